@@ -1,0 +1,11 @@
+// POST /api/v1/enroll – exchange the enroll secret for an agent token (shown once)
+import { NextResponse } from "next/server";
+import { enrollAgent } from "@/lib/agents/enroll";
+import { withErrors } from "@/lib/http/withAgent";
+import { readJsonBody } from "@/lib/http/readJson";
+import { enrollRequestSchema } from "@/lib/protocol";
+
+export const POST = withErrors(async (request) => {
+  const body = await readJsonBody(request, enrollRequestSchema, 64 * 1024);
+  return NextResponse.json(await enrollAgent(body), { status: 201 });
+});

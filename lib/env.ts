@@ -1,0 +1,25 @@
+// Server configuration, checked once with zod so a bad value fails at start-up with a clear message.
+import { z } from "zod";
+
+const MB = 1024 * 1024;
+
+export const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run dev/start set it for the embedded database)"),
+  KMSWATCH_ENROLL_SECRET: z.string().min(8, "KMSWATCH_ENROLL_SECRET must be at least 8 characters").optional(),
+  KMSWATCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * MB),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  cached = result.data;
+  return cached;
+}

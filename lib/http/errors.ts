@@ -1,0 +1,57 @@
+// The one error type of the API and the one place that turns errors into HTTP answers.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+
+export const errorCodes = {
+  invalid_json: 400,
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unparseable: 422,
+  unsupported_media_type: 415,
+  enrollment_disabled: 503,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The JSON error shape of every route: `{ error: { code, message, path } }`. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; path: string | null } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly path: string | null = null,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return errorCodes[this.code];
+  }
+}
+
+/** zod issues become one 400 naming the first offending path (e.g. `artifacts.2.text`). */
+export function fromZodError(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const path = issue && issue.path.length ? issue.path.map(String).join(".") : null;
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : "";
+  return new ApiError("invalid_request", `${issue?.message ?? "invalid request"}${more}`, path);
+}
+
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : error instanceof z.ZodError
+        ? fromZodError(error)
+        : new ApiError("internal", "internal server error");
+  if (apiError.code === "internal") console.error("[api] unexpected error", error);
+  const headers = apiError.code === "unauthorized" ? { "WWW-Authenticate": "Bearer" } : undefined;
+  return NextResponse.json(
+    { error: { code: apiError.code, message: apiError.message, path: apiError.path } },
+    { status: apiError.status, headers },
+  );
+}

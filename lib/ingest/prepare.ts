@@ -1,0 +1,131 @@
+// Turns a validated ingest envelope into rows to store. Pure: parsing, hashing and routing of
+// unparseable pieces to quarantine happen here; the database work is in store.ts.
+import { createHash } from "node:crypto";
+import type { ParsedEvent, ParsedProduct, ParseFailure } from "@/lib/kms/parsed";
+import type { Artifact, IngestRequest, KnownArtifact } from "@/lib/protocol";
+import { parseDlv } from "@/lib/parsers/dlv";
+import { parseCim } from "@/lib/parsers/cim";
+import { parseEventXml } from "@/lib/parsers/eventXml";
+
+export type PreparedSnapshot = {
+  source: "dlv" | "cim";
+  rawType: "dlv" | "cim";
+  rawBody: string;
+  rawHash: string;
+  productKey: string;
+  contentHash: string;
+  expiresAt: Date | null;
+  product: ParsedProduct;
+};
+export type StorableEvent = ParsedEvent & { recordId: number; timeCreated: string };
+export type PreparedEvent = { log: string; event: StorableEvent; raw: string };
+export type PreparedQuarantine = { artifactIndex: number; type: string; error: string; body: unknown };
+export type PreparedBatch = {
+  collectedAt: Date;
+  snapshots: PreparedSnapshot[];
+  events: PreparedEvent[];
+  quarantine: PreparedQuarantine[];
+  rejected: { index: number; error: string }[];
+  /** Artifacts whose content was (at least partly) stored. */
+  acceptedArtifacts: number;
+};
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const describe = (failure: ParseFailure) => `${failure.code}: ${failure.message}`;
+
+/** Fields that move on every check-in without the state changing; excluded from change detection. */
+const VOLATILE: (keyof ParsedProduct)[] = ["graceRemainingMin", "trustedTime"];
+const HOUR_MS = 3_600_000;
+
+export function snapshotOf(
+  source: "dlv" | "cim",
+  rawBody: string,
+  product: ParsedProduct,
+  collectedAt: Date,
+): PreparedSnapshot {
+  const expiresAt =
+    product.graceRemainingMin === null ? null : new Date(collectedAt.getTime() + product.graceRemainingMin * 60_000);
+  const stable: Record<string, unknown> = { ...product };
+  for (const key of VOLATILE) delete stable[key];
+  // Expiry rounded to the hour: stable while nothing happens, moves when the client renews.
+  stable.expiresHour = expiresAt ? Math.round(expiresAt.getTime() / HOUR_MS) : null;
+  const productKey = (product.activationId ?? `name:${product.name ?? "unknown"}`).toLowerCase();
+  return {
+    source,
+    rawType: source,
+    rawBody,
+    rawHash: sha256(rawBody),
+    productKey,
+    contentHash: sha256(JSON.stringify(stable)),
+    expiresAt,
+    product,
+  };
+}
+
+function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Date, batch: PreparedBatch): void {
+  if (artifact.type === "dlv") {
+    const result = parseDlv(artifact.text);
+    if (!result.ok) return reject(batch, index, artifact, describe(result.error));
+    if (result.value.length === 0) return reject(batch, index, artifact, "not_recognized: no product found in the /dlv text");
+    for (const product of result.value) batch.snapshots.push(snapshotOf("dlv", artifact.text, product, collectedAt));
+    batch.acceptedArtifacts += 1;
+    return;
+  }
+  if (artifact.type === "cim") {
+    const result = parseCim({ service: artifact.service ?? undefined, products: artifact.products });
+    if (!result.ok) return reject(batch, index, artifact, describe(result.error));
+    const rawBody = JSON.stringify({ service: artifact.service ?? null, products: artifact.products });
+    for (const product of result.value) batch.snapshots.push(snapshotOf("cim", rawBody, product, collectedAt));
+    batch.acceptedArtifacts += 1;
+    return;
+  }
+  // An agent with nothing new may send an empty events artifact: accepted, nothing to store.
+  if (artifact.xml.trim() === "") return;
+  const result = parseEventXml(artifact.xml);
+  if (!result.ok) return reject(batch, index, artifact, describe(result.error));
+  const errors: string[] = [];
+  let stored = 0;
+  for (const item of result.value) {
+    const problem = !item.ok
+      ? item.error
+      : item.event.recordId === null
+        ? "EventRecordID is missing"
+        : item.event.timeCreated === null
+          ? "TimeCreated is missing"
+          : null;
+    if (problem !== null || !item.ok) {
+      const error = `event ${errors.length + stored + 1}: ${problem ?? "unparseable"}`;
+      errors.push(error);
+      batch.quarantine.push({ artifactIndex: index, type: "event", error, body: { log: artifact.log, xml: item.raw } });
+      continue;
+    }
+    const event = item.event as StorableEvent;
+    batch.events.push({ log: event.log ?? artifact.log, event, raw: item.raw });
+    stored += 1;
+  }
+  if (stored > 0) batch.acceptedArtifacts += 1;
+  if (errors.length > 0) batch.rejected.push({ index, error: errors.join("; ") });
+}
+
+function reject(batch: PreparedBatch, index: number, artifact: Artifact, error: string): void {
+  batch.rejected.push({ index, error });
+  batch.quarantine.push({ artifactIndex: index, type: artifact.type, error, body: artifact });
+}
+
+export function prepareBatch(request: IngestRequest): PreparedBatch {
+  const collectedAt = new Date(request.collectedAt);
+  const batch: PreparedBatch = { collectedAt, snapshots: [], events: [], quarantine: [], rejected: [], acceptedArtifacts: 0 };
+  request.artifacts.forEach((artifact, index) => {
+    try {
+      if (artifact.type === "dlv" || artifact.type === "cim" || artifact.type === "events") {
+        prepareArtifact(artifact as KnownArtifact, index, collectedAt, batch);
+      } else {
+        reject(batch, index, artifact, `unsupported artifact type '${artifact.type}' (kept in quarantine)`);
+      }
+    } catch (error) {
+      // Parsers never throw by contract; this keeps one bad artifact from failing the batch if one does.
+      reject(batch, index, artifact, `internal parser error: ${(error as Error).message}`);
+    }
+  });
+  return batch;
+}

@@ -1,0 +1,102 @@
+// The agent protocol (enroll, ingest, parse): zod schemas are the single source of the
+// request/response shapes; types are inferred, and the JSON Schema for agents is generated from them.
+import { z } from "zod";
+import { parsedEventSchema, parsedProductSchema } from "@/lib/kms/parsed";
+
+export const MAX_ARTIFACTS_PER_BATCH = 1000;
+const MAX_TEXT = 4 * 1024 * 1024;
+
+export const eventLogSchema = z.enum(["Application", "Key Management Service"]);
+
+export const dlvArtifactSchema = z.object({
+  type: z.literal("dlv"),
+  text: z.string().max(MAX_TEXT),
+});
+export const cimArtifactSchema = z.object({
+  type: z.literal("cim"),
+  service: z.record(z.string(), z.unknown()).nullable().optional(),
+  products: z.array(z.record(z.string(), z.unknown())).max(200),
+});
+export const eventsArtifactSchema = z.object({
+  type: z.literal("events"),
+  log: eventLogSchema,
+  xml: z.string().max(MAX_TEXT),
+});
+export const eventTextArtifactSchema = z.object({
+  type: z.literal("eventText"),
+  text: z.string().max(MAX_TEXT),
+});
+
+export const knownArtifactSchema = z.discriminatedUnion("type", [
+  dlvArtifactSchema,
+  cimArtifactSchema,
+  eventsArtifactSchema,
+]);
+export type KnownArtifact = z.infer<typeof knownArtifactSchema>;
+export const knownArtifactTypes = ["dlv", "cim", "events"] as const;
+
+/**
+ * Known artifact types must have the right shape (else 400); an unknown type from a newer
+ * agent is accepted into quarantine instead of failing the whole batch.
+ */
+export const artifactSchema = z.union([
+  knownArtifactSchema,
+  z
+    .object({ type: z.string().min(1).max(64) })
+    .loose()
+    .refine((value) => !(knownArtifactTypes as readonly string[]).includes(value.type), {
+      message: "artifact does not match its type's schema",
+    }),
+]);
+export type Artifact = z.infer<typeof artifactSchema>;
+
+export const ingestRequestSchema = z.object({
+  collectedAt: z.iso.datetime({ offset: true }),
+  agentVersion: z.string().min(1).max(64),
+  artifacts: z.array(artifactSchema).max(MAX_ARTIFACTS_PER_BATCH),
+});
+export type IngestRequest = z.infer<typeof ingestRequestSchema>;
+
+export const rejectedArtifactSchema = z.object({ index: z.number().int(), error: z.string() });
+export const ingestResponseSchema = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(rejectedArtifactSchema),
+});
+export type IngestResponse = z.infer<typeof ingestResponseSchema>;
+
+const hostnameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9._-]+$/, "must be a host name (letters, digits, '.', '-', '_')");
+
+export const enrollRequestSchema = z.object({
+  enrollSecret: z.string().min(1).max(512),
+  hostname: hostnameSchema,
+  fqdn: hostnameSchema,
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+export const enrollResponseSchema = z.object({ agentId: z.uuid(), token: z.string() });
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+export const parseRequestSchema = z.discriminatedUnion("type", [
+  dlvArtifactSchema,
+  cimArtifactSchema,
+  eventsArtifactSchema.extend({ log: eventLogSchema.optional() }),
+  eventTextArtifactSchema,
+]);
+export type ParseRequest = z.infer<typeof parseRequestSchema>;
+
+const parseReportSchema = z.object({
+  recognized: z.array(z.string()),
+  unrecognized: z.array(z.string()),
+  warnings: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+export const parseResponseSchema = z.union([
+  parseReportSchema.extend({ products: z.array(parsedProductSchema) }),
+  parseReportSchema.extend({ events: z.array(parsedEventSchema) }),
+]);
+export type ParseResponse = z.infer<typeof parseResponseSchema>;

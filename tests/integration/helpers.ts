@@ -1,0 +1,70 @@
+// Small HTTP and SQL helpers shared by the integration tests.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+
+export const SHARED_FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
+
+export function fixture(...parts: string[]): string {
+  return readFileSync(path.join(SHARED_FIXTURES, ...parts), "utf8");
+}
+export function fixtureNames(dir: string, suffix: string): string[] {
+  return readdirSync(path.join(SHARED_FIXTURES, dir)).filter((name) => name.endsWith(suffix)).sort();
+}
+
+export type ApiAnswer<T = Record<string, unknown>> = { status: number; body: T };
+
+export async function post<T = Record<string, unknown>>(
+  route: string,
+  body: unknown,
+  token?: string,
+  rawBody?: string,
+): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${inject("baseUrl")}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: rawBody ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+/** Enrolls a fresh machine with a unique name and returns its token and FQDN. */
+export async function enrollMachine(prefix = "WS"): Promise<{ token: string; agentId: string; fqdn: string }> {
+  const hostname = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const fqdn = `${hostname}.corp.contoso.com`;
+  const answer = await post<{ token: string; agentId: string }>("/api/v1/enroll", {
+    enrollSecret: inject("enrollSecret"),
+    hostname,
+    fqdn,
+  });
+  if (answer.status !== 201) throw new Error(`enroll failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return { ...answer.body, fqdn: fqdn.toLowerCase() };
+}
+
+export function envelope(artifacts: unknown[], collectedAt = new Date().toISOString()) {
+  return { collectedAt, agentVersion: "test-1.0", artifacts };
+}
+
+export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>(
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function countFor(table: string, fqdn: string): Promise<number> {
+  const rows = await sql<{ n: string }>(
+    `SELECT count(*)::text AS n FROM ${table} t JOIN machine m ON m.id = t.machine_id WHERE m.fqdn = $1`,
+    [fqdn],
+  );
+  return Number(rows[0].n);
+}

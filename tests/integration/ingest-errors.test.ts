@@ -1,0 +1,118 @@
+// Bad input gets the documented answer and leaves nothing half-stored.
+import { describe, expect, it } from "vitest";
+import { countFor, enrollMachine, envelope, fixture, post, sql } from "./helpers";
+
+type IngestBody = { accepted: number; duplicates: number; rejected: { index: number; error: string }[] };
+const dlv = () => ({ type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") });
+
+describe("ingest error handling", () => {
+  it("answers 401 without a token or with an unknown one", async () => {
+    const none = await post("/api/v1/ingest", envelope([dlv()]));
+    expect(none.status).toBe(401);
+    expect(none.body).toMatchObject({ error: { code: "unauthorized" } });
+    const unknown = await post("/api/v1/ingest", envelope([dlv()]), "kmsw_not-a-real-token");
+    expect(unknown.status).toBe(401);
+  });
+
+  it("answers 400 for malformed JSON and a wrong envelope, naming the path", async () => {
+    const agent = await enrollMachine("ERR");
+    const broken = await post("/api/v1/ingest", undefined, agent.token, '{"collectedAt": ');
+    expect(broken).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
+    const noDate = await post("/api/v1/ingest", { agentVersion: "1", artifacts: [] }, agent.token);
+    expect(noDate).toMatchObject({ status: 400, body: { error: { code: "invalid_request", path: "collectedAt" } } });
+    const wrongType = await post("/api/v1/ingest", envelope([dlv(), { type: "dlv", text: 42 }]), agent.token);
+    expect(wrongType).toMatchObject({ status: 400, body: { error: { path: "artifacts.1" } } });
+    const badLog = await post("/api/v1/ingest", envelope([{ type: "events", log: "System", xml: "<Event/>" }]), agent.token);
+    expect(badLog.status).toBe(400);
+    expect(await countFor("snapshot", agent.fqdn)).toBe(0);
+    expect(await countFor("ingest_batch", agent.fqdn)).toBe(0);
+  });
+
+  it("answers 413 above the body limit and stores nothing", async () => {
+    const agent = await enrollMachine("BIG");
+    const huge = "x".repeat(6 * 1024 * 1024);
+    const answer = await post("/api/v1/ingest", envelope([dlv(), { type: "dlv", text: huge }]), agent.token);
+    expect(answer).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
+    expect(await countFor("snapshot", agent.fqdn)).toBe(0);
+  });
+
+  it("quarantines an unparseable artifact and stores the rest of the batch", async () => {
+    const agent = await enrollMachine("QRT");
+    const good = fixture("events", "client-12288-success.xml");
+    const answer = await post<IngestBody>(
+      "/api/v1/ingest",
+      envelope([
+        dlv(),
+        { type: "dlv", text: "\u0000\u0001 binary garbage \u00ff" },
+        { type: "events", log: "Application", xml: good },
+        { type: "events", log: "Application", xml: "<Event><System><EventID>12288" },
+        { type: "probe-from-the-future", detail: 1 },
+      ]),
+      agent.token,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.accepted).toBe(2);
+    expect(answer.body.rejected.map((r) => r.index)).toEqual([1, 3, 4]);
+    for (const rejected of answer.body.rejected) expect(rejected.error.length).toBeGreaterThan(5);
+    expect(await countFor("snapshot", agent.fqdn)).toBe(1);
+    expect(await countFor("activation_event", agent.fqdn)).toBe(1);
+    const quarantined = await sql<{ artifact_index: number; body: string }>(
+      `SELECT q.artifact_index, q.body FROM quarantined_artifact q JOIN machine m ON m.id = q.machine_id
+        WHERE m.fqdn = $1 ORDER BY q.artifact_index`,
+      [agent.fqdn],
+    );
+    expect(quarantined.map((q) => q.artifact_index)).toEqual([1, 3, 4]);
+    // Kept losslessly, NUL included.
+    expect(JSON.parse(quarantined[0].body)).toEqual({ type: "dlv", text: "\u0000\u0001 binary garbage \u00ff" });
+  });
+
+  it("counts a replayed batch as duplicates and changes nothing", async () => {
+    const agent = await enrollMachine("RPL");
+    const batch = envelope([{ type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml") }]);
+    const first = await post<IngestBody>("/api/v1/ingest", batch, agent.token);
+    expect(first.body).toEqual({ accepted: 8, duplicates: 0, rejected: [] });
+    const replay = await post<IngestBody>("/api/v1/ingest", batch, agent.token);
+    expect(replay.body).toEqual({ accepted: 0, duplicates: 8, rejected: [] });
+    expect(await countFor("activation_event", agent.fqdn)).toBe(8);
+  });
+
+  it("stores an unchanged snapshot once and only marks it seen", async () => {
+    const agent = await enrollMachine("SNAP");
+    const text = fixture("dlv", "kms-host-healthy.en-US.txt");
+    await post("/api/v1/ingest", envelope([{ type: "dlv", text }], "2026-01-01T00:00:00Z"), agent.token);
+    await post("/api/v1/ingest", envelope([{ type: "dlv", text }], "2026-01-01T01:00:00Z"), agent.token);
+    const changed = text.replace("Current count: 50", "Current count: 49");
+    await post("/api/v1/ingest", envelope([{ type: "dlv", text: changed }], "2026-01-01T02:00:00Z"), agent.token);
+    const rows = await sql<{ current_count: number; last_seen_at: Date }>(
+      `SELECT s.current_count, s.last_seen_at FROM snapshot s JOIN machine m ON m.id = s.machine_id
+        WHERE m.fqdn = $1 ORDER BY s.collected_at`,
+      [agent.fqdn],
+    );
+    expect(rows.map((r) => r.current_count)).toEqual([50, 49]);
+    expect(rows[0].last_seen_at.toISOString()).toBe("2026-01-01T01:00:00.000Z");
+  });
+});
+
+describe("POST /api/v1/parse", () => {
+  it("parses a pasted /dlv and event text without storing anything", async () => {
+    const agent = await enrollMachine("PRS");
+    const products = await post<{ products: { currentCount: number; isKmsHost: boolean }[]; recognized: string[] }>(
+      "/api/v1/parse",
+      { type: "dlv", text: fixture("dlv", "kms-host-healthy.en-US.txt") },
+      agent.token,
+    );
+    expect(products.status).toBe(200);
+    expect(products.body.products[0]).toMatchObject({ currentCount: 50, isKmsHost: true, listeningPort: 1688 });
+    expect(products.body.recognized.length).toBeGreaterThan(5);
+    const events = await post<{ events: { eventId: number; cmid: string }[] }>(
+      "/api/v1/parse",
+      { type: "events", xml: fixture("events", "client-12288-success.xml") },
+      agent.token,
+    );
+    expect(events.body.events[0]).toMatchObject({ eventId: 12288, cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", kmsPort: 1688 });
+    expect(await countFor("snapshot", agent.fqdn)).toBe(0);
+    const garbage = await post("/api/v1/parse", { type: "dlv", text: "   " }, agent.token);
+    expect(garbage).toMatchObject({ status: 422, body: { error: { code: "unparseable", path: "text" } } });
+    expect((await post("/api/v1/parse", { type: "dlv", text: "x" })).status).toBe(401);
+  });
+});

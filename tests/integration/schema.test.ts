@@ -1,0 +1,65 @@
+// The committed SQL migrations and prisma/schema.prisma must agree: the generated client
+// writes and reads every model (and every column) against a database built only from the migrations.
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { listMigrations } from "../../scripts/lib/migrate.ts";
+import { sql } from "./helpers";
+
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
+afterAll(() => prisma.$disconnect());
+
+describe("schema and migrations", () => {
+  it("records every migration in Prisma's bookkeeping table", async () => {
+    const rows = await sql<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+    );
+    expect(rows).toEqual(listMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum })));
+  });
+
+  it("round-trips every model through the generated client", async () => {
+    const at = new Date("2026-02-03T04:05:06.007Z");
+    const machine = await prisma.machine.create({ data: { fqdn: "schema-check.contoso.com", hostname: "SCHEMA-CHECK", role: "client" } });
+    const agent = await prisma.agent.create({
+      data: { machineId: machine.id, tokenHash: "h".repeat(64), tokenPrefix: "kmsw_x", agentVersion: "1", lastSeenAt: at, revokedAt: at },
+    });
+    await prisma.ingestBatch.create({
+      data: { agentId: agent.id, machineId: machine.id, collectedAt: at, agentVersion: "1", artifacts: 1, accepted: 1, duplicates: 0, rejected: 0 },
+    });
+    const raw = await prisma.rawArtifact.create({
+      data: { machineId: machine.id, type: "dlv", contentHash: "c", body: "text", firstSeenAt: at, lastSeenAt: at },
+    });
+    await prisma.snapshot.create({
+      data: {
+        machineId: machine.id, rawArtifactId: raw.id, source: "dlv", productKey: "k", contentHash: "c", collectedAt: at,
+        lastSeenAt: at, activationId: "a", name: "n", channel: "VOLUME_KMSCLIENT", productKeyChannel: "Volume:GVLK",
+        partialProductKey: "2YT43", licenseStatus: "Licensed", graceRemainingMin: 1, expiresAt: at, notificationReason: null,
+        isKmsHost: false, currentCount: 1, listeningPort: 1688, dnsPublishing: true, totalRequests: 1, failedRequests: 0,
+        cmid: "c", kmsHost: "h", kmsPort: 1688, kmsHostSource: "dns", serviceVersion: "10", parsed: { ok: true },
+      },
+    });
+    await prisma.activationEvent.create({
+      data: {
+        machineId: machine.id, log: "Application", recordId: 9_007_199_254_740_993n, eventId: 12288, timeCreated: at,
+        computer: "c", hresult: "0x00000000", status: "0x00000000", kmsHost: "h", kmsPort: 1688, cmid: "c", clientTime: at,
+        isVm: false, licenseStatus: "Licensed", minutesToExpiry: 1, activationId: "a", minCount: 25, clientFqdn: "f",
+        activated: true, hostCurrentCount: 50, activationIntervalMin: 120, renewalIntervalMin: 10080, domain: "d", rawXml: "<Event/>",
+      },
+    });
+    await prisma.quarantinedArtifact.create({ data: { machineId: machine.id, artifactIndex: 0, type: "dlv", error: "e", body: JSON.stringify({ a: "\u0000" }) } });
+
+    const loaded = await prisma.machine.findUniqueOrThrow({
+      where: { id: machine.id },
+      include: { agents: true, batches: true, rawArtifacts: true, snapshots: true, events: true, quarantine: true },
+    });
+    expect(loaded.events[0].recordId).toBe(9_007_199_254_740_993n);
+    expect(loaded.snapshots[0].expiresAt?.toISOString()).toBe(at.toISOString());
+    expect(loaded.agents[0]).toMatchObject({ tokenPrefix: "kmsw_x", revokedAt: at });
+    expect([loaded.batches, loaded.rawArtifacts, loaded.snapshots, loaded.quarantine].map((rows) => rows.length)).toEqual([1, 1, 1, 1]);
+
+    await prisma.machine.delete({ where: { id: machine.id } });
+    const left = await sql(`SELECT 1 FROM activation_event WHERE machine_id = $1`, [machine.id]);
+    expect(left).toEqual([]);
+  });
+});
