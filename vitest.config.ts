@@ -1,9 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Same "@/..." imports as the app (tsconfig paths).
+const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+
 export default defineConfig({
+  resolve: { alias },
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "agents/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -11,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

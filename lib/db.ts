@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 
 function createClient() {
   const adapter = new PrismaPg({ connectionString: env().DATABASE_URL });
-  // Token hashes are secrets: never selected unless a query asks for them explicitly.
-  return new PrismaClient({ adapter, omit: { agent: { tokenHash: true } } });
+  // Token and password hashes are secrets: never selected unless a query asks for them explicitly.
+  return new PrismaClient({ adapter, omit: { agent: { tokenHash: true }, user: { passwordHash: true } } });
 }
 
 export type Db = ReturnType<typeof createClient>;

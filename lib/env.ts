@@ -7,6 +7,12 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run dev/start set it for the embedded database)"),
   KMSWATCH_ENROLL_SECRET: z.string().min(8, "KMSWATCH_ENROLL_SECRET must be at least 8 characters").optional(),
   KMSWATCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * MB),
+  KMSWATCH_SESSION_SECRET: z.string().min(32, "KMSWATCH_SESSION_SECRET must be at least 32 characters"),
+  KMSWATCH_COOKIE_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  KMSWATCH_ADMIN_EMAIL: z.email().optional(),
+  KMSWATCH_ADMIN_PASSWORD: z.string().min(8, "KMSWATCH_ADMIN_PASSWORD must be at least 8 characters").optional(),
+  /** Comma-separated KMS host names approved on first start (editable in the audit page afterwards). */
+  KMSWATCH_APPROVED_HOSTS: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof envSchema>;

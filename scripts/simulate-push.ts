@@ -4,7 +4,13 @@ import { z } from "zod";
 import { buildFleet } from "../lib/simulator/fleet";
 import { simulate } from "../lib/simulator/engine";
 import { checkinBodies, machineIdentity } from "../lib/simulator/ingest";
+import type { IngestBody } from "../lib/simulator/ingest";
 import type { Checkin, FleetOptions, SimulationResult } from "../lib/simulator/types";
+import type { IngestRequest } from "../lib/protocol";
+
+// Compile-time contract: what the simulator posts must satisfy the server's request schema type.
+const bodyMatchesProtocol = (body: IngestBody): IngestRequest => body;
+void bodyMatchesProtocol;
 
 /** The subset of the WHATWG fetch the pusher needs, so tests can pass a stub. */
 export type FetchLike = (
@@ -80,6 +86,9 @@ export async function pushFleet(options: PushFleetOptions): Promise<PushSummary>
     return { ...rest, elapsedMs: Date.now() - started };
   };
 
+  // First fatal error (401/400/unreachable): workers stop picking up machines once it is set.
+  let failure: unknown = null;
+
   async function post(path: string, body: unknown, token?: string): Promise<unknown> {
     const url = `${base}${path}`;
     const headers: Record<string, string> = { "content-type": "application/json" };
@@ -139,7 +148,6 @@ export async function pushFleet(options: PushFleetOptions): Promise<PushSummary>
     p.machinesDone++;
   }
 
-  let failure: unknown = null;
   let nextIndex = 0;
   const worker = async () => {
     while (!failure && nextIndex < machines.length) {

@@ -36,6 +36,8 @@ const describe = (failure: ParseFailure) => `${failure.code}: ${failure.message}
 /** Fields that move on every check-in without the state changing; excluded from change detection. */
 const VOLATILE: (keyof ParsedProduct)[] = ["graceRemainingMin", "trustedTime"];
 const HOUR_MS = 3_600_000;
+const MAX_LISTED_EVENT_ERRORS = 5;
+const MAX_QUARANTINED_EVENTS = 50;
 
 export function snapshotOf(
   source: "dlv" | "cim",
@@ -43,8 +45,10 @@ export function snapshotOf(
   product: ParsedProduct,
   collectedAt: Date,
 ): PreparedSnapshot {
+  // GracePeriodRemaining 0 on a Licensed product means a permanent activation (MAK, retail): no expiry.
+  const permanent = product.graceRemainingMin === 0 && product.licenseStatus === "Licensed";
   const expiresAt =
-    product.graceRemainingMin === null ? null : new Date(collectedAt.getTime() + product.graceRemainingMin * 60_000);
+    product.graceRemainingMin === null || permanent ? null : new Date(collectedAt.getTime() + product.graceRemainingMin * 60_000);
   const stable: Record<string, unknown> = { ...product };
   for (const key of VOLATILE) delete stable[key];
   // Expiry rounded to the hour: stable while nothing happens, moves when the client renews.
@@ -83,7 +87,7 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
   if (artifact.xml.trim() === "") return;
   const result = parseEventXml(artifact.xml);
   if (!result.ok) return reject(batch, index, artifact, describe(result.error));
-  const errors: string[] = [];
+  const failed: { error: string; raw: string }[] = [];
   let stored = 0;
   for (const item of result.value) {
     const problem = !item.ok
@@ -94,9 +98,7 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
           ? "TimeCreated is missing"
           : null;
     if (problem !== null || !item.ok) {
-      const error = `event ${errors.length + stored + 1}: ${problem ?? "unparseable"}`;
-      errors.push(error);
-      batch.quarantine.push({ artifactIndex: index, type: "event", error, body: { log: artifact.log, xml: item.raw } });
+      failed.push({ error: `event ${failed.length + stored + 1}: ${problem ?? "unparseable"}`, raw: item.raw });
       continue;
     }
     const event = item.event as StorableEvent;
@@ -104,7 +106,16 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
     stored += 1;
   }
   if (stored > 0) batch.acceptedArtifacts += 1;
-  if (errors.length > 0) batch.rejected.push({ index, error: errors.join("; ") });
+  if (failed.length === 0) return;
+  const summary = failed.slice(0, MAX_LISTED_EVENT_ERRORS).map((f) => f.error).join("; ");
+  const error = failed.length > MAX_LISTED_EVENT_ERRORS ? `${summary}; … ${failed.length} unparseable events in all` : summary;
+  batch.rejected.push({ index, error });
+  if (failed.length > MAX_QUARANTINED_EVENTS) {
+    // A flood of broken fragments is kept as one quarantined artifact, not one row per fragment.
+    batch.quarantine.push({ artifactIndex: index, type: "events", error, body: artifact });
+    return;
+  }
+  for (const f of failed) batch.quarantine.push({ artifactIndex: index, type: "event", error: f.error, body: { log: artifact.log, xml: f.raw } });
 }
 
 function reject(batch: PreparedBatch, index: number, artifact: Artifact, error: string): void {

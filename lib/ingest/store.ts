@@ -6,6 +6,7 @@ import type { AuthenticatedAgent } from "@/lib/agents/authenticate";
 import type { IngestResponse } from "@/lib/protocol";
 import type { PreparedBatch, PreparedEvent, PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableText, toJson } from "@/lib/ingest/json";
+import { normalizeHostName } from "@/lib/kms/hostNames";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,10 +24,10 @@ async function insertEvents(tx: Tx, machineId: string, events: PreparedEvent[]):
       ${events.map((item) => item.log)}::text[], ${e.map((x) => String(x.recordId))}::bigint[],
       ${e.map((x) => x.eventId)}::int[], ${e.map((x) => x.timeCreated)}::timestamptz[],
       ${e.map((x) => x.computer)}::text[], ${e.map((x) => x.hresult)}::text[], ${e.map((x) => x.status)}::text[],
-      ${e.map((x) => x.kmsHost)}::text[], ${e.map((x) => x.kmsPort)}::int[], ${e.map((x) => x.cmid)}::text[],
+      ${e.map((x) => normalizeHostName(x.kmsHost))}::text[], ${e.map((x) => x.kmsPort)}::int[], ${e.map((x) => x.cmid?.toLowerCase() ?? null)}::text[],
       ${e.map((x) => x.clientTime)}::timestamptz[], ${e.map((x) => x.isVm)}::boolean[],
       ${e.map((x) => x.licenseStatus)}::text[], ${e.map((x) => x.minutesToExpiry)}::int[],
-      ${e.map((x) => x.activationId)}::text[], ${e.map((x) => x.minCount)}::int[], ${e.map((x) => x.clientFqdn)}::text[],
+      ${e.map((x) => x.activationId)}::text[], ${e.map((x) => x.minCount)}::int[], ${e.map((x) => x.clientFqdn?.toLowerCase() ?? null)}::text[],
       ${e.map((x) => x.activated)}::boolean[], ${e.map((x) => x.hostCurrentCount)}::int[],
       ${e.map((x) => x.activationIntervalMin)}::int[], ${e.map((x) => x.renewalIntervalMin)}::int[],
       ${e.map((x) => x.domain)}::text[], ${events.map((item) => storableText(item.raw))}::text[])
@@ -62,11 +63,11 @@ async function storeSnapshot(tx: Tx, machineId: string, collectedAt: Date, snap:
     data: {
       machineId, rawArtifactId, source: snap.source, productKey: snap.productKey, contentHash: snap.contentHash,
       collectedAt, lastSeenAt: collectedAt, expiresAt: snap.expiresAt,
-      activationId: p.activationId, name: p.name, channel: p.channel, productKeyChannel: p.productKeyChannel,
+      activationId: p.activationId, applicationId: p.applicationId, name: p.name, channel: p.channel, productKeyChannel: p.productKeyChannel,
       partialProductKey: p.partialProductKey, licenseStatus: p.licenseStatus, graceRemainingMin: p.graceRemainingMin,
       notificationReason: p.notificationReason, isKmsHost: p.isKmsHost, currentCount: p.currentCount,
       listeningPort: p.listeningPort, dnsPublishing: p.dnsPublishing, totalRequests: p.totalRequests,
-      failedRequests: p.failedRequests, cmid: p.cmid, kmsHost: p.kmsHost, kmsPort: p.kmsPort,
+      failedRequests: p.failedRequests, cmid: p.cmid, kmsHost: normalizeHostName(p.kmsHost), kmsPort: p.kmsPort,
       kmsHostSource: p.kmsHostSource, serviceVersion: p.serviceVersion, parsed: toJson(p),
     },
   });

@@ -99,10 +99,13 @@ function buildProduct(p: Reader, s: Reader): ParsedProduct {
   const licenseStatus = licenseStatusFromCode(statusCode);
   if (statusCode !== null && licenseStatus === null) p.warn("LicenseStatus", `unknown code ${statusCode}`);
   const reason = p.hresult("LicenseStatusReason");
-  const registered = first(p.str("KeyManagementServiceMachine"), s.str("KeyManagementServiceMachine"));
-  const registeredPort = first(p.int("KeyManagementServicePort"), s.int("KeyManagementServicePort"));
-  const discovered = first(p.str("DiscoveredKeyManagementServiceMachineName"), s.str("DiscoveredKeyManagementServiceMachineName"));
-  const discoveredPort = first(p.int("DiscoveredKeyManagementServiceMachinePort"), s.int("DiscoveredKeyManagementServiceMachinePort"));
+  // Host and port come as a pair from the object that names the host (a per-product /skms beats the machine's).
+  const hostPair = (name: string, port: string): [string | null, number | null] => {
+    const [productHost, productPort, serviceHost, servicePort] = [p.str(name), p.int(port), s.str(name), s.int(port)];
+    return productHost ? [productHost, productPort] : [serviceHost, servicePort];
+  };
+  const [registered, registeredPort] = hostPair("KeyManagementServiceMachine", "KeyManagementServicePort");
+  const [discovered, discoveredPort] = hostPair("DiscoveredKeyManagementServiceMachineName", "DiscoveredKeyManagementServiceMachinePort");
   const kmsHostSource = registered ? "registered" : discovered ? "dns" : null;
   const hostPort = registered ? registeredPort : discovered ? discoveredPort : null;
   const listeningPort = first(s.int("KeyManagementServiceListeningPort"), p.int("KeyManagementServiceListeningPort"));
@@ -211,7 +214,8 @@ export function parseCim(input: { service?: unknown; products?: unknown }): Pars
     };
     tally("SoftwareLicensingService", s);
     for (const r of readers) tally("SoftwareLicensingProduct", r);
-    return { ok: true, value, recognized: [...recognized], unrecognized: [...unrecognized], warnings };
+    // The service is re-read for every product; report each of its problems once.
+    return { ok: true, value, recognized: [...recognized], unrecognized: [...unrecognized], warnings: [...new Set(warnings)] };
   } catch (e) {
     return fail("malformed", e instanceof Error ? e.message : String(e));
   }

@@ -9,6 +9,8 @@ import { collapse, continuesValue, joinRaw } from "./dlv/wrap";
 
 const MAX_UNRECOGNIZED = 50;
 const MAX_UNRECOGNIZED_CHARS = 300;
+/** `/dlv all` with Office lists a few hundred SKUs at most; more is a flood, not an inventory. */
+const MAX_PRODUCTS = 1000;
 
 /** Labels that alone do not prove a paste is /dlv output ("Name:" and "Description:" are everywhere). */
 const WEAK = new Set<LabelId>(["name", "description", "info", "url", "skmsWarning"]);
@@ -21,6 +23,8 @@ type Last =
 /** A label wrapped by a very narrow console spans at most this many physical lines. */
 const MAX_LABEL_PARTS = 3;
 const MAX_JOIN_CHARS = 400;
+/** No /dlv value is longer; stops a flood of digit lines from growing one value quadratically. */
+const MAX_VALUE_CHARS = 1000;
 
 function fail(code: ParseFailure["code"], message: string): ParseResult<ParsedProduct[]> {
   return { ok: false, error: { code, message } };
@@ -51,9 +55,12 @@ class DlvState {
   french = false;
   strong = false;
   joins = 0;
+  productsDropped = 0;
 
   draft(implicit: boolean): ProductDraft {
-    if (this.current === null || !implicit) {
+    const room = this.drafts.length < MAX_PRODUCTS;
+    if (!room && !implicit) this.productsDropped++;
+    if (this.current === null || (!implicit && room)) {
       this.current = newDraft(implicit);
       this.current.product.serviceVersion = this.versions.at(-1) || null;
       this.drafts.push(this.current);
@@ -112,7 +119,7 @@ function step(state: DlvState, line: CleanLine, last: Last): Last {
       }
     }
   }
-  if (last?.kind === "field") {
+  if (last?.kind === "field" && last.valueRaw.length < MAX_VALUE_CHARS) {
     const prev = collapse(last.valueRaw);
     const combinedRaw = prev === "" ? line.raw.trimStart() : joinRaw(last.valueRaw, line.raw);
     const combined = collapse(combinedRaw);
@@ -156,6 +163,9 @@ function parseUnchecked(text: string): ParseResult<ParsedProduct[]> {
     if (!d.sawLicenseStatus) warnings.push(`product ${who} has no License Status line (truncated paste?)`);
     for (const w of d.warnings) warnings.push(`product ${who}: ${w}`);
   });
+  if (state.productsDropped > 0) {
+    warnings.push(`more than ${MAX_PRODUCTS} products: ${state.productsDropped} further Name lines merged into the last one`);
+  }
   if (state.unrecognizedTotal > state.unrecognized.length) {
     warnings.push(`${state.unrecognizedTotal} unrecognized lines, only the first ${state.unrecognized.length} are listed`);
   }

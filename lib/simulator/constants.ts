@@ -1,5 +1,5 @@
 // Public constants (edition Activation IDs, AppIDs, GVLK tails) and the KMS facts the model obeys.
-// Values follow /work/shared/docs/kms-formats.md; names and IPs are fictitious (contoso.com).
+// Values follow ../shared/docs/kms-formats.md; names and IPs are fictitious (contoso.com).
 
 export const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
 export const ACT_ID_WIN_ENTERPRISE = "73111121-5638-40f6-bc11-f1d7b0d64300";

@@ -71,7 +71,7 @@ export function simulate(fleet: Fleet): SimulationResult {
       const first = licensed ? c.activatedAt! + 7 * DAY + rng.int(0, 4 * HOUR) : c.installedAt + rng.int(2 * MINUTE, 40 * MINUTE);
       heap.push(Math.max(first, warmStart + rng.int(0, 2 * HOUR)), { type: "attempt", client: c });
     }
-    scheduleCheckins(c.id, 7, 20 * HOUR, 2 * HOUR, c.installedAt);
+    if (c.hasAgent) scheduleCheckins(c.id, 7, 20 * HOUR, 2 * HOUR, c.installedAt);
   }
 
   function scheduleCheckins(id: string, everyDays: number, phaseMax: number, jitter: number, notBefore = start): void {

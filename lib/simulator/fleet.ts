@@ -9,6 +9,9 @@ export const DEFAULT_MAX_ATTEMPTS_PER_DAY = 4;
 const SERVER_SHARE = 0.05;
 const VM_SHARE = 0.15;
 const NEW_INSTALL_SHARE = 0.03;
+/** Agentless machines per main host: real hosts also serve machines kmswatch does not manage,
+ * which keeps a small simulated fleet's main site above the 25 threshold. */
+export const BACKGROUND_CLIENTS_PER_HOST = 30;
 
 export function buildFleet(input: FleetOptions): Fleet {
   if (!Number.isInteger(input.hosts) || input.hosts < 1) throw new Error("hosts must be an integer >= 1");
@@ -49,6 +52,16 @@ export function buildFleet(input: FleetOptions): Fleet {
       installedAt: installedAt - (installedAt % MINUTE),
       activatedAt,
     }));
+  }
+
+  for (const [h, host] of mainHosts.entries()) {
+    for (let i = 1; i <= BACKGROUND_CLIENTS_PER_HOST; i++) {
+      const activatedAt = warmStart - rng.int(0, 7 * DAY);
+      clients.push(makeClient(options.seed, {
+        hostname: `PC-${num(h + 1, 2)}${num(i, 3)}`, domain: "corp.contoso.com", isVm: rng.chance(VM_SHARE),
+        hostId: host.id, installedAt: activatedAt - rng.int(30, 900) * DAY, activatedAt, hasAgent: false,
+      }));
+    }
   }
 
   const ctx: BuildContext = {

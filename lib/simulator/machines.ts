@@ -30,6 +30,7 @@ export type ClientSpec = {
   blocked?: boolean;
   installedAt: number;
   activatedAt: number | null;
+  hasAgent?: boolean;
 };
 
 export function machineRng(seed: number, id: string): Rng {
@@ -108,6 +109,7 @@ export function makeClient(seed: number, spec: ClientSpec): ClientMachine {
     installedAt: spec.installedAt,
     activatedAt: spec.activatedAt,
     recordIdApp: rng.int(2000, 150000),
+    hasAgent: spec.hasAgent ?? true,
   };
 }
 

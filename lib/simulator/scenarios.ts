@@ -68,7 +68,7 @@ function rogueHost(ctx: BuildContext): void {
   }, ctx.start);
   ctx.hosts.push(rogue);
   const mainHostIds = new Set(ctx.mainHosts.map((h) => h.id));
-  const candidates = ctx.clients.filter((c) => c.product === "win" && c.hostId !== null && mainHostIds.has(c.hostId));
+  const candidates = ctx.clients.filter((c) => c.hasAgent && c.product === "win" && c.hostId !== null && mainHostIds.has(c.hostId));
   // The rogue SRV record wins DNS discovery for the last few main-site workstations.
   for (const c of candidates.slice(-ROGUE_CLIENTS)) c.hostId = rogue.id;
 }

@@ -84,6 +84,8 @@ export type ClientMachine = {
   /** Licensed at start (with the time of the last activation), else a new install in grace. */
   activatedAt: number | null;
   recordIdApp: number;
+  /** False for machines that only show up in host logs (no kmswatch agent installed). */
+  hasAgent: boolean;
 };
 
 export type Machine = HostMachine | ClientMachine;

@@ -1,43 +1,50 @@
-// Integration tests run against the real thing: an embedded PostgreSQL on a free port and the
-// production Next.js server (`next start`, built by `npm test`) on another free port.
+// Integration tests run against the real thing, started the way users start it: an embedded
+// PostgreSQL and the production Next.js server (`next start`, built by `npm test`), on free ports.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db.ts";
-import { migrate } from "../../scripts/lib/migrate.ts";
-import { buildIfNeeded, startNext } from "../../scripts/lib/next-process.ts";
+import { freePort } from "../../scripts/lib/embedded-db.ts";
+import { ROOT, startApp } from "../../scripts/lib/app.ts";
 
 export const ENROLL_SECRET = "integration-enroll-secret";
+export const ADMIN = { email: "admin@kmswatch.test", password: "integration-admin-password" };
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
     enrollSecret: string;
+    admin: { email: string; password: string };
   }
 }
 
 export default async function setup(project: TestProject) {
-  const root = path.resolve(import.meta.dirname, "../..");
-  mkdirSync(path.join(root, ".kmswatch"), { recursive: true });
-  const scratch = mkdtempSync(path.join(root, ".kmswatch", "test-"));
-  const database = await startEmbeddedDb({ dataDir: path.join(scratch, "pg"), persistent: false, log: () => undefined });
-  await migrate(database.url, () => undefined);
-  const env = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,
-    NODE_ENV: "production" as const,
-  };
-  buildIfNeeded(env);
-  const server = await startNext({ mode: "start", port: await freePort(), env, quiet: true });
-  project.provide("baseUrl", server.url);
-  project.provide("databaseUrl", database.url);
+  mkdirSync(path.join(ROOT, ".kmswatch"), { recursive: true });
+  const scratch = mkdtempSync(path.join(ROOT, ".kmswatch", "test-"));
+  // Never touch a developer's own database.
+  delete process.env.DATABASE_URL;
+  const app = await startApp({
+    mode: "start",
+    port: await freePort(),
+    host: "127.0.0.1",
+    dataDir: path.join(scratch, "pg"),
+    quiet: true,
+    env: {
+      NODE_ENV: "production",
+      KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,
+      KMSWATCH_SESSION_SECRET: randomBytes(32).toString("hex"),
+      KMSWATCH_ADMIN_EMAIL: ADMIN.email,
+      KMSWATCH_ADMIN_PASSWORD: ADMIN.password,
+      KMSWATCH_APPROVED_HOSTS: "kms01.corp.contoso.com,kms-par01.fr.contoso.com",
+    },
+  });
+  project.provide("baseUrl", app.url);
+  project.provide("databaseUrl", app.databaseUrl);
   project.provide("enrollSecret", ENROLL_SECRET);
+  project.provide("admin", ADMIN);
   return async () => {
-    await server.stop();
-    await database.stop();
+    await app.stop();
     rmSync(scratch, { recursive: true, force: true });
   };
 }

@@ -68,3 +68,28 @@ export async function countFor(table: string, fqdn: string): Promise<number> {
   );
   return Number(rows[0].n);
 }
+
+/** Signs in as the seeded admin and returns the session cookie to send with dashboard requests. */
+export async function signIn(credentials = inject("admin")): Promise<string> {
+  const response = await fetch(`${inject("baseUrl")}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get("set-cookie");
+  if (!cookie) throw new Error("sign-in set no cookie");
+  return cookie.split(";")[0];
+}
+
+export async function getJson<T = Record<string, unknown>>(route: string, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${inject("baseUrl")}${route}`, { headers, redirect: "manual" });
+  const text = await response.text();
+  let body: unknown = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = { text };
+  }
+  return { status: response.status, body: body as T };
+}

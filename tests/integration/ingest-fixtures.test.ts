@@ -92,7 +92,7 @@ describe("ingest of the reference fixtures", () => {
       [agent.fqdn],
     );
     expect(event).toMatchObject({
-      event_id: 12290, hresult: "0x00000000", min_count: 25, client_fqdn: "WS-FIN-0142.corp.contoso.com",
+      event_id: 12290, hresult: "0x00000000", min_count: 25, client_fqdn: "ws-fin-0142.corp.contoso.com",
       cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", is_vm: false, license_status: "Licensed", minutes_to_expiry: 249120,
     });
     expect(event.raw_xml).toContain("<EventRecordID>884212</EventRecordID>");

@@ -198,7 +198,14 @@ function buildMaps(kind: LabelDef["kind"]): Maps {
 const VALUE_MAPS = buildMaps("value");
 const LINE_MAPS = buildMaps("line");
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function lookup(maps: Maps, s: string): Entry | null {
+  // Fast path for the common case: for ASCII text both keys are equal and need no Unicode normalization.
+  if (ASCII.test(s)) {
+    const key = s.toLowerCase().replace(/[^a-z0-9]/g, "");
+    return maps.full.get(key) ?? maps.skeleton.get(key) ?? null;
+  }
   const hit = maps.full.get(foldKey(s));
   if (hit) return hit;
   return maps.skeleton.get(skeletonKey(s)) ?? null;
@@ -208,15 +215,21 @@ export type Classified = { def: LabelDef; value: string; french: boolean };
 
 /** Longest label we know is ~90 chars; anything longer cannot be one, so skip the folding work. */
 const MAX_LABEL_CHARS = 160;
+// Margin: a mangled French line can lose a few accented letters.
+const MIN_LINE_LABEL_CHARS = -4 + Math.min(
+  ...LABELS.filter((d) => d.kind === "line").flatMap((d) => [...d.en, ...d.fr].map((l) => l.length)),
+);
 
 /** Recognizes one cleaned, trimmed line; null when it is not a /dlv line. */
 export function classifyLine(text: string): Classified | null {
   if (text.length === 0) return null;
+  const colon = text.indexOf(":");
+  // Without a colon only whole-line labels remain, and the shortest is 20+ characters.
+  if (colon < 0 && text.length < MIN_LINE_LABEL_CHARS) return null;
   if (text.length <= MAX_LABEL_CHARS + 40) {
     const whole = lookup(LINE_MAPS, text);
     if (whole) return { def: whole.def, value: "", french: whole.french };
   }
-  const colon = text.indexOf(":");
   if (colon <= 0 || colon > MAX_LABEL_CHARS) return null;
   const hit = lookup(VALUE_MAPS, text.slice(0, colon));
   if (!hit) return null;

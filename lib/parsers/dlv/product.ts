@@ -219,6 +219,12 @@ const HOST_EVIDENCE = [
   "kmsPriority",
   "totalRequests",
   "failedRequests",
+  "requestsUnlicensed",
+  "requestsLicensed",
+  "requestsInitialGrace",
+  "requestsExpiredOrOot",
+  "requestsNonGenuineGrace",
+  "requestsNotification",
 ] as const;
 
 export function finalizeDraft(draft: ProductDraft, fallbackVersion: string | null): ParsedProduct {

@@ -108,7 +108,9 @@ export function parsePriority(value: string): "Normal" | "Low" | null {
 
 /** Word before " channel" at the end of Description, e.g. "VOLUME_KMSCLIENT". */
 export function channelOf(description: string): string | null {
-  const m = /([A-Za-z0-9_:-]+)\s+channel\.?\s*$/i.exec(description) ?? /\bcanal\s+([A-Za-z0-9_:-]+)\s*\.?$/i.exec(description);
+  // Only the tail can hold the channel; bounding it keeps the unanchored regex linear.
+  const tail = description.slice(-200);
+  const m = /([A-Za-z0-9_:-]+)\s+channel\.?\s*$/i.exec(tail) ?? /\bcanal\s+([A-Za-z0-9_:-]+)\s*\.?$/i.exec(tail);
   return m ? m[1].toUpperCase() : null;
 }
 

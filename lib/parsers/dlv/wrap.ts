@@ -11,7 +11,7 @@ const ENDS_EDITION = /edition$/i;
  * An empty prev means the label was printed and its value went to the next line.
  */
 export function continuesValue(id: LabelId, prev: string, cur: string, combined: string): boolean {
-  if (prev === "") return !NO_VALUE.has(id);
+  if (prev === "") return VALUE_SHAPES[id]?.test(cur) ?? false;
   // A number split by the wrap ("...tolerance: 3" / "4"): no /dlv line is a bare number.
   if (NUMERIC.has(id)) return /\d$/.test(prev) && /^\d[\d,]*(?: [a-z()]+)?$/i.test(cur);
   if (GUID_FIELDS.has(id)) return !GUID.test(prev) && GUID.test(combined) && /^[0-9a-f-]+\}?$/i.test(cur);
@@ -50,6 +50,7 @@ export function continuesValue(id: LabelId, prev: string, cur: string, combined:
 }
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const GUID_LINE = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 const GUID_FIELDS = new Set<LabelId>(["activationId", "applicationId", "cmid"]);
 const NUMERIC = new Set<LabelId>([
   "windowsRearm",
@@ -69,15 +70,35 @@ const NUMERIC = new Set<LabelId>([
   "reqNotification",
 ]);
 
-/** Labels that legitimately end with nothing after the colon: never give them the next line. */
-const NO_VALUE = new Set<LabelId>([
-  "info",
-  "hostCachingOn",
-  "hostCachingOff",
-  "dnsPublishingOn",
-  "dnsPublishingOff",
-  "kmsEnabled",
-]);
+/**
+ * A label printed with its whole value pushed to the next line only takes that line if it has the
+ * value's shape: a prompt or a banner after an empty "Trusted time:" must not become the time.
+ */
+const VALUE_SHAPES: Partial<Record<LabelId, RegExp>> = {
+  serviceVersion: /^\d+(?:\.\d+)+$/,
+  name: /edition$/i,
+  description: /channel\.?$/i,
+  activationId: GUID_LINE,
+  applicationId: GUID_LINE,
+  cmid: GUID_LINE,
+  extendedPid: /^[\d.-]+$/,
+  kmsEpid: /^[\d.-]+$/,
+  productKeyChannel: /^[\w]+(?::[\w]+)?$/,
+  installationId: /^\d+$/,
+  url: /^https?:\/\/\S+$/i,
+  partialProductKey: /^(?:[A-Z0-9]{5}|This license is not in use\.?)$/i,
+  licenseStatus: /^(?:unlicensed|licensed|initial grace|additional grace|non-genuine grace|notification|extended grace|unknown|sans licence|avec licence)/i,
+  graceRemaining: /^\d[\d, ]* minute/i,
+  notificationReason: /^0x[0-9a-f]+/i,
+  trustedTime: /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/,
+  activationType: /^(?:all|ad|kms|token|tout)$/i,
+  lookupDomain: /^[\w-]+(?:\.[\w-]+)+$/,
+  kmsRegistered: /^[\w.:[\]-]+$/,
+  kmsFromDns: /^[\w.:[\]-]+$/,
+  kmsIp: /^(?:[0-9a-f.:[\]]+|not available)$/i,
+  kmsPriority: /^(?:normal|low|normale|faible|basse)$/i,
+};
+for (const id of NUMERIC) VALUE_SHAPES[id] = /^\d[\d, .]*(?: minutes)?$/i;
 
 /** Joins two physical lines the way the console split them (no separator: the split is exact). */
 export function joinRaw(a: string, b: string): string {

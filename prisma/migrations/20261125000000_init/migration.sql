@@ -67,6 +67,7 @@ CREATE TABLE "snapshot" (
     "collected_at" TIMESTAMPTZ(3) NOT NULL,
     "last_seen_at" TIMESTAMPTZ(3) NOT NULL,
     "activation_id" TEXT,
+    "application_id" TEXT,
     "name" TEXT,
     "channel" TEXT,
     "product_key_channel" TEXT,
@@ -159,6 +160,9 @@ CREATE INDEX "snapshot_is_kms_host_collected_at_idx" ON "snapshot"("is_kms_host"
 
 -- CreateIndex
 CREATE INDEX "snapshot_cmid_idx" ON "snapshot"("cmid");
+
+-- CreateIndex
+CREATE INDEX "snapshot_kms_host_idx" ON "snapshot"("kms_host");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "activation_event_machine_id_log_record_id_key" ON "activation_event"("machine_id", "log", "record_id");

@@ -1,7 +1,7 @@
 // POST /api/v1/enroll – exchange the enroll secret for an agent token (shown once)
 import { NextResponse } from "next/server";
 import { enrollAgent } from "@/lib/agents/enroll";
-import { withErrors } from "@/lib/http/withAgent";
+import { withErrors } from "@/lib/http/handlers";
 import { readJsonBody } from "@/lib/http/readJson";
 import { enrollRequestSchema } from "@/lib/protocol";
 

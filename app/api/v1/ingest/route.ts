@@ -1,7 +1,7 @@
 // POST /api/v1/ingest – store an agent's artifacts
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
-import { withAgent } from "@/lib/http/withAgent";
+import { withAgent } from "@/lib/http/handlers";
 import { readJsonBody } from "@/lib/http/readJson";
 import { ingestRequestSchema } from "@/lib/protocol";
 import { prepareBatch } from "@/lib/ingest/prepare";

@@ -1,0 +1,53 @@
+"use client";
+// "Paste what you see": parse a /dlv output or a 12288/12289 event on the server and show what it means.
+import type { ParseResponse } from "@/lib/protocol";
+import { useParseMutation } from "@/lib/hooks/useParseMutation";
+import { FetchError } from "@/lib/hooks/fetchJson";
+import { ParseForm } from "@/app/_components/clients/ParseForm";
+import { ParsedFieldsTable } from "@/app/_components/clients/ParsedFieldsTable";
+import { ParseReportLists } from "@/app/_components/clients/ParseReportLists";
+import { InlineError } from "@/app/_components/clients/QueryState";
+
+function Result({ result }: { result: ParseResponse }) {
+  if ("products" in result) {
+    return (
+      <section className="card">
+        <h2>{result.products.length} product(s)</h2>
+        <ParsedFieldsTable items={result.products} headings={result.products.map((p, i) => p.name ?? `Product ${i + 1}`)} />
+      </section>
+    );
+  }
+  return (
+    <section className="card">
+      <h2>{result.events.length} event(s)</h2>
+      <ParsedFieldsTable items={result.events} headings={result.events.map((e) => `${e.eventId}${e.timeCreated ? ` · ${e.timeCreated}` : ""}`)} />
+    </section>
+  );
+}
+
+export default function ParsePage() {
+  const parse = useParseMutation();
+  const unparseable = parse.error instanceof FetchError && parse.error.code === "unparseable";
+  return (
+    <>
+      <h1>Paste &amp; parse</h1>
+      <p className="muted">
+        Paste what you see on a machine to read it the way kmswatch does: the fields it extracts, the lines it does not
+        understand, and any warning. Useful on a machine without the agent, or to check a fix.
+      </p>
+      <ParseForm pending={parse.isPending} onParse={(request) => parse.mutate(request)} />
+      {parse.isError && (
+        <div className="card">
+          <InlineError error={parse.error} />
+          {unparseable && <p className="muted small">Check that the type selected matches what you pasted and that the text is complete (from the first line).</p>}
+        </div>
+      )}
+      {parse.isSuccess && (
+        <>
+          <Result result={parse.data} />
+          <ParseReportLists result={parse.data} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+// Findings of the diagnosis rules: severity, title, subject, cause, fix (commands as <code>), evidence, since.
+import Link from "next/link";
+import type { EvidenceValue, Finding } from "@/lib/diagnosis/types";
+import { InlineCode } from "@/app/_components/InlineCode";
+import { TimeAgo } from "@/app/_components/TimeAgo";
+import styles from "./FindingList.module.css";
+
+function evidenceText(value: EvidenceValue): string {
+  if (value === null) return "unknown";
+  return typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+}
+
+export function subjectHref(subject: Finding["subject"]): string {
+  return `/${subject.kind === "host" ? "hosts" : "clients"}/${subject.machineId}`;
+}
+
+function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: boolean }) {
+  const evidence = Object.entries(finding.evidence);
+  return (
+    <li className={`${styles.item} ${styles[finding.severity]}`}>
+      <div className={styles.head}>
+        <span className={`badge ${finding.severity}`}>{finding.severity}</span>
+        <span className={styles.title}>{finding.title}</span>
+        {showSubject && (
+          <Link href={subjectHref(finding.subject)}>
+            {finding.subject.fqdn} <span className="muted small">({finding.subject.kind === "host" ? "KMS host" : "client"})</span>
+          </Link>
+        )}
+        {finding.since && (
+          <span className="muted small">
+            since <TimeAgo iso={finding.since} />
+          </span>
+        )}
+      </div>
+      <p className={styles.text}>
+        <span className={styles.label}>Why:</span>
+        <InlineCode text={finding.cause} />
+      </p>
+      <p className={styles.text}>
+        <span className={styles.label}>Fix:</span>
+        <InlineCode text={finding.fix} />
+      </p>
+      {evidence.length > 0 && (
+        <dl className={styles.evidence}>
+          {evidence.map(([key, value]) => (
+            <div key={key} className={styles.pair}>
+              <dt>{key}</dt>
+              <dd>{evidenceText(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <div className="muted small">rule {finding.ruleId}</div>
+    </li>
+  );
+}
+
+export function FindingList({ findings, showSubject = true }: { findings: Finding[]; showSubject?: boolean }) {
+  if (findings.length === 0) return <p className="muted">No open findings: every rule passed.</p>;
+  return (
+    <ul className={styles.list}>
+      {findings.map((finding) => (
+        <FindingItem key={`${finding.ruleId}:${finding.subject.machineId}`} finding={finding} showSubject={showSubject} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+// The query-backed sections of a KMS host's page: clients breakdown and event tables.
+import { HostClientsTable } from "@/app/_components/HostClientsTable";
+import { HostDnsFailuresTable, HostRequestsTable } from "@/app/_components/HostEventsTables";
+import { LoadState } from "@/app/_components/HostsLoadState";
+import { useHostClientsQuery } from "@/lib/hooks/useHostClientsQuery";
+import { useHostEventsQuery } from "@/lib/hooks/useHostEventsQuery";
+
+export function HostClientsSection({ hostId }: { hostId: string }) {
+  const { data, isPending, error } = useHostClientsQuery(hostId);
+  return (
+    <section className="card">
+      <h2>Clients served (last 30 days)</h2>
+      <p className="muted small">
+        Grouped by activation ID and the minimum count each client asks for: 25 for Windows client OS, 5 for Windows
+        Server and Office.
+      </p>
+      <LoadState isPending={isPending} error={error} what="the clients of this host" />
+      {data && <HostClientsTable data={data} />}
+    </section>
+  );
+}
+
+export function HostEventsSection({ hostId }: { hostId: string }) {
+  const { data, isPending, error } = useHostEventsQuery(hostId);
+  return (
+    <>
+      <section className="card">
+        <h2>Latest client requests (event 12290)</h2>
+        <LoadState isPending={isPending} error={error} what="the request events" />
+        {data && <HostRequestsTable requests={data.requests} />}
+      </section>
+      <section className="card">
+        <h2>DNS publishing failures (event 12293)</h2>
+        <LoadState isPending={isPending} error={error} what="the DNS publishing events" />
+        {data && <HostDnsFailuresTable failures={data.dnsFailures} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+// Share of machines per license state, as a donut. Slices, names and colours come from prepareLicenseShares.
+import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
+import type { LicenseShare } from "@/lib/charts/prepareLicenseShares";
+
+export function LicenseSharesChart({ slices, height = 220 }: { slices: LicenseShare[]; height?: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <PieChart>
+        <Pie data={slices} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="85%" isAnimationActive={false}>
+          {slices.map((slice) => (
+            <Cell key={slice.key} fill={slice.color} />
+          ))}
+        </Pie>
+        <Tooltip />
+        <Legend />
+      </PieChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,17 @@
+// Channel with a "not GVLK" flag: MAK/Retail/OEM machines never count on (or renew from) a KMS host.
+import { describeChannel } from "@/lib/format/channel";
+
+export function ChannelCell({ channel, productKeyChannel }: { channel: string | null; productKeyChannel: string | null }) {
+  const info = describeChannel(channel, productKeyChannel);
+  return (
+    <span title={[channel, productKeyChannel].filter(Boolean).join(" / ") || undefined}>
+      {info.label}{" "}
+      {info.isGvlk === true && <span className="badge ok">GVLK</span>}
+      {info.isGvlk === false && (
+        <span className="badge warning" title={info.note ?? undefined}>
+          not GVLK
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+// Search (name or CMID) and filters of the clients table. The page keeps them in the URL.
+import { useState, type FormEvent } from "react";
+import { CHANNELS, hasActiveFilters, LICENSE_STATES, withFilter, type ClientFilters as Filters } from "@/lib/format/clientFilters";
+
+type Props = { filters: Filters; kmsHosts: string[]; onChange: (filters: Filters) => void };
+
+function withCurrent(options: readonly string[], current: string): string[] {
+  return current && !options.includes(current) ? [...options, current] : [...options];
+}
+
+export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
+  // Typed text is applied on submit, not on every key stroke; the key resets it when the URL changes.
+  const [q, setQ] = useState(filters.q);
+  const [kmsHost, setKmsHost] = useState(filters.kmsHost);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onChange(withFilter(filters, { q: q.trim(), kmsHost: kmsHost.trim() }));
+  }
+  return (
+    <form className="toolbar" onSubmit={submit} role="search">
+      <input
+        type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name or CMID" aria-label="Search by name or CMID" size={28}
+      />
+      <select aria-label="License state" value={filters.state} onChange={(e) => onChange(withFilter(filters, { state: e.target.value }))}>
+        <option value="">Any license state</option>
+        {withCurrent(LICENSE_STATES, filters.state).map((s) => <option key={s} value={s}>{s}</option>)}
+      </select>
+      <select aria-label="Channel" value={filters.channel} onChange={(e) => onChange(withFilter(filters, { channel: e.target.value }))}>
+        <option value="">Any channel</option>
+        {withCurrent(CHANNELS, filters.channel).map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+      <input
+        list="kms-host-options" value={kmsHost} onChange={(e) => setKmsHost(e.target.value)} placeholder="KMS host (exact name)"
+        aria-label="KMS host" size={26}
+      />
+      <datalist id="kms-host-options">
+        {kmsHosts.map((h) => <option key={h} value={h} />)}
+      </datalist>
+      <button type="submit">Search</button>
+      {hasActiveFilters(filters) && (
+        <a href="/clients" onClick={(e) => { e.preventDefault(); setQ(""); setKmsHost(""); onChange(withFilter(filters, { q: "", state: "", channel: "", kmsHost: "" })); }}>
+          Clear filters
+        </a>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+// One product's current license facts: edition, channel, key, status, expiry, CMID, KMS host and port.
+import type { ClientDetail } from "@/lib/queries/getClientDetail";
+import { describeChannel, hostPort } from "@/lib/format/channel";
+import { formatMinutes } from "@/lib/format/expiry";
+import { kmsHostSourceLabel, readProductExtras } from "@/lib/format/productFields";
+import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
+import { TimeAgo } from "@/app/_components/TimeAgo";
+import { ExpiryText } from "./ExpiryText";
+import styles from "./clients.module.css";
+
+type Product = ClientDetail["products"][number];
+
+export function ProductSummary({ product }: { product: Product }) {
+  const extras = readProductExtras(product.parsed);
+  const channel = describeChannel(product.channel, extras.productKeyChannel);
+  return (
+    <section className="card">
+      <h2>{product.name ?? "Unnamed product"}</h2>
+      <dl className={styles.facts}>
+        <dt>License status</dt>
+        <dd>
+          <LicenseStatusBadge status={product.licenseStatus} />
+          {extras.notificationReason && <span className="muted small"> reason {extras.notificationReason}</span>}
+        </dd>
+        <dt>Activation expires</dt>
+        <dd>
+          {product.expiresAt ? <ExpiryText iso={product.expiresAt} /> : <span className="muted">—</span>}
+          {extras.graceRemainingMin !== null && <span className="muted small"> ({formatMinutes(extras.graceRemainingMin)} remaining as reported)</span>}
+        </dd>
+        <dt>Channel</dt>
+        <dd>
+          {channel.isGvlk === true && <span className="badge ok">GVLK – KMS client</span>}
+          {channel.isGvlk === false && <span className="badge warning">not GVLK</span>} {product.channel ?? "—"}
+          {extras.productKeyChannel && <span className="muted"> ({extras.productKeyChannel})</span>}
+          {channel.note && <div className="small muted">{channel.note}</div>}
+        </dd>
+        <dt>Partial product key</dt>
+        <dd className={styles.mono}>{extras.partialProductKey ?? "—"}</dd>
+        <dt>CMID</dt>
+        <dd className={styles.mono}>{product.cmid ?? "—"}</dd>
+        <dt>KMS host used</dt>
+        <dd>
+          <span className={styles.mono}>{hostPort(product.kmsHost, product.kmsPort)}</span>
+          {product.kmsHost && <span className="muted"> – {kmsHostSourceLabel(extras.kmsHostSource)}</span>}
+          {extras.kmsHostIp && <span className="muted small"> (IP {extras.kmsHostIp})</span>}
+          {!product.kmsHost && channel.isGvlk && <div className="small muted">No KMS host known yet: the client has not found one via DNS and none is registered.</div>}
+        </dd>
+        <dt>Reported</dt>
+        <dd>
+          by {product.source === "cim" ? "CIM (SoftwareLicensingProduct)" : "slmgr.vbs /dlv"}, last seen <TimeAgo iso={product.lastSeenAt} />
+        </dd>
+      </dl>
+    </section>
+  );
+}

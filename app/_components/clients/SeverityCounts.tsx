@@ -1,0 +1,22 @@
+// Counts per severity as buttons that filter the list (click again to show all).
+import { severityOrder, type SeverityFilter } from "@/lib/format/findingFilters";
+import styles from "./clients.module.css";
+
+type Props = { counts: Record<(typeof severityOrder)[number], number>; active: SeverityFilter; onSelect: (s: SeverityFilter) => void };
+
+export function SeverityCounts({ counts, active, onSelect }: Props) {
+  return (
+    <div className={styles.counts}>
+      {severityOrder.map((s) => (
+        <button
+          key={s} type="button" aria-pressed={active === s}
+          className={`${styles.count} ${active === s ? styles.active : ""}`}
+          onClick={() => onSelect(active === s ? "" : s)}
+        >
+          <span className={styles.countNumber}>{counts[s]}</span>
+          <span className={`badge ${s}`}>{s}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

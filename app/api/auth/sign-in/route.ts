@@ -1,0 +1,16 @@
+// POST /api/auth/sign-in – check e-mail and password, start a session cookie
+import { NextResponse } from "next/server";
+import { withErrors } from "@/lib/http/handlers";
+import { readJsonBody } from "@/lib/http/readJson";
+import { signInRequestSchema } from "@/lib/auth/schemas";
+import { verifyCredentials } from "@/lib/auth/users";
+import { getSession } from "@/lib/auth/session";
+
+export const POST = withErrors(async (request) => {
+  const { email, password } = await readJsonBody(request, signInRequestSchema, 16 * 1024);
+  const user = await verifyCredentials(email, password);
+  const session = await getSession();
+  session.userId = user.id;
+  await session.save();
+  return NextResponse.json({ user });
+});

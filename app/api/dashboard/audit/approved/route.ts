@@ -1,0 +1,21 @@
+// POST /api/dashboard/audit/approved – approve a KMS host; DELETE ?host= – remove it (admins)
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withUser } from "@/lib/http/handlers";
+import { readJsonBody } from "@/lib/http/readJson";
+import { searchParams } from "@/lib/http/params";
+import { approveHost, approveHostSchema, unapproveHost } from "@/lib/queries/approvedHostMutations";
+
+export const POST = withUser(
+  async (request, user) => NextResponse.json(await approveHost(await readJsonBody(request, approveHostSchema, 16 * 1024), user.id), { status: 201 }),
+  { role: "admin" },
+);
+
+export const DELETE = withUser(
+  async (request) => {
+    const { host } = searchParams(request.url, z.object({ host: z.string().min(1) }));
+    await unapproveHost(host);
+    return NextResponse.json({ removed: host });
+  },
+  { role: "admin" },
+);

@@ -1,0 +1,9 @@
+// GET /api/dashboard/hosts/:id/events – latest 12290 requests and 12293 DNS publishing failures
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { getHostEvents } from "@/lib/queries/getHostEvents";
+
+export const GET = withUser<IdContext>(async (_request, _user, context) =>
+  NextResponse.json(await getHostEvents(await idParam(context))),
+);

@@ -1,0 +1,14 @@
+// GET /api/dashboard/hosts/:id/trend?range=30d&unit=day – reported, reconstructed and forecast count
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withUser } from "@/lib/http/handlers";
+import { idParam, searchParams, type IdContext } from "@/lib/http/params";
+import { getHostCountTrend } from "@/lib/queries/getHostCountTrend";
+import { bucketUnitSchema, rangeSchema } from "@/lib/queries/shared";
+
+const trendQuerySchema = z.object({ range: rangeSchema.default("30d"), unit: bucketUnitSchema.optional() });
+
+export const GET = withUser<IdContext>(async (request, _user, context) => {
+  const { range, unit } = searchParams(request.url, trendQuerySchema);
+  return NextResponse.json(await getHostCountTrend(await idParam(context), range, new Date(), unit));
+});

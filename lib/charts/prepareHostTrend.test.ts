@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { dayLabel, prepareHostTrend, type HostTrendInput } from "./prepareHostTrend";
+
+const D = (s: string) => Date.parse(s);
+const base: HostTrendInput = { reported: [], reconstructed: [], forecast: [], serverOnly: false };
+
+describe("prepareHostTrend", () => {
+  it("labels UTC days", () => {
+    expect(dayLabel(D("2026-11-25T23:59:00Z"))).toBe("Nov 25");
+    expect(dayLabel(D("2026-01-01T00:00:00Z"))).toBe("Jan 1");
+  });
+
+  it("merges by UTC day, sorts, keeps null buckets as gaps", () => {
+    const out = prepareHostTrend({
+      ...base,
+      reported: [
+        { bucket: "2026-11-24T00:00:00Z", count: 30 },
+        { bucket: "2026-11-22T00:00:00Z", count: 28 },
+        { bucket: "2026-11-23T00:00:00Z", count: null },
+      ],
+      reconstructed: [
+        { at: "2026-11-22T12:00:00Z", count: 27 },
+        { at: "2026-11-23T12:00:00Z", count: 29 },
+        { at: "2026-11-24T12:00:00Z", count: 30 },
+      ],
+    });
+    expect(out.rows).toEqual([
+      { t: D("2026-11-22T00:00:00Z"), label: "Nov 22", reported: 28, reconstructed: 27, forecast: null },
+      { t: D("2026-11-23T00:00:00Z"), label: "Nov 23", reported: null, reconstructed: 29, forecast: null },
+      { t: D("2026-11-24T00:00:00Z"), label: "Nov 24", reported: 30, reconstructed: 30, forecast: null },
+    ]);
+    expect(out.gapDays).toBe(1);
+    expect(out.thresholds).toEqual({ clientOs: 25, serverOs: 5, cap: 50 });
+    expect(out.yMax).toBe(50);
+  });
+
+  it("takes the latest non-null value of a day", () => {
+    const out = prepareHostTrend({
+      ...base,
+      reported: [
+        { bucket: "2026-11-22T18:00:00Z", count: null },
+        { bucket: "2026-11-22T12:00:00Z", count: 12 },
+        { bucket: "2026-11-22T06:00:00Z", count: 10 },
+      ],
+    });
+    expect(out.rows).toHaveLength(1);
+    expect(out.rows[0].reported).toBe(12);
+  });
+
+  it("puts forecast rows after the last real one and connects the dashed line", () => {
+    const out = prepareHostTrend({
+      ...base,
+      reported: [{ bucket: "2026-11-24T00:00:00Z", count: 30 }],
+      reconstructed: [{ at: "2026-11-24T00:00:00Z", count: 31 }],
+      forecast: [
+        { at: "2026-11-23T10:00:00Z", count: 99 }, // before the last real day: history, dropped
+        { at: "2026-11-24T10:00:00Z", count: 31 },
+        { at: "2026-11-25T10:00:00Z", count: 24 },
+        { at: "2026-11-26T10:00:00Z", count: 20 },
+      ],
+    });
+    expect(out.rows.map((r) => [r.label, r.reported, r.reconstructed, r.forecast])).toEqual([
+      ["Nov 24", 30, 31, 31],
+      ["Nov 25", null, null, 24],
+      ["Nov 26", null, null, 20],
+    ]);
+  });
+
+  it("without a forecast point on the last real day, anchors it on the real value", () => {
+    const out = prepareHostTrend({
+      ...base,
+      reported: [{ bucket: "2026-11-24T00:00:00Z", count: 30 }],
+      forecast: [{ at: "2026-11-26T00:00:00Z", count: 20 }],
+    });
+    expect(out.rows.map((r) => r.forecast)).toEqual([30, 20]);
+  });
+
+  it("forecast only, or no data at all", () => {
+    expect(prepareHostTrend({ ...base, forecast: [{ at: "2026-11-26T00:00:00Z", count: 3 }] }).rows).toHaveLength(1);
+    const empty = prepareHostTrend(base);
+    expect(empty.rows).toEqual([]);
+    expect(empty.gapDays).toBeNull();
+    expect(empty.yMax).toBe(50);
+  });
+
+  it("server-only hosts get a 0..10 range; larger data widens it to a multiple of 5", () => {
+    expect(prepareHostTrend({ ...base, serverOnly: true, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 7 }] }).yMax).toBe(10);
+    expect(prepareHostTrend({ ...base, serverOnly: true, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 12 }] }).yMax).toBe(15);
+  });
+
+  it("gap is the largest |reported - reconstructed| and ignores rows missing either", () => {
+    const out = prepareHostTrend({
+      ...base,
+      reported: [
+        { bucket: "2026-11-20T00:00:00Z", count: 10 },
+        { bucket: "2026-11-21T00:00:00Z", count: 4 },
+        { bucket: "2026-11-22T00:00:00Z", count: null },
+      ],
+      reconstructed: [
+        { at: "2026-11-20T00:00:00Z", count: 12 },
+        { at: "2026-11-21T00:00:00Z", count: 9 },
+        { at: "2026-11-22T00:00:00Z", count: 40 },
+      ],
+    });
+    expect(out.gapDays).toBe(5);
+  });
+
+  it("skips unparseable timestamps", () => {
+    const out = prepareHostTrend({ ...base, reported: [{ bucket: "garbage", count: 3 }] });
+    expect(out.rows).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+// Shapes a host's count history for the trend chart: reported (what the host said), reconstructed
+// (from its 12290 events) and forecast (dashed). The component only renders; every decision is here.
+//
+// Missing data: a day with no row would let Recharts draw a straight line across it, hiding the hole.
+// The SQL layer therefore emits every bucket of the range, with `count: null` where nothing was
+// reported; this function keeps those nulls as nulls (a gap is shown as a gap, values are never invented).
+
+export const DAY_MS = 86_400_000;
+
+const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/** "Nov 25" for the UTC day containing `t`. */
+export function dayLabel(t: number): string {
+  return dayFormat.format(new Date(t));
+}
+
+/** Start of the UTC day, so that points taken at different hours of one day share a row. */
+export function utcDay(t: number): number {
+  return Math.floor(t / DAY_MS) * DAY_MS;
+}
+
+export type HostTrendInput = {
+  reported: { bucket: string; count: number | null }[];
+  reconstructed: { at: string; count: number }[];
+  forecast: { at: string; count: number }[];
+  serverOnly: boolean;
+};
+
+export type HostTrendRow = {
+  t: number;
+  label: string;
+  reported: number | null;
+  reconstructed: number | null;
+  forecast: number | null;
+};
+
+export const COUNT_THRESHOLDS = { clientOs: 25, serverOs: 5, cap: 50 } as const;
+
+export type HostTrend = {
+  rows: HostTrendRow[];
+  thresholds: typeof COUNT_THRESHOLDS;
+  yMax: number;
+  /** Largest |reported - reconstructed| over the rows that have both, in CMIDs (not days); null if none. */
+  gapDays: number | null;
+};
+
+type Timed = { t: number; value: number | null };
+
+/** Sorted by time; unparseable timestamps and non-finite values are dropped/nulled rather than plotted. */
+function timed<T>(items: readonly T[], at: (x: T) => string, value: (x: T) => number | null): Timed[] {
+  const out: Timed[] = [];
+  for (const x of items) {
+    const t = Date.parse(at(x));
+    if (!Number.isFinite(t)) continue;
+    const v = value(x);
+    out.push({ t, value: v !== null && Number.isFinite(v) ? v : null });
+  }
+  return out.sort((a, b) => a.t - b.t);
+}
+
+export function prepareHostTrend(input: HostTrendInput): HostTrend {
+  const rows = new Map<number, HostTrendRow>();
+  const rowFor = (t: number): HostTrendRow => {
+    const day = utcDay(t);
+    let row = rows.get(day);
+    if (!row) {
+      row = { t: day, label: dayLabel(day), reported: null, reconstructed: null, forecast: null };
+      rows.set(day, row);
+    }
+    return row;
+  };
+
+  // Counts are gauges: within one day the latest known value is the day's value.
+  for (const p of timed(input.reported, (r) => r.bucket, (r) => r.count)) {
+    const row = rowFor(p.t);
+    if (p.value !== null) row.reported = p.value;
+  }
+  for (const p of timed(input.reconstructed, (r) => r.at, (r) => r.count)) {
+    const row = rowFor(p.t);
+    if (p.value !== null) row.reconstructed = p.value;
+  }
+
+  const lastReal = rows.size > 0 ? Math.max(...rows.keys()) : Number.NEGATIVE_INFINITY;
+  for (const p of timed(input.forecast, (r) => r.at, (r) => r.count)) {
+    const day = utcDay(p.t);
+    // The forecast starts "now": points on days already covered by history would duplicate it.
+    if (day < lastReal) continue;
+    const row = rowFor(p.t);
+    // One forecast point per day; the earliest is the one anchored on the real data.
+    if (row.forecast === null) row.forecast = p.value;
+  }
+
+  const sorted = [...rows.values()].sort((a, b) => a.t - b.t);
+  const last = rows.get(lastReal);
+  const forecastAfter = sorted.some((r) => r.t > lastReal && r.forecast !== null);
+  if (last && last.forecast === null && forecastAfter) {
+    // Without a value on the last real row the dashed line would start one day late, detached.
+    last.forecast = last.reconstructed ?? last.reported;
+  }
+
+  let dataMax = 0;
+  let gap: number | null = null;
+  for (const r of sorted) {
+    for (const v of [r.reported, r.reconstructed, r.forecast]) if (v !== null) dataMax = Math.max(dataMax, v);
+    if (r.reported !== null && r.reconstructed !== null) {
+      const d = Math.abs(r.reported - r.reconstructed);
+      gap = gap === null ? d : Math.max(gap, d);
+    }
+  }
+  // The whole legal range of the count (0..cap) stays on screen, so the threshold lines are always
+  // visible and two hosts' charts read the same; a server-only host's range ends at 10.
+  const floor = input.serverOnly ? 2 * COUNT_THRESHOLDS.serverOs : COUNT_THRESHOLDS.cap;
+  const yMax = Math.ceil(Math.max(floor, dataMax) / 5) * 5;
+
+  return { rows: sorted, thresholds: COUNT_THRESHOLDS, yMax, gapDays: gap };
+}

@@ -1,0 +1,62 @@
+// Builds the diagnosis facts of clients from their latest snapshot and their 12288/12289 events.
+import { db } from "@/lib/db";
+import type { ClientFacts } from "@/lib/diagnosis/types";
+import { licenseStatusSchema } from "@/lib/kms/parsed";
+import { isoOrNull, latestWindowsSnapshots } from "@/lib/queries/shared";
+import { getApprovedHosts, isApproved } from "@/lib/queries/getApprovedHosts";
+
+type Row = {
+  id: string; fqdn: string; last_seen_at: Date; channel: string | null; product_key_channel: string | null;
+  license_status: string | null; grace_remaining_min: number | null; expires_at: Date | null;
+  notification_reason: string | null; kms_host: string | null; kms_port: number | null; cmid: string | null;
+  rq_at: Date | null; rq_hresult: string | null; rq_host: string | null; rq_port: number | null; rq_answered: boolean | null;
+  rs_at: Date | null; rs_hresult: string | null; rs_activated: boolean | null; rs_count: number | null; rs_min: number | null;
+  renewal_at: Date | null;
+};
+
+export async function getClientFacts(filter: { machineId?: string } = {}): Promise<ClientFacts[]> {
+  const id = filter.machineId ?? null;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT m.id, m.fqdn, m.last_seen_at, l.channel, l.product_key_channel, l.license_status, l.grace_remaining_min,
+           l.expires_at, l.notification_reason, l.kms_host, l.kms_port, l.cmid,
+           rq.at AS rq_at, rq.hresult AS rq_hresult, rq.kms_host AS rq_host, rq.kms_port AS rq_port, rq.answered AS rq_answered,
+           rs.at AS rs_at, rs.hresult AS rs_hresult, rs.activated AS rs_activated, rs.host_current_count AS rs_count,
+           rs.min_count AS rs_min, rn.at AS renewal_at
+      FROM machine m
+      LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+      LEFT JOIN LATERAL (
+        SELECT e.time_created AS at, e.hresult, e.kms_host, e.kms_port,
+               EXISTS (SELECT 1 FROM activation_event r WHERE r.machine_id = m.id AND r.event_id = 12289
+                          AND r.time_created BETWEEN e.time_created AND e.time_created + interval '10 minutes') AS answered
+          FROM activation_event e WHERE e.machine_id = m.id AND e.event_id = 12288
+         ORDER BY e.time_created DESC LIMIT 1) rq ON true
+      LEFT JOIN LATERAL (
+        SELECT r.time_created AS at, r.hresult, r.activated, r.host_current_count,
+               (SELECT q.min_count FROM activation_event q WHERE q.machine_id = m.id AND q.event_id = 12288
+                   AND q.time_created <= r.time_created ORDER BY q.time_created DESC LIMIT 1) AS min_count
+          FROM activation_event r WHERE r.machine_id = m.id AND r.event_id = 12289
+         ORDER BY r.time_created DESC LIMIT 1) rs ON true
+      LEFT JOIN LATERAL (
+        SELECT max(r.time_created) AS at FROM activation_event r
+         WHERE r.machine_id = m.id AND r.event_id = 12289 AND r.activated) rn ON true
+     WHERE m.role = 'client' AND (${id}::uuid IS NULL OR m.id = ${id}::uuid)
+     ORDER BY m.fqdn`;
+  const approved = (await getApprovedHosts()).map((h) => h.host);
+  return rows.map((r) => {
+    const kmsHost = r.kms_host ?? r.rq_host;
+    return {
+      machineId: r.id, fqdn: r.fqdn, channel: r.channel, productKeyChannel: r.product_key_channel,
+      licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,
+      graceRemainingMin: r.grace_remaining_min, expiresAt: isoOrNull(r.expires_at), notificationReason: r.notification_reason,
+      kmsHost, kmsPort: r.kms_port ?? r.rq_port, kmsHostApproved: isApproved(approved, kmsHost), cmid: r.cmid,
+      lastCheckInAt: r.last_seen_at.toISOString(), lastRenewalAt: isoOrNull(r.renewal_at),
+      lastRequest: r.rq_at
+        ? { at: r.rq_at.toISOString(), hresult: r.rq_hresult, kmsHost: r.rq_host, kmsPort: r.rq_port, answered: r.rq_answered ?? false }
+        : null,
+      lastResponse: r.rs_at
+        ? { at: r.rs_at.toISOString(), hresult: r.rs_hresult, activated: r.rs_activated, hostCurrentCount: r.rs_count, minCount: r.rs_min }
+        : null,
+      probe: null,
+    } satisfies ClientFacts;
+  });
+}

@@ -1,0 +1,15 @@
+// Every open finding: the diagnosis rules run over the facts of all hosts and clients (or one machine).
+import { diagnoseClient, diagnoseHost } from "@/lib/diagnosis";
+import type { Finding } from "@/lib/diagnosis/types";
+import { getClientFacts } from "@/lib/queries/getClientFacts";
+import { getHostFacts } from "@/lib/queries/getHostFacts";
+
+const severityRank = { critical: 0, warning: 1, info: 2 } as const;
+
+export async function getFindings(now: Date, filter: { machineId?: string } = {}): Promise<Finding[]> {
+  const [hosts, clients] = await Promise.all([getHostFacts(now, filter.machineId), getClientFacts(filter)]);
+  const findings = [...hosts.flatMap((h) => diagnoseHost(h, now)), ...clients.flatMap((c) => diagnoseClient(c, now))];
+  return findings.sort(
+    (a, b) => severityRank[a.severity] - severityRank[b.severity] || (b.since ?? "").localeCompare(a.since ?? "") || a.subject.fqdn.localeCompare(b.subject.fqdn),
+  );
+}

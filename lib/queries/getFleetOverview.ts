@@ -1,0 +1,48 @@
+// Fleet overview: machine counts, client license states, alerts by severity, newest alerts,
+// and a small daily count trend per KMS host.
+import { db } from "@/lib/db";
+import { DAY_MS, latestWindowsSnapshots } from "@/lib/queries/shared";
+import { getFindings } from "@/lib/queries/getFindings";
+
+type TrendRow = { machine_id: string; fqdn: string; bucket: Date; current_count: number | null };
+
+export async function getFleetOverview(now: Date) {
+  const roles = await db().machine.groupBy({ by: ["role"], _count: { _all: true } });
+  const states = await db().$queryRaw<{ license_status: string | null; n: number }[]>`
+    SELECT l.license_status, count(*)::int AS n
+      FROM machine m JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+     WHERE m.role = 'client' GROUP BY l.license_status`;
+  const from = new Date(now.getTime() - 30 * DAY_MS);
+  // Daily buckets for every host from generate_series, so days without a check-in stay null.
+  const trend = await db().$queryRaw<TrendRow[]>`
+    SELECT m.id AS machine_id, m.fqdn, b.bucket, s.current_count
+      FROM machine m
+     CROSS JOIN generate_series(date_trunc('day', ${from}::timestamptz), date_trunc('day', ${now}::timestamptz), '1 day'::interval) AS b(bucket)
+      LEFT JOIN LATERAL (
+        SELECT s.current_count FROM snapshot s
+         WHERE s.machine_id = m.id AND s.is_kms_host AND s.collected_at < b.bucket + interval '1 day' AND s.last_seen_at >= b.bucket
+         ORDER BY s.collected_at DESC LIMIT 1) s ON true
+     WHERE m.role = 'kms_host'
+     ORDER BY m.fqdn, b.bucket`;
+  const findings = await getFindings(now);
+  const hostTrends = new Map<string, { machineId: string; fqdn: string; points: { bucket: string; count: number | null }[] }>();
+  for (const row of trend) {
+    const host = hostTrends.get(row.machine_id) ?? { machineId: row.machine_id, fqdn: row.fqdn, points: [] };
+    host.points.push({ bucket: row.bucket.toISOString(), count: row.current_count });
+    hostTrends.set(row.machine_id, host);
+  }
+  const count = (role: string) => roles.find((r) => r.role === role)?._count._all ?? 0;
+  return {
+    hosts: count("kms_host"),
+    clients: count("client"),
+    licenseStates: Object.fromEntries(states.map((s) => [s.license_status ?? "Unknown", s.n])),
+    alertsBySeverity: {
+      critical: findings.filter((f) => f.severity === "critical").length,
+      warning: findings.filter((f) => f.severity === "warning").length,
+      info: findings.filter((f) => f.severity === "info").length,
+    },
+    newestAlerts: findings.slice(0, 10),
+    hostTrends: [...hostTrends.values()],
+  };
+}
+export type FleetOverview = Awaited<ReturnType<typeof getFleetOverview>>;

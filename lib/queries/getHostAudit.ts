@@ -1,0 +1,39 @@
+// Every KMS host anyone has seen — agents on hosts, clients' DNS/registered host, 12288 server
+// field — with its approval state and the clients that use it.
+import { db } from "@/lib/db";
+import { getApprovedHosts, isApproved } from "@/lib/queries/getApprovedHosts";
+import { countSplitWarning } from "@/lib/kms/countSplit";
+
+type Row = { host: string; sources: string[]; clients: number; first_seen: Date; last_seen: Date; client_sample: string[]; current_count: number | null };
+
+export async function getHostAudit() {
+  const rows = await db().$queryRaw<Row[]>`
+    WITH seen AS (
+      SELECT m.fqdn AS host, 'agent on host' AS source, NULL::text AS client, m.last_seen_at AS at FROM machine m WHERE m.role = 'kms_host'
+      UNION ALL
+      SELECT s.kms_host, CASE s.kms_host_source WHEN 'registered' THEN 'client registered (/skms)' ELSE 'client DNS discovery' END, m.fqdn, s.last_seen_at
+        FROM snapshot s JOIN machine m ON m.id = s.machine_id WHERE s.kms_host IS NOT NULL AND NOT s.is_kms_host
+      UNION ALL
+      SELECT e.kms_host, 'client 12288 request', m.fqdn, e.time_created
+        FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE e.event_id = 12288 AND e.kms_host IS NOT NULL
+    )
+    SELECT seen.host, array_agg(DISTINCT source) AS sources, count(DISTINCT client)::int AS clients,
+           min(at) AS first_seen, max(at) AS last_seen,
+           (array_agg(DISTINCT client) FILTER (WHERE client IS NOT NULL))[1:20] AS client_sample,
+           (SELECT s.current_count FROM snapshot s JOIN machine hm ON hm.id = s.machine_id
+             WHERE hm.fqdn = seen.host AND s.is_kms_host ORDER BY s.last_seen_at DESC LIMIT 1) AS current_count
+      FROM seen GROUP BY seen.host ORDER BY seen.host`;
+  const approvedList = await getApprovedHosts();
+  const approvedNames = approvedList.map((a) => a.host);
+  const hosts = rows.map((r) => ({
+    host: r.host, sources: r.sources, clients: r.clients, clientSample: r.client_sample ?? [], currentCount: r.current_count,
+    firstSeenAt: r.first_seen.toISOString(), lastSeenAt: r.last_seen.toISOString(),
+    approved: isApproved(approvedNames, r.host) ?? false,
+  }));
+  return {
+    hosts,
+    approved: approvedList.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    splitWarning: countSplitWarning(hosts.map((h) => ({ host: h.host, clients: h.clients, currentCount: h.currentCount }))),
+  };
+}
+export type HostAudit = Awaited<ReturnType<typeof getHostAudit>>;

@@ -1,0 +1,41 @@
+// A KMS host's count over time: reported (from its snapshots, bucketed in Postgres, empty buckets
+// explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
+import { db } from "@/lib/db";
+import { forecastCount, reconstructCountSeries } from "@/lib/kms/countModel";
+import { DAY_MS, defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/queries/shared";
+import { getHostRequests } from "@/lib/queries/getHostRequests";
+
+type BucketRow = { bucket: Date; current_count: number | null; total_requests: number | null; failed_requests: number | null };
+
+export async function getHostCountTrend(machineId: string, range: Range, now: Date, unit: BucketUnit = defaultUnit[range]) {
+  const from = new Date(now.getTime() - rangeDays[range] * DAY_MS);
+  const step = unitInterval[unit];
+  // One row per bucket from generate_series; the snapshot in force during the bucket (if the host
+  // checked in then) fills it, otherwise the row stays null so the chart shows the gap.
+  const buckets = await db().$queryRaw<BucketRow[]>`
+    SELECT b.bucket, s.current_count, s.total_requests, s.failed_requests
+      FROM generate_series(date_trunc(${unit}, ${from}::timestamptz), date_trunc(${unit}, ${now}::timestamptz), ${step}::interval) AS b(bucket)
+      LEFT JOIN LATERAL (
+        SELECT s.current_count, s.total_requests, s.failed_requests FROM snapshot s
+         WHERE s.machine_id = ${machineId}::uuid AND s.is_kms_host
+           AND s.collected_at < b.bucket + ${step}::interval AND s.last_seen_at >= b.bucket
+         ORDER BY s.collected_at DESC, (s.source = 'cim') DESC LIMIT 1) s ON true
+     ORDER BY b.bucket`;
+  const requests = await getHostRequests(machineId, new Date(from.getTime() - 30 * DAY_MS), now);
+  const stepMs = buckets.length > 1 ? buckets[1].bucket.getTime() - buckets[0].bucket.getTime() : DAY_MS;
+  const pointTimes = buckets.map((b) => new Date(Math.min(b.bucket.getTime() + stepMs, now.getTime())));
+  const reconstructed = reconstructCountSeries(requests, pointTimes);
+  const recent = requests.filter((r) => new Date(r.at).getTime() > now.getTime() - 30 * DAY_MS);
+  const forecast = forecastCount(recent, now);
+  return {
+    unit,
+    range,
+    reported: buckets.map((b) => ({ bucket: b.bucket.toISOString(), count: b.current_count })),
+    requests: buckets.map((b) => ({ bucket: b.bucket.toISOString(), totalRequests: b.total_requests, failedRequests: b.failed_requests })),
+    reconstructed: reconstructed.map((p) => ({ at: p.at.toISOString(), count: p.count })),
+    forecast: forecast.points,
+    crossesBelow: forecast.crossesBelow,
+    serverOnly: forecast.serverOnly,
+  };
+}
+export type HostCountTrend = Awaited<ReturnType<typeof getHostCountTrend>>;

@@ -1,0 +1,70 @@
+// `npm run demo`: the app on its own embedded PostgreSQL (./.kmswatch/demo), fed once with a
+// simulated mixed fleet through the real agent API, then left running until Ctrl-C.
+import path from "node:path";
+import { buildFleet } from "../lib/simulator/fleet";
+import { simulate } from "../lib/simulator/engine";
+import type { ScenarioName } from "../lib/simulator/types";
+import { ROOT, startApp, stopOnSignals } from "./lib/app.ts";
+import { pushFleet } from "./simulate-push";
+import pg from "pg";
+
+const DEMO_SCENARIOS: ScenarioName[] = ["healthy", "duplicate-cmid", "rogue-host", "low-count", "firewall", "dns-publish-failure", "mak-clients"];
+const port = Number(process.env.PORT ?? 3000);
+const admin = {
+  email: process.env.KMSWATCH_ADMIN_EMAIL ?? "admin@kmswatch.local",
+  password: process.env.KMSWATCH_ADMIN_PASSWORD ?? "kmswatch-demo",
+};
+const enrollSecret = process.env.KMSWATCH_ENROLL_SECRET ?? "demo-enroll-secret";
+
+const simulation = simulate(
+  buildFleet({ hosts: 3, clients: 500, days: 45, scenarios: DEMO_SCENARIOS, seed: 1, end: Date.now() }),
+);
+
+async function machineCount(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>("SELECT count(*)::text AS n FROM machine")).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+try {
+  const app = await startApp({
+    mode: "start",
+    port,
+    host: process.env.HOST ?? "0.0.0.0",
+    // The demo keeps its own database so it never mixes simulated machines into real data.
+    dataDir: path.join(ROOT, ".kmswatch", "demo"),
+    env: {
+      KMSWATCH_ENROLL_SECRET: enrollSecret,
+      KMSWATCH_ADMIN_EMAIL: admin.email,
+      KMSWATCH_ADMIN_PASSWORD: admin.password,
+      KMSWATCH_APPROVED_HOSTS: process.env.KMSWATCH_APPROVED_HOSTS ?? simulation.fleet.approvedHosts.join(","),
+    },
+  });
+  stopOnSignals(app);
+  if ((await machineCount(app.databaseUrl)) === 0) {
+    console.log(`[demo] pushing a simulated fleet (${DEMO_SCENARIOS.join(", ")}) through the agent API…`);
+    const summary = await pushFleet({
+      server: app.url,
+      enrollSecret,
+      simulation,
+      concurrency: 8,
+      onProgress: (p) => console.log(`[demo] ${p.machinesDone}/${p.machines} machines, ${p.requests} requests, ${p.accepted} accepted`),
+      progressIntervalMs: 5000,
+    });
+    console.log(`[demo] done: ${summary.machines} machines, ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected`);
+  } else {
+    console.log("[demo] the demo database already has data (delete ./.kmswatch/demo to start over)");
+  }
+  console.log(`
+  kmswatch demo is running: http://localhost:${port}
+  Sign in with  ${admin.email}  /  ${admin.password}
+  Agents enroll with the secret  ${enrollSecret}
+  Stop with Ctrl-C.`);
+} catch (error) {
+  console.error(`[demo] ${(error as Error).message}`);
+  process.exit(1);
+}

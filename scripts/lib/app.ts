@@ -1,0 +1,71 @@
+// Starts the whole app the way users run it: database (DATABASE_URL or embedded), migrations,
+// first-start seeding, then Next.js. Shared by `npm run dev|start|demo`.
+import path from "node:path";
+import { envSchema } from "../../lib/env.ts";
+import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db.ts";
+import { migrate } from "./migrate.ts";
+import { buildIfNeeded, startNext, type NextServer } from "./next-process.ts";
+import { localSessionSecret } from "./runtime-env.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type RunningApp = { url: string; databaseUrl: string; server: NextServer; stop: () => Promise<void> };
+
+export async function startApp(options: {
+  mode: "dev" | "start";
+  port: number;
+  host: string;
+  dataDir: string;
+  env?: Record<string, string>;
+  quiet?: boolean;
+}): Promise<RunningApp> {
+  Object.assign(process.env, options.env ?? {});
+  let embedded: EmbeddedDb | undefined;
+  const stopDb = async () => embedded?.stop().catch(() => undefined);
+  try {
+    if (!process.env.DATABASE_URL) {
+      embedded = await startEmbeddedDb({ dataDir: options.dataDir, persistent: true });
+      process.env.DATABASE_URL = embedded.url;
+    }
+    process.env.KMSWATCH_SESSION_SECRET ??= localSessionSecret(ROOT);
+    const config = envSchema.safeParse(process.env);
+    if (!config.success) {
+      throw new Error(`invalid configuration: ${config.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    await migrate(config.data.DATABASE_URL);
+    // Imported late: these modules read the (now complete) environment when first used.
+    const { seedFromEnv } = await import("../../lib/setup/seedFromEnv.ts");
+    const seeded = await seedFromEnv(config.data);
+    if (seeded.adminCreated) console.log(`[app] created the first admin: ${seeded.adminCreated}`);
+    if (seeded.approvedHostsSeeded) console.log(`[app] approved ${seeded.approvedHostsSeeded} KMS host(s) from KMSWATCH_APPROVED_HOSTS`);
+    if (!config.data.KMSWATCH_ENROLL_SECRET) console.warn("[app] KMSWATCH_ENROLL_SECRET is not set: agents cannot enroll");
+    if (options.mode === "start") buildIfNeeded(process.env);
+    const server = await startNext({ mode: options.mode, port: options.port, host: options.host, env: process.env, quiet: options.quiet });
+    return {
+      url: server.url,
+      databaseUrl: config.data.DATABASE_URL,
+      server,
+      stop: async () => {
+        await server.stop();
+        await stopDb();
+      },
+    };
+  } catch (error) {
+    await stopDb();
+    throw error;
+  }
+}
+
+/** Stops the app on Ctrl-C / SIGTERM, and exits when Next.js exits on its own. */
+export function stopOnSignals(app: RunningApp): void {
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await app.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  app.server.child.on("exit", (code) => void stop(code ?? 1));
+}

@@ -1,0 +1,45 @@
+// Starts the app as users do (embedded PostgreSQL + `next start`) and feeds it a small simulated
+// fleet through the agent API; the URL and credentials reach the tests through the environment.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { freePort } from "../../scripts/lib/embedded-db.ts";
+import { ROOT, startApp } from "../../scripts/lib/app.ts";
+import { pushFleet } from "../../scripts/simulate-push.ts";
+import { buildFleet } from "../../lib/simulator/fleet.ts";
+import { simulate } from "../../lib/simulator/engine.ts";
+
+export const E2E_ADMIN = { email: "admin@kmswatch.e2e", password: "e2e-admin-password" };
+
+export default async function globalSetup() {
+  mkdirSync(path.join(ROOT, ".kmswatch"), { recursive: true });
+  const scratch = mkdtempSync(path.join(ROOT, ".kmswatch", "e2e-"));
+  delete process.env.DATABASE_URL;
+  const simulation = simulate(
+    buildFleet({ hosts: 2, clients: 80, days: 35, seed: 3, end: Date.now(), scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients"] }),
+  );
+  const enrollSecret = "e2e-enroll-secret";
+  const app = await startApp({
+    mode: "start",
+    port: await freePort(),
+    host: "127.0.0.1",
+    dataDir: path.join(scratch, "pg"),
+    quiet: true,
+    env: {
+      NODE_ENV: "production",
+      KMSWATCH_ENROLL_SECRET: enrollSecret,
+      KMSWATCH_SESSION_SECRET: randomBytes(32).toString("hex"),
+      KMSWATCH_ADMIN_EMAIL: E2E_ADMIN.email,
+      KMSWATCH_ADMIN_PASSWORD: E2E_ADMIN.password,
+      KMSWATCH_APPROVED_HOSTS: simulation.fleet.approvedHosts.join(","),
+    },
+  });
+  await pushFleet({ server: app.url, enrollSecret, simulation, concurrency: 6 });
+  process.env.KMSWATCH_E2E_URL = app.url;
+  process.env.KMSWATCH_E2E_EMAIL = E2E_ADMIN.email;
+  process.env.KMSWATCH_E2E_PASSWORD = E2E_ADMIN.password;
+  return async () => {
+    await app.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+}

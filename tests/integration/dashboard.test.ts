@@ -1,0 +1,100 @@
+// The dashboard API over a simulated fleet pushed through the real agent API: each scenario
+// must show up where an ops team would look for it.
+import { beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { buildFleet } from "../../lib/simulator/fleet";
+import { simulate } from "../../lib/simulator/engine";
+import { ROGUE_HOST_DNS } from "../../lib/simulator/scenarios";
+import { pushFleet } from "../../scripts/simulate-push";
+import { getJson, signIn } from "./helpers";
+
+type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
+
+let cookie = "";
+const get = <T>(route: string) => getJson<T>(route, { cookie });
+
+beforeAll(async () => {
+  const simulation = simulate(
+    buildFleet({
+      hosts: 2, clients: 120, days: 40, seed: 7, end: Date.now(),
+      scenarios: ["healthy", "duplicate-cmid", "rogue-host", "low-count", "firewall", "dns-publish-failure", "mak-clients", "host-unlicensed"],
+    }),
+  );
+  const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6 });
+  expect(summary.rejected).toBe(0);
+  cookie = await signIn();
+  for (const host of simulation.fleet.approvedHosts) {
+    const response = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ host }),
+    });
+    expect(response.status).toBe(201);
+  }
+}, 300_000);
+
+describe("dashboard API on a simulated fleet", () => {
+  it("overview counts hosts, clients, license states and alerts", async () => {
+    const { status, body } = await get<{ hosts: number; clients: number; licenseStates: Record<string, number>; alertsBySeverity: { critical: number }; hostTrends: { points: unknown[] }[] }>("/api/dashboard/overview");
+    expect(status).toBe(200);
+    expect(body.hosts).toBeGreaterThanOrEqual(2);
+    expect(body.clients).toBeGreaterThan(50);
+    expect(body.licenseStates.Licensed).toBeGreaterThan(10);
+    expect(body.alertsBySeverity.critical).toBeGreaterThan(0);
+    // 30 days of daily buckets (31 with today), every host, gaps explicit.
+    for (const trend of body.hostTrends) expect(trend.points.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("finds the cloned image's duplicate CMIDs", async () => {
+    const { body } = await get<{ groups: { machineCount: number; countLost: number }[]; fix: string }>("/api/dashboard/duplicate-cmids");
+    const big = body.groups.filter((g) => g.machineCount >= 10);
+    expect(big.length).toBeGreaterThanOrEqual(1);
+    expect(big[0].countLost).toBe(big[0].machineCount - 1);
+    expect(body.fix).toContain("sysprep /generalize");
+  });
+
+  it("flags the rogue KMS host as not approved, with the clients using it", async () => {
+    const { body } = await get<{ hosts: { host: string; approved: boolean; clients: number }[] }>("/api/dashboard/audit");
+    const rogue = body.hosts.find((h) => h.host === ROGUE_HOST_DNS);
+    expect(rogue).toMatchObject({ approved: false });
+    expect(rogue!.clients).toBeGreaterThan(0);
+    expect(body.hosts.some((h) => h.approved)).toBe(true);
+  });
+
+  it("raises the scenario's alerts", async () => {
+    const { body } = await get<{ alerts: Finding[] }>("/api/dashboard/alerts");
+    const rules = new Set(body.alerts.map((a) => a.ruleId));
+    for (const rule of ["host-count-below-threshold", "host-dns-publish-failed", "host-not-licensed", "client-host-unreachable", "client-not-gvlk", "client-unapproved-host"]) {
+      expect(rules, rule).toContain(rule);
+    }
+  });
+
+  it("serves a host's trend with explicit gaps, reconstruction and forecast", async () => {
+    const { body: list } = await get<{ hosts: { id: string; currentCount: number | null }[] }>("/api/dashboard/hosts");
+    const host = list.hosts.find((h) => (h.currentCount ?? 0) >= 25)!;
+    const { status, body } = await get<{ reported: { count: number | null }[]; reconstructed: { count: number }[]; forecast: unknown[] }>(
+      `/api/dashboard/hosts/${host.id}/trend?range=30d`,
+    );
+    expect(status).toBe(200);
+    expect(body.reported.length).toBeGreaterThanOrEqual(30);
+    expect(body.reconstructed).toHaveLength(body.reported.length);
+    expect(body.reconstructed.at(-1)!.count).toBeGreaterThan(0);
+    expect(body.forecast.length).toBeGreaterThan(25);
+    const clients = await get<{ clients: unknown[] }>(`/api/dashboard/hosts/${host.id}/clients`);
+    expect(clients.body.clients.length).toBeGreaterThan(0);
+    const bad = await get(`/api/dashboard/hosts/${host.id}/trend?range=1y`);
+    expect(bad).toMatchObject({ status: 400, body: { error: { path: "range" } } });
+  });
+
+  it("searches clients and shows one client's diagnosis and raw /dlv", async () => {
+    const { body } = await get<{ total: number; rows: { id: string; fqdn: string; channel: string }[] }>("/api/dashboard/clients?channel=VOLUME_MAK");
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.rows.every((r) => r.channel === "VOLUME_MAK")).toBe(true);
+    const { body: detail } = await get<{ findings: Finding[]; snapshotHistory: { rawArtifactId: string; source: string }[] }>(`/api/dashboard/clients/${body.rows[0].id}`);
+    expect(detail.findings.map((f) => f.ruleId)).toContain("client-not-gvlk");
+    const dlv = detail.snapshotHistory.find((s) => s.source === "dlv")!;
+    const raw = await get<{ body: string }>(`/api/dashboard/raw/${dlv.rawArtifactId}`);
+    expect(raw.body.body).toContain("VOLUME_MAK");
+    expect((await get("/api/dashboard/clients/not-a-uuid")).status).toBe(404);
+  });
+});
