@@ -3,14 +3,17 @@ import { z } from "zod";
 
 const MB = 1024 * 1024;
 
+/** docker-compose passes unset variables as "": treat them as absent. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 export const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run dev/start set it for the embedded database)"),
-  KMSWATCH_ENROLL_SECRET: z.string().min(8, "KMSWATCH_ENROLL_SECRET must be at least 8 characters").optional(),
+  KMSWATCH_ENROLL_SECRET: optional(z.string().min(8, "KMSWATCH_ENROLL_SECRET must be at least 8 characters")),
   KMSWATCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * MB),
   KMSWATCH_SESSION_SECRET: z.string().min(32, "KMSWATCH_SESSION_SECRET must be at least 32 characters"),
   KMSWATCH_COOKIE_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
-  KMSWATCH_ADMIN_EMAIL: z.email().optional(),
-  KMSWATCH_ADMIN_PASSWORD: z.string().min(8, "KMSWATCH_ADMIN_PASSWORD must be at least 8 characters").optional(),
+  KMSWATCH_ADMIN_EMAIL: optional(z.email("KMSWATCH_ADMIN_EMAIL must be an e-mail address")),
+  KMSWATCH_ADMIN_PASSWORD: optional(z.string().min(8, "KMSWATCH_ADMIN_PASSWORD must be at least 8 characters")),
   /** Comma-separated KMS host names approved on first start (editable in the audit page afterwards). */
   KMSWATCH_APPROVED_HOSTS: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

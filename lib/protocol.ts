@@ -27,13 +27,31 @@ export const eventTextArtifactSchema = z.object({
   text: z.string().max(MAX_TEXT),
 });
 
+/** Client-side reachability check: `_vlmcs._tcp` lookup for the machine's domain, then TCP to the KMS host it uses. */
+export const probeArtifactSchema = z.object({
+  type: z.literal("probe"),
+  checkedAt: z.iso.datetime({ offset: true }),
+  domain: z.string().max(255).nullable(),
+  srvRecords: z
+    .array(z.object({ target: z.string().max(255), port: z.number().int().min(0).max(65535), priority: z.number().int().optional(), weight: z.number().int().optional() }))
+    .max(50),
+  /** DNS error code when the lookup failed (e.g. ENOTFOUND, ENODATA); null when it answered. */
+  srvError: z.string().max(200).nullable(),
+  target: z
+    .object({ host: z.string().max(255), port: z.number().int().min(1).max(65535), source: z.enum(["registered", "dns", "srv"]) })
+    .nullable(),
+  tcp: z.object({ ok: z.boolean(), latencyMs: z.number().nonnegative().nullable(), error: z.string().max(200).nullable() }).nullable(),
+});
+export type ProbeArtifact = z.infer<typeof probeArtifactSchema>;
+
 export const knownArtifactSchema = z.discriminatedUnion("type", [
   dlvArtifactSchema,
   cimArtifactSchema,
   eventsArtifactSchema,
+  probeArtifactSchema,
 ]);
 export type KnownArtifact = z.infer<typeof knownArtifactSchema>;
-export const knownArtifactTypes = ["dlv", "cim", "events"] as const;
+export const knownArtifactTypes = ["dlv", "cim", "events", "probe"] as const;
 
 /**
  * Known artifact types must have the right shape (else 400); an unknown type from a newer

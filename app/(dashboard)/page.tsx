@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { FindingList } from "@/app/_components/FindingList";
 import { LoadState } from "@/app/_components/HostsLoadState";
+import { OverviewAlertsByRule } from "@/app/_components/OverviewAlertsByRule";
 import { OverviewHostTrends } from "@/app/_components/OverviewHostTrends";
 import { OverviewLicenseShares } from "@/app/_components/OverviewLicenseShares";
 import { useOverviewQuery } from "@/lib/hooks/useOverviewQuery";
@@ -87,8 +88,12 @@ export default function OverviewPage() {
             <OverviewHostTrends hostTrends={overview.hostTrends} />
           </section>
           <section className="card">
+            <h2>Open alerts by kind</h2>
+            <OverviewAlertsByRule alertsByRule={overview.alertsByRule} />
+          </section>
+          <section className="card">
             <h2>
-              Top alerts <span className="muted small">(most severe first, then newest; <Link href="/alerts">all alerts</Link>)</span>
+              One example per kind <span className="muted small">(most severe first, then newest; <Link href="/alerts">all alerts</Link>)</span>
             </h2>
             <FindingList findings={overview.newestAlerts} />
           </section>

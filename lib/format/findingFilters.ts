@@ -1,6 +1,6 @@
 // Alerts page: counts per severity and the severity / kind filters.
 
-export type FindingLike = { severity: "critical" | "warning" | "info"; subject: { kind: "host" | "client" } };
+export type FindingLike = { ruleId: string; title: string; severity: "critical" | "warning" | "info"; subject: { kind: "host" | "client" } };
 export type SeverityFilter = "" | FindingLike["severity"];
 export type KindFilter = "" | FindingLike["subject"]["kind"];
 
@@ -12,16 +12,38 @@ export function countBySeverity(findings: readonly FindingLike[]): Record<Findin
   return counts;
 }
 
-export function filterFindings<T extends FindingLike>(findings: readonly T[], severity: SeverityFilter, kind: KindFilter): T[] {
-  return findings.filter((f) => (!severity || f.severity === severity) && (!kind || f.subject.kind === kind));
+export function filterFindings<T extends FindingLike>(findings: readonly T[], severity: SeverityFilter, kind: KindFilter, ruleId = ""): T[] {
+  return findings.filter(
+    (f) => (!severity || f.severity === severity) && (!kind || f.subject.kind === kind) && (!ruleId || f.ruleId === ruleId),
+  );
 }
 
-/** Most severe first; within a severity keep the server's order. */
-export function sortBySeverity<T extends FindingLike>(findings: readonly T[]): T[] {
+const kindOrder = (f: FindingLike) => (f.subject.kind === "host" ? 0 : 1);
+
+/** Most severe first; then KMS hosts before clients (a host problem explains many client ones); else the server's order. */
+export function sortFindings<T extends FindingLike>(findings: readonly T[]): T[] {
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => severityOrder.indexOf(a.f.severity) - severityOrder.indexOf(b.f.severity) || a.i - b.i)
+    .sort((a, b) => severityOrder.indexOf(a.f.severity) - severityOrder.indexOf(b.f.severity) || kindOrder(a.f) - kindOrder(b.f) || a.i - b.i)
     .map((x) => x.f);
+}
+
+export type RuleGroup = { ruleId: string; title: string; severity: FindingLike["severity"]; hosts: number; clients: number };
+
+/** One line per rule: "KMS host refused the client: count too low – 40 clients", most severe and most frequent first. */
+export function groupByRule(findings: readonly FindingLike[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const f of findings) {
+    const g = groups.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, hosts: 0, clients: 0 };
+    // A rule that escalates for some subjects is listed at its worst severity.
+    if (severityOrder.indexOf(f.severity) < severityOrder.indexOf(g.severity)) g.severity = f.severity;
+    if (f.subject.kind === "host") g.hosts += 1;
+    else g.clients += 1;
+    groups.set(f.ruleId, g);
+  }
+  return [...groups.values()].sort(
+    (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || b.hosts - a.hosts || b.hosts + b.clients - (a.hosts + a.clients),
+  );
 }
 
 export function parseSeverity(value: string | null): SeverityFilter {

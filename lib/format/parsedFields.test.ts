@@ -18,5 +18,7 @@ describe("parsed fields", () => {
     expect(fieldLabel("kmsHostIp")).toBe("KMS host IP");
     expect(fieldLabel("cmid")).toBe("CMID");
     expect(fieldLabel("renewalIntervalMin")).toBe("renewal interval (min)");
+    expect(fieldLabel("activationId")).toBe("activation ID");
+    expect(fieldLabel("remainingSkuRearmCount")).toBe("remaining SKU rearm count");
   });
 });

@@ -11,5 +11,8 @@ export function useRawArtifactQuery(rawId: string | null | undefined) {
     queryKey: ["raw", rawId],
     queryFn: () => fetchJson<RawArtifact>(`/api/dashboard/raw/${encodeURIComponent(rawId ?? "")}`),
     enabled: Boolean(rawId),
+    // A raw artifact is immutable: fetch it once.
+    staleTime: Infinity,
+    refetchInterval: false,
   });
 }

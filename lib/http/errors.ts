@@ -1,5 +1,4 @@
 // The one error type of the API and the one place that turns errors into HTTP answers.
-import { NextResponse } from "next/server";
 import { z } from "zod";
 
 export const errorCodes = {
@@ -41,7 +40,7 @@ export function fromZodError(error: z.ZodError): ApiError {
   return new ApiError("invalid_request", `${issue?.message ?? "invalid request"}${more}`, path);
 }
 
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+export function errorResponse(error: unknown): Response {
   const apiError =
     error instanceof ApiError
       ? error
@@ -50,8 +49,6 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
         : new ApiError("internal", "internal server error");
   if (apiError.code === "internal") console.error("[api] unexpected error", error);
   const headers = apiError.code === "unauthorized" ? { "WWW-Authenticate": "Bearer" } : undefined;
-  return NextResponse.json(
-    { error: { code: apiError.code, message: apiError.message, path: apiError.path } },
-    { status: apiError.status, headers },
-  );
+  const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, path: apiError.path } };
+  return Response.json(body, { status: apiError.status, headers });
 }

@@ -2,7 +2,7 @@
 // unparseable pieces to quarantine happen here; the database work is in store.ts.
 import { createHash } from "node:crypto";
 import type { ParsedEvent, ParsedProduct, ParseFailure } from "@/lib/kms/parsed";
-import type { Artifact, IngestRequest, KnownArtifact } from "@/lib/protocol";
+import type { Artifact, IngestRequest, KnownArtifact, ProbeArtifact } from "@/lib/protocol";
 import { parseDlv } from "@/lib/parsers/dlv";
 import { parseCim } from "@/lib/parsers/cim";
 import { parseEventXml } from "@/lib/parsers/eventXml";
@@ -25,6 +25,7 @@ export type PreparedBatch = {
   snapshots: PreparedSnapshot[];
   events: PreparedEvent[];
   quarantine: PreparedQuarantine[];
+  probes: ProbeArtifact[];
   rejected: { index: number; error: string }[];
   /** Artifacts whose content was (at least partly) stored. */
   acceptedArtifacts: number;
@@ -72,6 +73,11 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
     if (!result.ok) return reject(batch, index, artifact, describe(result.error));
     if (result.value.length === 0) return reject(batch, index, artifact, "not_recognized: no product found in the /dlv text");
     for (const product of result.value) batch.snapshots.push(snapshotOf("dlv", artifact.text, product, collectedAt));
+    batch.acceptedArtifacts += 1;
+    return;
+  }
+  if (artifact.type === "probe") {
+    batch.probes.push(artifact);
     batch.acceptedArtifacts += 1;
     return;
   }
@@ -125,10 +131,10 @@ function reject(batch: PreparedBatch, index: number, artifact: Artifact, error: 
 
 export function prepareBatch(request: IngestRequest): PreparedBatch {
   const collectedAt = new Date(request.collectedAt);
-  const batch: PreparedBatch = { collectedAt, snapshots: [], events: [], quarantine: [], rejected: [], acceptedArtifacts: 0 };
+  const batch: PreparedBatch = { collectedAt, snapshots: [], events: [], quarantine: [], probes: [], rejected: [], acceptedArtifacts: 0 };
   request.artifacts.forEach((artifact, index) => {
     try {
-      if (artifact.type === "dlv" || artifact.type === "cim" || artifact.type === "events") {
+      if (artifact.type === "dlv" || artifact.type === "cim" || artifact.type === "events" || artifact.type === "probe") {
         prepareArtifact(artifact as KnownArtifact, index, collectedAt, batch);
       } else {
         reject(batch, index, artifact, `unsupported artifact type '${artifact.type}' (kept in quarantine)`);

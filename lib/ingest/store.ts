@@ -86,6 +86,17 @@ export async function storeBatch(
       const inserted = await insertEvents(tx, machineId, batch.events);
       const rawIds = new Map<string, string>();
       for (const snap of batch.snapshots) await storeSnapshot(tx, machineId, batch.collectedAt, snap, rawIds);
+      if (batch.probes.length > 0) {
+        await tx.probeResult.createMany({
+          data: batch.probes.map((probe) => ({
+            machineId, checkedAt: new Date(probe.checkedAt), domain: probe.domain, srvFound: probe.srvRecords.length > 0,
+            srvError: probe.srvError, srvRecords: toJson(probe.srvRecords), targetHost: normalizeHostName(probe.target?.host),
+            targetPort: probe.target?.port ?? null, tcpOk: probe.tcp?.ok ?? null, tcpError: probe.tcp?.error ?? null,
+            latencyMs: probe.tcp?.latencyMs ?? null,
+          })),
+          skipDuplicates: true,
+        });
+      }
       if (batch.quarantine.length > 0) {
         await tx.quarantinedArtifact.createMany({
           data: batch.quarantine.map((q) => ({ machineId, artifactIndex: q.artifactIndex, type: q.type, error: q.error, body: JSON.stringify(q.body) ?? "null" })),
@@ -99,7 +110,7 @@ export async function storeBatch(
       });
       await tx.agent.update({ where: { id: agent.agentId }, data: { lastSeenAt: new Date(), agentVersion } });
       const duplicates = batch.events.length - inserted;
-      const accepted = inserted + batch.snapshots.length;
+      const accepted = inserted + batch.snapshots.length + batch.probes.length;
       await tx.ingestBatch.create({
         data: {
           agentId: agent.agentId, machineId, collectedAt: batch.collectedAt, agentVersion, artifacts,

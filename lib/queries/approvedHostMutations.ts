@@ -4,7 +4,10 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { normalizeHostName } from "@/lib/kms/hostNames";
 
-export const approveHostSchema = z.object({ host: z.string().trim().min(1).max(255), note: z.string().max(500).optional() });
+export const approveHostSchema = z.object({
+  host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9._:[\]-]+$/, "must be a host name or address (letters, digits, '.', '-', ':')"),
+  note: z.string().max(500).optional(),
+});
 export type ApproveHost = z.infer<typeof approveHostSchema>;
 
 export async function approveHost(input: ApproveHost, userId: string) {

@@ -21,7 +21,11 @@ export async function getClientDetail(machineId: string, now: Date) {
     },
   });
   const current = new Map<string, (typeof snapshots)[number]>();
-  for (const s of [...snapshots].sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())) {
+  // Same order as the list view: newest first, CIM (language-neutral) before /dlv when seen together.
+  const byRecency = [...snapshots].sort(
+    (a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || Number(b.source === "cim") - Number(a.source === "cim"),
+  );
+  for (const s of byRecency) {
     if (!current.has(s.productKey)) current.set(s.productKey, s);
   }
   const cmids = await db().$queryRaw<{ cmid: string; first_seen: Date; last_seen: Date }[]>`

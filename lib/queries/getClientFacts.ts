@@ -11,17 +11,18 @@ type Row = {
   notification_reason: string | null; kms_host: string | null; kms_port: number | null; cmid: string | null;
   rq_at: Date | null; rq_hresult: string | null; rq_host: string | null; rq_port: number | null; rq_answered: boolean | null;
   rs_at: Date | null; rs_hresult: string | null; rs_activated: boolean | null; rs_count: number | null; rs_min: number | null;
-  renewal_at: Date | null;
+  renewal_at: Date | null; pr_srv_found: boolean | null; pr_tcp_ok: boolean | null; pr_host: string | null; pr_port: number | null;
 };
 
-export async function getClientFacts(filter: { machineId?: string } = {}): Promise<ClientFacts[]> {
+export async function getClientFacts(now: Date, filter: { machineId?: string } = {}): Promise<ClientFacts[]> {
   const id = filter.machineId ?? null;
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.id, m.fqdn, m.last_seen_at, l.channel, l.product_key_channel, l.license_status, l.grace_remaining_min,
            l.expires_at, l.notification_reason, l.kms_host, l.kms_port, l.cmid,
            rq.at AS rq_at, rq.hresult AS rq_hresult, rq.kms_host AS rq_host, rq.kms_port AS rq_port, rq.answered AS rq_answered,
            rs.at AS rs_at, rs.hresult AS rs_hresult, rs.activated AS rs_activated, rs.host_current_count AS rs_count,
-           rs.min_count AS rs_min, rn.at AS renewal_at
+           rs.min_count AS rs_min, rn.at AS renewal_at, pr.srv_found AS pr_srv_found, pr.tcp_ok AS pr_tcp_ok,
+           pr.target_host AS pr_host, pr.target_port AS pr_port
       FROM machine m
       LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
       LEFT JOIN LATERAL (
@@ -39,6 +40,9 @@ export async function getClientFacts(filter: { machineId?: string } = {}): Promi
       LEFT JOIN LATERAL (
         SELECT max(r.time_created) AS at FROM activation_event r
          WHERE r.machine_id = m.id AND r.event_id = 12289 AND r.activated) rn ON true
+      LEFT JOIN LATERAL (
+        SELECT p.srv_found, p.tcp_ok, p.target_host, p.target_port FROM probe_result p
+         WHERE p.machine_id = m.id ORDER BY p.checked_at DESC LIMIT 1) pr ON true
      WHERE m.role = 'client' AND (${id}::uuid IS NULL OR m.id = ${id}::uuid)
      ORDER BY m.fqdn`;
   const approved = (await getApprovedHosts()).map((h) => h.host);
@@ -47,7 +51,9 @@ export async function getClientFacts(filter: { machineId?: string } = {}): Promi
     return {
       machineId: r.id, fqdn: r.fqdn, channel: r.channel, productKeyChannel: r.product_key_channel,
       licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,
-      graceRemainingMin: r.grace_remaining_min, expiresAt: isoOrNull(r.expires_at), notificationReason: r.notification_reason,
+      // An unchanged snapshot is stored once: the minutes it reported then are counted down to now.
+      graceRemainingMin: r.expires_at ? Math.max(0, Math.round((r.expires_at.getTime() - now.getTime()) / 60_000)) : r.grace_remaining_min,
+      expiresAt: isoOrNull(r.expires_at), notificationReason: r.notification_reason,
       kmsHost, kmsPort: r.kms_port ?? r.rq_port, kmsHostApproved: isApproved(approved, kmsHost), cmid: r.cmid,
       lastCheckInAt: r.last_seen_at.toISOString(), lastRenewalAt: isoOrNull(r.renewal_at),
       lastRequest: r.rq_at
@@ -56,7 +62,10 @@ export async function getClientFacts(filter: { machineId?: string } = {}): Promi
       lastResponse: r.rs_at
         ? { at: r.rs_at.toISOString(), hresult: r.rs_hresult, activated: r.rs_activated, hostCurrentCount: r.rs_count, minCount: r.rs_min }
         : null,
-      probe: null,
+      probe:
+        r.pr_srv_found === null
+          ? null
+          : { dnsSrvFound: r.pr_srv_found, tcpReachable: r.pr_tcp_ok, target: r.pr_host ? `${r.pr_host}:${r.pr_port ?? 1688}` : null },
     } satisfies ClientFacts;
   });
 }

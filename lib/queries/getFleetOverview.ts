@@ -3,6 +3,17 @@
 import { db } from "@/lib/db";
 import { DAY_MS, latestWindowsSnapshots } from "@/lib/queries/shared";
 import { getFindings } from "@/lib/queries/getFindings";
+import type { Finding } from "@/lib/diagnosis/types";
+
+function countByRule(findings: Finding[]) {
+  const byRule = new Map<string, { ruleId: string; title: string; severity: Finding["severity"]; count: number }>();
+  for (const f of findings) {
+    const entry = byRule.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, count: 0 };
+    entry.count += 1;
+    byRule.set(f.ruleId, entry);
+  }
+  return [...byRule.values()];
+}
 
 type TrendRow = { machine_id: string; fqdn: string; bucket: Date; current_count: number | null };
 
@@ -41,7 +52,9 @@ export async function getFleetOverview(now: Date) {
       warning: findings.filter((f) => f.severity === "warning").length,
       info: findings.filter((f) => f.severity === "info").length,
     },
-    newestAlerts: findings.slice(0, 10),
+    // One example per rule: 40 clones failing the same way must not hide the host that explains them.
+    newestAlerts: findings.filter((f, i) => findings.findIndex((g) => g.ruleId === f.ruleId) === i).slice(0, 10),
+    alertsByRule: countByRule(findings),
     hostTrends: [...hostTrends.values()],
   };
 }

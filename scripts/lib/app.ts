@@ -18,13 +18,15 @@ export async function startApp(options: {
   dataDir: string;
   env?: Record<string, string>;
   quiet?: boolean;
+  /** false for throwaway databases (tests, benchmarks): the data directory is deleted on stop. */
+  persistent?: boolean;
 }): Promise<RunningApp> {
   Object.assign(process.env, options.env ?? {});
   let embedded: EmbeddedDb | undefined;
   const stopDb = async () => embedded?.stop().catch(() => undefined);
   try {
     if (!process.env.DATABASE_URL) {
-      embedded = await startEmbeddedDb({ dataDir: options.dataDir, persistent: true });
+      embedded = await startEmbeddedDb({ dataDir: options.dataDir, persistent: options.persistent ?? true });
       process.env.DATABASE_URL = embedded.url;
     }
     process.env.KMSWATCH_SESSION_SECRET ??= localSessionSecret(ROOT);

@@ -1,6 +1,6 @@
 // Starts the app as users do (embedded PostgreSQL + `next start`) and feeds it a small simulated
 // fleet through the agent API; the URL and credentials reach the tests through the environment.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
@@ -9,14 +9,16 @@ import { pushFleet } from "../../scripts/simulate-push.ts";
 import { buildFleet } from "../../lib/simulator/fleet.ts";
 import { simulate } from "../../lib/simulator/engine.ts";
 
-export const E2E_ADMIN = { email: "admin@kmswatch.e2e", password: "e2e-admin-password" };
+export const E2E_ADMIN = { email: "admin@e2e.kmswatch.example", password: "e2e-admin-password" };
 
 export default async function globalSetup() {
   mkdirSync(path.join(ROOT, ".kmswatch"), { recursive: true });
   const scratch = mkdtempSync(path.join(ROOT, ".kmswatch", "e2e-"));
+  // mkdtemp makes the folder private; the postgres user must be able to enter it.
+  chmodSync(scratch, 0o755);
   delete process.env.DATABASE_URL;
   const simulation = simulate(
-    buildFleet({ hosts: 2, clients: 80, days: 35, seed: 3, end: Date.now(), scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients"] }),
+    buildFleet({ hosts: 2, clients: 150, days: 35, seed: 3, end: Date.now(), scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients"] }),
   );
   const enrollSecret = "e2e-enroll-secret";
   const app = await startApp({
@@ -25,6 +27,7 @@ export default async function globalSetup() {
     host: "127.0.0.1",
     dataDir: path.join(scratch, "pg"),
     quiet: true,
+    persistent: false,
     env: {
       NODE_ENV: "production",
       KMSWATCH_ENROLL_SECRET: enrollSecret,

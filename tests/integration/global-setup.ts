@@ -1,6 +1,6 @@
 // Integration tests run against the real thing, started the way users start it: an embedded
 // PostgreSQL and the production Next.js server (`next start`, built by `npm test`), on free ports.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
@@ -8,7 +8,7 @@ import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { ROOT, startApp } from "../../scripts/lib/app.ts";
 
 export const ENROLL_SECRET = "integration-enroll-secret";
-export const ADMIN = { email: "admin@kmswatch.test", password: "integration-admin-password" };
+export const ADMIN = { email: "admin@integration.kmswatch.example", password: "integration-admin-password" };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,6 +22,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   mkdirSync(path.join(ROOT, ".kmswatch"), { recursive: true });
   const scratch = mkdtempSync(path.join(ROOT, ".kmswatch", "test-"));
+  // mkdtemp makes the folder private; the postgres user must be able to enter it.
+  chmodSync(scratch, 0o755);
   // Never touch a developer's own database.
   delete process.env.DATABASE_URL;
   const app = await startApp({
@@ -30,6 +32,7 @@ export default async function setup(project: TestProject) {
     host: "127.0.0.1",
     dataDir: path.join(scratch, "pg"),
     quiet: true,
+    persistent: false,
     env: {
       NODE_ENV: "production",
       KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,

@@ -1,26 +1,31 @@
 "use client";
-// Every open finding of the diagnosis rules, most severe first, filterable by severity and by host/client.
+// Every open finding of the diagnosis rules, most severe first, filterable by severity, host/client and rule
+// (all kept in the URL so a filtered view can be shared).
 import { Suspense } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useAlertsQuery } from "@/lib/hooks/useAlertsQuery";
-import { countBySeverity, filterFindings, parseKind, parseSeverity, sortBySeverity, type KindFilter, type SeverityFilter } from "@/lib/format/findingFilters";
+import { countBySeverity, filterFindings, parseKind, parseSeverity, sortFindings, type KindFilter, type SeverityFilter } from "@/lib/format/findingFilters";
 import { FindingList } from "@/app/_components/FindingList";
 import { SeverityCounts } from "@/app/_components/clients/SeverityCounts";
+import { RuleSummary } from "@/app/_components/clients/RuleSummary";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
+
+type View = { severity: SeverityFilter; kind: KindFilter; rule: string };
 
 function AlertsView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const severity = parseSeverity(params.get("severity"));
-  const kind = parseKind(params.get("kind"));
+  const view: View = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").slice(0, 100) };
   const query = useAlertsQuery();
 
-  const navigate = (next: { severity: SeverityFilter; kind: KindFilter }) => {
+  const navigate = (change: Partial<View>) => {
+    const next = { ...view, ...change };
     const qs = new URLSearchParams();
     if (next.severity) qs.set("severity", next.severity);
     if (next.kind) qs.set("kind", next.kind);
+    if (next.rule) qs.set("rule", next.rule);
     const s = qs.toString();
     router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
   };
@@ -36,28 +41,34 @@ function AlertsView() {
       </div>
     );
   }
-  const shown = sortBySeverity(filterFindings(all, severity, kind));
+  const ofKind = filterFindings(all, "", view.kind);
+  const shown = sortFindings(filterFindings(all, view.severity, view.kind, view.rule));
+  const filtered = Boolean(view.severity || view.kind || view.rule);
   return (
     <>
-      <SeverityCounts counts={countBySeverity(filterFindings(all, "", kind))} active={severity} onSelect={(s) => navigate({ severity: s, kind })} />
+      <SeverityCounts counts={countBySeverity(ofKind)} active={view.severity} onSelect={(severity) => navigate({ severity })} />
+      <section className="card">
+        <h2>Problems by cause</h2>
+        <RuleSummary findings={filterFindings(ofKind, view.severity, "")} active={view.rule} onSelect={(rule) => navigate({ rule })} />
+      </section>
       <div className="toolbar">
         <label>
           Subject{" "}
-          <select value={kind} onChange={(e) => navigate({ severity, kind: parseKind(e.target.value) })}>
+          <select value={view.kind} onChange={(e) => navigate({ kind: parseKind(e.target.value) })}>
             <option value="">KMS hosts and clients</option>
             <option value="host">KMS hosts only</option>
             <option value="client">Clients only</option>
           </select>
         </label>
         <span className="muted">
-          {shown.length} of {all.length} finding(s)
+          {shown.length} of {all.length} finding(s), KMS hosts first
         </span>
-        {(severity || kind) && (
-          <a href={pathname} onClick={(e) => { e.preventDefault(); navigate({ severity: "", kind: "" }); }}>Show all</a>
+        {filtered && (
+          <a href={pathname} onClick={(e) => { e.preventDefault(); navigate({ severity: "", kind: "", rule: "" }); }}>Show all</a>
         )}
       </div>
       {shown.length === 0 ? (
-        <p className="muted">No {severity || ""} finding for {kind === "host" ? "KMS hosts" : kind === "client" ? "clients" : "this filter"}. Choose another severity or show all.</p>
+        <p className="muted">No finding matches this filter. Choose another severity or subject, or show all.</p>
       ) : (
         <FindingList findings={shown} showSubject />
       )}
@@ -70,8 +81,8 @@ export default function AlertsPage() {
     <>
       <h1>Alerts</h1>
       <p className="muted">
-        Every open problem, each with its cause and the fix to apply. Host problems usually explain many client problems:
-        fix those first. Clients sharing a CMID are listed on <Link href="/alerts/duplicate-cmids">Duplicate CMIDs</Link>.
+        Every open problem, each with its cause and the fix to apply. KMS host problems usually explain many client
+        problems: fix those first. Clients sharing a CMID are listed on <Link href="/alerts/duplicate-cmids">Duplicate CMIDs</Link>.
       </p>
       <Suspense fallback={<Loading what="alerts" />}>
         <AlertsView />

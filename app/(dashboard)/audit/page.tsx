@@ -8,6 +8,7 @@ import { AuditHostTable } from "@/app/_components/clients/AuditHostTable";
 import { ApprovedHostList } from "@/app/_components/clients/ApprovedHostList";
 import { ApprovedHostForm } from "@/app/_components/clients/ApprovedHostForm";
 import { ErrorMessage, InlineError, Loading } from "@/app/_components/clients/QueryState";
+import styles from "@/app/_components/clients/clients.module.css";
 
 function AuditView() {
   const audit = useAuditQuery();
@@ -46,7 +47,8 @@ function AuditView() {
           <p><span className="badge ok">all approved</span> Every one of the {data.hosts.length} KMS host(s) seen is on the approved list.</p>
         ) : (
           <p>
-            <span className="badge critical">{rogue.length} rogue</span> {rogue.length} host(s) not approved, used by {rogueClients} client(s). Remove their{" "}
+            <span className="badge critical">{rogue.length} rogue</span> <strong>{rogue.map((h) => h.host).join(", ")}</strong>{" "}
+            {rogue.length === 1 ? "is" : "are"} not approved and used by {rogueClients} client(s). Remove their{" "}
             <code>_vlmcs._tcp</code> SRV records and stop them publishing (<code>slmgr.vbs /cdns</code> on each), or point clients at an approved
             host with <code>slmgr.vbs /skms host:1688</code>. If a host is legitimate, approve it.
           </p>
@@ -65,7 +67,7 @@ function AuditView() {
         <ApprovedHostList audit={data} isAdmin={isAdmin} busyHost={busyHost} onRemove={remove} />
         {isAdmin && (
           <>
-            <h2 style={{ marginTop: 16 }}>Add an approved host</h2>
+            <h2 className={styles.pad}>Add an approved host</h2>
             <ApprovedHostForm />
           </>
         )}

@@ -30,7 +30,7 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
             const entry = matchingApprovedEntry(approvedNames, h.host);
             return (
               <tr key={h.host}>
-                <td className={styles.mono}>{h.host}</td>
+                <td className={`${styles.mono} ${styles.nowrap}`}>{h.host}</td>
                 <td>
                   {h.approved ? (
                     <span className="badge ok">approved</span>

@@ -6,7 +6,6 @@ export function ChannelCell({ channel, productKeyChannel }: { channel: string | 
   return (
     <span title={[channel, productKeyChannel].filter(Boolean).join(" / ") || undefined}>
       {info.label}{" "}
-      {info.isGvlk === true && <span className="badge ok">GVLK</span>}
       {info.isGvlk === false && (
         <span className="badge warning" title={info.note ?? undefined}>
           not GVLK

@@ -26,9 +26,9 @@ export function ClientTable({ rows, dim }: { rows: ClientList["rows"]; dim: bool
               <td><ChannelCell channel={r.channel} productKeyChannel={r.productKeyChannel} /></td>
               <td className={styles.mono}>{r.partialProductKey ?? "—"}</td>
               <td><LicenseStatusBadge status={r.licenseStatus} /></td>
-              <td><ExpiryText iso={r.expiresAt} /></td>
+              <td className={styles.nowrap}><ExpiryText iso={r.expiresAt} /></td>
               <td className={styles.mono}>{r.cmid ?? <span className="muted">—</span>}</td>
-              <td className={styles.mono}>{hostPort(r.kmsHost, r.kmsPort)}</td>
+              <td className={`${styles.mono} ${styles.nowrap}`}>{hostPort(r.kmsHost, r.kmsPort)}</td>
               <td><TimeAgo iso={r.lastCheckInAt} /></td>
             </tr>
           ))}

@@ -10,7 +10,10 @@ import styles from "./clients.module.css";
 
 type Product = ClientDetail["products"][number];
 
-export function ProductSummary({ product }: { product: Product }) {
+/** What the 12288 events and the CMID history say, for when this snapshot does not carry it. */
+export type ProductFallback = { cmid: string | null; kmsHost: string | null; kmsPort: number | null };
+
+export function ProductSummary({ product, fallback }: { product: Product; fallback: ProductFallback }) {
   const extras = readProductExtras(product.parsed);
   const channel = describeChannel(product.channel, extras.productKeyChannel);
   return (
@@ -25,7 +28,9 @@ export function ProductSummary({ product }: { product: Product }) {
         <dt>Activation expires</dt>
         <dd>
           {product.expiresAt ? <ExpiryText iso={product.expiresAt} /> : <span className="muted">—</span>}
-          {extras.graceRemainingMin !== null && <span className="muted small"> ({formatMinutes(extras.graceRemainingMin)} remaining as reported)</span>}
+          {!product.expiresAt && extras.graceRemainingMin !== null && (
+            <span className="muted small">{formatMinutes(extras.graceRemainingMin)} remaining when reported</span>
+          )}
         </dd>
         <dt>Channel</dt>
         <dd>
@@ -37,13 +42,21 @@ export function ProductSummary({ product }: { product: Product }) {
         <dt>Partial product key</dt>
         <dd className={styles.mono}>{extras.partialProductKey ?? "—"}</dd>
         <dt>CMID</dt>
-        <dd className={styles.mono}>{product.cmid ?? "—"}</dd>
+        <dd className={styles.mono}>
+          {product.cmid ?? fallback.cmid ?? "—"}
+          {!product.cmid && fallback.cmid && <span className="muted small"> (latest in the CMID history)</span>}
+        </dd>
         <dt>KMS host used</dt>
         <dd>
           <span className={styles.mono}>{hostPort(product.kmsHost, product.kmsPort)}</span>
           {product.kmsHost && <span className="muted"> – {kmsHostSourceLabel(extras.kmsHostSource)}</span>}
           {extras.kmsHostIp && <span className="muted small"> (IP {extras.kmsHostIp})</span>}
-          {!product.kmsHost && channel.isGvlk && <div className="small muted">No KMS host known yet: the client has not found one via DNS and none is registered.</div>}
+          {!product.kmsHost && fallback.kmsHost && (
+            <span className="muted"> – {hostPort(fallback.kmsHost, fallback.kmsPort)} in its latest 12288 request</span>
+          )}
+          {!product.kmsHost && !fallback.kmsHost && channel.isGvlk && (
+            <div className="small muted">No KMS host known: the client found none via DNS (_vlmcs._tcp) and none is registered with slmgr /skms.</div>
+          )}
         </dd>
         <dt>Reported</dt>
         <dd>

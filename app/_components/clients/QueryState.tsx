@@ -37,7 +37,7 @@ export function InlineError({ error }: { error: Error | null }) {
   return (
     <p className="error" role="alert">
       {error.message}
-      {error instanceof FetchError && error.status === 403 ? " (administrators only)" : ""}
+      {error instanceof FetchError && error.status === 403 && !/admin/i.test(error.message) ? " (administrators only)" : ""}
     </p>
   );
 }

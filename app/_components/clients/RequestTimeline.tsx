@@ -1,11 +1,24 @@
+"use client";
 // 12288 (client request) / 12289 (host response) pairs, newest first. A 12288 without a 12289 means
 // the KMS host was never reached: highlighted, with what its HRESULT means.
+import { useState } from "react";
 import type { ClientDetail } from "@/lib/queries/getClientDetail";
 import { hostPort } from "@/lib/format/channel";
 import { formatDateTime } from "@/lib/format/expiry";
 import styles from "./clients.module.css";
 
 type Pair = ClientDetail["timeline"][number];
+
+/** Why an answered request did not activate: the HRESULT's meaning, or the count when the HRESULT is "success". */
+function refusal(pair: Pair): string {
+  const count = pair.response?.hostCurrentCount;
+  const need = pair.request?.minCount;
+  if (pair.hresultMeaning && pair.hresultMeaning !== "Success") return pair.hresultMeaning;
+  if (count !== null && count !== undefined && need && count < need) return "host count below the minimum";
+  return "reason not reported";
+}
+
+const FIRST = 20;
 
 function Outcome({ pair }: { pair: Pair }) {
   const r = pair.response;
@@ -23,7 +36,7 @@ function Outcome({ pair }: { pair: Pair }) {
     <span>
       {r.activated === true ? <span className="badge ok">activated</span> : r.activated === false ? <span className="badge warning">not activated</span> : "answered"}{" "}
       {[count, need].filter(Boolean).join(", ")}
-      {r.activated === false && pair.hresultMeaning && <span className="muted"> – {pair.hresultMeaning}</span>}
+      {r.activated === false && <span className="muted"> – {refusal(pair)}</span>}
     </span>
   );
 }
@@ -32,11 +45,13 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
   if (timeline.length === 0) {
     return <p className="muted">No 12288/12289 events yet. Collect the Application log (events 12288 and 12289) with the agent, or run <code>slmgr.vbs /ato</code> on the client to make one.</p>;
   }
+  const [all, setAll] = useState(false);
   const unanswered = timeline.filter((p) => !p.answered).length;
+  const shown = all ? timeline : timeline.slice(0, FIRST);
   return (
     <>
       <p className="muted small">
-        {timeline.length} request(s) shown, {unanswered === 0 ? "all answered" : <span className={styles.critical}>{unanswered} unanswered</span>}.
+        {timeline.length} request(s), {unanswered === 0 ? "all answered" : <span className={styles.critical}>{unanswered} unanswered</span>}.
       </p>
       <div className={styles.scroll}>
         <table>
@@ -44,7 +59,7 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
             <tr><th>Time</th><th>Request (12288)</th><th>KMS host:port</th><th>HRESULT</th><th>Response (12289)</th></tr>
           </thead>
           <tbody>
-            {timeline.map((p, i) => (
+            {shown.map((p, i) => (
               <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
                 <td>{formatDateTime(p.at)}</td>
                 <td>{p.request ? <>sent{p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}</> : <span className="muted">no 12288 logged</span>}</td>
@@ -56,6 +71,11 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
           </tbody>
         </table>
       </div>
+      {timeline.length > FIRST && (
+        <button type="button" className={styles.secondary} onClick={() => setAll(!all)}>
+          {all ? `Show the latest ${FIRST} only` : `Show all ${timeline.length}`}
+        </button>
+      )}
     </>
   );
 }

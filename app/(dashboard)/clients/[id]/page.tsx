@@ -45,6 +45,12 @@ export default function ClientPage() {
     return <ErrorMessage error={query.error} what="the client" onRetry={() => void query.refetch()} />;
   }
   const { machine, products, cmidHistory, timeline, snapshotHistory, findings } = query.data;
+  const lastRequest = timeline.find((p) => p.request?.kmsHost)?.request ?? null;
+  const fallback = {
+    cmid: cmidHistory.at(-1)?.cmid ?? null,
+    kmsHost: lastRequest?.kmsHost ?? null,
+    kmsPort: lastRequest?.kmsPort ?? null,
+  };
 
   return (
     <>
@@ -66,7 +72,7 @@ export default function ClientPage() {
           <p className="muted">No product reported yet: the agent has not sent <code>slmgr.vbs /dlv</code> or CIM data for this machine.</p>
         </section>
       ) : (
-        windowsFirst(products).map((p) => <ProductSummary key={p.productKey} product={p} />)
+        windowsFirst(products).map((p) => <ProductSummary key={p.productKey} product={p} fallback={fallback} />)
       )}
 
       <section className="card">

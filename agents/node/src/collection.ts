@@ -1,0 +1,11 @@
+// What a collector hands to the payload builder: raw texts and objects, never parsed.
+export type CimCollection = { service: Record<string, unknown> | null; products: Record<string, unknown>[] };
+
+export type RawCollection = {
+  dlv: string[];
+  cim: CimCollection | null;
+  /** Raw event XML texts (wevtutil output or captured files); the log is read from each event's channel. */
+  eventTexts: string[];
+  /** The machine's DNS domain when the collector knows it (Win32_ComputerSystem.Domain on Windows). */
+  domain: string | null;
+};

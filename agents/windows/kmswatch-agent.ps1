@@ -1,0 +1,132 @@
+<#
+.SYNOPSIS
+  kmswatch agent for Windows PowerShell 5.1: collects raw KMS activation artifacts and pushes them to
+  the kmswatch server. Same payload, state layout and rules as the Node agent (agents/README.md).
+.DESCRIPTION
+  Each run: collect (CIM, slmgr /dlv, new events since the per-log bookmarks, optional probe) ->
+  write the payload to the spool -> advance the bookmarks (the spool is the durable record) ->
+  bound the spool -> send the spool oldest first; a payload is deleted only after a 200.
+  Exit codes: 0 done; 2 an operator must act (not enrolled, token revoked, enrollment refused);
+  3 payloads left in the spool (server unreachable).
+#>
+[CmdletBinding()]
+param(
+    [string]$ServerUrl,
+    [string]$EnrollSecret,
+    [string]$StateDir = (Join-Path $env:ProgramData 'kmswatch'),
+    [int]$MaxRunSeconds = 300,
+    [double]$SpoolMaxMB = 50,
+    [double]$SpoolMaxAgeDays = 14,
+    [switch]$NoProbe,
+    [switch]$DryRun
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 2.0
+$AgentVersion = 'windows-1.0.0'
+
+. (Join-Path $PSScriptRoot 'lib\State.ps1')
+. (Join-Path $PSScriptRoot 'lib\Collect.ps1')
+. (Join-Path $PSScriptRoot 'lib\Send.ps1')
+
+$script:StateDir = $StateDir
+$script:Deadline = (Get-Date).AddSeconds($MaxRunSeconds)
+# TLS 1.2 always; TLS 1.3 too when this .NET knows it (Windows PowerShell defaults to older protocols).
+$protocols = [Net.SecurityProtocolType]::Tls12
+if ([enum]::GetNames([Net.SecurityProtocolType]) -contains 'Tls13') { $protocols = $protocols -bor [Net.SecurityProtocolType]::Tls13 }
+[Net.ServicePointManager]::SecurityProtocol = $protocols
+
+# install.ps1 saves the server URL and, when given, the enroll secret (both ACL'd to SYSTEM/Admins).
+$config = Read-JsonFile (Join-Path $StateDir 'config.json')
+if (-not $ServerUrl -and $config) { $ServerUrl = [string]$config.serverUrl }
+if (-not $EnrollSecret -and (Test-Path -LiteralPath (Join-Path $StateDir 'enroll-secret.txt'))) {
+    $EnrollSecret = ([IO.File]::ReadAllText((Join-Path $StateDir 'enroll-secret.txt'))).Trim()
+}
+if (-not $ServerUrl -and -not $DryRun) { Write-Error 'no -ServerUrl given and none saved by install.ps1'; exit 2 }
+$script:ServerUrl = ([string]$ServerUrl).TrimEnd('/')
+$script:EnrollSecret = $EnrollSecret
+$cs = Get-CimInstance -ClassName Win32_ComputerSystem
+$script:HostName = $env:COMPUTERNAME
+$script:Fqdn = if ($cs.PartOfDomain) { "$($cs.DNSHostName).$($cs.Domain)" } else { [string]$cs.DNSHostName }
+
+# --- collect -------------------------------------------------------------------------------------
+$bookmarks = Read-Bookmarks
+$artifacts = New-Object System.Collections.ArrayList
+$dlv = Get-KmsDlvArtifact
+$cim = Get-KmsCimArtifact
+[void]$artifacts.Add($dlv)
+[void]$artifacts.Add($cim)
+$newEvents = Get-KmsNewEvents -Bookmarks $bookmarks
+foreach ($e in $newEvents) { [void]$artifacts.Add([ordered]@{ type = 'events'; log = $e.Log; xml = $e.Xml }) }
+if (-not $NoProbe) { [void]$artifacts.Add((Get-KmsProbeArtifact -Cim $cim -DlvText $dlv.text)) }
+$payload = [ordered]@{ collectedAt = Get-IsoNow; agentVersion = $AgentVersion; artifacts = $artifacts.ToArray() }
+$json = ConvertTo-Json -InputObject $payload -Depth 8 -Compress
+$eventCount = ($newEvents | Measure-Object -Property Count -Sum).Sum
+if ($DryRun) { Write-Output (ConvertTo-Json -InputObject $payload -Depth 8); exit 0 }
+
+# --- spool (before any send), then bookmarks ------------------------------------------------------
+$newState = -not (Test-Path -LiteralPath $StateDir)
+New-Item -ItemType Directory -Path (Join-Path $StateDir 'spool') -Force | Out-Null
+if ($newState) { Protect-AgentFile $StateDir }
+$counters = Read-Counters
+$counters.spoolCounter++
+$name = Get-SpoolName -Counter $counters.spoolCounter
+Write-TextFile (Join-Path $StateDir "spool\$name") $json
+foreach ($e in $newEvents) { $bookmarks[$e.Log] = [math]::Max([long]$(if ($bookmarks.ContainsKey($e.Log)) { $bookmarks[$e.Log] } else { 0 }), $e.LastRecordId) }
+Save-Bookmarks $bookmarks
+$dropped = Limit-Spool -MaxBytes ([long]($SpoolMaxMB * 1048576)) -MaxAgeDays $SpoolMaxAgeDays
+if ($dropped.Count -gt 0) {
+    $counters.droppedTotal += $dropped.Count
+    Write-AgentLog "spool over its bounds ($SpoolMaxMB MB, $SpoolMaxAgeDays days): dropped $($dropped.Count) oldest payload(s): $($dropped -join ', ')"
+}
+Save-Counters $counters
+
+# --- send oldest first ---------------------------------------------------------------------------
+$exitCode = 0
+$sent = 0
+$rejected = 0
+try {
+    $token = Read-SavedToken
+    $reenrolled = $false
+    $entries = Get-SpoolEntries
+    $i = 0
+    while ($i -lt $entries.Count) {
+        $entry = $entries[$i]
+        if (-not $token) { $token = Invoke-KmsEnroll -Why 'first' }
+        $answer = $null
+        if ($token) { $answer = Invoke-KmsWithRetry -Label "send $($entry.Name)" -Url "$script:ServerUrl/api/v1/ingest" -Json ([IO.File]::ReadAllText($entry.FullName, [Text.Encoding]::UTF8)) -Token $token }
+        if ($null -eq $answer) { $exitCode = 3; break }
+        if ($answer.Status -eq 401) {
+            # Expired or revoked: enroll again once per run (needs the secret), then resend.
+            if ($reenrolled -or -not $script:EnrollSecret) { throw [System.Security.Authentication.AuthenticationException]"token revoked or unknown; run with -EnrollSecret to enroll again ($($answer.Body))" }
+            Write-AgentLog "token refused ($($answer.Body)); enrolling again"
+            $reenrolled = $true
+            $token = Invoke-KmsEnroll -Why 'again'
+            continue
+        }
+        if ($answer.Status -eq 400 -or $answer.Status -eq 413 -or $answer.Status -eq 422) {
+            $where = Move-ToRejected -Entry $entry -Reason "$($answer.Status) $($answer.Body)"
+            Write-AgentLog "server refused $($entry.Name) ($($answer.Status) $($answer.Body)); kept in $where"
+            $rejected++
+        } elseif ($answer.Status -eq 200) {
+            Remove-Item -LiteralPath $entry.FullName -Force
+            Write-AgentLog "sent $($entry.Name): $($answer.Body)"
+            $sent++
+        } else {
+            throw "ingest failed: $($answer.Status) $($answer.Body)"
+        }
+        $i++
+    }
+} catch [System.Security.Authentication.AuthenticationException] {
+    Write-AgentLog "stopped: $($_.Exception.Message)"
+    $exitCode = 2
+} catch {
+    Write-AgentLog "stopped: $($_.Exception.Message)"
+    $exitCode = 2
+} finally {
+    $c = Read-Counters
+    $c.rejectedTotal += $rejected
+    Save-Counters $c
+    $left = (Get-SpoolEntries).Count
+    Write-AgentLog "run summary: $eventCount new event(s) in $name; sent $sent, rejected $rejected; dropped $($dropped.Count) (total $($c.droppedTotal)); rejected total $($c.rejectedTotal); $left payload(s) left in the spool"
+}
+exit $exitCode

@@ -1,0 +1,72 @@
+# HTTP for kmswatch-agent.ps1: enroll, ingest, exponential backoff with full jitter.
+
+function Invoke-KmsPost {
+    param([string]$Url, [string]$Json, [string]$Token, [int]$TimeoutSec)
+    # Returns @{ Status; Body } for every HTTP answer; Status 0 means a network error.
+    $headers = @{}
+    if ($Token) { $headers['Authorization'] = "Bearer $Token" }
+    $bytes = [Text.Encoding]::UTF8.GetBytes($Json)
+    try {
+        $r = Invoke-WebRequest -Uri $Url -Method Post -Body $bytes -ContentType 'application/json; charset=utf-8' `
+            -Headers $headers -UseBasicParsing -TimeoutSec $TimeoutSec
+        return @{ Status = [int]$r.StatusCode; Body = [string]$r.Content; RetryAfter = $null }
+    } catch [Net.WebException] {
+        $response = $_.Exception.Response
+        if ($null -eq $response) { return @{ Status = 0; Body = $_.Exception.Message; RetryAfter = $null } }
+        $reader = New-Object IO.StreamReader($response.GetResponseStream())
+        $body = $reader.ReadToEnd()
+        $reader.Close()
+        return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $response.Headers['Retry-After'] }
+    }
+}
+
+function Invoke-KmsWithRetry {
+    param([string]$Label, [string]$Url, [string]$Json, [string]$Token)
+    # Network errors, 5xx, 408 and 429 are retried after a random wait in [0, 0.5 s * 2^n) capped at
+    # 60 s, while the run's deadline allows; $null means "gave up for this run".
+    $attempt = 0
+    while ($true) {
+        $left = ($script:Deadline - (Get-Date)).TotalSeconds
+        if ($left -le 1) { return $null }
+        $answer = Invoke-KmsPost -Url $Url -Json $Json -Token $Token -TimeoutSec ([int][math]::Min(30, $left))
+        $s = $answer.Status
+        if (-not ($s -eq 0 -or $s -ge 500 -or $s -eq 429 -or $s -eq 408)) { return $answer }
+        $ceiling = [math]::Min(60000, 500 * [math]::Pow(2, [math]::Min($attempt, 20)))
+        $delay = [int](Get-Random -Minimum 0 -Maximum ([int]$ceiling))
+        if ($answer.RetryAfter -match '^\d+$') { $delay = [math]::Max($delay, [math]::Min(60000, 1000 * [int]$answer.RetryAfter)) }
+        if ((Get-Date).AddMilliseconds($delay) -ge $script:Deadline) {
+            Write-AgentLog "${Label}: answer $s ($($answer.Body)); giving up for this run (MaxRunSeconds reached)"
+            return $null
+        }
+        Write-AgentLog "${Label}: answer $s ($($answer.Body)); retrying in $delay ms"
+        Start-Sleep -Milliseconds $delay
+        $attempt++
+    }
+}
+
+function Invoke-KmsEnroll {
+    param([string]$Why)
+    if (-not $script:EnrollSecret) {
+        if ($Why -eq 'first') { throw [System.Security.Authentication.AuthenticationException]'not enrolled yet: run with -EnrollSecret to enroll' }
+        throw [System.Security.Authentication.AuthenticationException]'token revoked or unknown; run with -EnrollSecret to enroll again'
+    }
+    $body = ConvertTo-Json -Compress -InputObject ([ordered]@{ enrollSecret = $script:EnrollSecret; hostname = $script:HostName; fqdn = $script:Fqdn })
+    $answer = Invoke-KmsWithRetry -Label 'enroll' -Url "$script:ServerUrl/api/v1/enroll" -Json $body -Token $null
+    if ($null -eq $answer) { return $null }
+    if ($answer.Status -eq 401) { throw [System.Security.Authentication.AuthenticationException]"the server refused the enroll secret ($($answer.Body))" }
+    if ($answer.Status -eq 503) { throw 'enrollment is disabled on the server (503)' }
+    if ($answer.Status -ne 201) { throw "enroll failed: $($answer.Status) $($answer.Body)" }
+    $enrolled = $answer.Body | ConvertFrom-Json
+    $tokenFile = Join-Path $script:StateDir 'token.json'
+    $saved = [ordered]@{ server = $script:ServerUrl; agentId = $enrolled.agentId; token = $enrolled.token; fqdn = $script:Fqdn; enrolledAt = Get-IsoNow }
+    Write-TextFile $tokenFile (ConvertTo-Json -InputObject $saved)
+    Protect-AgentFile $tokenFile
+    Write-AgentLog "enrolled as $script:Fqdn (agent $($enrolled.agentId))"
+    $enrolled.token
+}
+
+function Read-SavedToken {
+    $saved = Read-JsonFile (Join-Path $script:StateDir 'token.json')
+    if ($saved -and $saved.server -eq $script:ServerUrl) { return [string]$saved.token }
+    $null
+}

@@ -1,0 +1,134 @@
+// Phase 2: hourly check-ins of a fleet where little changes. Each check-in carries the /dlv text
+// and the CIM objects the simulator renders for the client's state at that moment; the trusted
+// time and the remaining minutes move with the clock (with a jitter of up to ±90 s around the hour,
+// as real schedulers have), and ~2% of check-ins carry a real change (a renewal: new expiry, new
+// activation time). Measured: check-ins/s and snapshot + raw_artifact rows added per unchanged check-in.
+import { buildFleet, snapshotArtifacts } from "../lib/simulator";
+import { DAY, HOUR, LS } from "../lib/simulator/constants";
+import type { Checkin, ClientMachine, Fleet } from "../lib/simulator/types";
+import type { BenchContext, Enrolled } from "./lib/context";
+import { enroll } from "./ingest";
+import { log, pool, post, stat, type Stat } from "./lib/util";
+
+export const CHANGE_SHARE = 0.02;
+/** A changed check-in stores a new /dlv and a new CIM snapshot, each with its raw artifact. */
+const ROWS_PER_CHANGE = 4;
+
+type State = { machine: ClientMachine; agent: Enrolled; lastActivationAt: number; expiresAt: number };
+
+export type CheckinResult = {
+  machines: number;
+  concurrency: number;
+  checkinsPerRun: number;
+  checkinsPerSec: Stat;
+  rowsPerUnchanged: Stat;
+  rowsPerCheckin: Stat;
+  requestMs: Stat;
+  /** ingest_batch grows by one row per check-in whatever happens: measured bytes per row. */
+  ingestBatchBytesPerRow: number;
+};
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function body(fleet: Fleet, s: State, at: number): string {
+  const remainingMin = Math.max(0, Math.floor((s.expiresAt - at) / 60_000));
+  const checkin: Checkin = {
+    machineId: s.machine.id, at, events: [],
+    snapshot: { kind: "client", at, licenseStatus: LS.Licensed, remainingMin, lastActivation: { hostId: s.machine.hostId ?? fleet.hosts[0].id, at: s.lastActivationAt } },
+  };
+  return JSON.stringify({ collectedAt: new Date(at).toISOString(), agentVersion: "bench-1.0", artifacts: snapshotArtifacts(fleet, checkin) });
+}
+
+async function countRows(ctx: BenchContext, ids: string[]): Promise<number> {
+  const r = await ctx.pool.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM snapshot WHERE machine_id = ANY($1::uuid[])) + (SELECT count(*) FROM raw_artifact WHERE machine_id = ANY($1::uuid[])) AS n`,
+    [ids],
+  );
+  return Number(r.rows[0].n);
+}
+
+export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
+  const { quick, runs } = ctx.options;
+  const machinesN = quick ? 150 : 400;
+  const rounds = quick ? 4 : 8;
+  const concurrency = 16;
+  const end = Date.now() - 30 * DAY;
+  const fleet = buildFleet({ hosts: 2, clients: machinesN + 50, days: 1, scenarios: ["healthy"], seed: 4242, end });
+  const chosen = fleet.clients.filter((c) => c.hasAgent && c.channel === "kms" && c.hostId).slice(0, machinesN);
+  log(`check-ins: enrolling ${chosen.length} client agents`);
+  const random = rng(99);
+  const states: State[] = new Array(chosen.length);
+  await pool(chosen.length, 8, async (i) => {
+    const m = chosen[i];
+    const lastActivationAt = end - Math.floor(random() * 7 * DAY);
+    states[i] = { machine: m, agent: await enroll(ctx, m.fqdn.toLowerCase()), lastActivationAt, expiresAt: lastActivationAt + 180 * DAY };
+  });
+  const ids = (await ctx.pool.query<{ id: string }>(`SELECT id FROM machine WHERE fqdn = ANY($1)`, [states.map((s) => s.agent.fqdn)])).rows.map((r) => r.id);
+  const send = async (s: State, json: string) => {
+    const r0 = performance.now();
+    const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, json, { authorization: `Bearer ${s.agent.token}` });
+    if (answer.status !== 200) throw new Error(`check-in answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+    return performance.now() - r0;
+  };
+  // First check-in of every machine creates its snapshots: not measured.
+  let hour = 0;
+  await pool(states.length, concurrency, async (i) => void (await send(states[i], body(fleet, states[i], end))));
+
+  const rates: number[] = [];
+  const perUnchanged: number[] = [];
+  const perCheckin: number[] = [];
+  const requestTimes: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    // Render every body of the run first (state changes decided here), then post them.
+    let changed = 0;
+    const plan: string[][] = states.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      hour += 1;
+      for (const [i, s] of states.entries()) {
+        const at = end + hour * HOUR + Math.round((random() * 2 - 1) * 90_000);
+        if (random() < CHANGE_SHARE) {
+          // A renewal: the client reached its host again, the expiry moves 180 days ahead.
+          s.lastActivationAt = at - 60_000 - Math.floor(random() * 30 * 60_000);
+          s.expiresAt = s.lastActivationAt + 180 * DAY;
+          changed += 1;
+        }
+        plan[i].push(body(fleet, s, at));
+      }
+    }
+    const total = states.length * rounds;
+    const before = await countRows(ctx, ids);
+    const t0 = performance.now();
+    // Worker w owns machines w, w+W, ...: each machine's check-ins go out in time order.
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, w) => {
+        for (let r = 0; r < rounds; r++) {
+          for (let i = w; i < states.length; i += concurrency) requestTimes.push(await send(states[i], plan[i][r]));
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const added = (await countRows(ctx, ids)) - before;
+    const unchanged = total - changed;
+    rates.push(total / seconds);
+    perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / unchanged);
+    perCheckin.push(added / total);
+    log(`check-ins run ${run}/${runs}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw rows added`);
+  }
+  const batch = await ctx.pool.query<{ bytes: string; n: string }>(
+    `SELECT pg_total_relation_size('ingest_batch') AS bytes, (SELECT count(*) FROM ingest_batch) AS n`,
+  );
+  return {
+    machines: states.length, concurrency, checkinsPerRun: states.length * rounds,
+    checkinsPerSec: stat(rates), rowsPerUnchanged: stat(perUnchanged), rowsPerCheckin: stat(perCheckin), requestMs: stat(requestTimes),
+    ingestBatchBytesPerRow: Number(batch.rows[0].bytes) / Math.max(1, Number(batch.rows[0].n)),
+  };
+}

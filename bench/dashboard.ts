@@ -1,0 +1,136 @@
+// Phase 3b: latency of every dashboard API over the filled fleet, with a signed-in session cookie,
+// then EXPLAIN (ANALYZE, BUFFERS) of the SQL behind every endpoint that misses its goal.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { BenchContext } from "./lib/context";
+import { captureQueries } from "./lib/sqlRecorder";
+import { fmt, log, percentile } from "./lib/util";
+
+export const P95_GOAL_MS = 100;
+
+export type EndpointResult = {
+  name: string; path: string; status: number; bytes: number; n: number;
+  p50: number; p95: number; p99: number; min: number; max: number;
+};
+export type SlowQuery = { endpoint: string; ms: number; sql: string; planFile: string; planHead: string[]; hotNodes: string[] };
+export type DashboardResult = { endpoints: EndpointResult[]; slowQueries: SlowQuery[]; inProcess: Record<string, number> };
+
+async function signIn(ctx: BenchContext): Promise<string> {
+  const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in`, {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: ctx.adminEmail, password: ctx.adminPassword }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (!cookie) throw new Error("sign-in set no cookie");
+  return cookie;
+}
+
+type Endpoint = { name: string; path: string; call: () => Promise<unknown> };
+
+async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
+  const host = await ctx.pool.query<{ id: string }>(`SELECT id FROM machine WHERE role = 'kms_host' ORDER BY fqdn LIMIT 1`);
+  const client = await ctx.pool.query<{ id: string; fqdn: string }>(
+    `SELECT id, fqdn FROM machine WHERE role = 'client' ORDER BY fqdn OFFSET (SELECT count(*) / 2 FROM machine WHERE role = 'client') LIMIT 1`,
+  );
+  const hostId = host.rows[0].id;
+  const clientId = client.rows[0].id;
+  const q = client.rows[0].fqdn.slice(0, 8);
+  const now = () => new Date();
+  const [overview, trend, hostClients, dups, audit, list, detail, findings, hostList] = await Promise.all([
+    import("../lib/queries/getFleetOverview"), import("../lib/queries/getHostCountTrend"), import("../lib/queries/getHostClients"),
+    import("../lib/queries/getDuplicateCmids"), import("../lib/queries/getHostAudit"), import("../lib/queries/getClientList"),
+    import("../lib/queries/getClientDetail"), import("../lib/queries/getFindings"), import("../lib/queries/getHostList"),
+  ]);
+  return [
+    { name: "overview", path: "/api/dashboard/overview", call: () => overview.getFleetOverview(now()) },
+    { name: "host trend 30d", path: `/api/dashboard/hosts/${hostId}/trend?range=30d`, call: () => trend.getHostCountTrend(hostId, "30d", now()) },
+    { name: "host clients", path: `/api/dashboard/hosts/${hostId}/clients`, call: () => hostClients.getHostClients(hostId, now()) },
+    { name: "duplicate-cmids", path: "/api/dashboard/duplicate-cmids", call: () => dups.getDuplicateCmids() },
+    { name: "audit", path: "/api/dashboard/audit", call: () => audit.getHostAudit() },
+    { name: `clients?q=${q}`, path: `/api/dashboard/clients?q=${encodeURIComponent(q)}`, call: () => list.getClientList(list.clientListQuerySchema.parse({ q })) },
+    { name: "client detail", path: `/api/dashboard/clients/${clientId}`, call: () => detail.getClientDetail(clientId, now()) },
+    { name: "alerts", path: "/api/dashboard/alerts", call: () => findings.getFindings(now()) },
+    { name: "hosts", path: "/api/dashboard/hosts", call: () => hostList.getHostList() },
+  ];
+}
+
+async function timeGet(url: string, cookie: string): Promise<{ ms: number; status: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  const body = await res.arrayBuffer();
+  return { ms: performance.now() - t0, status: res.status, bytes: body.byteLength };
+}
+
+/** The plan nodes with the largest inclusive time (actual time × loops), to point at the culprit. */
+function hotNodes(plan: string[]): string[] {
+  const nodes = plan
+    .map((line) => {
+      const m = line.match(/actual time=[\d.]+\.\.([\d.]+) rows=\d+ loops=(\d+)/);
+      return m ? { line: line.trim().replace(/\s+/g, " "), total: Number(m[1]) * Number(m[2]) } : null;
+    })
+    .filter((x): x is { line: string; total: number } => x !== null)
+    .sort((a, b) => b.total - a.total);
+  return nodes.slice(1, 6).map((n) => `${fmt(n.total, 0)} ms: ${n.line.slice(0, 220)}`);
+}
+
+export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> {
+  const { quick } = ctx.options;
+  const cookie = await signIn(ctx);
+  const list = await endpoints(ctx);
+  const samplesWanted = 30;
+  const budgetMs = quick ? 8_000 : 25_000;
+  const results: EndpointResult[] = [];
+  for (const ep of list) {
+    const url = `${ctx.baseUrl}${ep.path}`;
+    // 3 warm-ups (1 when a request takes seconds), then up to 30 samples within the time budget (at least 3).
+    let status = 0;
+    let bytes = 0;
+    for (let w = 0; w < 3; w++) {
+      const r = await timeGet(url, cookie);
+      status = r.status;
+      bytes = r.bytes;
+      if (r.status !== 200) throw new Error(`${ep.path} answered ${r.status}`);
+      if (r.ms > 3000) break;
+    }
+    const times: number[] = [];
+    const t0 = performance.now();
+    while (times.length < samplesWanted && (times.length < 3 || performance.now() - t0 < budgetMs)) {
+      times.push((await timeGet(url, cookie)).ms);
+    }
+    const r: EndpointResult = {
+      name: ep.name, path: ep.path, status, bytes, n: times.length,
+      p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), min: Math.min(...times), max: Math.max(...times),
+    };
+    results.push(r);
+    log(`dashboard ${ep.name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms (n=${r.n}, ${fmt(bytes / 1024)} KiB)`);
+  }
+
+  // Where the time goes: the same query functions in this process, each raw statement timed, and the
+  // slow ones EXPLAINed (deduplicated: alerts and overview share the findings queries).
+  const explainDir = path.join(ctx.resultsDir, "explain");
+  mkdirSync(explainDir, { recursive: true });
+  const slowQueries: SlowQuery[] = [];
+  const inProcess: Record<string, number> = {};
+  const seen = new Set<string>();
+  for (const ep of list) {
+    const measured = results.find((r) => r.name === ep.name);
+    if (!measured || measured.p95 < P95_GOAL_MS) continue;
+    const { ms, queries } = await captureQueries(ep.call);
+    inProcess[ep.name] = ms;
+    const slow = queries.filter((q) => q.ms >= 50).sort((a, b) => b.ms - a.ms).slice(0, 3);
+    log(`explain ${ep.name}: in-process ${fmt(ms)} ms, ${queries.length} raw statements, SQL total ${fmt(queries.reduce((n, q) => n + q.ms, 0))} ms`);
+    for (const q of slow) {
+      const key = q.text.replace(/\s+/g, " ").slice(0, 400);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const plan = (await ctx.pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]);
+      const file = path.join(explainDir, `${ep.name.replace(/[^a-z0-9]+/gi, "-")}-${slowQueries.length + 1}.txt`);
+      writeFileSync(file, `-- ${ep.name}: ${fmt(q.ms)} ms in-process\n-- values: ${JSON.stringify(q.values)}\n${q.text}\n\n${plan.join("\n")}\n`);
+      const sql = q.text.replace(/\s+/g, " ").trim();
+      slowQueries.push({ endpoint: ep.name, ms: q.ms, sql: sql.slice(0, 300), planFile: path.relative(process.cwd(), file), planHead: plan.slice(0, 12), hotNodes: hotNodes(plan) });
+      log(`  ${fmt(q.ms)} ms: ${sql.slice(0, 120)}…  (plan: ${path.relative(process.cwd(), file)})`);
+    }
+  }
+  return { endpoints: results, slowQueries, inProcess };
+}

@@ -1,0 +1,310 @@
+// Phase 3a: a fleet at scale written straight into Postgres with INSERT ... SELECT generate_series,
+// in the shape lib/ingest/store.ts writes (pushing it through HTTP would take hours).
+//
+// Shape (C clients, H hosts, D days ending now; see docs/scaling.md):
+// - machine: H rows role kms_host (kmsNN.corp.contoso.com), C rows role client (ws-NNNNNN.corp.contoso.com);
+//   client i uses host 1 + i % H; one client in 1000 shares its CMID with its neighbour (cloned image).
+// - activation_event: every client renews every 7 days (phase offset by client) → per renewal a 12288
+//   and a 12289 on the client (Application log) and a 12290 on its host (Key Management Service log);
+//   columns as the parser fills them, raw_xml rendered by the simulator (same size as real events).
+// - snapshot: per client the state in force at the window start plus one state per renewal, each as a
+//   /dlv and a CIM snapshot (the two sources store.ts writes); per host one /dlv + CIM pair per hourly
+//   check-in (its request counters move every hour, so every host check-in is a change).
+// - raw_artifact: one row per snapshot (bodies are the simulator's /dlv text and CIM JSON).
+// - parsed jsonb: the product the real parsers produce from those bodies.
+// Secondary indexes are dropped during the fill and rebuilt from their own definitions afterwards,
+// FK triggers are skipped (session_replication_role = replica), then VACUUM ANALYZE, as autovacuum
+// would have done on a 90-day-old database.
+import { buildFleet, snapshotArtifacts } from "../lib/simulator";
+import { ACT_ID_WIN_ENTERPRISE, DAY, LS } from "../lib/simulator/constants";
+import { renderEvent } from "../lib/simulator/renderEvents";
+import { systemTime } from "../lib/simulator/format";
+import type { SimEvent } from "../lib/simulator/types";
+import { parseEventXml } from "../lib/parsers/eventXml";
+import { parseDlv } from "../lib/parsers/dlv";
+import { parseCim } from "../lib/parsers/cim";
+import type { ParsedProduct, ParsedEvent } from "../lib/kms/parsed";
+import type { BenchContext } from "./lib/context";
+import { log, pool } from "./lib/util";
+
+const FILLED_TABLES = ["activation_event", "snapshot", "raw_artifact"];
+const CHUNK = 5000;
+
+export type FillResult = {
+  clients: number; hosts: number; days: number; seconds: number;
+  rows: Record<string, number>;
+  bytes: Record<string, number>;
+};
+
+const T0 = Date.UTC(2026, 0, 5, 10, 11, 12);
+
+/** An event rendered by the simulator with sentinels, turned into a format() template. */
+function eventTemplate(e: SimEvent): { format: string; parsed: ParsedEvent } {
+  const xml = renderEvent(e);
+  const parsed = parseEventXml(xml);
+  if (!parsed.ok || !parsed.value[0].ok) throw new Error("template event does not parse");
+  const format = xml
+    .replace(/%/g, "%%")
+    .replace("SENTINELCOMPUTER", "%1$s")
+    .replace(systemTime(T0, 0), "%2$s")
+    .replace("<EventRecordID>987654321<", "<EventRecordID>%3$s<")
+    .replace("SENTINELCMID", "%4$s")
+    .replace("SENTINELCLIENT", "%5$s")
+    .replace("SENTINELHOST", "%6$s");
+  return { format, parsed: parsed.value[0].event };
+}
+
+function templates() {
+  const base = { recordId: 987654321, time: T0, ticks: 0 };
+  const common = { hr: 0, cmid: "SENTINELCMID", clientTime: T0, isVm: false, licenseStatus: LS.Licensed, minutesToExpiry: 259_200, actId: ACT_ID_WIN_ENTERPRISE, minCount: 25 };
+  const e12288 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12288, status: 0, server: "SENTINELHOST", port: 1688 });
+  const e12289 = eventTemplate({ ...base, computer: "SENTINELCOMPUTER", eventId: 12289, hr: 0, status: 0, activated: true, count: 50, activationInterval: 120, renewalInterval: 10080, clientTime: T0 });
+  const e12290 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12290, clientFqdn: "SENTINELCLIENT" });
+  // Real /dlv and CIM bodies of a client and of a host, parsed by the real parsers.
+  const fleet = buildFleet({ hosts: 1, clients: 10, days: 1, scenarios: ["healthy"], seed: 1, end: T0 });
+  const client = fleet.clients.find((c) => c.hasAgent && c.channel === "kms" && c.product === "win") ?? fleet.clients[0];
+  const host = fleet.hosts[0];
+  const clientArtifacts = snapshotArtifacts(fleet, {
+    machineId: client.id, at: T0, events: [],
+    snapshot: { kind: "client", at: T0, licenseStatus: LS.Licensed, remainingMin: 250_000, lastActivation: { hostId: host.id, at: T0 - DAY } },
+  });
+  const hostArtifacts = snapshotArtifacts(fleet, {
+    machineId: host.id, at: T0, events: [], snapshot: { kind: "host", at: T0, count: 50, counters: host.counters },
+  });
+  const bodies = (artifacts: typeof clientArtifacts) => {
+    const dlv = artifacts.find((a) => a.type === "dlv");
+    const cim = artifacts.find((a) => a.type === "cim");
+    if (!dlv || dlv.type !== "dlv" || !cim || cim.type !== "cim") throw new Error("missing artifacts");
+    const dlvParsed = parseDlv(dlv.text);
+    const cimParsed = parseCim({ service: cim.service, products: cim.products });
+    if (!dlvParsed.ok || !cimParsed.ok) throw new Error("template artifacts do not parse");
+    return {
+      dlv: { body: dlv.text, product: dlvParsed.value[0] },
+      cim: { body: JSON.stringify({ service: cim.service, products: cim.products }), product: cimParsed.value[0] },
+    };
+  };
+  return { e12288, e12289, e12290, client: bodies(clientArtifacts), host: bodies(hostArtifacts) };
+}
+
+type Templates = ReturnType<typeof templates>;
+
+async function exec(ctx: BenchContext, sql: string, params: unknown[] = []): Promise<void> {
+  const client = await ctx.pool.connect();
+  try {
+    await client.query("SET session_replication_role = replica");
+    await client.query("SET synchronous_commit = off");
+    await client.query(sql, params);
+  } finally {
+    await client.query("RESET session_replication_role").catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Per-client constants shared by the statements, for clients lo..hi. */
+const clientsCte = (H: number) => `
+  c AS (
+    SELECT i, md5('c' || i)::uuid AS id, 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com' AS fqdn,
+           md5('h' || (1 + i % ${H}))::uuid AS host_id, 'kms' || lpad((1 + i % ${H})::text, 2, '0') || '.corp.contoso.com' AS host_fqdn,
+           (CASE WHEN i % 1000 = 0 THEN md5('cmid' || (i - 1)) ELSE md5('cmid' || i) END)::uuid::text AS cmid,
+           (i * 7919) % 10080 AS offset_min, i % 7 = 0 AS is_vm
+      FROM generate_series($1::int, $2::int) AS i)`;
+
+/** Renewal k of a client happens at start + offset + k weeks (k = 0.. while before now). */
+const renewals = `
+  CROSS JOIN LATERAL generate_series(0, floor(($4::int * 1440 - c.offset_min) / 10080.0)::int) AS k
+  CROSS JOIN LATERAL (SELECT $3::timestamptz - make_interval(days => $4::int) + make_interval(mins => c.offset_min + k * 10080) AS t) r`;
+
+function eventsSql(H: number): string {
+  return `WITH ${clientsCte(H)}
+  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, computer, hresult, status, kms_host, kms_port,
+    cmid, client_time, is_vm, license_status, minutes_to_expiry, activation_id, min_count, client_fqdn, activated,
+    host_current_count, activation_interval_min, renewal_interval_min, domain, raw_xml, ingested_at)
+  SELECT CASE WHEN ev.e = 12290 THEN c.host_id ELSE c.id END,
+         CASE WHEN ev.e = 12290 THEN 'Key Management Service' ELSE 'Application' END,
+         CASE ev.e WHEN 12288 THEN 2 * k + 1 WHEN 12289 THEN 2 * k + 2 ELSE c.i::bigint * 100 + k END,
+         ev.e, r.t + CASE WHEN ev.e = 12289 THEN interval '1 second' ELSE interval '0' END,
+         CASE WHEN ev.e = 12290 THEN c.host_fqdn ELSE c.fqdn END,
+         ev.hresult, ev.status, CASE WHEN ev.e = 12288 THEN c.host_fqdn END, CASE WHEN ev.e = 12288 THEN 1688 END,
+         CASE WHEN ev.e <> 12289 THEN c.cmid END, r.t - interval '1 second', CASE WHEN ev.e <> 12289 THEN c.is_vm END,
+         ev.license_status, ev.minutes_to_expiry, ev.activation_id, ev.min_count,
+         CASE WHEN ev.e = 12290 THEN c.fqdn END, ev.activated, ev.host_current_count, ev.activation_interval_min, ev.renewal_interval_min, NULL,
+         format(ev.tpl, CASE WHEN ev.e = 12290 THEN c.host_fqdn ELSE c.fqdn END,
+                to_char(r.t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '0000Z',
+                CASE ev.e WHEN 12288 THEN 2 * k + 1 WHEN 12289 THEN 2 * k + 2 ELSE c.i::bigint * 100 + k END,
+                c.cmid, c.fqdn, c.host_fqdn),
+         r.t + interval '20 minutes'
+    FROM c ${renewals}
+   CROSS JOIN jsonb_to_recordset($5::jsonb) AS ev(e int, tpl text, hresult text, status text, license_status text, minutes_to_expiry int,
+        activation_id text, min_count int, activated boolean, host_current_count int, activation_interval_min int, renewal_interval_min int)
+   WHERE r.t <= $3::timestamptz`;
+}
+
+/** Snapshot j = 0 is the state in force at the window start; j >= 1 the state after renewal j - 1. */
+const clientStates = `
+  CROSS JOIN LATERAL generate_series(0, 1 + floor(($4::int * 1440 - c.offset_min) / 10080.0)::int) AS j
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN j = 0 THEN $3::timestamptz - make_interval(days => $4::int)
+                ELSE $3::timestamptz - make_interval(days => $4::int) + make_interval(mins => c.offset_min + (j - 1) * 10080 + 20) END AS at,
+           $3::timestamptz - make_interval(days => $4::int) + make_interval(mins => c.offset_min + j * 10080 - 40) AS next_at,
+           $3::timestamptz - make_interval(days => $4::int) + make_interval(mins => c.offset_min + (j - 1) * 10080) + interval '180 days' AS expires) s
+  CROSS JOIN (VALUES ('dlv'), ('cim')) AS src(source)`;
+
+function clientSnapshotsSql(H: number): string {
+  return `WITH ${clientsCte(H)}
+  INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at,
+    activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
+    expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
+    cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+  SELECT md5('s' || c.i || '-' || j || src.source)::uuid, c.id, md5('r' || c.i || '-' || j || src.source)::uuid, src.source,
+         p.product_key, md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), s.at,
+         greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))),
+         p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed',
+         (extract(epoch FROM s.expires - s.at) / 60)::int, s.expires, NULL, false, NULL, p.listening_port, p.dns_publishing, NULL, NULL,
+         c.cmid, c.host_fqdn, 1688, 'dns', p.service_version, p.parsed
+    FROM c ${clientStates}
+    JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
+         channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
+         service_version text, parsed jsonb) ON p.source = src.source
+   WHERE s.at <= $3::timestamptz`;
+}
+
+function clientRawSql(H: number): string {
+  return `WITH ${clientsCte(H)}
+  INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
+  SELECT md5('r' || c.i || '-' || j || src.source)::uuid, c.id, src.source,
+         md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), b.body, s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
+    FROM c ${clientStates}
+    JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text) ON b.source = src.source
+   WHERE s.at <= $3::timestamptz`;
+}
+
+const hostStatesSql = `
+  WITH h AS (SELECT n, md5('h' || n)::uuid AS id FROM generate_series(1, $1::int) AS n),
+  t AS (SELECT at, row_number() OVER (ORDER BY at) AS hour FROM generate_series($3::timestamptz - make_interval(days => $2::int), $3::timestamptz, interval '1 hour') AS at)`;
+
+async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number, now: Date, clientsPerHost: number): Promise<void> {
+  const products = (["dlv", "cim"] as const).map((source) => productRow(source, tpl.host[source].product));
+  const bodies = (["dlv", "cim"] as const).map((source) => ({ source, body: tpl.host[source].body }));
+  await exec(ctx, `${hostStatesSql}
+    INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at,
+      activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
+      expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
+      cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+    SELECT md5('hs' || h.n || '-' || t.hour || p.source)::uuid, h.id, md5('hr' || h.n || '-' || t.hour || p.source)::uuid, p.source,
+           p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour), t.at, t.at + interval '50 minutes',
+           p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed', 0,
+           NULL, NULL, true, 50, 1688, true, 10000 + (t.hour * $4::int / 168)::int, (t.hour * $4::int / 16800)::int,
+           md5('hostcmid' || h.n)::uuid::text, NULL, NULL, NULL, p.service_version, p.parsed
+      FROM h CROSS JOIN t
+      CROSS JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
+           channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
+           service_version text, parsed jsonb)`, [H, D, now, clientsPerHost, JSON.stringify(products)]);
+  await exec(ctx, `${hostStatesSql}
+    INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
+    SELECT md5('hr' || h.n || '-' || t.hour || b.source)::uuid, h.id, b.source,
+           md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), b.body, t.at, t.at + interval '50 minutes'
+      FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text)`,
+  [H, D, now, clientsPerHost, JSON.stringify(bodies)]);
+}
+
+function productRow(source: "dlv" | "cim", p: ParsedProduct) {
+  return {
+    source, product_key: (p.activationId ?? `name:${p.name ?? "unknown"}`).toLowerCase(), activation_id: p.activationId,
+    application_id: p.applicationId, name: p.name, channel: p.channel, product_key_channel: p.productKeyChannel,
+    partial_product_key: p.partialProductKey, listening_port: p.listeningPort, dns_publishing: p.dnsPublishing,
+    service_version: p.serviceVersion, parsed: p,
+  };
+}
+
+function eventRow(e: number, t: { format: string; parsed: ParsedEvent }) {
+  const p = t.parsed;
+  return {
+    e, tpl: t.format, hresult: p.hresult, status: p.status, license_status: p.licenseStatus, minutes_to_expiry: p.minutesToExpiry,
+    activation_id: p.activationId, min_count: p.minCount, activated: p.activated, host_current_count: p.hostCurrentCount,
+    activation_interval_min: p.activationIntervalMin, renewal_interval_min: p.renewalIntervalMin,
+  };
+}
+
+export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
+  const { clients: C, hosts: H, days: D } = ctx.options;
+  const now = new Date();
+  const t0 = performance.now();
+  const tpl = templates();
+  log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
+  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host");
+  await ctx.pool.query("ALTER SYSTEM SET max_wal_size = '32GB'");
+  await ctx.pool.query("ALTER SYSTEM SET checkpoint_timeout = '1h'");
+  await ctx.pool.query("SELECT pg_reload_conf()");
+  const indexes = await ctx.pool.query<{ indexname: string; indexdef: string }>(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [FILLED_TABLES],
+  );
+  for (const ix of indexes.rows) await ctx.pool.query(`DROP INDEX "${ix.indexname}"`);
+
+  await ctx.pool.query(
+    `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
+     SELECT md5('h' || n)::uuid, 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'KMS' || lpad(n::text, 2, '0'), 'kms_host',
+            $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => n % 50)
+       FROM generate_series(1, $1::int) AS n`,
+    [H, now, D],
+  );
+  await ctx.pool.query(
+    `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
+     SELECT md5('c' || i)::uuid, 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com', 'WS-' || lpad(i::text, 6, '0'), 'client',
+            $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => i % 60)
+       FROM generate_series(1, $1::int) AS i`,
+    [C, now, D],
+  );
+  await ctx.pool.query(
+    `INSERT INTO approved_kms_host (id, host, note) SELECT md5('a' || n)::uuid, 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'bench'
+       FROM generate_series(1, $1::int) AS n`,
+    [H],
+  );
+  await fillHosts(ctx, tpl, H, D, now, Math.ceil(C / H));
+
+  const events = JSON.stringify([eventRow(12288, tpl.e12288), eventRow(12289, tpl.e12289), eventRow(12290, tpl.e12290)]);
+  const products = JSON.stringify((["dlv", "cim"] as const).map((s) => productRow(s, tpl.client[s].product)));
+  const bodies = JSON.stringify((["dlv", "cim"] as const).map((s) => ({ source: s, body: tpl.client[s].body })));
+  const tasks: { name: string; sql: string; lo: number; hi: number; json: string }[] = [];
+  for (let lo = 1; lo <= C; lo += CHUNK) {
+    const hi = Math.min(C, lo + CHUNK - 1);
+    tasks.push({ name: "events", sql: eventsSql(H), lo, hi, json: events });
+    tasks.push({ name: "snapshots", sql: clientSnapshotsSql(H), lo, hi, json: products });
+    tasks.push({ name: "raw", sql: clientRawSql(H), lo, hi, json: bodies });
+  }
+  let done = 0;
+  await pool(tasks.length, 2, async (i) => {
+    const task = tasks[i];
+    await exec(ctx, task.sql, [task.lo, task.hi, now, D, task.json]);
+    done += 1;
+    if (done % 6 === 0 || done === tasks.length) log(`fill: ${done}/${tasks.length} chunks (${task.name} clients ${task.lo}-${task.hi})`);
+  });
+  log(`fill: rebuilding ${indexes.rows.length} indexes`);
+  await pool(indexes.rows.length, 2, async (i) => {
+    const client = await ctx.pool.connect();
+    try {
+      await client.query("SET maintenance_work_mem = '512MB'");
+      await client.query(indexes.rows[i].indexdef);
+    } finally {
+      client.release();
+    }
+  });
+  log("fill: VACUUM ANALYZE");
+  for (const table of ["machine", ...FILLED_TABLES, "approved_kms_host"]) await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
+  const seconds = (performance.now() - t0) / 1000;
+  const sizes = await ctx.pool.query<{ table: string; rows: string; bytes: string }>(
+    `SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
+       FROM pg_class c WHERE c.relname = ANY($1) AND c.relkind = 'r'`,
+    [["machine", ...FILLED_TABLES]],
+  );
+  const rows: Record<string, number> = {};
+  const bytes: Record<string, number> = {};
+  for (const r of sizes.rows) {
+    rows[r.table] = Number(r.rows);
+    bytes[r.table] = Number(r.bytes);
+  }
+  log(`fill: done in ${seconds.toFixed(0)} s: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  return { clients: C, hosts: H, days: D, seconds, rows, bytes };
+}

@@ -1,0 +1,166 @@
+// Phase 1: events/s through the real agent API against rows/s of a plain COPY of the same parsed rows.
+//
+// Each agent is its own machine (a KMS host, whose Key Management Service log is where the volume is)
+// and posts batches of 500 simulator-rendered 12290 events, sequentially; 4-8 agents run at once.
+// The COPY side parses the same XML with lib/parsers/eventXml.ts (outside the timing) into the
+// columns lib/ingest/store.ts writes, and streams them into activation_event for fresh machine ids,
+// one COPY per machine, as many at once as there are agents.
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import { renderEvents } from "../lib/simulator/renderEvents";
+import { ACT_ID_WIN_ENTERPRISE, LS } from "../lib/simulator/constants";
+import type { Event12290 } from "../lib/simulator/types";
+import { parseEventXml } from "../lib/parsers/eventXml";
+import { normalizeHostName } from "../lib/kms/hostNames";
+import type { BenchContext, Enrolled } from "./lib/context";
+import { log, pool, post, postJson, stat, type Stat } from "./lib/util";
+
+export const EVENTS_PER_REQUEST = 500;
+const COLUMNS = [
+  "machine_id", "log", "record_id", "event_id", "time_created", "computer", "hresult", "status", "kms_host", "kms_port",
+  "cmid", "client_time", "is_vm", "license_status", "minutes_to_expiry", "activation_id", "min_count", "client_fqdn",
+  "activated", "host_current_count", "activation_interval_min", "renewal_interval_min", "domain", "raw_xml",
+];
+
+export type IngestResult = {
+  agents: number;
+  eventsPerRequest: number;
+  eventsPerRun: number;
+  httpEventsPerSec: Stat;
+  copyRowsPerSec: Stat;
+  ratio: Stat;
+  requestMs: Stat;
+};
+
+export async function enroll(ctx: BenchContext, fqdn: string): Promise<Enrolled> {
+  const hostname = fqdn.split(".")[0].toUpperCase();
+  const answer = await postJson<{ agentId: string; token: string }>(`${ctx.baseUrl}/api/v1/enroll`, {
+    enrollSecret: ctx.enrollSecret, hostname, fqdn,
+  });
+  return { ...answer, fqdn };
+}
+
+function hostEvents(fqdn: string, firstRecord: number, count: number, startMs: number): Event12290[] {
+  const out: Event12290[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = firstRecord + i;
+    const time = startMs + i * 30_000;
+    out.push({
+      eventId: 12290, recordId: n, time, ticks: n % 10_000, computer: fqdn, hr: 0, minCount: 25,
+      clientFqdn: `ws-${String(n % 100_000).padStart(6, "0")}.corp.contoso.com`,
+      cmid: randomUUID(), clientTime: time - 1000, isVm: n % 7 === 0, licenseStatus: LS.Licensed,
+      minutesToExpiry: 259_200 - (n % 10_080), actId: ACT_ID_WIN_ENTERPRISE,
+    });
+  }
+  return out;
+}
+
+const copyText = (v: unknown): string => {
+  if (v === null || v === undefined) return "\\N";
+  const s = v instanceof Date ? v.toISOString() : String(v);
+  return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+};
+
+/** The rows store.ts would write for this XML, as COPY text lines. */
+function copyRows(machineId: string, xml: string, log: string): { lines: string[]; count: number } {
+  const parsed = parseEventXml(xml);
+  if (!parsed.ok) throw new Error(`bench XML did not parse: ${parsed.error.message}`);
+  const lines: string[] = [];
+  for (const item of parsed.value) {
+    if (!item.ok) throw new Error(`bench event did not parse: ${item.error}`);
+    const e = item.event;
+    const values = [
+      machineId, e.log ?? log, e.recordId, e.eventId, e.timeCreated, e.computer, e.hresult, e.status,
+      normalizeHostName(e.kmsHost), e.kmsPort, e.cmid?.toLowerCase() ?? null, e.clientTime, e.isVm, e.licenseStatus,
+      e.minutesToExpiry, e.activationId, e.minCount, e.clientFqdn?.toLowerCase() ?? null, e.activated, e.hostCurrentCount,
+      e.activationIntervalMin, e.renewalIntervalMin, e.domain, item.raw,
+    ];
+    lines.push(values.map(copyText).join("\t") + "\n");
+  }
+  return { lines, count: lines.length };
+}
+
+export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
+  const { quick, runs } = ctx.options;
+  const agentsN = quick ? 4 : 6;
+  const requestsPerAgent = quick ? 4 : 10;
+  log(`ingest: enrolling ${agentsN} agents (one KMS host machine each)`);
+  const agents = await Promise.all(
+    Array.from({ length: agentsN }, (_, a) => enroll(ctx, `bench-ingest-${String(a + 1).padStart(2, "0")}.corp.contoso.com`)),
+  );
+  const recordCursor = agents.map(() => 1);
+  const clock = Date.now() - 60 * 86_400_000;
+  const http: number[] = [];
+  const copy: number[] = [];
+  const ratios: number[] = [];
+  const requestTimes: number[] = [];
+  const eventsPerRun = agentsN * requestsPerAgent * EVENTS_PER_REQUEST;
+
+  for (let run = 1; run <= runs; run++) {
+    // Bodies rendered before the clock starts: the harness must not compete with the server for CPU.
+    const bodies = agents.map((agent, a) =>
+      Array.from({ length: requestsPerAgent }, () => {
+        const first = recordCursor[a];
+        recordCursor[a] += EVENTS_PER_REQUEST;
+        const xml = renderEvents(hostEvents(agent.fqdn, first, EVENTS_PER_REQUEST, clock + first * 30_000));
+        return { xml, json: JSON.stringify({
+          collectedAt: new Date(clock + recordCursor[a] * 30_000).toISOString(), agentVersion: "bench-1.0",
+          artifacts: [{ type: "events", log: "Key Management Service", xml }],
+        }) };
+      }),
+    );
+    let accepted = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      agents.map(async (agent, a) => {
+        for (const body of bodies[a]) {
+          const r0 = performance.now();
+          const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, body.json, { authorization: `Bearer ${agent.token}` });
+          requestTimes.push(performance.now() - r0);
+          if (answer.status !== 200) throw new Error(`ingest answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+          const parsed = JSON.parse(answer.text) as { accepted: number; rejected: unknown[] };
+          if (parsed.rejected.length > 0) throw new Error(`ingest rejected bench events: ${answer.text.slice(0, 300)}`);
+          accepted += parsed.accepted;
+        }
+      }),
+    );
+    const httpSeconds = (performance.now() - t0) / 1000;
+    if (accepted !== eventsPerRun) throw new Error(`ingest accepted ${accepted} of ${eventsPerRun} events`);
+    const httpRate = accepted / httpSeconds;
+
+    // The same rows, parsed, into fresh machines by COPY.
+    const machineIds = agents.map(() => randomUUID());
+    await ctx.pool.query(
+      `INSERT INTO machine (id, fqdn, hostname, role) SELECT id, 'bench-copy-' || id || '.corp.contoso.com', 'BENCH-COPY', 'kms_host'
+         FROM unnest($1::uuid[]) AS id`,
+      [machineIds],
+    );
+    const payloads = agents.map((_, a) => {
+      const lines: string[] = [];
+      for (const body of bodies[a]) lines.push(...copyRows(machineIds[a], body.xml, "Key Management Service").lines);
+      return lines;
+    });
+    const rows = payloads.reduce((n, p) => n + p.length, 0);
+    const c0 = performance.now();
+    await pool(payloads.length, agentsN, async (a) => {
+      const client = await ctx.pool.connect();
+      try {
+        const stream = client.query(copyFrom(`COPY activation_event (${COLUMNS.join(", ")}) FROM STDIN`));
+        await pipeline(Readable.from(payloads[a]), stream);
+      } finally {
+        client.release();
+      }
+    });
+    const copyRate = rows / ((performance.now() - c0) / 1000);
+    http.push(httpRate);
+    copy.push(copyRate);
+    ratios.push(httpRate / copyRate);
+    log(`ingest run ${run}/${runs}: HTTP ${httpRate.toFixed(0)} events/s (${accepted} in ${httpSeconds.toFixed(1)} s), COPY ${copyRate.toFixed(0)} rows/s, ratio ${(httpRate / copyRate).toFixed(2)}`);
+  }
+  return {
+    agents: agentsN, eventsPerRequest: EVENTS_PER_REQUEST, eventsPerRun,
+    httpEventsPerSec: stat(http), copyRowsPerSec: stat(copy), ratio: stat(ratios), requestMs: stat(requestTimes),
+  };
+}

@@ -1,0 +1,27 @@
+// What every benchmark phase gets: the running server, the database and the run options.
+import type pg from "pg";
+
+export type BenchOptions = {
+  quick: boolean;
+  clients: number;
+  hosts: number;
+  days: number;
+  runs: number;
+  /** Skip phases (for debugging the harness): ingest, checkins, dashboard, agent. */
+  skip: Set<string>;
+  /** Build a private snapshot of the web app instead of using ./.next (see bench/lib/server.ts). */
+  privateBuild: boolean;
+};
+
+export type BenchContext = {
+  baseUrl: string;
+  databaseUrl: string;
+  enrollSecret: string;
+  adminEmail: string;
+  adminPassword: string;
+  pool: pg.Pool;
+  options: BenchOptions;
+  resultsDir: string;
+};
+
+export type Enrolled = { agentId: string; token: string; fqdn: string };

@@ -1,0 +1,186 @@
+// `npm run bench [-- --quick] [--private-build] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,dashboard,agent]`
+// Starts its own embedded PostgreSQL and the production server, measures ingest, check-ins,
+// dashboard latency at scale, storage and agent cost, prints one table and writes
+// bench/results/latest.json (plus EXPLAIN plans under bench/results/explain/).
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { startEmbeddedDb, freePort, type EmbeddedDb } from "../scripts/lib/embedded-db.ts";
+import { migrate } from "../scripts/lib/migrate.ts";
+import type { NextServer } from "../scripts/lib/next-process.ts";
+import { snapshotDir, startServer } from "./lib/server";
+import type { BenchContext, BenchOptions } from "./lib/context";
+import { fmt, log, machineInfo, stat, type Stat } from "./lib/util";
+import { installRecorder } from "./lib/sqlRecorder";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function parseArgs(argv: string[]): BenchOptions {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes("--quick");
+  const int = (name: string, fallback: number) => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+    return n;
+  };
+  return {
+    quick,
+    clients: int("clients", quick ? 5000 : 100_000),
+    hosts: int("hosts", 20),
+    days: int("days", 90),
+    runs: int("runs", 3),
+    skip: new Set((get("skip") ?? "").split(",").filter(Boolean)),
+    privateBuild: argv.includes("--private-build"),
+  };
+}
+
+type Row = { metric: string; median: string; min: string; max: string; goal: string; verdict: string };
+const row = (metric: string, s: Stat | null, unit: string, goal = "", pass?: boolean, digits = 0): Row => ({
+  metric,
+  median: s ? `${fmt(s.median, digits)}${unit}` : "n/a",
+  min: s ? fmt(s.min, digits) : "",
+  max: s ? fmt(s.max, digits) : "",
+  goal,
+  verdict: pass === undefined ? "" : pass ? "ok" : "MISS",
+});
+
+function printTable(rows: Row[]): string {
+  const headers: Row = { metric: "metric", median: "median", min: "min", max: "max", goal: "goal", verdict: "" };
+  const all = [headers, ...rows];
+  const keys = Object.keys(headers) as (keyof Row)[];
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((r) => r[k].length))])) as Record<keyof Row, number>;
+  const line = (r: Row) => keys.map((k) => (k === "metric" ? r[k].padEnd(width[k]) : r[k].padStart(width[k]))).join("  ");
+  return [line(headers), keys.map((k) => "-".repeat(width[k])).join("  "), ...rows.map(line)].join("\n");
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const resultsDir = path.join(ROOT, "bench", "results");
+  mkdirSync(resultsDir, { recursive: true });
+  const machine = machineInfo();
+  log(`kmswatch bench (${options.quick ? "quick" : "full"}): ${options.clients} clients, ${options.hosts} hosts, ${options.days} days, ${options.runs} runs; ${machine.cpuModel}, ${machine.cores} cores`);
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "kmswatch-bench-"));
+  // As root, postgres runs as the postgres user, which must be able to enter the directory.
+  chmodSync(dataDir, 0o755);
+  let db: EmbeddedDb | undefined;
+  let server: NextServer | undefined;
+  let pool: pg.Pool | undefined;
+  const cleanup = async () => {
+    await server?.stop().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(snapshotDir(ROOT), { recursive: true, force: true });
+  };
+  process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  try {
+    db = await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), persistent: false, log: (m) => log(m) });
+    const env = {
+      DATABASE_URL: db.url,
+      KMSWATCH_ENROLL_SECRET: `bench-${randomBytes(12).toString("hex")}`,
+      KMSWATCH_SESSION_SECRET: randomBytes(32).toString("base64url"),
+      KMSWATCH_ADMIN_EMAIL: "bench@example.com",
+      KMSWATCH_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+      NODE_ENV: "production",
+    };
+    Object.assign(process.env, env);
+    await migrate(db.url, (m) => log(m));
+    await installRecorder();
+    const { seedFromEnv } = await import("../lib/setup/seedFromEnv.ts");
+    await seedFromEnv({ KMSWATCH_ADMIN_EMAIL: env.KMSWATCH_ADMIN_EMAIL, KMSWATCH_ADMIN_PASSWORD: env.KMSWATCH_ADMIN_PASSWORD, KMSWATCH_APPROVED_HOSTS: "" });
+    const port = await freePort();
+    log(`starting the production server on port ${port}`);
+    const started = await startServer(ROOT, port, process.env, options.privateBuild);
+    server = started.server;
+    log(`server up (${started.build})`);
+    pool = new pg.Pool({ connectionString: db.url, max: 8 });
+    const ctx: BenchContext = {
+      baseUrl: server.url, databaseUrl: db.url, enrollSecret: env.KMSWATCH_ENROLL_SECRET, adminEmail: env.KMSWATCH_ADMIN_EMAIL,
+      adminPassword: env.KMSWATCH_ADMIN_PASSWORD, pool, options, resultsDir,
+    };
+    const { runIngest } = await import("./ingest");
+    const { runCheckins } = await import("./checkins");
+    const { fillFleet } = await import("./fill");
+    const { runDashboard, P95_GOAL_MS } = await import("./dashboard");
+    const { runAgentCost } = await import("./agent");
+
+    const rows: Row[] = [];
+    const result: Record<string, unknown> = { machine, options: { ...options, skip: [...options.skip] } };
+    if (!options.skip.has("ingest")) {
+      const r = await runIngest(ctx);
+      result.ingest = r;
+      rows.push(row(`1. ingest via HTTP, events/s (${r.agents} agents x ${r.eventsPerRequest}/request)`, r.httpEventsPerSec, ""));
+      rows.push(row("1. COPY activation_event, rows/s (same parsed rows)", r.copyRowsPerSec, ""));
+      rows.push(row("1. ratio HTTP / COPY (same run)", r.ratio, "", ">= 0.30", r.ratio.median >= 0.3, 2));
+    }
+    if (!options.skip.has("checkins")) {
+      const r = await runCheckins(ctx);
+      result.checkins = r;
+      rows.push(row(`2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`, r.checkinsPerSec, "", ">= 2000", r.checkinsPerSec.median >= 2000));
+      rows.push(row("2. snapshot+raw rows per unchanged check-in", r.rowsPerUnchanged, "", "< 0.05", r.rowsPerUnchanged.median < 0.05, 3));
+      rows.push(row("2. snapshot+raw rows per check-in (2% changed)", r.rowsPerCheckin, "", "", undefined, 3));
+    }
+    if (!options.skip.has("dashboard")) {
+      const fill = await fillFleet(ctx);
+      result.fill = fill;
+      const d = await runDashboard(ctx);
+      result.dashboard = d;
+      rows.push(row(`3. fill ${fmt(fill.clients)} clients / ${fill.hosts} hosts / ${fill.days} d, seconds`, stat([fill.seconds]), ""));
+      for (const e of d.endpoints) {
+        rows.push({
+          metric: `3. ${e.name} p50/p95/p99 ms (n=${e.n})`,
+          median: `${fmt(e.p50)}/${fmt(e.p95)}/${fmt(e.p99)}`, min: fmt(e.min), max: fmt(e.max),
+          goal: `p95 < ${P95_GOAL_MS}`, verdict: e.p95 < P95_GOAL_MS ? "ok" : "MISS",
+        });
+      }
+      // 4. Storage of the filled fleet, per client, scaled to 30 days; ingest_batch measured in phase 2.
+      const total = Object.values(fill.bytes).reduce((n, b) => n + b, 0);
+      const perClient30 = (total / fill.clients) * (30 / fill.days);
+      const batchBytes = (result.checkins as { ingestBatchBytesPerRow?: number } | undefined)?.ingestBatchBytesPerRow ?? NaN;
+      const batchPerClient30 = batchBytes * 24 * 30;
+      result.storage = {
+        bytesByTable: fill.bytes, rowsByTable: fill.rows, bytesPerClientPer30Days: perClient30,
+        ingestBatchBytesPerRow: batchBytes, ingestBatchBytesPerClientPer30DaysHourly: batchPerClient30,
+      };
+      rows.push(row("4. storage, KiB per client per 30 days (events+snapshots+raw)", stat([perClient30 / 1024]), "", "", undefined, 1));
+      for (const [table, bytes] of Object.entries(fill.bytes).sort((a, b) => b[1] - a[1])) {
+        rows.push(row(`4.   ${table}`, stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]), "", "", undefined, 1));
+      }
+      rows.push(row("4.   + ingest_batch at hourly check-ins (not in the fill)", stat([batchPerClient30 / 1024]), "", "", undefined, 1));
+    }
+    if (!options.skip.has("agent")) {
+      const a = runAgentCost(ROOT, options.runs);
+      result.agent = a;
+      if (a.available) {
+        rows.push(row(`5. agent --once --dry-run CPU seconds (${a.fixture})`, a.cpuSeconds, "", "", undefined, 2));
+        rows.push(row("5. agent peak RSS MiB", a.peakRssMiB, "", "", undefined, 1));
+      } else {
+        rows.push({ metric: "5. agent cost", median: a.reason, min: "", max: "", goal: "", verdict: "" });
+      }
+    }
+    const table = printTable(rows);
+    result.table = table.split("\n");
+    writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\nkmswatch bench — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n`);
+    console.log(table);
+    console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+// What an ops engineer does on a morning: sign in, see the fleet, open a host, find the clones,
+// spot the rogue host, read a client's diagnosis, paste a /dlv.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+
+const email = () => process.env.KMSWATCH_E2E_EMAIL ?? "";
+const password = () => process.env.KMSWATCH_E2E_PASSWORD ?? "";
+
+async function signIn(page: Page) {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("E-mail").fill(email());
+  await page.getByLabel("Password").fill(password());
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Fleet overview" })).toBeVisible();
+}
+
+test("refuses a wrong password and explains why", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email());
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("wrong e-mail or password")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("overview shows the fleet and leads to a host's count trend", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Client license states" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Open alerts by kind" })).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "KMS hosts" }).click();
+  await expect(page.getByRole("heading", { name: "KMS hosts" })).toBeVisible();
+  await page.getByRole("link", { name: /^kms01\./i }).click();
+  await expect(page.getByRole("heading", { name: "Count trend" })).toBeVisible();
+  // Recharts draws an SVG with the threshold reference lines.
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByText("client OS needs 25").first()).toBeVisible();
+  await page.getByRole("button", { name: "90d" }).click();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+});
+
+test("duplicate CMIDs and the rogue host are visible with their fix", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/alerts/duplicate-cmids");
+  await expect(page.getByRole("heading", { name: "Duplicate CMIDs" })).toBeVisible();
+  await expect(page.getByText("sysprep /generalize").first()).toBeVisible();
+  await page.goto("/audit");
+  const rogue = page.getByRole("row").filter({ hasText: "kms-rogue.lab.contoso.com" });
+  await expect(rogue).toContainText(/not approved/i);
+});
+
+test("a client page puts the diagnosis first", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/clients");
+  await page.getByLabel("Search by name or CMID").fill("ws-lab");
+  await page.getByLabel("Search by name or CMID").press("Enter");
+  await page.getByRole("link", { name: /^ws-lab-/i }).first().click();
+  await expect(page.getByRole("heading", { name: "Diagnosis: what is wrong and what to do" })).toBeVisible();
+  await expect(page.getByText(/1688/).first()).toBeVisible();
+});
+
+test("paste & parse reads a pasted /dlv without storing it", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/parse");
+  const dlv = readFileSync(path.resolve(import.meta.dirname, "../../../shared/fixtures/dlv/kms-host-healthy.en-US.txt"), "utf8");
+  await page.getByLabel("Pasted text").fill(dlv);
+  await page.getByRole("button", { name: "Parse" }).click();
+  await expect(page.getByRole("heading", { name: /1 product/ })).toBeVisible();
+  await expect(page.getByText("18342").first()).toBeVisible();
+});
+
+test("signing out returns to the sign-in page", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/hosts");
+  await expect(page).toHaveURL(/\/login/);
+});
