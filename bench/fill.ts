@@ -203,8 +203,8 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
     INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
     SELECT md5('hr' || h.n || '-' || t.hour || b.source)::uuid, h.id, b.source,
            md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), b.body, t.at, t.at + interval '50 minutes'
-      FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text)`,
-  [H, D, now, clientsPerHost, JSON.stringify(bodies)]);
+      FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
+  [H, D, now, JSON.stringify(bodies)]);
 }
 
 function productRow(source: "dlv" | "cim", p: ParsedProduct) {
