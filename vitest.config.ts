@@ -14,6 +14,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "agents/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // Generous: hostile-input tests only guard against hangs; speed is measured in bench/, not here.
+          testTimeout: 30_000,
         },
       },
       {

@@ -48,9 +48,9 @@ describe("prepareBatch", () => {
   });
 
   it("accepts an empty events artifact and quarantines unknown artifact types", () => {
-    const batch = prepareBatch(request([{ type: "events", log: "Application", xml: "  " }, { type: "probe", ok: true }]));
+    const batch = prepareBatch(request([{ type: "events", log: "Application", xml: "  " }, { type: "future-thing", ok: true }]));
     expect(batch.rejected.map((r) => r.index)).toEqual([1]);
-    expect(batch.quarantine[0]).toMatchObject({ artifactIndex: 1, type: "probe" });
+    expect(batch.quarantine[0]).toMatchObject({ artifactIndex: 1, type: "future-thing" });
   });
 });
 

