@@ -103,8 +103,8 @@ async function exec(ctx: BenchContext, sql: string, params: unknown[] = []): Pro
 /** Per-client constants shared by the statements, for clients lo..hi. */
 const clientsCte = (H: number) => `
   c AS (
-    SELECT i, md5('c' || i)::uuid AS id, 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com' AS fqdn,
-           md5('h' || (1 + i % ${H}))::uuid AS host_id, 'kms' || lpad((1 + i % ${H})::text, 2, '0') || '.corp.contoso.com' AS host_fqdn,
+    SELECT i, bench_uuid('c' || i) AS id, 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com' AS fqdn,
+           bench_uuid('h' || (1 + i % ${H})) AS host_id, 'kms' || lpad((1 + i % ${H})::text, 2, '0') || '.corp.contoso.com' AS host_fqdn,
            (CASE WHEN i % 1000 = 0 THEN md5('cmid' || (i - 1)) ELSE md5('cmid' || i) END)::uuid::text AS cmid,
            (i * 7919) % 10080 AS offset_min, i % 7 = 0 AS is_vm
       FROM generate_series($1::int, $2::int) AS i)`;
@@ -155,7 +155,7 @@ function clientSnapshotsSql(H: number): string {
     activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
     expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
     cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
-  SELECT md5('s' || c.i || '-' || j || src.source)::uuid, c.id, md5('r' || c.i || '-' || j || src.source)::uuid, src.source,
+  SELECT bench_uuid('s' || c.i || '-' || j || src.source), c.id, bench_uuid('r' || c.i || '-' || j || src.source), src.source,
          p.product_key, md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), s.at,
          greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))),
          p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed',
@@ -171,7 +171,7 @@ function clientSnapshotsSql(H: number): string {
 function clientRawSql(H: number): string {
   return `WITH ${clientsCte(H)}
   INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
-  SELECT md5('r' || c.i || '-' || j || src.source)::uuid, c.id, src.source,
+  SELECT bench_uuid('r' || c.i || '-' || j || src.source), c.id, src.source,
          md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), b.body, s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
     FROM c ${clientStates}
     JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text) ON b.source = src.source
@@ -179,7 +179,7 @@ function clientRawSql(H: number): string {
 }
 
 const hostStatesSql = `
-  WITH h AS (SELECT n, md5('h' || n)::uuid AS id FROM generate_series(1, $1::int) AS n),
+  WITH h AS (SELECT n, bench_uuid('h' || n) AS id FROM generate_series(1, $1::int) AS n),
   t AS (SELECT at, row_number() OVER (ORDER BY at) AS hour FROM generate_series($3::timestamptz - make_interval(days => $2::int), $3::timestamptz, interval '1 hour') AS at)`;
 
 async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number, now: Date, clientsPerHost: number): Promise<void> {
@@ -190,7 +190,7 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
       activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
       expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
       cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
-    SELECT md5('hs' || h.n || '-' || t.hour || p.source)::uuid, h.id, md5('hr' || h.n || '-' || t.hour || p.source)::uuid, p.source,
+    SELECT bench_uuid('hs' || h.n || '-' || t.hour || p.source), h.id, bench_uuid('hr' || h.n || '-' || t.hour || p.source), p.source,
            p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour), t.at, t.at + interval '50 minutes',
            p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed', 0,
            NULL, NULL, true, 50, 1688, true, 10000 + (t.hour * $4::int / 168)::int, (t.hour * $4::int / 16800)::int,
@@ -201,7 +201,7 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
            service_version text, parsed jsonb)`, [H, D, now, clientsPerHost, JSON.stringify(products)]);
   await exec(ctx, `${hostStatesSql}
     INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
-    SELECT md5('hr' || h.n || '-' || t.hour || b.source)::uuid, h.id, b.source,
+    SELECT bench_uuid('hr' || h.n || '-' || t.hour || b.source), h.id, b.source,
            md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), b.body, t.at, t.at + interval '50 minutes'
       FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
   [H, D, now, JSON.stringify(bodies)]);
@@ -232,6 +232,9 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   const tpl = templates();
   log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
   await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host");
+  // md5 as a version-4 UUID: the API validates ids as RFC 4122 UUIDs.
+  await ctx.pool.query(`CREATE OR REPLACE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+    SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM md5($1) AS m $$`);
   await ctx.pool.query("ALTER SYSTEM SET max_wal_size = '32GB'");
   await ctx.pool.query("ALTER SYSTEM SET checkpoint_timeout = '1h'");
   await ctx.pool.query("SELECT pg_reload_conf()");
@@ -245,20 +248,20 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
 
   await ctx.pool.query(
     `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
-     SELECT md5('h' || n)::uuid, 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'KMS' || lpad(n::text, 2, '0'), 'kms_host',
+     SELECT bench_uuid('h' || n), 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'KMS' || lpad(n::text, 2, '0'), 'kms_host',
             $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => n % 50)
        FROM generate_series(1, $1::int) AS n`,
     [H, now, D],
   );
   await ctx.pool.query(
     `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
-     SELECT md5('c' || i)::uuid, 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com', 'WS-' || lpad(i::text, 6, '0'), 'client',
+     SELECT bench_uuid('c' || i), 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com', 'WS-' || lpad(i::text, 6, '0'), 'client',
             $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => i % 60)
        FROM generate_series(1, $1::int) AS i`,
     [C, now, D],
   );
   await ctx.pool.query(
-    `INSERT INTO approved_kms_host (id, host, note) SELECT md5('a' || n)::uuid, 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'bench'
+    `INSERT INTO approved_kms_host (id, host, note) SELECT bench_uuid('a' || n), 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'bench'
        FROM generate_series(1, $1::int) AS n`,
     [H],
   );

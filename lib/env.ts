@@ -16,6 +16,13 @@ export const envSchema = z.object({
   KMSWATCH_ADMIN_PASSWORD: optional(z.string().min(8, "KMSWATCH_ADMIN_PASSWORD must be at least 8 characters")),
   /** Comma-separated KMS host names approved on first start (editable in the audit page afterwards). */
   KMSWATCH_APPROVED_HOSTS: z.string().default(""),
+  /** Bearer token Prometheus sends to GET /metrics; unset: /metrics is disabled. */
+  KMSWATCH_METRICS_TOKEN: optional(z.string().min(16, "KMSWATCH_METRICS_TOKEN must be at least 16 characters")),
+  /** Alert e-mails: default SMTP server (smtp://user:pass@host:587) and sender; a channel may set its own. */
+  KMSWATCH_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "KMSWATCH_SMTP_URL must be an smtp:// or smtps:// URL" })),
+  KMSWATCH_SMTP_FROM: optional(z.string().min(3)),
+  /** Dashboard address used in notification links; defaults to http://localhost:PORT. */
+  KMSWATCH_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "KMSWATCH_PUBLIC_URL must be an http(s) URL" })),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof envSchema>;

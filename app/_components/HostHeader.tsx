@@ -5,6 +5,7 @@ import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { COUNT_THRESHOLDS } from "@/lib/charts/prepareHostTrend";
 import type { HostDetail } from "@/lib/queries/getHostDetail";
+import { SupportBundleLink } from "@/app/_components/export/SupportBundleLink";
 import styles from "./HostHeader.module.css";
 
 function HostState({ findings }: { findings: HostDetail["findings"] }) {
@@ -28,6 +29,7 @@ export function HostHeader({ detail }: { detail: HostDetail }) {
         <h1>{host.fqdn}</h1>
         <HostState findings={findings} />
         <LicenseStatusBadge status={host.licenseStatus} />
+        <SupportBundleLink kind="host" id={host.id} />
       </div>
       <dl className={styles.facts}>
         <div>

@@ -10,6 +10,7 @@ const links = [
   { href: "/alerts/duplicate-cmids", label: "Duplicate CMIDs" },
   { href: "/audit", label: "Host audit" },
   { href: "/parse", label: "Paste & parse" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export function NavBar({ user }: { user: { email: string; role: string } }) {

@@ -1,8 +1,10 @@
-// Editing the approved KMS host list from the audit page.
+// Editing the approved KMS host list from the audit page; each change is written to the audit log
+// in the same transaction.
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { normalizeHostName } from "@/lib/kms/hostNames";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
 
 export const approveHostSchema = z.object({
   host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9._:[\]-]+$/, "must be a host name or address (letters, digits, '.', '-', ':')"),
@@ -10,19 +12,28 @@ export const approveHostSchema = z.object({
 });
 export type ApproveHost = z.infer<typeof approveHostSchema>;
 
-export async function approveHost(input: ApproveHost, userId: string) {
+export async function approveHost(input: ApproveHost, actor: AuditActor) {
   const host = normalizeHostName(input.host);
   if (!host) throw new ApiError("invalid_request", "host is not a host name", "host");
-  return db().approvedKmsHost.upsert({
-    where: { host },
-    create: { host, note: input.note ?? null, createdById: userId },
-    update: { note: input.note ?? null },
-    select: { id: true, host: true },
+  return db().$transaction(async (tx) => {
+    const approved = await tx.approvedKmsHost.upsert({
+      where: { host },
+      create: { host, note: input.note ?? null, createdById: actor.id },
+      update: { note: input.note ?? null },
+      select: { id: true, host: true },
+    });
+    await recordAudit(tx, { actor, action: "host.approve", targetKind: "approved_host", targetId: approved.id, details: { host, note: input.note ?? null } });
+    return approved;
   });
 }
 
-export async function unapproveHost(host: string) {
-  const name = normalizeHostName(host);
-  const result = await db().approvedKmsHost.deleteMany({ where: { host: name ?? "" } });
-  if (result.count === 0) throw new ApiError("not_found", "that host is not in the approved list", "host");
+export async function unapproveHost(host: string, actor: AuditActor) {
+  const name = normalizeHostName(host) ?? "";
+  await db().$transaction(async (tx) => {
+    const removed = await tx.approvedKmsHost.findUnique({ where: { host: name }, select: { id: true } });
+    if (!removed) throw new ApiError("not_found", "that host is not in the approved list", "host");
+    // deleteMany, not delete: a concurrent removal is then a no-op instead of a thrown P2025.
+    await tx.approvedKmsHost.deleteMany({ where: { id: removed.id } });
+    await recordAudit(tx, { actor, action: "host.unapprove", targetKind: "approved_host", targetId: removed.id, details: { host: name } });
+  });
 }

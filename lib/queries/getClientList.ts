@@ -1,38 +1,16 @@
 // Clients table with search (name or CMID) and filters (state, channel, KMS host), paged.
-import { z } from "zod";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { isoOrNull, latestWindowsSnapshots } from "@/lib/queries/shared";
+import { isoOrNull } from "@/lib/queries/shared";
+import { clientRowsQuery, type ClientExportRow, type ClientListQuery } from "@/lib/queries/clientRowsQuery";
 
-export const clientListQuerySchema = z.object({
-  q: z.string().trim().max(200).default(""),
-  state: z.string().max(40).default(""),
-  channel: z.string().max(60).default(""),
-  kmsHost: z.string().max(255).default(""),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
+export { clientListQuerySchema, type ClientListQuery } from "@/lib/queries/clientRowsQuery";
 
-type Row = {
-  id: string; fqdn: string; hostname: string; last_seen_at: Date; license_status: string | null; channel: string | null;
-  product_key_channel: string | null; partial_product_key: string | null; expires_at: Date | null; cmid: string | null;
-  kms_host: string | null; kms_port: number | null; name: string | null; total: bigint;
-};
+type Row = ClientExportRow & { total: bigint };
 
 export async function getClientList(query: ClientListQuery) {
-  const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const conditions = [Prisma.sql`m.role = 'client'`];
-  if (query.q) conditions.push(Prisma.sql`(m.fqdn ILIKE ${like} OR l.cmid ILIKE ${like})`);
-  if (query.state) conditions.push(Prisma.sql`l.license_status = ${query.state}`);
-  if (query.channel) conditions.push(Prisma.sql`l.channel = ${query.channel}`);
-  if (query.kmsHost) conditions.push(Prisma.sql`l.kms_host = ${query.kmsHost.toLowerCase()}`);
   const rows = await db().$queryRaw<Row[]>`
-    SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
-           l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name, count(*) OVER () AS total
-      FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
-     WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY m.fqdn
+    SELECT c.*, count(*) OVER () AS total FROM (${clientRowsQuery(query)}) c
+     ORDER BY c.fqdn
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   return {
     total: rows.length > 0 ? Number(rows[0].total) : 0,

@@ -8,6 +8,7 @@ import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { ROOT, startApp } from "../../scripts/lib/app.ts";
 
 export const ENROLL_SECRET = "integration-enroll-secret";
+export const METRICS_TOKEN = "integration-metrics-token-0123456789";
 export const ADMIN = { email: "admin@integration.kmswatch.example", password: "integration-admin-password" };
 
 declare module "vitest" {
@@ -16,6 +17,7 @@ declare module "vitest" {
     databaseUrl: string;
     enrollSecret: string;
     admin: { email: string; password: string };
+    metricsToken: string;
   }
 }
 
@@ -40,12 +42,14 @@ export default async function setup(project: TestProject) {
       KMSWATCH_ADMIN_EMAIL: ADMIN.email,
       KMSWATCH_ADMIN_PASSWORD: ADMIN.password,
       KMSWATCH_APPROVED_HOSTS: "kms01.corp.contoso.com,kms-par01.fr.contoso.com",
+      KMSWATCH_METRICS_TOKEN: METRICS_TOKEN,
     },
   });
   project.provide("baseUrl", app.url);
   project.provide("databaseUrl", app.databaseUrl);
   project.provide("enrollSecret", ENROLL_SECRET);
   project.provide("admin", ADMIN);
+  project.provide("metricsToken", METRICS_TOKEN);
   return async () => {
     await app.stop();
     rmSync(scratch, { recursive: true, force: true });

@@ -1,24 +1,37 @@
 "use client";
-// Every open finding of the diagnosis rules, most severe first, filterable by severity, host/client and rule
-// (all kept in the URL so a filtered view can be shared).
+// Stored alerts (diagnosis findings with a lifecycle), most severe first, filterable by state, severity,
+// host/client and rule (all kept in the URL so a filtered view can be shared); admins act on them here.
 import { Suspense } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useAlertsQuery } from "@/lib/hooks/useAlertsQuery";
+import { useAlertsQuery, type AlertStateFilter } from "@/lib/hooks/useAlertsQuery";
+import { useMeQuery } from "@/lib/hooks/useMeQuery";
 import { countBySeverity, filterFindings, parseKind, parseSeverity, sortFindings, type KindFilter, type SeverityFilter } from "@/lib/format/findingFilters";
-import { FindingList } from "@/app/_components/FindingList";
+import { AlertList } from "@/app/_components/alerts/AlertList";
+import { EvaluateNowButton } from "@/app/_components/alerts/EvaluateNowButton";
 import { SeverityCounts } from "@/app/_components/clients/SeverityCounts";
 import { RuleSummary } from "@/app/_components/clients/RuleSummary";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
+import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
-type View = { severity: SeverityFilter; kind: KindFilter; rule: string };
+type View = { severity: SeverityFilter; kind: KindFilter; rule: string; state: AlertStateFilter };
+
+const stateOptions: { value: AlertStateFilter; label: string }[] = [
+  { value: "", label: "Open and acknowledged" },
+  { value: "open", label: "Open" },
+  { value: "acknowledged", label: "Acknowledged" },
+  { value: "resolved", label: "Resolved (history)" },
+  { value: "all", label: "All" },
+];
+const parseState = (value: string | null): AlertStateFilter => stateOptions.find((o) => o.value === value)?.value ?? "";
 
 function AlertsView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const view: View = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").slice(0, 100) };
-  const query = useAlertsQuery();
+  const view: View = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").slice(0, 100), state: parseState(params.get("state")) };
+  const query = useAlertsQuery(view.state);
+  const isAdmin = useMeQuery().data?.user.role === "admin";
 
   const navigate = (change: Partial<View>) => {
     const next = { ...view, ...change };
@@ -26,6 +39,7 @@ function AlertsView() {
     if (next.severity) qs.set("severity", next.severity);
     if (next.kind) qs.set("kind", next.kind);
     if (next.rule) qs.set("rule", next.rule);
+    if (next.state) qs.set("state", next.state);
     const s = qs.toString();
     router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
   };
@@ -33,6 +47,17 @@ function AlertsView() {
   if (query.isPending) return <Loading what="alerts" />;
   if (query.isError) return <ErrorMessage error={query.error} what="the alerts" onRetry={() => void query.refetch()} />;
   const all = query.data.alerts;
+  const stateFilter = (
+    <label>
+      State{" "}
+      <select value={view.state} onChange={(e) => navigate({ state: parseState(e.target.value), rule: "" })}>
+        {stateOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+  if (all.length === 0 && view.state) {
+    return <div className="toolbar">{stateFilter}<span className="muted">No alert in this state.</span></div>;
+  }
   if (all.length === 0) {
     return (
       <div className="card">
@@ -52,6 +77,7 @@ function AlertsView() {
         <RuleSummary findings={filterFindings(ofKind, view.severity, "")} active={view.rule} onSelect={(rule) => navigate({ rule })} />
       </section>
       <div className="toolbar">
+        {stateFilter}
         <label>
           Subject{" "}
           <select value={view.kind} onChange={(e) => navigate({ kind: parseKind(e.target.value) })}>
@@ -61,16 +87,16 @@ function AlertsView() {
           </select>
         </label>
         <span className="muted">
-          {shown.length} of {all.length} finding(s), KMS hosts first
+          {shown.length} of {all.length} alert(s), KMS hosts first
         </span>
         {filtered && (
-          <a href={pathname} onClick={(e) => { e.preventDefault(); navigate({ severity: "", kind: "", rule: "" }); }}>Show all</a>
+          <a href={pathname} onClick={(e) => { e.preventDefault(); navigate({ severity: "", kind: "", rule: "", state: "" }); }}>Show all</a>
         )}
       </div>
       {shown.length === 0 ? (
         <p className="muted">No finding matches this filter. Choose another severity or subject, or show all.</p>
       ) : (
-        <FindingList findings={shown} showSubject />
+        <AlertList alerts={shown} canAct={isAdmin} />
       )}
     </>
   );
@@ -83,7 +109,12 @@ export default function AlertsPage() {
       <p className="muted">
         Every open problem, each with its cause and the fix to apply. KMS host problems usually explain many client
         problems: fix those first. Clients sharing a CMID are listed on <Link href="/alerts/duplicate-cmids">Duplicate CMIDs</Link>.
+        Alerts open and resolve themselves as the rules see the condition appear and clear (after each check-in and every 5
+        minutes); acknowledge one to say someone is on it. Where alerts are sent:{" "}
+        <Link href="/settings/notifications">notification settings</Link>.
       </p>
+      <EvaluateNowButton />
+      <ExportCsvLink table="alerts" filterKeys={["state", "severity", "kind", "rule"]} />
       <Suspense fallback={<Loading what="alerts" />}>
         <AlertsView />
       </Suspense>

@@ -9,6 +9,7 @@ import { ApprovedHostList } from "@/app/_components/clients/ApprovedHostList";
 import { ApprovedHostForm } from "@/app/_components/clients/ApprovedHostForm";
 import { ErrorMessage, InlineError, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
+import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
 function AuditView() {
   const audit = useAuditQuery();
@@ -84,6 +85,7 @@ export default function AuditPage() {
         Every KMS host seen by an agent on the host, in a client&apos;s DNS discovery or /skms setting, or in a 12288 request.
         A host not on the approved list is rogue: its clients activate against something you do not control.
       </p>
+      <ExportCsvLink table="audit" />
       <AuditView />
     </>
   );

@@ -9,6 +9,7 @@ import { ClientFilters } from "@/app/_components/clients/ClientFilters";
 import { ClientTable } from "@/app/_components/clients/ClientTable";
 import { Pagination } from "@/app/_components/clients/Pagination";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
+import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
 function EmptyClients({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
   if (filtered) {
@@ -83,6 +84,7 @@ export default function ClientsPage() {
         Every machine that checked in, with its current Windows license state. Only clients with a GVLK (channel
         VOLUME_KMSCLIENT) activate against your KMS hosts; MAK and Retail keys are flagged.
       </p>
+      <ExportCsvLink table="clients" filterKeys={["q", "state", "channel", "kmsHost"]} />
       <Suspense fallback={<Loading what="clients" />}>
         <ClientsView />
       </Suspense>

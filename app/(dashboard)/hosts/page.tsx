@@ -4,12 +4,14 @@ import { HostsTable } from "@/app/_components/HostsTable";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { COUNT_THRESHOLDS } from "@/lib/charts/prepareHostTrend";
 import { useHostsQuery } from "@/lib/hooks/useHostsQuery";
+import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
 export default function HostsPage() {
   const { data, isPending, error } = useHostsQuery();
   return (
     <>
       <h1>KMS hosts</h1>
+      <ExportCsvLink table="hosts" />
       <LoadState isPending={isPending} error={error} what="the KMS hosts" />
       {data && data.hosts.length === 0 && (
         <div className="card">

@@ -5,6 +5,7 @@ import { useDuplicateCmidsQuery } from "@/lib/hooks/useDuplicateCmidsQuery";
 import { CodeText } from "@/app/_components/clients/CodeText";
 import { DuplicateCmidGroup } from "@/app/_components/clients/DuplicateCmidGroup";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
+import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
 function DuplicateCmidsView() {
   const query = useDuplicateCmidsQuery();
@@ -44,6 +45,7 @@ export default function DuplicateCmidsPage() {
         A KMS host counts distinct Client Machine IDs. Machines cloned from an image that was not prepared with{" "}
         <code>sysprep /generalize</code> share one CMID and count as one.
       </p>
+      <ExportCsvLink table="duplicate-cmids" />
       <DuplicateCmidsView />
     </>
   );

@@ -14,6 +14,7 @@ import { ProductSummary } from "@/app/_components/clients/ProductSummary";
 import { CmidHistory } from "@/app/_components/clients/CmidHistory";
 import { RequestTimeline } from "@/app/_components/clients/RequestTimeline";
 import { SnapshotHistory } from "@/app/_components/clients/SnapshotHistory";
+import { SupportBundleLink } from "@/app/_components/export/SupportBundleLink";
 
 function Verdict({ findings }: { findings: Parameters<typeof countBySeverity>[0] }) {
   const counts = countBySeverity(findings);
@@ -56,6 +57,7 @@ export default function ClientPage() {
     <>
       <p className="small"><Link href="/clients">‹ Clients</Link></p>
       <h1>{machine.fqdn}</h1>
+      <SupportBundleLink kind="client" id={machine.id} />
       <p className="muted">
         <Verdict findings={findings} /> · last check-in <TimeAgo iso={machine.lastSeenAt} /> · first seen <TimeAgo iso={machine.firstSeenAt} />
         {machine.role !== "client" && <> · role {machine.role}</>}

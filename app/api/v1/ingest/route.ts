@@ -1,14 +1,18 @@
 // POST /api/v1/ingest – store an agent's artifacts
-import { NextResponse } from "next/server";
+import { after, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { withAgent } from "@/lib/http/handlers";
 import { readJsonBody } from "@/lib/http/readJson";
 import { ingestRequestSchema } from "@/lib/protocol";
 import { prepareBatch } from "@/lib/ingest/prepare";
 import { storeBatch } from "@/lib/ingest/store";
+import { queueMachineEvaluation } from "@/lib/alerts/queue";
 
 export const POST = withAgent(async (request, agent) => {
   const body = await readJsonBody(request, ingestRequestSchema, env().KMSWATCH_MAX_BODY_BYTES);
   const prepared = prepareBatch(body);
-  return NextResponse.json(await storeBatch(agent, body.agentVersion, body.artifacts.length, prepared));
+  const stored = await storeBatch(agent, body.agentVersion, body.artifacts.length, prepared);
+  // After the answer is sent: the agent never waits for alert evaluation (queued and coalesced).
+  after(() => queueMachineEvaluation(agent.machineId));
+  return NextResponse.json(stored);
 });

@@ -7,14 +7,14 @@ import { searchParams } from "@/lib/http/params";
 import { approveHost, approveHostSchema, unapproveHost } from "@/lib/queries/approvedHostMutations";
 
 export const POST = withUser(
-  async (request, user) => NextResponse.json(await approveHost(await readJsonBody(request, approveHostSchema, 16 * 1024), user.id), { status: 201 }),
+  async (request, user) => NextResponse.json(await approveHost(await readJsonBody(request, approveHostSchema, 16 * 1024), user), { status: 201 }),
   { role: "admin" },
 );
 
 export const DELETE = withUser(
-  async (request) => {
+  async (request, user) => {
     const { host } = searchParams(request.url, z.object({ host: z.string().min(1) }));
-    await unapproveHost(host);
+    await unapproveHost(host, user);
     return NextResponse.json({ removed: host });
   },
   { role: "admin" },

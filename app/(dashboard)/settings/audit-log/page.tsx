@@ -1,0 +1,36 @@
+"use client";
+// Audit log (admins): every change made through the dashboard, newest first, 50 a page.
+import { useState } from "react";
+import { useAuditLogQuery } from "@/lib/hooks/useAuditLogQuery";
+import { AuditLogTable } from "@/app/_components/settings/AuditLogTable";
+import { AdminQueryError } from "@/app/_components/settings/AdminQueryState";
+import { Loading } from "@/app/_components/clients/QueryState";
+import { Pagination } from "@/app/_components/clients/Pagination";
+
+function AuditLogView() {
+  const [page, setPage] = useState(1);
+  const query = useAuditLogQuery(page);
+  if (query.isPending) return <Loading what="the audit log" />;
+  if (query.isError) return <AdminQueryError error={query.error} what="the audit log" onRetry={() => void query.refetch()} />;
+  const data = query.data;
+  if (data.total === 0) return <p className="card muted">No change has been made through the dashboard yet.</p>;
+  return (
+    <section className="card">
+      <AuditLogTable entries={data.entries} />
+      <Pagination total={data.total} page={data.page} pageSize={data.pageSize} busy={query.isFetching} onPage={setPage} />
+    </section>
+  );
+}
+
+export default function AuditLogPage() {
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="muted">
+        Changes made through the dashboard: approved hosts, agent tokens, enroll secrets and users. The actor&apos;s e-mail is kept
+        when their account is deleted. Sign-ins are not listed here.
+      </p>
+      <AuditLogView />
+    </>
+  );
+}

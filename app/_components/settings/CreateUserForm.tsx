@@ -1,0 +1,39 @@
+"use client";
+// Create a dashboard user with an initial password the administrator passes on to them.
+import { useState, type FormEvent } from "react";
+import { useCreateUserMutation } from "@/lib/hooks/useUsersMutations";
+import type { Role } from "@/lib/admin/userRules";
+import { InlineError } from "@/app/_components/clients/QueryState";
+
+export function CreateUserForm() {
+  const mutation = useCreateUserMutation();
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const [password, setPassword] = useState("");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate(
+      { email: email.trim(), name: name.trim(), role, password },
+      { onSuccess: () => { setEmail(""); setName(""); setRole("viewer"); setPassword(""); } },
+    );
+  }
+  return (
+    <form onSubmit={submit}>
+      <div className="toolbar">
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="E-mail" aria-label="E-mail" required maxLength={320} size={28} />
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" aria-label="Name" required maxLength={200} size={20} />
+        <select value={role} onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "viewer")} aria-label="Role">
+          <option value="viewer">viewer (read only)</option>
+          <option value="admin">admin</option>
+        </select>
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder="Initial password (8+ characters)"
+          aria-label="Initial password" required minLength={8} maxLength={1024} size={26} autoComplete="new-password" />
+        <button type="submit" disabled={mutation.isPending}>{mutation.isPending ? "Creating…" : "Create user"}</button>
+      </div>
+      <InlineError error={mutation.error} />
+      {mutation.isSuccess && <p className="muted small">Created {mutation.data.email} ({mutation.data.role}). Give them the initial password through a private channel.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+// A token or secret the server returns once: shown with a copy button until dismissed, never stored.
+import { useState, type ReactNode } from "react";
+
+type Props = { title: string; value: string; children?: ReactNode; onDismiss: () => void };
+
+export function OneTimeSecret({ title, value, children, onDismiss }: Props) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    // The clipboard API needs a secure context; on plain HTTP the value is still selectable.
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <div className="card" role="status">
+      <h2>{title}</h2>
+      <p>
+        <span className="badge warning">shown once</span> Copy it now: kmswatch stores only its hash and cannot show it again.
+      </p>
+      <div className="toolbar">
+        <input readOnly value={value} aria-label={title} size={60} onFocus={(e) => e.currentTarget.select()} style={{ fontFamily: "monospace" }} />
+        <button type="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</button>
+        <button type="button" onClick={onDismiss}>I have saved it</button>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// POST /api/dashboard/agents/:id/rotate – revoke a (compromised) token and issue a new one, shown once (admins)
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { rotateAgent } from "@/lib/admin/agents";
+
+export const POST = withUser<IdContext>(
+  async (_request, user, context) => NextResponse.json(await rotateAgent(await idParam(context), user), { status: 201, headers: { "cache-control": "no-store" } }),
+  { role: "admin" },
+);

@@ -1,0 +1,16 @@
+// POST /api/dashboard/alerts/:id/snooze – no notifications for this alert until `until` (admins)
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { readJsonBody } from "@/lib/http/readJson";
+import { applyAlertAction } from "@/lib/alerts/actions";
+import { snoozeBodySchema } from "@/lib/alerts/actionSchemas";
+
+export const POST = withUser<IdContext>(
+  async (request, user, context) => {
+    const id = await idParam(context);
+    const body = await readJsonBody(request, snoozeBodySchema, 16 * 1024);
+    return NextResponse.json(await applyAlertAction(id, { kind: "snooze", until: new Date(body.until) }, user, body.note));
+  },
+  { role: "admin" },
+);

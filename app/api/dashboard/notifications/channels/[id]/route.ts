@@ -1,0 +1,24 @@
+// PATCH /api/dashboard/notifications/channels/:id – enable, disable or rename; DELETE – remove (admins)
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { readJsonBody } from "@/lib/http/readJson";
+import { updateChannelSchema } from "@/lib/notify/channels";
+import { deleteChannel, updateChannel } from "@/lib/notify/channelMutations";
+
+export const PATCH = withUser<IdContext>(
+  async (request, _user, context) => {
+    const id = await idParam(context);
+    return NextResponse.json(await updateChannel(id, await readJsonBody(request, updateChannelSchema, 16 * 1024)));
+  },
+  { role: "admin" },
+);
+
+export const DELETE = withUser<IdContext>(
+  async (_request, _user, context) => {
+    const id = await idParam(context);
+    await deleteChannel(id);
+    return NextResponse.json({ deleted: id });
+  },
+  { role: "admin" },
+);

@@ -1,0 +1,14 @@
+// GET /api/dashboard/notifications/channels – channels, secrets masked; POST – add one (admins)
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { readJsonBody } from "@/lib/http/readJson";
+import { createChannelSchema } from "@/lib/notify/channels";
+import { listChannels } from "@/lib/notify/listChannels";
+import { createChannel } from "@/lib/notify/channelMutations";
+
+export const GET = withUser(async () => NextResponse.json({ channels: await listChannels() }), { role: "admin" });
+
+export const POST = withUser(
+  async (request) => NextResponse.json(await createChannel(await readJsonBody(request, createChannelSchema, 16 * 1024)), { status: 201 }),
+  { role: "admin" },
+);

@@ -1,0 +1,10 @@
+// GET /api/dashboard/notifications/deliveries – the delivery log, newest first (?limit, ?channelId) (admins)
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withUser } from "@/lib/http/handlers";
+import { searchParams } from "@/lib/http/params";
+import { listDeliveries } from "@/lib/notify/listDeliveries";
+
+const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), channelId: z.uuid().optional() });
+
+export const GET = withUser(async (request) => NextResponse.json({ deliveries: await listDeliveries(searchParams(request.url, querySchema)) }), { role: "admin" });

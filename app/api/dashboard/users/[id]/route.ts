@@ -1,0 +1,18 @@
+// PATCH /api/dashboard/users/:id { role } – change a role; DELETE – delete a user (admins; never yourself or the last admin)
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { idParam, type IdContext } from "@/lib/http/params";
+import { readJsonBody } from "@/lib/http/readJson";
+import { changeUserRole, deleteUser } from "@/lib/admin/users";
+import { changeRoleSchema } from "@/lib/admin/userRules";
+
+export const PATCH = withUser<IdContext>(
+  async (request, user, context) => {
+    const id = await idParam(context);
+    const { role } = await readJsonBody(request, changeRoleSchema, 4 * 1024);
+    return NextResponse.json(await changeUserRole(id, role, user));
+  },
+  { role: "admin" },
+);
+
+export const DELETE = withUser<IdContext>(async (_request, user, context) => NextResponse.json(await deleteUser(await idParam(context), user)), { role: "admin" });

@@ -1,0 +1,13 @@
+// GET /api/dashboard/users – dashboard users; POST – create one { email, name, role, password } (admins)
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/handlers";
+import { readJsonBody } from "@/lib/http/readJson";
+import { createDashboardUser, listUsers } from "@/lib/admin/users";
+import { createUserSchema } from "@/lib/admin/userRules";
+
+export const GET = withUser(async () => NextResponse.json(await listUsers()), { role: "admin" });
+
+export const POST = withUser(
+  async (request, user) => NextResponse.json(await createDashboardUser(await readJsonBody(request, createUserSchema, 16 * 1024), user), { status: 201 }),
+  { role: "admin" },
+);

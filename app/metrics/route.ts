@@ -1,0 +1,13 @@
+// GET /metrics – Prometheus metrics (KMS counts, requests, clients by license status, findings, ingest); Bearer KMSWATCH_METRICS_TOKEN
+import { env } from "@/lib/env";
+import { withErrors } from "@/lib/http/handlers";
+import { checkMetricsToken } from "@/lib/metrics/auth";
+import { collectMetrics } from "@/lib/metrics/collect";
+import { formatMetrics, PROMETHEUS_CONTENT_TYPE } from "@/lib/metrics/format";
+
+export const GET = withErrors(async (request) => {
+  checkMetricsToken(request.headers.get("authorization"), env().KMSWATCH_METRICS_TOKEN);
+  return new Response(formatMetrics(await collectMetrics(new Date())), {
+    headers: { "content-type": PROMETHEUS_CONTENT_TYPE, "cache-control": "no-store" },
+  });
+});

@@ -1,0 +1,47 @@
+// The audit vocabulary and how an entry reads in the UI. Pure, so the wording is unit-tested.
+
+export const auditActions = [
+  "host.approve",
+  "host.unapprove",
+  "agent.revoke",
+  "agent.rotate",
+  "enroll_secret.rotate",
+  "user.create",
+  "user.role_change",
+  "user.password_reset",
+  "user.delete",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditTargetKind = "approved_host" | "agent" | "enroll_secret" | "user";
+
+/** JSON-safe details: only what helps a reader later, never a secret or a password. */
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+const str = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "?");
+
+/** One line a person can read, e.g. "changed the role of a@b.c from viewer to admin". */
+export function describeAudit(action: string, details: Record<string, unknown>): string {
+  switch (action) {
+    case "host.approve":
+      return `approved KMS host ${str(details.host)}`;
+    case "host.unapprove":
+      return `removed ${str(details.host)} from the approved KMS hosts`;
+    case "agent.revoke":
+      return `revoked the agent token ${str(details.tokenPrefix)}… of ${str(details.fqdn)}`;
+    case "agent.rotate":
+      return `rotated the agent token of ${str(details.fqdn)}: ${str(details.oldTokenPrefix)}… revoked, ${str(details.newTokenPrefix)}… issued`;
+    case "enroll_secret.rotate":
+      return `rotated the enroll secret (new ${str(details.prefix)}…; previous secrets expire in ${str(details.overlapDays)} day(s))`;
+    case "user.create":
+      return `created ${str(details.role)} ${str(details.email)}`;
+    case "user.role_change":
+      return `changed the role of ${str(details.email)} from ${str(details.from)} to ${str(details.to)}`;
+    case "user.password_reset":
+      return `reset the password of ${str(details.email)}`;
+    case "user.delete":
+      return `deleted ${str(details.role)} ${str(details.email)}`;
+    default:
+      return action;
+  }
+}

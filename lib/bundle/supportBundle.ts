@@ -1,0 +1,47 @@
+// A machine's support bundle: the raw artifacts Microsoft support asks for (latest /dlv, the KMS
+// event logs of the window) plus kmswatch's summary and findings, as one streamed zip.
+import { getFindings } from "@/lib/queries/getFindings";
+import { DAY_MS } from "@/lib/queries/shared";
+import { getBundleMachine } from "@/lib/bundle/getBundleMachine";
+import { getBundleSummary } from "@/lib/bundle/getBundleSummary";
+import { getLatestDlv } from "@/lib/bundle/getLatestDlv";
+import { bundleLogs, type BundleKind } from "@/lib/bundle/logs";
+import { bundleReadme } from "@/lib/bundle/readme";
+import { eventXmlStream } from "@/lib/bundle/eventXmlStream";
+import { zipStream, type ZipEntry } from "@/lib/bundle/zip";
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Everything but the event logs is read before the response starts, so a missing machine is a clean 404. */
+export async function supportBundle(kind: BundleKind, machineId: string, days: number, now: Date) {
+  const machine = await getBundleMachine(machineId, kind);
+  const from = new Date(now.getTime() - days * DAY_MS);
+  const logs = bundleLogs[kind];
+  const [dlv, summary, findings] = await Promise.all([getLatestDlv(machineId), getBundleSummary(machineId, from), getFindings(now, { machineId })]);
+  const entries: ZipEntry[] = [
+    { name: "README.txt", content: bundleReadme({ kind, fqdn: machine.fqdn, days, from, now, hasDlv: dlv !== null, logs }) },
+    ...(dlv ? [{ name: "dlv-latest.txt", content: dlv.body }] : []),
+    ...logs.map((log) => ({ name: log.file, open: () => eventXmlStream(machineId, log, from) })),
+    {
+      name: "summary.json",
+      content: json({
+        generatedAt: now.toISOString(),
+        kind,
+        window: { days, from: from.toISOString(), to: now.toISOString() },
+        machine: {
+          id: machine.id, fqdn: machine.fqdn, hostname: machine.hostname, role: machine.role,
+          firstSeenAt: machine.firstSeenAt.toISOString(), lastSeenAt: machine.lastSeenAt.toISOString(),
+        },
+        agents: machine.agents.map((a) => ({
+          id: a.id, agentVersion: a.agentVersion, enrolledAt: a.enrolledAt.toISOString(),
+          lastSeenAt: a.lastSeenAt?.toISOString() ?? null, revokedAt: a.revokedAt?.toISOString() ?? null,
+        })),
+        latestDlv: dlv ? { rawArtifactId: dlv.id, firstSeenAt: dlv.firstSeenAt.toISOString(), lastSeenAt: dlv.lastSeenAt.toISOString() } : null,
+        ...summary,
+      }),
+    },
+    { name: "alerts.json", content: json({ generatedAt: now.toISOString(), findings }) },
+  ];
+  const stamp = now.toISOString().slice(0, 10);
+  return { filename: `kmswatch-support-${machine.hostname.replace(/[^A-Za-z0-9._-]/g, "_")}-${stamp}.zip`, body: zipStream(entries, now) };
+}

@@ -1,0 +1,39 @@
+// The clients table's SQL (search, filters, order) without paging: getClientList pages it, the CSV
+// export walks it with a cursor, so both always show the same rows.
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { latestWindowsSnapshots } from "@/lib/queries/shared";
+
+export const clientListQuerySchema = z.object({
+  q: z.string().trim().max(200).default(""),
+  state: z.string().max(40).default(""),
+  channel: z.string().max(60).default(""),
+  kmsHost: z.string().max(255).default(""),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
+
+export const clientExportQuerySchema = clientListQuerySchema.pick({ q: true, state: true, channel: true, kmsHost: true });
+export type ClientExportQuery = z.infer<typeof clientExportQuerySchema>;
+
+export type ClientExportRow = {
+  id: string; fqdn: string; hostname: string; last_seen_at: Date; license_status: string | null; channel: string | null;
+  product_key_channel: string | null; partial_product_key: string | null; expires_at: Date | null; cmid: string | null;
+  kms_host: string | null; kms_port: number | null; name: string | null;
+};
+
+export function clientRowsQuery(query: ClientExportQuery): Prisma.Sql {
+  const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const conditions = [Prisma.sql`m.role = 'client'`];
+  if (query.q) conditions.push(Prisma.sql`(m.fqdn ILIKE ${like} OR l.cmid ILIKE ${like})`);
+  if (query.state) conditions.push(Prisma.sql`l.license_status = ${query.state}`);
+  if (query.channel) conditions.push(Prisma.sql`l.channel = ${query.channel}`);
+  if (query.kmsHost) conditions.push(Prisma.sql`l.kms_host = ${query.kmsHost.toLowerCase()}`);
+  return Prisma.sql`
+    SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
+           l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name
+      FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+     WHERE ${Prisma.join(conditions, " AND ")}
+     ORDER BY m.fqdn`;
+}
