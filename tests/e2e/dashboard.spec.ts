@@ -77,3 +77,26 @@ test("signing out returns to the sign-in page", async ({ page }) => {
   await page.goto("/hosts");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("an alert can be acknowledged from the alerts page", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/alerts");
+  await expect(page.getByRole("heading", { name: "Alerts" })).toBeVisible();
+  const acknowledge = page.getByRole("button", { name: "Acknowledge" }).first();
+  await expect(acknowledge).toBeVisible();
+  const before = await page.getByRole("button", { name: "Acknowledge" }).count();
+  await acknowledge.click();
+  await expect.poll(() => page.getByRole("button", { name: "Acknowledge" }).count()).toBeLessThan(before);
+});
+
+test("a host's support bundle downloads as a zip", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/hosts");
+  await page.getByRole("link", { name: /^kms01\./i }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download support bundle" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.zip$/);
+  const bytes = readFileSync(await file.path());
+  expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+});
