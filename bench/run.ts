@@ -76,6 +76,9 @@ async function main() {
   const cleanup = async () => {
     await server?.stop().catch(() => undefined);
     await pool?.end().catch(() => undefined);
+    // The EXPLAIN phase used the app's own Prisma client in this process: close it before the database goes.
+    const inProcess = (globalThis as { kmswatchDb?: { $disconnect: () => Promise<void> } }).kmswatchDb;
+    await inProcess?.$disconnect().catch(() => undefined);
     await db?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(snapshotDir(ROOT), { recursive: true, force: true });

@@ -79,13 +79,14 @@ export async function storeBatch(
   agentVersion: string,
   artifacts: number,
   batch: PreparedBatch,
-): Promise<IngestResponse> {
+): Promise<{ response: IngestResponse; changed: boolean }> {
   const { machineId } = agent;
   return db().$transaction(
     async (tx) => {
       const inserted = await insertEvents(tx, machineId, batch.events);
       const rawIds = new Map<string, string>();
-      for (const snap of batch.snapshots) await storeSnapshot(tx, machineId, batch.collectedAt, snap, rawIds);
+      let newSnapshots = 0;
+      for (const snap of batch.snapshots) if (await storeSnapshot(tx, machineId, batch.collectedAt, snap, rawIds)) newSnapshots += 1;
       if (batch.probes.length > 0) {
         await tx.probeResult.createMany({
           data: batch.probes.map((probe) => ({
@@ -117,7 +118,9 @@ export async function storeBatch(
           accepted, duplicates, rejected: batch.rejected.length,
         },
       });
-      return { accepted, duplicates, rejected: batch.rejected };
+      // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
+      const changed = inserted > 0 || newSnapshots > 0 || batch.probes.length > 0;
+      return { response: { accepted, duplicates, rejected: batch.rejected }, changed };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );

@@ -1,8 +1,9 @@
-// Fleet overview: machine counts, client license states, alerts by severity, newest alerts,
+// Fleet overview: machine counts, client license states, open alerts by severity and kind, newest alerts,
 // and a small daily count trend per KMS host.
 import { db } from "@/lib/db";
 import { DAY_MS, latestWindowsSnapshots } from "@/lib/queries/shared";
-import { getFindings } from "@/lib/queries/getFindings";
+import { listAlerts } from "@/lib/alerts/listAlerts";
+import { settleQueuedEvaluations } from "@/lib/alerts/queue";
 import type { Finding } from "@/lib/diagnosis/types";
 
 function countByRule(findings: Finding[]) {
@@ -13,6 +14,15 @@ function countByRule(findings: Finding[]) {
     byRule.set(f.ruleId, entry);
   }
   return [...byRule.values()];
+}
+
+function onePerRule<T extends Finding>(findings: T[]): T[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (seen.has(f.ruleId)) return false;
+    seen.add(f.ruleId);
+    return true;
+  });
 }
 
 type TrendRow = { machine_id: string; fqdn: string; bucket: Date; current_count: number | null };
@@ -35,7 +45,9 @@ export async function getFleetOverview(now: Date) {
          ORDER BY s.collected_at DESC LIMIT 1) s ON true
      WHERE m.role = 'kms_host'
      ORDER BY m.fqdn, b.bucket`;
-  const findings = await getFindings(now);
+  // Stored alerts (kept current by ingest and the scheduler), not a fleet-wide diagnosis per request.
+  await settleQueuedEvaluations();
+  const findings = await listAlerts({ states: ["open", "acknowledged"], limit: 100_000 });
   const hostTrends = new Map<string, { machineId: string; fqdn: string; points: { bucket: string; count: number | null }[] }>();
   for (const row of trend) {
     const host = hostTrends.get(row.machine_id) ?? { machineId: row.machine_id, fqdn: row.fqdn, points: [] };
@@ -53,7 +65,7 @@ export async function getFleetOverview(now: Date) {
       info: findings.filter((f) => f.severity === "info").length,
     },
     // One example per rule: 40 clones failing the same way must not hide the host that explains them.
-    newestAlerts: findings.filter((f, i) => findings.findIndex((g) => g.ruleId === f.ruleId) === i).slice(0, 10),
+    newestAlerts: onePerRule(findings).slice(0, 10),
     alertsByRule: countByRule(findings),
     hostTrends: [...hostTrends.values()],
   };

@@ -11,8 +11,9 @@ import { queueMachineEvaluation } from "@/lib/alerts/queue";
 export const POST = withAgent(async (request, agent) => {
   const body = await readJsonBody(request, ingestRequestSchema, env().KMSWATCH_MAX_BODY_BYTES);
   const prepared = prepareBatch(body);
-  const stored = await storeBatch(agent, body.agentVersion, body.artifacts.length, prepared);
-  // After the answer is sent: the agent never waits for alert evaluation (queued and coalesced).
-  after(() => queueMachineEvaluation(agent.machineId));
-  return NextResponse.json(stored);
+  const { response, changed } = await storeBatch(agent, body.agentVersion, body.artifacts.length, prepared);
+  // After the answer is sent: the agent never waits for alert evaluation (queued and coalesced), and an
+  // unchanged check-in (the hourly norm) queues none.
+  if (changed) after(() => queueMachineEvaluation(agent.machineId));
+  return NextResponse.json(response);
 });
