@@ -8,14 +8,20 @@ const DEBOUNCE_MS = 1_000;
 /** Beyond this many dirty machines one fleet-wide evaluation is cheaper than one per machine. */
 const FULL_EVALUATION_ABOVE = 25;
 
-type QueueState = { dirty: Set<string>; timer: NodeJS.Timeout | null; running: Promise<void> | null };
+type QueueState = { dirty: Set<string>; fleet: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null };
 
 // On globalThis so dev hot reloads and the route bundles share one queue per process.
 const globalForQueue = globalThis as unknown as { kmswatchAlertQueue?: QueueState };
-const state = (globalForQueue.kmswatchAlertQueue ??= { dirty: new Set(), timer: null, running: null });
+const state = (globalForQueue.kmswatchAlertQueue ??= { dirty: new Set(), fleet: false, timer: null, running: null });
 
 export function queueMachineEvaluation(machineId: string): void {
   state.dirty.add(machineId);
+  schedule();
+}
+
+/** A change that can affect any machine (e.g. the approved KMS host list): one fleet-wide evaluation. */
+export function queueFleetEvaluation(): void {
+  state.fleet = true;
   schedule();
 }
 
@@ -31,11 +37,13 @@ function schedule(): void {
 }
 
 async function drain(): Promise<void> {
-  while (state.dirty.size > 0) {
+  while (state.dirty.size > 0 || state.fleet) {
     const machineIds = [...state.dirty];
+    const fleet = state.fleet;
     state.dirty.clear();
+    state.fleet = false;
     try {
-      if (machineIds.length > FULL_EVALUATION_ABOVE) await evaluateAlerts();
+      if (fleet || machineIds.length > FULL_EVALUATION_ABOVE) await evaluateAlerts();
       else for (const machineId of machineIds) await evaluateAlerts({ machineId });
     } catch (error) {
       console.error("[alerts] evaluation after ingest failed", error);
@@ -46,7 +54,7 @@ async function drain(): Promise<void> {
 /** Waits (at most maxMs) until no evaluation is queued or running, so a read right after a check-in sees it. */
 export async function settleQueuedEvaluations(maxMs = 5_000): Promise<void> {
   const deadline = Date.now() + maxMs;
-  while ((state.timer || state.running || state.dirty.size > 0) && Date.now() < deadline) {
+  while ((state.timer || state.running || state.dirty.size > 0 || state.fleet) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

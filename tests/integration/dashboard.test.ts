@@ -98,3 +98,20 @@ describe("dashboard API on a simulated fleet", () => {
     expect((await get("/api/dashboard/clients/not-a-uuid")).status).toBe(404);
   });
 });
+
+describe("approving a KMS host", () => {
+  it("resolves the rogue-host alerts of its clients, and removing it brings them back", async () => {
+    const open = async () => (await get<{ alerts: Finding[] }>("/api/dashboard/alerts")).body.alerts.filter((a) => a.ruleId === "client-unapproved-host").length;
+    expect(await open()).toBeGreaterThan(0);
+    const approve = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ host: ROGUE_HOST_DNS, note: "lab host, approved for the test" }),
+    });
+    expect(approve.status).toBe(201);
+    expect(await open()).toBe(0);
+    const remove = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved?host=${ROGUE_HOST_DNS}`, { method: "DELETE", headers: { cookie } });
+    expect(remove.status).toBe(200);
+    expect(await open()).toBeGreaterThan(0);
+  });
+});

@@ -5,9 +5,15 @@ import { withUser } from "@/lib/http/handlers";
 import { readJsonBody } from "@/lib/http/readJson";
 import { searchParams } from "@/lib/http/params";
 import { approveHost, approveHostSchema, unapproveHost } from "@/lib/queries/approvedHostMutations";
+import { queueFleetEvaluation } from "@/lib/alerts/queue";
 
+// Approving or removing a host changes the rogue-host findings of every client using it.
 export const POST = withUser(
-  async (request, user) => NextResponse.json(await approveHost(await readJsonBody(request, approveHostSchema, 16 * 1024), user), { status: 201 }),
+  async (request, user) => {
+    const approved = await approveHost(await readJsonBody(request, approveHostSchema, 16 * 1024), user);
+    queueFleetEvaluation();
+    return NextResponse.json(approved, { status: 201 });
+  },
   { role: "admin" },
 );
 
@@ -15,6 +21,7 @@ export const DELETE = withUser(
   async (request, user) => {
     const { host } = searchParams(request.url, z.object({ host: z.string().min(1) }));
     await unapproveHost(host, user);
+    queueFleetEvaluation();
     return NextResponse.json({ removed: host });
   },
   { role: "admin" },
