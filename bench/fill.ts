@@ -15,6 +15,8 @@
 // Secondary indexes are dropped during the fill and rebuilt from their own definitions afterwards,
 // FK triggers are skipped (session_replication_role = replica), then VACUUM ANALYZE, as autovacuum
 // would have done on a 90-day-old database.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { buildFleet, snapshotArtifacts } from "../lib/simulator";
 import { ACT_ID_WIN_ENTERPRISE, DAY, LS } from "../lib/simulator/constants";
 import { renderEvent } from "../lib/simulator/renderEvents";
@@ -28,6 +30,7 @@ import type { BenchContext } from "./lib/context";
 import { log, pool } from "./lib/util";
 
 const FILLED_TABLES = ["activation_event", "snapshot", "raw_artifact"];
+const SIGHTINGS_BACKFILL = fileURLToPath(new URL("../prisma/migrations/20261125060001_sightings_backfill/migration.sql", import.meta.url));
 const CHUNK = 5000;
 
 export type FillResult = {
@@ -231,7 +234,7 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   const t0 = performance.now();
   const tpl = templates();
   log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
-  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host CASCADE");
+  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting CASCADE");
   // md5 as a version-4 UUID: the API validates ids as RFC 4122 UUIDs.
   await ctx.pool.query(`CREATE OR REPLACE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
     SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM md5($1) AS m $$`);
@@ -294,8 +297,14 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
       client.release();
     }
   });
+  // The fill writes events and snapshots directly, bypassing ingest: derive the sightings ingest would have
+  // written with the same backfill the migration runs on an existing database.
+  log("fill: sightings (the migration's backfill)");
+  await ctx.pool.query(readFileSync(SIGHTINGS_BACKFILL, "utf8"));
   log("fill: VACUUM ANALYZE");
-  for (const table of ["machine", ...FILLED_TABLES, "approved_kms_host"]) await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
+  for (const table of ["machine", ...FILLED_TABLES, "approved_kms_host", "cmid_sighting", "kms_host_sighting"]) {
+    await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
+  }
   const seconds = (performance.now() - t0) / 1000;
   const sizes = await ctx.pool.query<{ table: string; rows: string; bytes: string }>(
     `SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes

@@ -7,6 +7,8 @@ import type { IngestResponse } from "@/lib/protocol";
 import type { PreparedBatch, PreparedEvent, PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableText, toJson } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
+import { sightingsOf } from "@/lib/ingest/sightings";
+import { storeSightings } from "@/lib/ingest/storeSightings";
 
 type Tx = Prisma.TransactionClient;
 
@@ -85,8 +87,10 @@ export async function storeBatch(
     async (tx) => {
       const inserted = await insertEvents(tx, machineId, batch.events);
       const rawIds = new Map<string, string>();
-      let newSnapshots = 0;
-      for (const snap of batch.snapshots) if (await storeSnapshot(tx, machineId, batch.collectedAt, snap, rawIds)) newSnapshots += 1;
+      const newSnapshots: PreparedSnapshot[] = [];
+      for (const snap of batch.snapshots) if (await storeSnapshot(tx, machineId, batch.collectedAt, snap, rawIds)) newSnapshots.push(snap);
+      const sightings = sightingsOf(agent.fqdn, batch.events, newSnapshots, batch.collectedAt);
+      await storeSightings(tx, sightings.cmids, sightings.hosts);
       if (batch.probes.length > 0) {
         await tx.probeResult.createMany({
           data: batch.probes.map((probe) => ({
@@ -119,7 +123,7 @@ export async function storeBatch(
         },
       });
       // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
-      const changed = inserted > 0 || newSnapshots > 0 || batch.probes.length > 0;
+      const changed = inserted > 0 || newSnapshots.length > 0 || batch.probes.length > 0;
       return { response: { accepted, duplicates, rejected: batch.rejected }, changed };
     },
     { timeout: 30_000, maxWait: 10_000 },

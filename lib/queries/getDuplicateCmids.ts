@@ -5,24 +5,12 @@ import { db } from "@/lib/db";
 type Row = { cmid: string; machines: string[]; kms_hosts: string[] | null; first_seen: Date; last_seen: Date; machine_count: number };
 
 export async function getDuplicateCmids() {
+  // cmid_sighting holds one row per CMID × machine × KMS host, kept current by ingest.
   const rows = await db().$queryRaw<Row[]>`
-    WITH sightings AS (
-      SELECT e.cmid, e.client_fqdn AS machine, e.time_created AS at, h.fqdn AS kms_host
-        FROM activation_event e JOIN machine h ON h.id = e.machine_id
-       WHERE e.event_id = 12290 AND e.cmid IS NOT NULL AND e.client_fqdn IS NOT NULL
-      UNION ALL
-      SELECT e.cmid, m.fqdn, e.time_created, e.kms_host
-        FROM activation_event e JOIN machine m ON m.id = e.machine_id
-       WHERE e.event_id = 12288 AND e.cmid IS NOT NULL
-      UNION ALL
-      SELECT s.cmid, m.fqdn, s.last_seen_at, s.kms_host
-        FROM snapshot s JOIN machine m ON m.id = s.machine_id
-       WHERE s.cmid IS NOT NULL AND NOT s.is_kms_host
-    )
     SELECT cmid, array_agg(DISTINCT machine ORDER BY machine) AS machines,
-           array_agg(DISTINCT kms_host ORDER BY kms_host) FILTER (WHERE kms_host IS NOT NULL) AS kms_hosts,
-           min(at) AS first_seen, max(at) AS last_seen, count(DISTINCT machine)::int AS machine_count
-      FROM sightings
+           array_agg(DISTINCT kms_host ORDER BY kms_host) FILTER (WHERE kms_host <> '') AS kms_hosts,
+           min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen, count(DISTINCT machine)::int AS machine_count
+      FROM cmid_sighting
      GROUP BY cmid
     HAVING count(DISTINCT machine) > 1
      ORDER BY count(DISTINCT machine) DESC, cmid`;

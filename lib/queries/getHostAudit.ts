@@ -7,18 +7,16 @@ import { countSplitWarning } from "@/lib/kms/countSplit";
 type Row = { host: string; sources: string[]; clients: number; first_seen: Date; last_seen: Date; client_sample: string[]; current_count: number | null };
 
 export async function getHostAudit() {
+  // kms_host_sighting holds one row per host × source × client, kept current by ingest.
   const rows = await db().$queryRaw<Row[]>`
     WITH seen AS (
-      SELECT m.fqdn AS host, 'agent on host' AS source, NULL::text AS client, m.last_seen_at AS at FROM machine m WHERE m.role = 'kms_host'
+      SELECT m.fqdn AS host, 'agent on host' AS source, NULL::text AS client, m.first_seen_at, m.last_seen_at
+        FROM machine m WHERE m.role = 'kms_host'
       UNION ALL
-      SELECT s.kms_host, CASE s.kms_host_source WHEN 'registered' THEN 'client registered (/skms)' ELSE 'client DNS discovery' END, m.fqdn, s.last_seen_at
-        FROM snapshot s JOIN machine m ON m.id = s.machine_id WHERE s.kms_host IS NOT NULL AND NOT s.is_kms_host
-      UNION ALL
-      SELECT e.kms_host, 'client 12288 request', m.fqdn, e.time_created
-        FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE e.event_id = 12288 AND e.kms_host IS NOT NULL
+      SELECT host, source, client, first_seen_at, last_seen_at FROM kms_host_sighting
     )
     SELECT seen.host, array_agg(DISTINCT source) AS sources, count(DISTINCT client)::int AS clients,
-           min(at) AS first_seen, max(at) AS last_seen,
+           min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen,
            (array_agg(DISTINCT client) FILTER (WHERE client IS NOT NULL))[1:20] AS client_sample,
            (SELECT s.current_count FROM snapshot s JOIN machine hm ON hm.id = s.machine_id
              WHERE hm.fqdn = seen.host AND s.is_kms_host ORDER BY s.last_seen_at DESC LIMIT 1) AS current_count

@@ -62,4 +62,14 @@ describe("schema and migrations", () => {
     const left = await sql(`SELECT 1 FROM activation_event WHERE machine_id = $1`, [machine.id]);
     expect(left).toEqual([]);
   });
+
+  it("round-trips the sighting tables", async () => {
+    const at = new Date("2026-02-03T04:05:06.007Z");
+    await prisma.cmidSighting.create({ data: { cmid: "schema-cmid", machine: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
+    await prisma.kmsHostSighting.create({ data: { host: "kms.contoso.com", source: "test", client: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
+    expect(await prisma.cmidSighting.findUniqueOrThrow({ where: { cmid_machine_kmsHost: { cmid: "schema-cmid", machine: "a.contoso.com", kmsHost: "" } } }))
+      .toMatchObject({ lastSeenAt: at });
+    await prisma.cmidSighting.deleteMany({ where: { cmid: "schema-cmid" } });
+    await prisma.kmsHostSighting.deleteMany({ where: { source: "test" } });
+  });
 });
