@@ -18,8 +18,10 @@ export async function getHostAudit() {
     SELECT seen.host, array_agg(DISTINCT source) AS sources, count(DISTINCT client)::int AS clients,
            min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen,
            (array_agg(DISTINCT client) FILTER (WHERE client IS NOT NULL))[1:20] AS client_sample,
-           (SELECT s.current_count FROM snapshot s JOIN machine hm ON hm.id = s.machine_id
-             WHERE hm.fqdn = seen.host AND s.is_kms_host ORDER BY s.last_seen_at DESC LIMIT 1) AS current_count
+           (SELECT l.current_count FROM machine hm CROSS JOIN LATERAL (
+              SELECT s.current_count FROM snapshot s WHERE s.machine_id = hm.id AND s.is_kms_host
+               ORDER BY s.last_seen_at DESC LIMIT 1) l
+             WHERE hm.fqdn = seen.host) AS current_count
       FROM seen GROUP BY seen.host ORDER BY seen.host`;
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
