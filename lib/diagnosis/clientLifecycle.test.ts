@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseClient } from "./index";
 import { findingSchema, type ClientFacts } from "./types";
+import { ago, NOW, client } from "./testFacts";
 
-const NOW = new Date("2025-06-01T12:00:00.000Z");
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
-
-/** Same healthy, KMS-activated client as in clientRules.test.ts. */
-function client(over: Partial<ClientFacts> = {}): ClientFacts {
-  return {
-    machineId: "m-pc-1", fqdn: "pc1.corp.example", channel: "VOLUME_KMSCLIENT", productKeyChannel: "Volume:GVLK",
-    licenseStatus: "Licensed", graceRemainingMin: 249_000, expiresAt: ago(-173), notificationReason: null,
-    kmsHost: "kms1.corp.example", kmsPort: 1688, kmsHostApproved: true, cmid: "5b1ae4c3-2a4b-4bd4-9f0e-0c3a1d2e3f40",
-    lastCheckInAt: ago(0.01), lastRenewalAt: ago(2),
-    lastRequest: { at: ago(2.001), hresult: "0x00000000", kmsHost: "kms1.corp.example", kmsPort: 1688, answered: true },
-    lastResponse: { at: ago(2), hresult: "0x00000000", activated: true, hostCurrentCount: 50, minCount: 25 },
-    probe: null, ...over,
-  };
-}
 const find = (f: ClientFacts, id: string) => diagnoseClient(f, NOW).find((x) => x.ruleId === id);
 const ids = (f: ClientFacts) => diagnoseClient(f, NOW).map((x) => x.ruleId);
 type Response = NonNullable<ClientFacts["lastResponse"]>;

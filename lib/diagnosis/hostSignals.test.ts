@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseHost } from "./index";
 import { findingSchema, type HostFacts } from "./types";
+import { ago, DAY, NOW, host } from "./testFacts";
 
-const NOW = new Date("2025-06-01T12:00:00.000Z");
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
-
-/** A healthy host: every rule must stay silent on it. */
-function host(over: Partial<HostFacts> = {}): HostFacts {
-  return {
-    machineId: "m-host-1", fqdn: "kms1.corp.example", licenseStatus: "Licensed", notificationReason: null,
-    currentCount: 50, listeningPort: 1688, dnsPublishing: true, totalRequests: 1000, failedRequests: 3,
-    failedRequests7dAgo: 3, totalRequests7dAgo: 900, lastCheckInAt: ago(0.01), lastRequestAt: ago(0.1),
-    distinctClients30d: 60, distinctCmids30d: 60, serverOnly: false, refusedInsufficientCount30d: 0,
-    dnsPublishFailures: [], forecast: { crossesBelowAt: null, threshold: 25 }, ...over,
-  };
-}
 const fired = (f: HostFacts, now = NOW) => diagnoseHost(f, now);
 const find = (f: HostFacts, id: string, now = NOW) => fired(f, now).find((x) => x.ruleId === id);
 const ids = (f: HostFacts, now = NOW) => fired(f, now).map((x) => x.ruleId);
