@@ -4,28 +4,15 @@
 // prisma/ and the configs, without tests) in bench/.app (hidden, so tsc and vitest globs skip it;
 // inside the repository so node_modules resolves) and runs `next start` from there, so a rebuild of
 // ./.next during a 20-minute run cannot pull the server from under it. Removed when the bench ends.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded, startNext, type NextServer } from "../../scripts/lib/next-process.ts";
 import { log } from "./util";
 
-const SNAPSHOT = ["app", "lib", "prisma", "public", "next.config.ts", "tsconfig.json", "package.json", "next-env.d.ts", "prisma.config.ts"];
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not become healthy`);
-}
-
 export const snapshotDir = (root: string) => path.join(root, "bench", ".app");
+
+const SNAPSHOT = ["app", "lib", "prisma", "public", "next.config.ts", "tsconfig.json", "package.json", "next-env.d.ts", "prisma.config.ts"];
 
 async function startPrivate(root: string, port: number, env: NodeJS.ProcessEnv): Promise<NextServer> {
   const dir = snapshotDir(root);
@@ -39,24 +26,7 @@ async function startPrivate(root: string, port: number, env: NodeJS.ProcessEnv):
   log(`building a private snapshot of the web app in ${dir} (next build, about a minute)`);
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error("next build of the private snapshot failed");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: dir, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-    });
-  try {
-    await waitForHealth(url, 120_000);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, child, stop };
+  return startNext({ mode: "start", port, host: "127.0.0.1", env, quiet: true, cwd: dir });
 }
 
 export async function startServer(root: string, port: number, env: NodeJS.ProcessEnv, privateBuild: boolean): Promise<{ server: NextServer; build: string }> {

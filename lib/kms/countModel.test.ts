@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS, forecastCount, reconstructCount, reconstructCountSeries, type KmsRequest } from "./countModel";
+import { mulberry32 } from "../simulator/prng";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -65,17 +66,8 @@ describe("reconstructCount", () => {
   });
 });
 
-// Deterministic PRNG (mulberry32) so a failing case is reproducible from its seed.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic PRNG so a failing case is reproducible from its seed.
+const rng = mulberry32;
 
 describe("reconstructCountSeries", () => {
   it("equals the per-point computation on random inputs", () => {

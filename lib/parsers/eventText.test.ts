@@ -3,17 +3,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parsedEventSchema, type ParsedEvent } from "../kms/parsed";
 import { parseEventText } from "./eventText";
+import { emptyEvent } from "./eventFields";
 
 const local = (name: string) => readFileSync(fileURLToPath(new URL(`../../tests/fixtures/events/${name}`, import.meta.url)), "utf8");
 const shared = (name: string) => readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/events/${name}`, import.meta.url)), "utf8");
 
-const NULLS: Omit<ParsedEvent, "eventId"> = {
-  recordId: null, timeCreated: null, computer: null, log: null, provider: null, hresult: null, status: null,
-  kmsHost: null, kmsPort: null, cmid: null, clientTime: null, isVm: null, licenseStatus: null, minutesToExpiry: null,
-  activationId: null, minCount: null, clientFqdn: null, activated: null, hostCurrentCount: null,
-  activationIntervalMin: null, renewalIntervalMin: null, domain: null,
-};
-const ev = (e: Partial<ParsedEvent> & { eventId: number }): ParsedEvent => ({ ...NULLS, ...e });
+const ev = (e: Partial<ParsedEvent> & { eventId: number }): ParsedEvent => ({ ...emptyEvent(e.eventId), ...e });
 const SPP = "Microsoft-Windows-Security-SPP";
 const WIN_ENT = "73111121-5638-40f6-bc11-f1d7b0d64300";
 

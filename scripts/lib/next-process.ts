@@ -37,10 +37,12 @@ export async function startNext(options: {
   env: NodeJS.ProcessEnv;
   quiet?: boolean;
   timeoutMs?: number;
+  /** Folder holding the build to serve (the repository by default). */
+  cwd?: string;
 }): Promise<NextServer> {
   const host = options.host ?? "127.0.0.1";
   const child = spawn(process.execPath, [NEXT_BIN, options.mode, "-p", String(options.port), "-H", host], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env: { NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });
