@@ -2,7 +2,7 @@
 // and the CIM objects the simulator renders for the client's state at that moment; the trusted
 // time and the remaining minutes move with the clock (with a jitter of up to ±90 s around the hour,
 // as real schedulers have), and ~2% of check-ins carry a real change (a renewal: new expiry, new
-// activation time). Measured: check-ins/s and snapshot + raw_artifact rows added per unchanged check-in.
+// activation time). Measured: check-ins/s and snapshot + raw_artifact + ingest_batch rows added per unchanged check-in.
 import { buildFleet, snapshotArtifacts } from "../lib/simulator";
 import { DAY, HOUR, LS } from "../lib/simulator/constants";
 import type { Checkin, ClientMachine, Fleet } from "../lib/simulator/types";
@@ -11,8 +11,8 @@ import { enroll } from "./ingest";
 import { log, pool, post, stat, type Stat } from "./lib/util";
 
 export const CHANGE_SHARE = 0.02;
-/** A changed check-in stores a new /dlv and a new CIM snapshot, each with its raw artifact. */
-const ROWS_PER_CHANGE = 4;
+/** A changed check-in stores a new /dlv and a new CIM snapshot, each with its raw artifact, and its batch row. */
+const ROWS_PER_CHANGE = 5;
 
 type State = { machine: ClientMachine; agent: Enrolled; lastActivationAt: number; expiresAt: number };
 
@@ -24,8 +24,11 @@ export type CheckinResult = {
   rowsPerUnchanged: Stat;
   rowsPerCheckin: Stat;
   requestMs: Stat;
-  /** ingest_batch grows by one row per check-in whatever happens: measured bytes per row. */
+  /** Bytes per ingest_batch row, and rows per check-in: only check-ins that store something add one. */
   ingestBatchBytesPerRow: number;
+  ingestBatchRowsPerCheckin: Stat;
+  /** The same route refusing a request without a token (no body parsing, no database): what the web framework alone allows. */
+  frameworkCeilingPerSec: Stat;
 };
 
 function rng(seed: number) {
@@ -48,12 +51,13 @@ function body(fleet: Fleet, s: State, at: number): string {
   return JSON.stringify({ collectedAt: new Date(at).toISOString(), agentVersion: "bench-1.0", artifacts: snapshotArtifacts(fleet, checkin) });
 }
 
-async function countRows(ctx: BenchContext, ids: string[]): Promise<number> {
-  const r = await ctx.pool.query<{ n: string }>(
-    `SELECT (SELECT count(*) FROM snapshot WHERE machine_id = ANY($1::uuid[])) + (SELECT count(*) FROM raw_artifact WHERE machine_id = ANY($1::uuid[])) AS n`,
+async function countRows(ctx: BenchContext, ids: string[]): Promise<{ rows: number; batches: number }> {
+  const r = await ctx.pool.query<{ n: string; batches: string }>(
+    `SELECT (SELECT count(*) FROM snapshot WHERE machine_id = ANY($1::uuid[])) + (SELECT count(*) FROM raw_artifact WHERE machine_id = ANY($1::uuid[])) AS n,
+            (SELECT count(*) FROM ingest_batch WHERE machine_id = ANY($1::uuid[])) AS batches`,
     [ids],
   );
-  return Number(r.rows[0].n);
+  return { rows: Number(r.rows[0].n) + Number(r.rows[0].batches), batches: Number(r.rows[0].batches) };
 }
 
 export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
@@ -87,6 +91,8 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const perUnchanged: number[] = [];
   const perCheckin: number[] = [];
   const requestTimes: number[] = [];
+  const batchRows: number[] = [];
+  let plans: string[] = [];
   for (let run = 1; run <= runs; run++) {
     // Render every body of the run first (state changes decided here), then post them.
     let changed = 0;
@@ -104,6 +110,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
         plan[i].push(body(fleet, s, at));
       }
     }
+    plans = plan.flat();
     const total = states.length * rounds;
     const before = await countRows(ctx, ids);
     const t0 = performance.now();
@@ -116,13 +123,33 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    const added = (await countRows(ctx, ids)) - before;
+    const after = await countRows(ctx, ids);
+    const added = after.rows - before.rows;
+    batchRows.push((after.batches - before.batches) / total);
     const unchanged = total - changed;
     rates.push(total / seconds);
     perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / unchanged);
     perCheckin.push(added / total);
-    log(`check-ins run ${run}/${runs}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw rows added`);
+    log(`check-ins run ${run}/${runs}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`);
   }
+  // The ceiling in the same run: identical requests without a token are answered 401 before any work.
+  const ceiling: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const total = states.length * rounds;
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          const i = next++;
+          const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, plans[i % plans.length]);
+          if (answer.status !== 401) throw new Error(`unauthenticated check-in answered ${answer.status}`);
+        }
+      }),
+    );
+    ceiling.push(total / ((performance.now() - t0) / 1000));
+  }
+  log(`check-ins: framework ceiling (401 before any work) ${stat(ceiling).median.toFixed(0)} requests/s`);
   const batch = await ctx.pool.query<{ bytes: string; n: string }>(
     `SELECT pg_total_relation_size('ingest_batch') AS bytes, (SELECT count(*) FROM ingest_batch) AS n`,
   );
@@ -130,5 +157,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     machines: states.length, concurrency, checkinsPerRun: states.length * rounds,
     checkinsPerSec: stat(rates), rowsPerUnchanged: stat(perUnchanged), rowsPerCheckin: stat(perCheckin), requestMs: stat(requestTimes),
     ingestBatchBytesPerRow: Number(batch.rows[0].bytes) / Math.max(1, Number(batch.rows[0].n)),
+    ingestBatchRowsPerCheckin: stat(batchRows),
+    frameworkCeilingPerSec: stat(ceiling),
   };
 }

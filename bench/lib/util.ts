@@ -1,4 +1,5 @@
 // Small helpers shared by the benchmark phases: statistics, HTTP with keep-alive, progress output.
+import http from "node:http";
 import os from "node:os";
 
 export type Stat = { median: number; min: number; max: number; n: number };
@@ -42,12 +43,34 @@ export function machineInfo() {
   };
 }
 
-export type HttpAnswer = { status: number; text: string; headers: Headers };
+export type HttpAnswer = { status: number; text: string };
 
-export async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-  return { status: res.status, text: await res.text(), headers: res.headers };
+// node:http with keep-alive rather than fetch: undici costs the harness about as much CPU per request as
+// the server spends answering it, and on a 2-core machine that CPU is taken from the server being measured.
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export function post(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", agent: keepAlive,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }
+
+/** Closes the kept-alive sockets so the bench process can exit. */
+export const closeHttp = () => keepAlive.destroy();
 
 export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   const answer = await post(url, JSON.stringify(body), headers);

@@ -35,6 +35,8 @@ export async function supportBundle(kind: BundleKind, machineId: string, days: n
         agents: machine.agents.map((a) => ({
           id: a.id, agentVersion: a.agentVersion, enrolledAt: a.enrolledAt.toISOString(),
           lastSeenAt: a.lastSeenAt?.toISOString() ?? null, revokedAt: a.revokedAt?.toISOString() ?? null,
+          // Check-ins with nothing new are counted here, not listed in ingestBatchesInWindow.
+          unchangedCheckins: Number(a.unchangedCheckins),
         })),
         latestDlv: dlv ? { rawArtifactId: dlv.id, firstSeenAt: dlv.firstSeenAt.toISOString(), lastSeenAt: dlv.lastSeenAt.toISOString() } : null,
         ...summary,

@@ -12,3 +12,8 @@ export function storableText(text: string): string {
 export function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(storableText(JSON.stringify(value ?? null))) as Prisma.InputJsonValue;
 }
+
+/** JSON text of rows for a bulk `json_to_recordset` insert, every string made storable. */
+export function storableRowsJson(rows: readonly object[]): string {
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value));
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { prepareBatch } from "./prepare";
+import { prepareBatch, sameSnapshotState } from "./prepare";
 import type { IngestRequest } from "@/lib/protocol";
 
 const shared = (path: string) => readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/${path}`, import.meta.url)), "utf8");
@@ -26,8 +26,25 @@ describe("prepareBatch", () => {
     const second = prepareBatch(request([{ type: "dlv", text: later }], "2026-01-01T01:00:00Z"));
     expect(second.snapshots[0].contentHash).toBe(first.snapshots[0].contentHash);
     expect(second.snapshots[0].rawHash).not.toBe(first.snapshots[0].rawHash);
+    const stored = { contentHash: first.snapshots[0].contentHash, expiresAt: first.snapshots[0].expiresAt };
+    expect(sameSnapshotState(stored, second.snapshots[0])).toBe(true);
     const renewed = prepareBatch(request([{ type: "dlv", text: text.replace("259181 minute(s)", "259199 minute(s)") }], "2026-01-08T00:00:00Z"));
-    expect(renewed.snapshots[0].contentHash).not.toBe(first.snapshots[0].contentHash);
+    expect(sameSnapshotState(stored, renewed.snapshots[0])).toBe(false);
+  });
+
+  it("treats a minute or two of expiry jitter as the same state, whatever the rounding boundaries", () => {
+    const text = shared("dlv/client-kms-licensed-dns.en-US.txt");
+    const at = (iso: string, minutes: number) =>
+      prepareBatch(request([{ type: "dlv", text: text.replace("259181 minute(s)", `${minutes} minute(s)`) }], iso)).snapshots[0];
+    const base = at("2026-01-01T00:29:50Z", 259181);
+    const stored = { contentHash: base.contentHash, expiresAt: base.expiresAt };
+    // One hour later the machine reports 60 fewer minutes, floored: the expiry moved by seconds.
+    expect(sameSnapshotState(stored, at("2026-01-01T01:30:40Z", 259120))).toBe(true);
+    expect(sameSnapshotState(stored, at("2026-01-01T01:28:10Z", 259119))).toBe(true);
+    // A renewal at the shortest KMS renewal interval (15 minutes) moves it more than the tolerance.
+    expect(sameSnapshotState(stored, at("2026-01-01T00:44:50Z", 259181))).toBe(false);
+    // Expiring vs permanent is a change of content, not of expiry.
+    expect(sameSnapshotState({ ...stored, expiresAt: null }, base)).toBe(false);
   });
 
   it("keeps good events and quarantines the broken one with its index", () => {

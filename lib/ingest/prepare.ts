@@ -36,7 +36,8 @@ const describe = (failure: ParseFailure) => `${failure.code}: ${failure.message}
 
 /** Fields that move on every check-in without the state changing; excluded from change detection. */
 const VOLATILE: (keyof ParsedProduct)[] = ["graceRemainingMin", "trustedTime"];
-const HOUR_MS = 3_600_000;
+/** Expiry moves below this are collection jitter; a renewal (even at the 15-minute minimum interval) moves it more. */
+export const EXPIRY_TOLERANCE_MS = 10 * 60_000;
 const MAX_LISTED_EVENT_ERRORS = 5;
 const MAX_QUARANTINED_EVENTS = 50;
 
@@ -52,8 +53,10 @@ export function snapshotOf(
     product.graceRemainingMin === null || permanent ? null : new Date(collectedAt.getTime() + product.graceRemainingMin * 60_000);
   const stable: Record<string, unknown> = { ...product };
   for (const key of VOLATILE) delete stable[key];
-  // Expiry rounded to the hour: stable while nothing happens, moves when the client renews.
-  stable.expiresHour = expiresAt ? Math.round(expiresAt.getTime() / HOUR_MS) : null;
+  // The expiry itself is compared with a tolerance (sameSnapshotState): collection time and whole
+  // remaining minutes jitter it by a minute or two at every check-in, and a hash of a rounded value
+  // would flip whenever it sits near a rounding boundary. Only whether it expires is hashed.
+  stable.expires = expiresAt !== null;
   const productKey = (product.activationId ?? `name:${product.name ?? "unknown"}`).toLowerCase();
   return {
     source,
@@ -65,6 +68,16 @@ export function snapshotOf(
     expiresAt,
     product,
   };
+}
+
+/** A stored snapshot still describes the product: same content, and an expiry that did not move. */
+export function sameSnapshotState(
+  stored: { contentHash: string; expiresAt: Date | null },
+  incoming: Pick<PreparedSnapshot, "contentHash" | "expiresAt">,
+): boolean {
+  if (stored.contentHash !== incoming.contentHash) return false;
+  if (stored.expiresAt === null || incoming.expiresAt === null) return stored.expiresAt === incoming.expiresAt;
+  return Math.abs(stored.expiresAt.getTime() - incoming.expiresAt.getTime()) < EXPIRY_TOLERANCE_MS;
 }
 
 function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Date, batch: PreparedBatch): void {

@@ -1,28 +1,35 @@
-// Upserts a batch's sightings in bulk (one statement per table), widening first/last seen.
-import type { Prisma } from "@/lib/generated/prisma/client";
+// Upserts a batch's sightings in bulk (one statement per table, the rows as one JSON parameter like the
+// events), widening first/last seen.
+import type { PoolClient } from "pg";
 import type { CmidSightingRow, HostSightingRow } from "@/lib/ingest/sightings";
+import { storableRowsJson } from "@/lib/ingest/json";
 
-export async function storeSightings(tx: Prisma.TransactionClient, cmids: CmidSightingRow[], hosts: HostSightingRow[]) {
+export async function storeSightings(client: PoolClient, cmids: CmidSightingRow[], hosts: HostSightingRow[]) {
   if (cmids.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO cmid_sighting (cmid, machine, kms_host, first_seen_at, last_seen_at)
-      SELECT cmid, machine, kms_host, min(at), max(at)
-        FROM unnest(${cmids.map((c) => c.cmid)}::text[], ${cmids.map((c) => c.machine)}::text[],
-                    ${cmids.map((c) => c.kmsHost)}::text[], ${cmids.map((c) => c.at)}::timestamptz[]) AS t(cmid, machine, kms_host, at)
-       GROUP BY 1, 2, 3
-      ON CONFLICT (cmid, machine, kms_host) DO UPDATE
-        SET first_seen_at = LEAST(cmid_sighting.first_seen_at, EXCLUDED.first_seen_at),
-            last_seen_at = GREATEST(cmid_sighting.last_seen_at, EXCLUDED.last_seen_at)`;
+    await client.query(
+      `INSERT INTO cmid_sighting (cmid, machine, kms_host, first_seen_at, last_seen_at)
+       SELECT cmid, machine, "kmsHost", min(at), max(at)
+         FROM json_to_recordset($1::json) AS t(cmid text, machine text, "kmsHost" text, at timestamptz)
+        GROUP BY 1, 2, 3
+       ON CONFLICT (cmid, machine, kms_host) DO UPDATE
+         SET first_seen_at = LEAST(cmid_sighting.first_seen_at, EXCLUDED.first_seen_at),
+             last_seen_at = GREATEST(cmid_sighting.last_seen_at, EXCLUDED.last_seen_at)
+       -- A client renewing inside the known window changes nothing: skip the write (and the dead tuple).
+       WHERE cmid_sighting.first_seen_at > EXCLUDED.first_seen_at OR cmid_sighting.last_seen_at < EXCLUDED.last_seen_at`,
+      [storableRowsJson(cmids)],
+    );
   }
   if (hosts.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO kms_host_sighting (host, source, client, first_seen_at, last_seen_at)
-      SELECT host, source, client, min(at), max(at)
-        FROM unnest(${hosts.map((h) => h.host)}::text[], ${hosts.map((h) => h.source)}::text[],
-                    ${hosts.map((h) => h.client)}::text[], ${hosts.map((h) => h.at)}::timestamptz[]) AS t(host, source, client, at)
-       GROUP BY 1, 2, 3
-      ON CONFLICT (host, source, client) DO UPDATE
-        SET first_seen_at = LEAST(kms_host_sighting.first_seen_at, EXCLUDED.first_seen_at),
-            last_seen_at = GREATEST(kms_host_sighting.last_seen_at, EXCLUDED.last_seen_at)`;
+    await client.query(
+      `INSERT INTO kms_host_sighting (host, source, client, first_seen_at, last_seen_at)
+       SELECT host, source, client, min(at), max(at)
+         FROM json_to_recordset($1::json) AS t(host text, source text, client text, at timestamptz)
+        GROUP BY 1, 2, 3
+       ON CONFLICT (host, source, client) DO UPDATE
+         SET first_seen_at = LEAST(kms_host_sighting.first_seen_at, EXCLUDED.first_seen_at),
+             last_seen_at = GREATEST(kms_host_sighting.last_seen_at, EXCLUDED.last_seen_at)
+       WHERE kms_host_sighting.first_seen_at > EXCLUDED.first_seen_at OR kms_host_sighting.last_seen_at < EXCLUDED.last_seen_at`,
+      [storableRowsJson(hosts)],
+    );
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parsedEventSchema, type ParsedEvent } from "../kms/parsed";
-import { parseEventXml, type EventXmlItem } from "./eventXml";
+import { parseEventXml, parseOneEvent, type EventXmlItem } from "./eventXml";
 import { emptyEvent } from "./eventFields";
 
 const shared = (name: string) => readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/events/${name}`, import.meta.url)), "utf8");
@@ -219,5 +219,48 @@ describe("parseEventXml: variants", () => {
     const r = events("PS C:\\> wevtutil qe Application\n" + shared("client-12289-success.xml") + "\nDone.");
     expect(r.ok).toHaveLength(1);
     expect(r.unrecognized).toEqual(["PS C:\\> wevtutil qe Application", "Done."]);
+  });
+});
+
+describe("parseOneEvent: XML details", () => {
+  const dns = shared("host-12293-dns-publish-failure.xml").trim();
+  const one = (raw: string) => {
+    const warnings: string[] = [];
+    const item = parseOneEvent(raw, warnings);
+    return { item, event: item.ok ? item.event : null, error: item.ok ? null : item.error, warnings };
+  };
+
+  it("namespace prefixes, comments, CDATA and entities read like the plain event", () => {
+    const plain = one(dns).event;
+    const prefixed = dns
+      .replace("<Event xmlns=", "<ev:Event xmlns:ev='x' xmlns=")
+      .replace(/<(\/?)(System|EventID|Computer|EventData|Data)\b/g, "<$1ev:$2")
+      .replace("</Event>", "</ev:Event>")
+      .replace("Provider Name=", "Provider ev:Name=")
+      .replace("<ev:System>", "<ev:System><!-- exported by hand -->")
+      .replace("KMS-BR2.branch", " <![CDATA[KMS-BR2]]>.branch")
+      .replace(">branch.contoso.com<", ">&#x62;ranch.contoso&#46;com<");
+    expect(one(prefixed)).toEqual({ item: { ok: true, event: plain, raw: prefixed }, event: plain, error: null, warnings: [] });
+  });
+
+  it("an unknown entity stays literal text instead of failing the event", () => {
+    expect(one(dns.replace("KMS-BR2.branch", "KMS&nbsp;BR2.branch")).event?.computer).toBe("KMS&nbsp;BR2.branch.contoso.com");
+  });
+
+  it("a repeated field is ambiguous and read as missing; an empty <System/> is no block", () => {
+    expect(one(dns.replace(/(<Computer>.*?<\/Computer>)/, "$1$1")).event?.computer).toBeNull();
+    expect(one(dns.replace(/(<EventID.*?<\/EventID>)/, "$1$1")).error).toBe("no numeric <EventID>");
+    expect(one("<Event><System/></Event>").error).toBe("no <System> block");
+    expect(one("<Event><System><!-- x --></System></Event>").error).toBe("no <System> block");
+    expect(one("<Event><System Q='1'/></Event>").error).toBe("no numeric <EventID>");
+  });
+
+  it("malformed XML names the problem and its line; deep nesting is refused", () => {
+    expect(one("<Event>\n<System>\n<EventID>1</EventID>\n<Computer>x</Oops>\n</System></Event>").error).toBe(
+      "invalid XML: unexpected close tag. (line 4)",
+    );
+    expect(one(dns.replace("KMS-BR2.branch", "\nKMS & BR2")).error).toBe('invalid XML: stray "&" (write it as &amp;) (line 2)');
+    const deep = dns.replace("<EventData>", "<EventData>" + "<x>".repeat(150) + "</x>".repeat(150));
+    expect(one(deep).error).toBe("could not parse: elements nested more than 100 levels below the root");
   });
 });

@@ -1,22 +1,10 @@
 // Windows event XML (`wevtutil qe /f:xml`, `$event.ToXml()`, Event Viewer "Event Xml") -> ParsedEvent.
 // Input is split into <Event> substrings first so one broken event never hides the others.
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { MAX_PARSE_INPUT_CHARS, type ParsedEvent, type ParseResult } from "../kms/parsed";
 import { KMS_EVENT_IDS, decodeEventData, emptyEvent, parseEventTime } from "./eventFields";
+import { parseElementTree, type XmlElement } from "./xml/elementTree";
 
 export type EventXmlItem = { ok: true; event: ParsedEvent; raw: string } | { ok: false; raw: string; error: string };
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@_",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  htmlEntities: false,
-  isArray: (name) => name === "Data",
-});
 
 // Providers that log 12288-12293: SPP (Win7+), SLC (Vista/2008), and the classic source names.
 const KNOWN_PROVIDERS = /^(Microsoft-Windows-Security-SPP|Microsoft-Windows-Security-Licensing-SLC|Security-SPP|Software Protection Platform Service|Software Protection Service|KmsRequests|SPPSVC)$/i;
@@ -58,19 +46,22 @@ export function splitEventSpans(text: string): { spans: Span[]; leftover: string
   return { spans, leftover };
 }
 
-type Obj = Record<string, unknown>;
-const asObj = (v: unknown): Obj | null => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : null);
-
-function textOf(v: unknown): string | null {
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  const o = asObj(v);
-  const t = o?.["#text"];
-  return typeof t === "string" || typeof t === "number" ? String(t).trim() : o ? "" : null;
+/** The one child called `name`: a repeated element is ambiguous, so it counts as missing. */
+function only(el: XmlElement | null, name: string): XmlElement | null {
+  let found: XmlElement | null = null;
+  for (const c of el?.children ?? []) {
+    if (c.name !== name) continue;
+    if (found) return null;
+    found = c;
+  }
+  return found;
 }
 
-function intOf(v: unknown): number | null {
-  const t = textOf(v);
+const textOf = (el: XmlElement | null): string | null => (el ? el.text.trim() : null);
+const attrOf = (el: XmlElement | null, name: string): string | null => el?.attrs[name]?.trim() ?? null;
+
+function intOf(el: XmlElement | null): number | null {
+  const t = textOf(el);
   return t !== null && /^\d{1,15}$/.test(t) ? Number(t) : null;
 }
 
@@ -78,23 +69,28 @@ const nonEmpty = (s: string | null | undefined): string | null => (s ? s : null)
 
 /** Parses one <Event>…</Event> string; warnings are prefixed with the event's id and record. */
 export function parseOneEvent(raw: string, warnings: string[]): EventXmlItem {
-  const valid = XMLValidator.validate(raw);
-  if (valid !== true) return { ok: false, raw, error: `invalid XML: ${valid.err.msg} (line ${valid.err.line})` };
-  const root = asObj(asObj(parser.parse(raw))?.Event);
-  const sys = asObj(root?.System);
-  if (!root || !sys) return { ok: false, raw, error: "no <System> block" };
-  const eventId = intOf(sys.EventID);
+  const tree = parseElementTree(raw);
+  if (!tree.ok) {
+    const error = tree.malformed ? `invalid XML: ${tree.message} (line ${tree.line})` : `could not parse: ${tree.message}`;
+    return { ok: false, raw, error };
+  }
+  const root = tree.root.name === "Event" ? tree.root : null;
+  const sys = only(root, "System");
+  // A <System/> with neither children nor attributes has always been reported as missing.
+  const empty = !sys || (sys.children.length === 0 && Object.keys(sys.attrs).length === 0);
+  if (!root || empty) return { ok: false, raw, error: "no <System> block" };
+  const eventId = intOf(only(sys, "EventID"));
   if (eventId === null) return { ok: false, raw, error: "no numeric <EventID>" };
 
   const event = emptyEvent(eventId);
-  event.recordId = intOf(sys.EventRecordID);
-  event.computer = nonEmpty(textOf(sys.Computer));
-  event.log = nonEmpty(textOf(sys.Channel));
-  event.provider = nonEmpty(textOf(asObj(sys.Provider)?.["@_Name"]));
+  event.recordId = intOf(only(sys, "EventRecordID"));
+  event.computer = nonEmpty(textOf(only(sys, "Computer")));
+  event.log = nonEmpty(textOf(only(sys, "Channel")));
+  event.provider = nonEmpty(attrOf(only(sys, "Provider"), "Name"));
   const label = `event ${eventId}${event.recordId !== null ? ` #${event.recordId}` : ""}`;
   const warn = (m: string) => warnings.push(`${label}: ${m}`);
 
-  const systemTime = textOf(asObj(sys.TimeCreated)?.["@_SystemTime"]);
+  const systemTime = attrOf(only(sys, "TimeCreated"), "SystemTime");
   if (systemTime) {
     const t = parseEventTime(systemTime);
     if (t) event.timeCreated = t.iso;
@@ -105,8 +101,7 @@ export function parseOneEvent(raw: string, warnings: string[]): EventXmlItem {
     return { ok: true, event, raw };
   }
   if (event.provider && !KNOWN_PROVIDERS.test(event.provider)) warn(`unexpected provider ${event.provider}; decoded anyway`);
-  const dataNodes = asObj(root.EventData)?.Data;
-  const data = (Array.isArray(dataNodes) ? dataNodes : []).map((d) => textOf(d) ?? "");
+  const data = (only(root, "EventData")?.children ?? []).flatMap((d) => (d.name === "Data" ? [d.text.trim()] : []));
   Object.assign(event, decodeEventData(eventId, data, warn));
   return { ok: true, event, raw };
 }
@@ -130,7 +125,7 @@ export function parseEventXml(xml: string): ParseResult<EventXmlItem[]> {
       try {
         return parseOneEvent(raw, warnings);
       } catch (e) {
-        // Deeply nested junk can overflow fast-xml-parser's recursion; keep it to this one item.
+        // Whatever slips past the parser's own error reporting stays with this one item.
         return { ok: false, raw, error: `could not parse: ${e instanceof Error ? e.message : String(e)}` };
       }
     });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { startNext, type NextServer } from "../../scripts/lib/next-process.ts";
 import { addEvents, agentBundle, runAgent, spoolFiles, startAgent, workspace } from "../../agents/node/testing.ts";
-import { countFor } from "./helpers";
+import { checkinsFor, countFor } from "./helpers";
 
 let port = 0;
 let server: NextServer | null = null;
@@ -69,7 +69,7 @@ describe("agent and a server restart", () => {
     expect(await countFor("activation_event", ws.fqdn)).toBe(expected);
     // Each payload was acknowledged once (a payload stored just before the kill may be resent:
     // the server then counts its events as duplicates, and stores nothing twice).
-    // Batches: the enrolling run, the 8 spooled payloads, and the check-ins of the last two runs.
-    expect(await countFor("ingest_batch", ws.fqdn)).toBeGreaterThanOrEqual(1 + 8 + 2);
+    // Acknowledged: the enrolling run, the 8 spooled payloads, and the check-ins of the last two runs.
+    expect(await checkinsFor(ws.fqdn)).toBeGreaterThanOrEqual(1 + 8 + 2);
   }, 90_000);
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { addEvents, agentBundle, runAgent, spoolFiles, workspace } from "../../agents/node/testing.ts";
-import { countFor } from "./helpers";
+import { checkinsFor, countFor } from "./helpers";
 
 const json = (file: string): Record<string, number> => JSON.parse(readFileSync(file, "utf8"));
 
@@ -32,7 +32,7 @@ describe("agent spool", () => {
     expect(up.code, up.stderr).toBe(0);
     expect(spoolFiles(ws.stateDir)).toEqual([]);
     expect(await countFor("activation_event", ws.fqdn)).toBe(expected);
-    expect(await countFor("ingest_batch", ws.fqdn)).toBe(4);
+    expect(await checkinsFor(ws.fqdn)).toBe(4);
 
     // Nothing new: a check-in without events, and still no duplicate.
     const again = await runAgent(ws, inject("baseUrl"));

@@ -69,6 +69,17 @@ export async function countFor(table: string, fqdn: string): Promise<number> {
   return Number(rows[0].n);
 }
 
+/** Ingest requests a machine's agents got acknowledged: stored batches plus unchanged check-ins (counted, not stored). */
+export async function checkinsFor(fqdn: string): Promise<number> {
+  const rows = await sql<{ n: string }>(
+    `SELECT ((SELECT count(*) FROM ingest_batch b WHERE b.machine_id = m.id)
+           + (SELECT coalesce(sum(unchanged_checkins), 0) FROM agent a WHERE a.machine_id = m.id))::text AS n
+       FROM machine m WHERE m.fqdn = $1`,
+    [fqdn],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Signs in as the seeded admin and returns the session cookie to send with dashboard requests. */
 export async function signIn(credentials = inject("admin")): Promise<string> {
   const response = await fetch(`${inject("baseUrl")}/api/auth/sign-in`, {

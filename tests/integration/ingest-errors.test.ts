@@ -90,6 +90,45 @@ describe("ingest error handling", () => {
     );
     expect(rows.map((r) => r.current_count)).toEqual([50, 49]);
     expect(rows[0].last_seen_at.toISOString()).toBe("2026-01-01T01:00:00.000Z");
+    // The unchanged check-in added no batch row: it is counted on the agent instead.
+    expect(await countFor("ingest_batch", agent.fqdn)).toBe(2);
+    const [counted] = await sql<{ unchanged_checkins: string; unchanged_accepted: string }>(
+      "SELECT unchanged_checkins, unchanged_accepted FROM agent WHERE id = $1",
+      [agent.agentId],
+    );
+    expect(counted).toEqual({ unchanged_checkins: "1", unchanged_accepted: "1" });
+  });
+
+  it("records many concurrent unchanged check-ins as seen without adding rows", async () => {
+    const agents = await Promise.all(Array.from({ length: 12 }, (_, i) => enrollMachine(`CONC${i}`)));
+    const text = fixture("dlv", "client-kms-licensed-dns.en-US.txt");
+    // Minutes apart, the remaining grace counting down with the clock: the expiry does not move.
+    const checkin = (token: string, minute: number) =>
+      post<IngestBody>(
+        "/api/v1/ingest",
+        envelope([{ type: "dlv", text: text.replace("259181 minute(s)", `${259181 - minute} minute(s)`) }], `2026-02-01T00:${String(minute).padStart(2, "0")}:00Z`),
+        token,
+      );
+    await Promise.all(agents.map((a) => checkin(a.token, 0)));
+    const answers = await Promise.all(agents.flatMap((a) => [5, 10, 15].map((minute) => checkin(a.token, minute))));
+    expect(answers.every((a) => a.status === 200 && a.body.accepted === 1 && a.body.rejected.length === 0)).toBe(true);
+    const rows = await sql<{ snapshots: number; batches: number; unchanged: number; last_seen: Date }>(
+      `SELECT (SELECT count(*)::int FROM snapshot s WHERE s.machine_id = m.id) AS snapshots,
+              (SELECT count(*)::int FROM ingest_batch b WHERE b.machine_id = m.id) AS batches,
+              (SELECT sum(unchanged_checkins)::int FROM agent a WHERE a.machine_id = m.id) AS unchanged,
+              (SELECT max(last_seen_at) FROM snapshot s WHERE s.machine_id = m.id) AS last_seen
+         FROM machine m WHERE m.fqdn = ANY($1)`,
+      [agents.map((a) => a.fqdn)],
+    );
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      expect(row).toMatchObject({ snapshots: 1, batches: 1, unchanged: 3 });
+      expect(row.last_seen.toISOString()).toBe("2026-02-01T00:15:00.000Z");
+    }
+    // A renewal moves the expiry: the next check-in is stored as a new state, not only seen.
+    const renewal = envelope([{ type: "dlv", text }], "2026-02-01T00:40:00Z");
+    expect((await post<IngestBody>("/api/v1/ingest", renewal, agents[0].token)).body.accepted).toBe(1);
+    expect(await countFor("snapshot", agents[0].fqdn)).toBe(2);
   });
 });
 

@@ -81,6 +81,8 @@ describe("GET /metrics", () => {
     expect(values.get("kmswatch_ingest_accepted_total")).toBe(ingest.accepted);
     expect(values.get("kmswatch_ingest_duplicates_total")).toBe(ingest.duplicates);
     expect(values.get("kmswatch_ingest_rejected_total")).toBe(ingest.rejected);
+    const [unchanged] = await sql<{ n: number }>("SELECT sum(unchanged_checkins)::int AS n FROM agent");
+    expect(values.get("kmswatch_checkins_unchanged_total")).toBe(unchanged.n);
     // Every rule firing for our host shows up with its severity.
     const detail = await getJson<{ findings: { ruleId: string; severity: string }[] }>(`/api/dashboard/hosts/${hostId}`, { cookie: await signIn() });
     expect(detail.body.findings.length).toBeGreaterThan(0);
