@@ -1,6 +1,6 @@
 // Phase 3b: latency of every dashboard API over the filled fleet, with a signed-in session cookie,
 // then EXPLAIN (ANALYZE, BUFFERS) of the SQL behind every endpoint that misses its goal.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchContext } from "./lib/context";
 import { captureQueries } from "./lib/sqlRecorder";
@@ -123,6 +123,8 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   // Where the time goes: the same query functions in this process, each raw statement timed, and the
   // slow ones EXPLAINed (deduplicated: alerts and overview share the findings queries).
   const explainDir = path.join(ctx.resultsDir, "explain");
+  // Plans of this run only: a stale file from an earlier run would describe queries that no longer exist.
+  rmSync(explainDir, { recursive: true, force: true });
   mkdirSync(explainDir, { recursive: true });
   const slowQueries: SlowQuery[] = [];
   const inProcess: Record<string, number> = {};

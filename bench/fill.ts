@@ -31,6 +31,10 @@ import { log, pool } from "./lib/util";
 
 const FILLED_TABLES = ["activation_event", "snapshot", "raw_artifact"];
 const SIGHTINGS_BACKFILL = fileURLToPath(new URL("../prisma/migrations/20261125060001_sightings_backfill/migration.sql", import.meta.url));
+const WINDOWS_STATE_BACKFILL = fileURLToPath(
+  new URL("../prisma/migrations/20261125080001_machine_windows_state_backfill/migration.sql", import.meta.url),
+);
+const SUMMARIES_BACKFILL = fileURLToPath(new URL("../prisma/migrations/20261125090001_sighting_summaries_backfill/migration.sql", import.meta.url));
 const CHUNK = 5000;
 
 export type FillResult = {
@@ -234,7 +238,7 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   const t0 = performance.now();
   const tpl = templates();
   log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
-  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting CASCADE");
+  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_source CASCADE");
   // md5 as a version-4 UUID: the API validates ids as RFC 4122 UUIDs.
   await ctx.pool.query(`CREATE OR REPLACE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
     SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM md5($1) AS m $$`);
@@ -299,10 +303,12 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   });
   // The fill writes events and snapshots directly, bypassing ingest: derive the sightings ingest would have
   // written with the same backfill the migration runs on an existing database.
-  log("fill: sightings (the migration's backfill)");
+  log("fill: sightings, their summaries and current Windows states (the migrations' backfills)");
   await ctx.pool.query(readFileSync(SIGHTINGS_BACKFILL, "utf8"));
+  await ctx.pool.query(readFileSync(WINDOWS_STATE_BACKFILL, "utf8"));
+  await ctx.pool.query(readFileSync(SUMMARIES_BACKFILL, "utf8"));
   log("fill: VACUUM ANALYZE");
-  for (const table of ["machine", ...FILLED_TABLES, "approved_kms_host", "cmid_sighting", "kms_host_sighting"]) {
+  for (const table of ["machine", ...FILLED_TABLES, "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_source"]) {
     await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
   }
   const seconds = (performance.now() - t0) / 1000;

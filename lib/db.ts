@@ -4,7 +4,7 @@
 // raw-query parameters twice (JSON out, JSON back in), which measured as a fifth of ingest CPU.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 function createClient(pool: pg.Pool) {
@@ -24,6 +24,16 @@ export function dbPool(): pg.Pool {
 export function db(): Db {
   globalForDb.kmswatchDb ??= createClient(dbPool());
   return globalForDb.kmswatchDb;
+}
+
+/**
+ * Runs a `Prisma.sql` tagged query (parameterized, never pasted) on the pool and returns its rows as pg
+ * decodes them. For reads of tens of thousands of rows: Prisma's raw-row decoding costs several times the
+ * query itself there (measured: a host's 43k requests, 70 ms in Postgres, 700 ms through $queryRaw).
+ * pg returns int8 and numeric as strings; cast in SQL (`::int`, `::float8`) where a number is wanted.
+ */
+export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): Promise<T[]> {
+  return (await dbPool().query<T>(sql.text, sql.values)).rows;
 }
 
 /** Runs `work` in one transaction on a pooled connection: committed when it resolves, rolled back when it throws. */

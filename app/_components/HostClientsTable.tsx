@@ -1,13 +1,10 @@
 "use client";
 // Per-host breakdown of the clients served in the last 30 days: summary by activation ID / min count, then each client.
-import { useState } from "react";
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import type { HostClients } from "@/lib/queries/getHostClients";
 import styles from "./HostClientsTable.module.css";
-
-const FIRST_ROWS = 100;
 
 function GroupSummary({ groups }: { groups: HostClients["groups"] }) {
   return (
@@ -87,9 +84,8 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
   );
 }
 
-export function HostClientsTable({ data }: { data: HostClients }) {
-  const [showAll, setShowAll] = useState(false);
-  if (data.clients.length === 0) {
+export function HostClientsTable({ data, onShowAll }: { data: HostClients; onShowAll: () => void }) {
+  if (data.total === 0) {
     return (
       <p className="muted">
         No client requested activation from this host in the last 30 days (no 12290 event). Check that clients find it:
@@ -97,15 +93,14 @@ export function HostClientsTable({ data }: { data: HostClients }) {
       </p>
     );
   }
-  const shown = showAll ? data.clients : data.clients.slice(0, FIRST_ROWS);
   return (
     <div className={styles.scroll}>
       <GroupSummary groups={data.groups} />
-      <h2 className={styles.subheading}>Clients ({data.clients.length}, latest request each)</h2>
-      <ClientRows clients={shown} />
-      {shown.length < data.clients.length && (
-        <button type="button" onClick={() => setShowAll(true)} className={styles.more}>
-          Show all {data.clients.length} clients
+      <h2 className={styles.subheading}>Clients ({data.total}, latest request each)</h2>
+      <ClientRows clients={data.clients} />
+      {data.clients.length < data.total && (
+        <button type="button" onClick={onShowAll} className={styles.more}>
+          Show all {data.total} clients
         </button>
       )}
     </div>

@@ -1,13 +1,18 @@
 "use client";
 // The query-backed sections of a KMS host's page: clients breakdown and event tables.
+import { useState } from "react";
 import { HostClientsTable } from "@/app/_components/HostClientsTable";
 import { HostDnsFailuresTable, HostRequestsTable } from "@/app/_components/HostEventsTables";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { useHostClientsQuery } from "@/lib/hooks/useHostClientsQuery";
 import { useHostEventsQuery } from "@/lib/hooks/useHostEventsQuery";
 
+const FIRST_ROWS = 100;
+const ALL_ROWS = 5000;
+
 export function HostClientsSection({ hostId }: { hostId: string }) {
-  const { data, isPending, error } = useHostClientsQuery(hostId);
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const { data, isPending, error } = useHostClientsQuery(hostId, limit);
   return (
     <section className="card">
       <h2>Clients served (last 30 days)</h2>
@@ -16,7 +21,7 @@ export function HostClientsSection({ hostId }: { hostId: string }) {
         Server and Office.
       </p>
       <LoadState isPending={isPending} error={error} what="the clients of this host" />
-      {data && <HostClientsTable data={data} />}
+      {data && <HostClientsTable data={data} onShowAll={() => setLimit(ALL_ROWS)} />}
     </section>
   );
 }

@@ -1,35 +1,67 @@
 // Upserts a batch's sightings in bulk (one statement per table, the rows as one JSON parameter like the
-// events), widening first/last seen.
+// events), widening first/last seen, and keeps the summaries the dashboard reads: CMIDs flagged as
+// duplicates, each host's distinct clients, and where each host was seen.
 import type { PoolClient } from "pg";
 import type { CmidSightingRow, HostSightingRow } from "@/lib/ingest/sightings";
 import { storableRowsJson } from "@/lib/ingest/json";
 
+async function storeCmidSightings(client: PoolClient, cmids: CmidSightingRow[]) {
+  const rows = storableRowsJson(cmids);
+  await client.query(
+    `INSERT INTO cmid_sighting (cmid, machine, kms_host, first_seen_at, last_seen_at)
+     SELECT cmid, machine, "kmsHost", min(at), max(at)
+       FROM json_to_recordset($1::json) AS t(cmid text, machine text, "kmsHost" text, at timestamptz)
+      GROUP BY 1, 2, 3
+     ON CONFLICT (cmid, machine, kms_host) DO UPDATE
+       SET first_seen_at = LEAST(cmid_sighting.first_seen_at, EXCLUDED.first_seen_at),
+           last_seen_at = GREATEST(cmid_sighting.last_seen_at, EXCLUDED.last_seen_at)
+     -- A client renewing inside the known window changes nothing: skip the write (and the dead tuple).
+     WHERE cmid_sighting.first_seen_at > EXCLUDED.first_seen_at OR cmid_sighting.last_seen_at < EXCLUDED.last_seen_at`,
+    [rows],
+  );
+  // Runs after the upsert in the same transaction, so a second machine arriving in this batch counts.
+  await client.query(
+    `INSERT INTO duplicate_cmid (cmid)
+     SELECT s.cmid FROM cmid_sighting s
+      WHERE s.cmid IN (SELECT DISTINCT cmid FROM json_to_recordset($1::json) AS t(cmid text))
+      GROUP BY s.cmid HAVING count(DISTINCT s.machine) > 1
+     ON CONFLICT DO NOTHING`,
+    [rows],
+  );
+}
+
+async function storeHostSightings(client: PoolClient, hosts: HostSightingRow[]) {
+  const rows = storableRowsJson(hosts);
+  await client.query(
+    `INSERT INTO kms_host_sighting (host, source, client, first_seen_at, last_seen_at)
+     SELECT host, source, client, min(at), max(at)
+       FROM json_to_recordset($1::json) AS t(host text, source text, client text, at timestamptz)
+      GROUP BY 1, 2, 3
+     ON CONFLICT (host, source, client) DO UPDATE
+       SET first_seen_at = LEAST(kms_host_sighting.first_seen_at, EXCLUDED.first_seen_at),
+           last_seen_at = GREATEST(kms_host_sighting.last_seen_at, EXCLUDED.last_seen_at)
+     WHERE kms_host_sighting.first_seen_at > EXCLUDED.first_seen_at OR kms_host_sighting.last_seen_at < EXCLUDED.last_seen_at`,
+    [rows],
+  );
+  await client.query(
+    `INSERT INTO kms_host_client (host, client)
+     SELECT DISTINCT host, client FROM json_to_recordset($1::json) AS t(host text, client text)
+     ON CONFLICT DO NOTHING`,
+    [rows],
+  );
+  await client.query(
+    `INSERT INTO kms_host_source (host, source, first_seen_at, last_seen_at)
+     SELECT host, source, min(at), max(at) FROM json_to_recordset($1::json) AS t(host text, source text, at timestamptz)
+      GROUP BY 1, 2
+     ON CONFLICT (host, source) DO UPDATE
+       SET first_seen_at = LEAST(kms_host_source.first_seen_at, EXCLUDED.first_seen_at),
+           last_seen_at = GREATEST(kms_host_source.last_seen_at, EXCLUDED.last_seen_at)
+     WHERE kms_host_source.first_seen_at > EXCLUDED.first_seen_at OR kms_host_source.last_seen_at < EXCLUDED.last_seen_at`,
+    [rows],
+  );
+}
+
 export async function storeSightings(client: PoolClient, cmids: CmidSightingRow[], hosts: HostSightingRow[]) {
-  if (cmids.length > 0) {
-    await client.query(
-      `INSERT INTO cmid_sighting (cmid, machine, kms_host, first_seen_at, last_seen_at)
-       SELECT cmid, machine, "kmsHost", min(at), max(at)
-         FROM json_to_recordset($1::json) AS t(cmid text, machine text, "kmsHost" text, at timestamptz)
-        GROUP BY 1, 2, 3
-       ON CONFLICT (cmid, machine, kms_host) DO UPDATE
-         SET first_seen_at = LEAST(cmid_sighting.first_seen_at, EXCLUDED.first_seen_at),
-             last_seen_at = GREATEST(cmid_sighting.last_seen_at, EXCLUDED.last_seen_at)
-       -- A client renewing inside the known window changes nothing: skip the write (and the dead tuple).
-       WHERE cmid_sighting.first_seen_at > EXCLUDED.first_seen_at OR cmid_sighting.last_seen_at < EXCLUDED.last_seen_at`,
-      [storableRowsJson(cmids)],
-    );
-  }
-  if (hosts.length > 0) {
-    await client.query(
-      `INSERT INTO kms_host_sighting (host, source, client, first_seen_at, last_seen_at)
-       SELECT host, source, client, min(at), max(at)
-         FROM json_to_recordset($1::json) AS t(host text, source text, client text, at timestamptz)
-        GROUP BY 1, 2, 3
-       ON CONFLICT (host, source, client) DO UPDATE
-         SET first_seen_at = LEAST(kms_host_sighting.first_seen_at, EXCLUDED.first_seen_at),
-             last_seen_at = GREATEST(kms_host_sighting.last_seen_at, EXCLUDED.last_seen_at)
-       WHERE kms_host_sighting.first_seen_at > EXCLUDED.first_seen_at OR kms_host_sighting.last_seen_at < EXCLUDED.last_seen_at`,
-      [storableRowsJson(hosts)],
-    );
-  }
+  if (cmids.length > 0) await storeCmidSightings(client, cmids);
+  if (hosts.length > 0) await storeHostSightings(client, hosts);
 }

@@ -4,6 +4,7 @@ import type { PoolClient } from "pg";
 import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
+import { WINDOWS_APP_ID } from "@/lib/queries/shared";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 
@@ -50,7 +51,7 @@ export async function storeSnapshot(
     total_requests: p.totalRequests, failed_requests: p.failedRequests, cmid: p.cmid, kms_host: normalizeHostName(p.kmsHost),
     kms_port: p.kmsPort, kms_host_source: p.kmsHostSource, service_version: p.serviceVersion, parsed: p,
   };
-  await client.query(
+  const { rows: [stored] } = await client.query<{ id: string }>(
     `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at, expires_at,
        activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status,
        grace_remaining_min, notification_reason, is_kms_host, current_count, listening_port, dns_publishing,
@@ -60,8 +61,22 @@ export async function storeSnapshot(
          product_key_channel text, partial_product_key text, license_status text, grace_remaining_min int,
          notification_reason text, is_kms_host boolean, current_count int, listening_port int, dns_publishing boolean,
          total_requests int, failed_requests int, cmid text, kms_host text, kms_port int, kms_host_source text,
-         service_version text, parsed jsonb)`,
+         service_version text, parsed jsonb)
+     RETURNING id`,
     [machineId, rawId, snap.source, snap.productKey, snap.contentHash, collectedAt, snap.expiresAt, storableRowsJson([row])],
   );
+  if (p.applicationId === null || p.applicationId === WINDOWS_APP_ID) {
+    // Newest collection wins; at the same instant CIM wins over /dlv, as latestWindowsSnapshots orders them.
+    await client.query(
+      `INSERT INTO machine_windows_state (machine_id, snapshot_id, source, collected_at, license_status, channel, kms_host, cmid)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (machine_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id, source = EXCLUDED.source,
+         collected_at = EXCLUDED.collected_at, license_status = EXCLUDED.license_status, channel = EXCLUDED.channel,
+         kms_host = EXCLUDED.kms_host, cmid = EXCLUDED.cmid
+       WHERE machine_windows_state.collected_at < EXCLUDED.collected_at
+          OR (machine_windows_state.collected_at = EXCLUDED.collected_at AND EXCLUDED.source = 'cim')`,
+      [machineId, stored.id, snap.source, collectedAt, p.licenseStatus, p.channel, row.kms_host, p.cmid],
+    );
+  }
   return true;
 }

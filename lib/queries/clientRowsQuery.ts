@@ -23,17 +23,31 @@ export type ClientExportRow = {
   kms_host: string | null; kms_port: number | null; name: string | null;
 };
 
-export function clientRowsQuery(query: ClientExportQuery): Prisma.Sql {
+/** Search and filters on the current state table (trigram indexes for the substring search). */
+export function clientConditions(query: ClientExportQuery): Prisma.Sql {
   const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const conditions = [Prisma.sql`m.role = 'client'`];
-  if (query.q) conditions.push(Prisma.sql`(m.fqdn ILIKE ${like} OR l.cmid ILIKE ${like})`);
-  if (query.state) conditions.push(Prisma.sql`l.license_status = ${query.state}`);
-  if (query.channel) conditions.push(Prisma.sql`l.channel = ${query.channel}`);
-  if (query.kmsHost) conditions.push(Prisma.sql`l.kms_host = ${query.kmsHost.toLowerCase()}`);
+  // One trigram-indexed lookup per table; an OR across the join would read every client.
+  if (query.q) {
+    conditions.push(Prisma.sql`m.id IN (SELECT id FROM machine WHERE fqdn ILIKE ${like}
+                                        UNION ALL SELECT machine_id FROM machine_windows_state WHERE cmid ILIKE ${like})`);
+  }
+  if (query.state) conditions.push(Prisma.sql`ws.license_status = ${query.state}`);
+  if (query.channel) conditions.push(Prisma.sql`ws.channel = ${query.channel}`);
+  if (query.kmsHost) conditions.push(Prisma.sql`ws.kms_host = ${query.kmsHost.toLowerCase()}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * Rows in fqdn order; the latest snapshot is only read for the rows returned, so a LIMIT pages
+ * without probing every client's snapshots.
+ */
+export function clientRowsQuery(query: ClientExportQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
            l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name
-      FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
-     WHERE ${Prisma.join(conditions, " AND ")}
+      FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
+      LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+     WHERE ${clientConditions(query)}
      ORDER BY m.fqdn`;
 }

@@ -1,19 +1,20 @@
 // Clients table with search (name or CMID) and filters (state, channel, KMS host), paged.
 import { db } from "@/lib/db";
 import { isoOrNull } from "@/lib/queries/shared";
-import { clientRowsQuery, type ClientExportRow, type ClientListQuery } from "@/lib/queries/clientRowsQuery";
+import { clientConditions, clientRowsQuery, type ClientExportRow, type ClientListQuery } from "@/lib/queries/clientRowsQuery";
 
 export { clientListQuerySchema, type ClientListQuery } from "@/lib/queries/clientRowsQuery";
 
-type Row = ClientExportRow & { total: bigint };
-
 export async function getClientList(query: ClientListQuery) {
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT c.*, count(*) OVER () AS total FROM (${clientRowsQuery(query)}) c
-     ORDER BY c.fqdn
-     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  // Counted apart from the page: a window count over the page query would read every client's snapshot.
+  const [rows, [counted]] = await Promise.all([
+    db().$queryRaw<ClientExportRow[]>`${clientRowsQuery(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    db().$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
+       WHERE ${clientConditions(query)}`,
+  ]);
   return {
-    total: rows.length > 0 ? Number(rows[0].total) : 0,
+    total: counted?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
     rows: rows.map((r) => ({

@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 type Row = { cmid: string; machines: string[]; kms_hosts: string[] | null; first_seen: Date; last_seen: Date; machine_count: number };
 
 export async function getDuplicateCmids() {
-  // cmid_sighting holds one row per CMID × machine × KMS host, kept current by ingest.
+  // cmid_sighting holds one row per CMID × machine × KMS host; ingest flags in duplicate_cmid the CMIDs
+  // reported by several machines, so the DISTINCT aggregates run on those few, not on every client.
   const rows = await db().$queryRaw<Row[]>`
     SELECT cmid, array_agg(DISTINCT machine ORDER BY machine) AS machines,
            array_agg(DISTINCT kms_host ORDER BY kms_host) FILTER (WHERE kms_host <> '') AS kms_hosts,
            min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen, count(DISTINCT machine)::int AS machine_count
-      FROM cmid_sighting
+      FROM cmid_sighting WHERE cmid IN (SELECT cmid FROM duplicate_cmid)
      GROUP BY cmid
     HAVING count(DISTINCT machine) > 1
      ORDER BY count(DISTINCT machine) DESC, cmid`;

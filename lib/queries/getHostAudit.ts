@@ -7,22 +7,25 @@ import { countSplitWarning } from "@/lib/kms/countSplit";
 type Row = { host: string; sources: string[]; clients: number; first_seen: Date; last_seen: Date; client_sample: string[]; current_count: number | null };
 
 export async function getHostAudit() {
-  // kms_host_sighting holds one row per host × source × client, kept current by ingest.
+  // Summaries kept by ingest: kms_host_source (one row per host and source) and kms_host_client (each
+  // client of a host once), so a 100k-client fleet costs an index range per host, not a fleet-wide DISTINCT.
   const rows = await db().$queryRaw<Row[]>`
     WITH seen AS (
-      SELECT m.fqdn AS host, 'agent on host' AS source, NULL::text AS client, m.first_seen_at, m.last_seen_at
+      SELECT m.fqdn AS host, 'agent on host' AS source, m.first_seen_at, m.last_seen_at
         FROM machine m WHERE m.role = 'kms_host'
       UNION ALL
-      SELECT host, source, client, first_seen_at, last_seen_at FROM kms_host_sighting
+      SELECT host, source, first_seen_at, last_seen_at FROM kms_host_source
+    ), per_host AS (
+      SELECT host, array_agg(DISTINCT source) AS sources, min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen
+        FROM seen GROUP BY host
     )
-    SELECT seen.host, array_agg(DISTINCT source) AS sources, count(DISTINCT client)::int AS clients,
-           min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen,
-           (array_agg(DISTINCT client) FILTER (WHERE client IS NOT NULL))[1:20] AS client_sample,
-           (SELECT l.current_count FROM machine hm CROSS JOIN LATERAL (
-              SELECT s.current_count FROM snapshot s WHERE s.machine_id = hm.id AND s.is_kms_host
-               ORDER BY s.last_seen_at DESC LIMIT 1) l
-             WHERE hm.fqdn = seen.host) AS current_count
-      FROM seen GROUP BY seen.host ORDER BY seen.host`;
+    SELECT p.host, p.sources, p.first_seen, p.last_seen,
+           (SELECT count(*)::int FROM kms_host_client c WHERE c.host = p.host) AS clients,
+           ARRAY(SELECT c.client FROM kms_host_client c WHERE c.host = p.host ORDER BY c.client LIMIT 20) AS client_sample,
+           (SELECT s.current_count FROM machine hm JOIN machine_windows_state ws ON ws.machine_id = hm.id
+              JOIN snapshot s ON s.id = ws.snapshot_id
+             WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count
+      FROM per_host p ORDER BY p.host`;
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
   const hosts = rows.map((r) => ({

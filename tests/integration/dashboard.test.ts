@@ -6,7 +6,7 @@ import { buildFleet } from "../../lib/simulator/fleet";
 import { simulate } from "../../lib/simulator/engine";
 import { ROGUE_HOST_DNS } from "../../lib/simulator/scenarios";
 import { pushFleet } from "../../scripts/simulate-push";
-import { getJson, signIn } from "./helpers";
+import { getJson, signIn, sql } from "./helpers";
 
 type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
 
@@ -80,8 +80,14 @@ describe("dashboard API on a simulated fleet", () => {
     expect(body.reconstructed).toHaveLength(body.reported.length);
     expect(body.reconstructed.at(-1)!.count).toBeGreaterThan(0);
     expect(body.forecast.length).toBeGreaterThan(25);
-    const clients = await get<{ clients: unknown[] }>(`/api/dashboard/hosts/${host.id}/clients`);
+    const clients = await get<{ total: number; clients: unknown[]; groups: { clients: number }[] }>(`/api/dashboard/hosts/${host.id}/clients`);
     expect(clients.body.clients.length).toBeGreaterThan(0);
+    // The summary covers every client; the list only the rows asked for.
+    const first = await get<{ total: number; clients: unknown[]; groups: { clients: number }[] }>(`/api/dashboard/hosts/${host.id}/clients?limit=1`);
+    expect(first.body.clients).toHaveLength(1);
+    expect(first.body.total).toBe(clients.body.total);
+    expect(first.body.groups.reduce((n, g) => n + g.clients, 0)).toBe(clients.body.total);
+    expect(await get(`/api/dashboard/hosts/${host.id}/clients?limit=0`)).toMatchObject({ status: 400, body: { error: { path: "limit" } } });
     const bad = await get(`/api/dashboard/hosts/${host.id}/trend?range=1y`);
     expect(bad).toMatchObject({ status: 400, body: { error: { path: "range" } } });
   });
@@ -96,6 +102,34 @@ describe("dashboard API on a simulated fleet", () => {
     const raw = await get<{ body: string }>(`/api/dashboard/raw/${dlv.rawArtifactId}`);
     expect(raw.body.body).toContain("VOLUME_MAK");
     expect((await get("/api/dashboard/clients/not-a-uuid")).status).toBe(404);
+  });
+});
+
+describe("summaries kept by ingest", () => {
+  it("hold the same current state, duplicates and host clients as the full tables", async () => {
+    // machine_windows_state vs the latest Windows snapshot read from every snapshot.
+    const stateMismatches = await sql<{ fqdn: string }>(
+      `SELECT m.fqdn FROM machine m
+         JOIN LATERAL (SELECT s.* FROM snapshot s
+                        WHERE s.machine_id = m.id AND (s.application_id = '55c92734-d682-4d71-983e-d6ec3f16059f' OR s.application_id IS NULL)
+                        ORDER BY s.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC LIMIT 1) l ON true
+         LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
+        WHERE ws.license_status IS DISTINCT FROM l.license_status OR ws.cmid IS DISTINCT FROM l.cmid
+           OR ws.kms_host IS DISTINCT FROM l.kms_host OR ws.channel IS DISTINCT FROM l.channel`,
+    );
+    expect(stateMismatches).toEqual([]);
+    const [states] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine_windows_state");
+    expect(states.n).toBeGreaterThan(100);
+    const duplicates = await sql<{ cmid: string }>(
+      `SELECT cmid FROM cmid_sighting GROUP BY cmid HAVING count(DISTINCT machine) > 1
+       EXCEPT SELECT cmid FROM duplicate_cmid`,
+    );
+    expect(duplicates).toEqual([]);
+    const hostClients = await sql<{ host: string }>(
+      `(SELECT DISTINCT host, client FROM kms_host_sighting EXCEPT SELECT host, client FROM kms_host_client)
+       UNION ALL (SELECT host, client FROM kms_host_client EXCEPT SELECT DISTINCT host, client FROM kms_host_sighting)`,
+    );
+    expect(hostClients).toEqual([]);
   });
 });
 
