@@ -15,26 +15,12 @@
 // Secondary indexes are dropped during the fill and rebuilt from their own definitions afterwards,
 // FK triggers are skipped (session_replication_role = replica), then VACUUM ANALYZE, as autovacuum
 // would have done on a 90-day-old database.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { buildFleet, snapshotArtifacts } from "../lib/simulator";
-import { ACT_ID_WIN_ENTERPRISE, DAY, LS } from "../lib/simulator/constants";
-import { renderEvent } from "../lib/simulator/renderEvents";
-import { systemTime } from "../lib/simulator/format";
-import type { SimEvent } from "../lib/simulator/types";
-import { parseEventXml } from "../lib/parsers/eventXml";
-import { parseDlv } from "../lib/parsers/dlv";
-import { parseCim } from "../lib/parsers/cim";
-import type { ParsedProduct, ParsedEvent } from "../lib/kms/parsed";
+import { eventRow, productRow, templates, type Templates } from "./lib/fillTemplates";
 import type { BenchContext } from "./lib/context";
 import { log, pool } from "./lib/util";
+import { finishFill } from "./lib/fillFinish";
 
 const FILLED_TABLES = ["activation_event", "snapshot", "raw_artifact"];
-const SIGHTINGS_BACKFILL = fileURLToPath(new URL("../prisma/migrations/20261125060001_sightings_backfill/migration.sql", import.meta.url));
-const WINDOWS_STATE_BACKFILL = fileURLToPath(
-  new URL("../prisma/migrations/20261125080001_machine_windows_state_backfill/migration.sql", import.meta.url),
-);
-const SUMMARIES_BACKFILL = fileURLToPath(new URL("../prisma/migrations/20261125090001_sighting_summaries_backfill/migration.sql", import.meta.url));
 const CHUNK = 5000;
 
 export type FillResult = {
@@ -43,57 +29,6 @@ export type FillResult = {
   bytes: Record<string, number>;
 };
 
-const T0 = Date.UTC(2026, 0, 5, 10, 11, 12);
-
-/** An event rendered by the simulator with sentinels, turned into a format() template. */
-function eventTemplate(e: SimEvent): { format: string; parsed: ParsedEvent } {
-  const xml = renderEvent(e);
-  const parsed = parseEventXml(xml);
-  if (!parsed.ok || !parsed.value[0].ok) throw new Error("template event does not parse");
-  const format = xml
-    .replace(/%/g, "%%")
-    .replace("SENTINELCOMPUTER", "%1$s")
-    .replace(systemTime(T0, 0), "%2$s")
-    .replace("<EventRecordID>987654321<", "<EventRecordID>%3$s<")
-    .replace("SENTINELCMID", "%4$s")
-    .replace("SENTINELCLIENT", "%5$s")
-    .replace("SENTINELHOST", "%6$s");
-  return { format, parsed: parsed.value[0].event };
-}
-
-function templates() {
-  const base = { recordId: 987654321, time: T0, ticks: 0 };
-  const common = { hr: 0, cmid: "SENTINELCMID", clientTime: T0, isVm: false, licenseStatus: LS.Licensed, minutesToExpiry: 259_200, actId: ACT_ID_WIN_ENTERPRISE, minCount: 25 };
-  const e12288 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12288, status: 0, server: "SENTINELHOST", port: 1688 });
-  const e12289 = eventTemplate({ ...base, computer: "SENTINELCOMPUTER", eventId: 12289, hr: 0, status: 0, activated: true, count: 50, activationInterval: 120, renewalInterval: 10080, clientTime: T0 });
-  const e12290 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12290, clientFqdn: "SENTINELCLIENT" });
-  // Real /dlv and CIM bodies of a client and of a host, parsed by the real parsers.
-  const fleet = buildFleet({ hosts: 1, clients: 10, days: 1, scenarios: ["healthy"], seed: 1, end: T0 });
-  const client = fleet.clients.find((c) => c.hasAgent && c.channel === "kms" && c.product === "win") ?? fleet.clients[0];
-  const host = fleet.hosts[0];
-  const clientArtifacts = snapshotArtifacts(fleet, {
-    machineId: client.id, at: T0, events: [],
-    snapshot: { kind: "client", at: T0, licenseStatus: LS.Licensed, remainingMin: 250_000, lastActivation: { hostId: host.id, at: T0 - DAY } },
-  });
-  const hostArtifacts = snapshotArtifacts(fleet, {
-    machineId: host.id, at: T0, events: [], snapshot: { kind: "host", at: T0, count: 50, counters: host.counters },
-  });
-  const bodies = (artifacts: typeof clientArtifacts) => {
-    const dlv = artifacts.find((a) => a.type === "dlv");
-    const cim = artifacts.find((a) => a.type === "cim");
-    if (!dlv || dlv.type !== "dlv" || !cim || cim.type !== "cim") throw new Error("missing artifacts");
-    const dlvParsed = parseDlv(dlv.text);
-    const cimParsed = parseCim({ service: cim.service, products: cim.products });
-    if (!dlvParsed.ok || !cimParsed.ok) throw new Error("template artifacts do not parse");
-    return {
-      dlv: { body: dlv.text, product: dlvParsed.value[0] },
-      cim: { body: JSON.stringify({ service: cim.service, products: cim.products }), product: cimParsed.value[0] },
-    };
-  };
-  return { e12288, e12289, e12290, client: bodies(clientArtifacts), host: bodies(hostArtifacts) };
-}
-
-type Templates = ReturnType<typeof templates>;
 
 async function exec(ctx: BenchContext, sql: string, params: unknown[] = []): Promise<void> {
   const client = await ctx.pool.connect();
@@ -214,24 +149,6 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
   [H, D, now, JSON.stringify(bodies)]);
 }
 
-function productRow(source: "dlv" | "cim", p: ParsedProduct) {
-  return {
-    source, product_key: (p.activationId ?? `name:${p.name ?? "unknown"}`).toLowerCase(), activation_id: p.activationId,
-    application_id: p.applicationId, name: p.name, channel: p.channel, product_key_channel: p.productKeyChannel,
-    partial_product_key: p.partialProductKey, listening_port: p.listeningPort, dns_publishing: p.dnsPublishing,
-    service_version: p.serviceVersion, parsed: p,
-  };
-}
-
-function eventRow(e: number, t: { format: string; parsed: ParsedEvent }) {
-  const p = t.parsed;
-  return {
-    e, tpl: t.format, hresult: p.hresult, status: p.status, license_status: p.licenseStatus, minutes_to_expiry: p.minutesToExpiry,
-    activation_id: p.activationId, min_count: p.minCount, activated: p.activated, host_current_count: p.hostCurrentCount,
-    activation_interval_min: p.activationIntervalMin, renewal_interval_min: p.renewalIntervalMin,
-  };
-}
-
 export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   const { clients: C, hosts: H, days: D } = ctx.options;
   const now = new Date();
@@ -291,26 +208,7 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
     done += 1;
     if (done % 6 === 0 || done === tasks.length) log(`fill: ${done}/${tasks.length} chunks (${task.name} clients ${task.lo}-${task.hi})`);
   });
-  log(`fill: rebuilding ${indexes.rows.length} indexes`);
-  await pool(indexes.rows.length, 2, async (i) => {
-    const client = await ctx.pool.connect();
-    try {
-      await client.query("SET maintenance_work_mem = '512MB'");
-      await client.query(indexes.rows[i].indexdef);
-    } finally {
-      client.release();
-    }
-  });
-  // The fill writes events and snapshots directly, bypassing ingest: derive the sightings ingest would have
-  // written with the same backfill the migration runs on an existing database.
-  log("fill: sightings, their summaries and current Windows states (the migrations' backfills)");
-  await ctx.pool.query(readFileSync(SIGHTINGS_BACKFILL, "utf8"));
-  await ctx.pool.query(readFileSync(WINDOWS_STATE_BACKFILL, "utf8"));
-  await ctx.pool.query(readFileSync(SUMMARIES_BACKFILL, "utf8"));
-  log("fill: VACUUM ANALYZE");
-  for (const table of ["machine", ...FILLED_TABLES, "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_source"]) {
-    await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
-  }
+  await finishFill(ctx, indexes.rows, FILLED_TABLES);
   const seconds = (performance.now() - t0) / 1000;
   const sizes = await ctx.pool.query<{ table: string; rows: string; bytes: string }>(
     `SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes

@@ -17,7 +17,13 @@ export type Db = ReturnType<typeof createClient>;
 const globalForDb = globalThis as unknown as { kmswatchDb?: Db; kmswatchPool?: pg.Pool };
 
 export function dbPool(): pg.Pool {
-  globalForDb.kmswatchPool ??= new pg.Pool({ connectionString: env().DATABASE_URL });
+  if (!globalForDb.kmswatchPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL });
+    // An idle connection dropped by the server (a restart, a failover) must not crash the process:
+    // the pool discards it and the next query connects again.
+    pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+    globalForDb.kmswatchPool = pool;
+  }
   return globalForDb.kmswatchPool;
 }
 

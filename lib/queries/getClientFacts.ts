@@ -1,8 +1,9 @@
 // Builds the diagnosis facts of clients from their latest snapshot and their 12288/12289 events.
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientFacts } from "@/lib/diagnosis/types";
 import { licenseStatusSchema } from "@/lib/kms/parsed";
-import { isoOrNull, latestWindowsSnapshots } from "@/lib/queries/shared";
+import { isoOrNull } from "@/lib/queries/shared";
 import { getApprovedHosts, isApproved } from "@/lib/queries/getApprovedHosts";
 
 type Row = {
@@ -16,7 +17,9 @@ type Row = {
 
 export async function getClientFacts(now: Date, filter: { machineId?: string } = {}): Promise<ClientFacts[]> {
   const id = filter.machineId ?? null;
-  const rows = await db().$queryRaw<Row[]>`
+  // The fleet-wide evaluation reads one row per client (100k): through the pool (see queryRows), and the
+  // latest Windows snapshot by the current-state pointer ingest keeps, not a sorted probe per client.
+  const rows = await queryRows<Row>(Prisma.sql`
     SELECT m.id, m.fqdn, m.last_seen_at, l.channel, l.product_key_channel, l.license_status, l.grace_remaining_min,
            l.expires_at, l.notification_reason, l.kms_host, l.kms_port, l.cmid,
            rq.at AS rq_at, rq.hresult AS rq_hresult, rq.kms_host AS rq_host, rq.kms_port AS rq_port, rq.answered AS rq_answered,
@@ -24,7 +27,8 @@ export async function getClientFacts(now: Date, filter: { machineId?: string } =
            rs.min_count AS rs_min, rn.at AS renewal_at, pr.srv_found AS pr_srv_found, pr.tcp_ok AS pr_tcp_ok,
            pr.target_host AS pr_host, pr.target_port AS pr_port
       FROM machine m
-      LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+      LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
+      LEFT JOIN snapshot l ON l.id = ws.snapshot_id
       LEFT JOIN LATERAL (
         SELECT e.time_created AS at, e.hresult, e.kms_host, e.kms_port,
                EXISTS (SELECT 1 FROM activation_event r WHERE r.machine_id = m.id AND r.event_id = 12289
@@ -44,7 +48,7 @@ export async function getClientFacts(now: Date, filter: { machineId?: string } =
         SELECT p.srv_found, p.tcp_ok, p.target_host, p.target_port FROM probe_result p
          WHERE p.machine_id = m.id ORDER BY p.checked_at DESC LIMIT 1) pr ON true
      WHERE m.role = 'client' AND (${id}::uuid IS NULL OR m.id = ${id}::uuid)
-     ORDER BY m.fqdn`;
+     ORDER BY m.fqdn`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
   return rows.map((r) => {
     const kmsHost = r.kms_host ?? r.rq_host;

@@ -1,0 +1,44 @@
+// The end of the fill: indexes rebuilt after the bulk load, the summaries ingest would have kept derived
+// by the migrations' own backfills, statistics gathered, and the database left settled.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BenchContext } from "./context";
+import { log, pool } from "./util";
+
+const migration = (name: string) => fileURLToPath(new URL(`../../prisma/migrations/${name}/migration.sql`, import.meta.url));
+const BACKFILLS = [
+  "20261125060001_sightings_backfill",
+  "20261125080001_machine_windows_state_backfill",
+  "20261125090001_sighting_summaries_backfill",
+];
+const SUMMARY_TABLES = [
+  "machine", "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_source",
+];
+
+export async function finishFill(ctx: BenchContext, indexes: { indexdef: string }[], filledTables: string[]): Promise<void> {
+  log(`fill: rebuilding ${indexes.length} indexes`);
+  await pool(indexes.length, 2, async (i) => {
+    const client = await ctx.pool.connect();
+    try {
+      await client.query("SET maintenance_work_mem = '512MB'");
+      await client.query(indexes[i].indexdef);
+    } finally {
+      client.release();
+    }
+  });
+  // The fill writes events and snapshots directly, bypassing ingest: derive what ingest would have
+  // written with the same backfills the migrations run on an existing database.
+  log("fill: sightings, their summaries and current Windows states (the migrations' backfills)");
+  for (const name of BACKFILLS) await ctx.pool.query(readFileSync(migration(name), "utf8"));
+  log("fill: VACUUM ANALYZE");
+  for (const table of [...filledTables, ...SUMMARY_TABLES]) await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
+  // Measure a settled database, as a 90-day-old one is: gigabytes of fresh writes otherwise surface as a
+  // checkpoint or autovacuum in the middle of the latency phase.
+  log("fill: CHECKPOINT, then waiting for autovacuum to finish");
+  await ctx.pool.query("CHECKPOINT");
+  for (let waited = 0; waited < 180; waited += 2) {
+    const busy = await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+    if (busy.rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
