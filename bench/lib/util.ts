@@ -49,7 +49,23 @@ export type HttpAnswer = { status: number; text: string };
 // the server spends answering it, and on a 2-core machine that CPU is taken from the server being measured.
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-export function post(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+/**
+ * POST with keep-alive. A kept-alive socket the server closed as idle fails with ECONNRESET on reuse
+ * (the documented race of HTTP keep-alive): that request is sent once more on a fresh socket, which is
+ * safe here because ingest is idempotent.
+ */
+export async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  try {
+    return await postOnce(url, body, headers);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
+      return postOnce(url, body, headers);
+    }
+    throw error;
+  }
+}
+
+function postOnce(url: string, body: string, headers: Record<string, string>): Promise<HttpAnswer> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -64,7 +80,7 @@ export function post(url: string, body: string, headers: Record<string, string> 
         response.on("error", reject);
       },
     );
-    request.on("error", reject);
+    request.on("error", (error) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })));
     request.end(body);
   });
 }

@@ -14,8 +14,8 @@ export const EVALUATION_LOCK_KEY = 72_707_370;
 
 export type EvaluateOptions = {
   now?: Date;
-  /** Only this machine's findings and alerts (after its ingest); otherwise the whole fleet. */
-  machineId?: string;
+  /** Only these machines' findings and alerts (after their ingest); otherwise the whole fleet. */
+  machineIds?: readonly string[];
   /** Scheduled runs pass false: skip instead of waiting when another evaluation holds the lock. */
   wait?: boolean;
 };
@@ -26,7 +26,8 @@ const json = (finding: Finding) => finding as unknown as Prisma.InputJsonValue;
 
 export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
-  const scope = options.machineId ? { machineId: options.machineId } : {};
+  const machineIds = options.machineIds ? [...options.machineIds] : undefined;
+  const scope = machineIds ? { machineId: { in: machineIds } } : {};
   return db().$transaction(
     async (tx) => {
       if (options.wait === false) {
@@ -36,7 +37,7 @@ export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<Eva
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVALUATION_LOCK_KEY}::bigint)`;
       }
       // Read after taking the lock so two evaluations never apply findings older than the other's.
-      const findings = await getFindings(now, scope);
+      const findings = await getFindings(now, { machineIds });
       const rows = await tx.alert.findMany({
         where: scope,
         select: { id: true, ruleId: true, machineId: true, state: true, severity: true, snoozedUntil: true, lastFinding: true },

@@ -1,18 +1,29 @@
 // Coalesces the evaluations requested by ingests: an agent check-in only marks its machine dirty, and one
-// in-process worker evaluates the dirty machines a moment later. A burst of check-ins (a fleet pushing at
-// once) therefore costs a few evaluations, never one waiting transaction per request.
+// in-process worker evaluates the dirty machines together a moment later. A burst of check-ins (a fleet
+// pushing at once) therefore costs a few evaluations, never one waiting transaction per request, and the
+// worker keeps to a share of the server's time so a flood of events is not slowed by its own alerting.
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 
-/** Wait this long after the first check-in so the machines of a burst are evaluated together. */
+/** Wait at least this long after the first check-in so the machines of a burst are evaluated together. */
 const DEBOUNCE_MS = 1_000;
-/** Beyond this many dirty machines one fleet-wide evaluation is cheaper than one per machine. */
-const FULL_EVALUATION_ABOVE = 25;
+/** After a pass that took T ms, the next waits BUDGET_FACTOR × T: evaluation keeps to about a fifth of the time. */
+const BUDGET_FACTOR = 4;
+/** Never later than this: an alert after ingest is at most seconds old. */
+const MAX_DELAY_MS = 10_000;
+/** One pass evaluates at most this many machines; beyond it the whole fleet is cheaper in one pass. */
+const MACHINES_PER_PASS = 2_000;
 
-type QueueState = { dirty: Set<string>; fleet: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null };
+type QueueState = {
+  dirty: Set<string>;
+  fleet: boolean;
+  timer: NodeJS.Timeout | null;
+  running: Promise<void> | null;
+  lastPassMs: number;
+};
 
 // On globalThis so dev hot reloads and the route bundles share one queue per process.
 const globalForQueue = globalThis as unknown as { kmswatchAlertQueue?: QueueState };
-const state = (globalForQueue.kmswatchAlertQueue ??= { dirty: new Set(), fleet: false, timer: null, running: null });
+const state = (globalForQueue.kmswatchAlertQueue ??= { dirty: new Set(), fleet: false, timer: null, running: null, lastPassMs: 0 });
 
 export function queueMachineEvaluation(machineId: string): void {
   state.dirty.add(machineId);
@@ -25,36 +36,51 @@ export function queueFleetEvaluation(): void {
   schedule();
 }
 
+/** The pause before the next pass: the debounce, stretched to keep evaluation within its time budget. */
+export function nextEvaluationDelay(lastPassMs: number): number {
+  return Math.min(MAX_DELAY_MS, Math.max(DEBOUNCE_MS, BUDGET_FACTOR * lastPassMs));
+}
+
+function start(): void {
+  state.timer = null;
+  state.running = drain().finally(() => {
+    state.running = null;
+    if (state.dirty.size > 0 || state.fleet) schedule();
+  });
+}
+
 function schedule(): void {
   if (state.timer || state.running) return;
-  state.timer = setTimeout(() => {
-    state.timer = null;
-    state.running = drain().finally(() => {
-      state.running = null;
-      if (state.dirty.size > 0) schedule();
-    });
-  }, DEBOUNCE_MS);
+  state.timer = setTimeout(start, nextEvaluationDelay(state.lastPassMs));
 }
 
 async function drain(): Promise<void> {
   while (state.dirty.size > 0 || state.fleet) {
     const machineIds = [...state.dirty];
-    const fleet = state.fleet;
+    const fleet = state.fleet || machineIds.length > MACHINES_PER_PASS;
     state.dirty.clear();
     state.fleet = false;
+    const started = performance.now();
     try {
-      if (fleet || machineIds.length > FULL_EVALUATION_ABOVE) await evaluateAlerts();
-      else for (const machineId of machineIds) await evaluateAlerts({ machineId });
+      await evaluateAlerts(fleet ? {} : { machineIds });
     } catch (error) {
       console.error("[alerts] evaluation after ingest failed", error);
     }
+    state.lastPassMs = performance.now() - started;
   }
 }
 
-/** Waits (at most maxMs) until no evaluation is queued or running, so a read right after a check-in sees it. */
+/**
+ * Waits (at most maxMs) until no evaluation is queued or running, so a read right after a check-in sees
+ * it. A reader waiting pulls a queued pass forward: the budget delay is for floods nobody is looking at.
+ */
 export async function settleQueuedEvaluations(maxMs = 5_000): Promise<void> {
   const deadline = Date.now() + maxMs;
   while ((state.timer || state.running || state.dirty.size > 0 || state.fleet) && Date.now() < deadline) {
+    if (state.timer && !state.running) {
+      clearTimeout(state.timer);
+      start();
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -15,8 +15,9 @@ type Row = {
   renewal_at: Date | null; pr_srv_found: boolean | null; pr_tcp_ok: boolean | null; pr_host: string | null; pr_port: number | null;
 };
 
-export async function getClientFacts(now: Date, filter: { machineId?: string } = {}): Promise<ClientFacts[]> {
-  const id = filter.machineId ?? null;
+/** Facts of every client, or only of the given machines. */
+export async function getClientFacts(now: Date, filter: { machineIds?: readonly string[] } = {}): Promise<ClientFacts[]> {
+  const ids = filter.machineIds ? [...filter.machineIds] : null;
   // The fleet-wide evaluation reads one row per client (100k): through the pool (see queryRows), and the
   // latest Windows snapshot by the current-state pointer ingest keeps, not a sorted probe per client.
   const rows = await queryRows<Row>(Prisma.sql`
@@ -47,7 +48,7 @@ export async function getClientFacts(now: Date, filter: { machineId?: string } =
       LEFT JOIN LATERAL (
         SELECT p.srv_found, p.tcp_ok, p.target_host, p.target_port FROM probe_result p
          WHERE p.machine_id = m.id ORDER BY p.checked_at DESC LIMIT 1) pr ON true
-     WHERE m.role = 'client' AND (${id}::uuid IS NULL OR m.id = ${id}::uuid)
+     WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))
      ORDER BY m.fqdn`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
   return rows.map((r) => {

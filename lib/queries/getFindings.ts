@@ -6,8 +6,10 @@ import { getHostFacts } from "@/lib/queries/getHostFacts";
 
 const severityRank = { critical: 0, warning: 1, info: 2 } as const;
 
-export async function getFindings(now: Date, filter: { machineId?: string } = {}): Promise<Finding[]> {
-  const [hosts, clients] = await Promise.all([getHostFacts(now, filter.machineId), getClientFacts(now, filter)]);
+/** Findings of the whole fleet, or of one machine (`machineId`) or several (`machineIds`). */
+export async function getFindings(now: Date, filter: { machineId?: string; machineIds?: readonly string[] } = {}): Promise<Finding[]> {
+  const machineIds = filter.machineIds ?? (filter.machineId ? [filter.machineId] : undefined);
+  const [hosts, clients] = await Promise.all([getHostFacts(now, machineIds), getClientFacts(now, { machineIds })]);
   const findings = [...hosts.flatMap((h) => diagnoseHost(h, now)), ...clients.flatMap((c) => diagnoseClient(c, now))];
   return findings.sort(
     (a, b) => severityRank[a.severity] - severityRank[b.severity] || (b.since ?? "").localeCompare(a.since ?? "") || a.subject.fqdn.localeCompare(b.subject.fqdn),

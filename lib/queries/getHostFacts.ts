@@ -13,7 +13,9 @@ type Row = {
   last_request_at: Date | null; clients_30d: number; cmids_30d: number; server_only: boolean; refused_30d: number;
 };
 
-export async function getHostFacts(now: Date, machineId?: string): Promise<HostFacts[]> {
+/** Facts of every KMS host, or only of the given machine(s). */
+export async function getHostFacts(now: Date, machineIds?: string | readonly string[]): Promise<HostFacts[]> {
+  const ids = machineIds === undefined ? null : typeof machineIds === "string" ? [machineIds] : [...machineIds];
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const rows = await db().$queryRaw<Row[]>`
@@ -33,12 +35,12 @@ export async function getHostFacts(now: Date, machineId?: string): Promise<HostF
                count(*) FILTER (WHERE e.hresult = '0xC004F038') AS refused
           FROM activation_event e
          WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.time_created > ${since}) r ON true
-     WHERE m.role = 'kms_host' AND (${machineId ?? null}::uuid IS NULL OR m.id = ${machineId ?? null}::uuid)
+     WHERE m.role = 'kms_host' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))
      ORDER BY m.fqdn`;
   const failures = await db().$queryRaw<{ machine_id: string; at: Date; hresult: string | null; domain: string | null }[]>`
     SELECT machine_id, time_created AS at, hresult, domain FROM activation_event
      WHERE event_id = 12293 AND time_created > ${since}
-       AND (${machineId ?? null}::uuid IS NULL OR machine_id = ${machineId ?? null}::uuid)`;
+       AND (${ids}::uuid[] IS NULL OR machine_id = ANY(${ids}::uuid[]))`;
   return Promise.all(
     rows.map(async (r): Promise<HostFacts> => {
       const requests = await getHostRequests(r.id, since, now);
