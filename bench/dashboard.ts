@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchContext } from "./lib/context";
 import { captureQueries } from "./lib/sqlRecorder";
+import { timeFleetEvaluation, waitForScheduledEvaluation } from "./lib/background";
 import { fmt, log, percentile } from "./lib/util";
 
 export const P95_GOAL_MS = 100;
@@ -13,7 +14,10 @@ export type EndpointResult = {
   p50: number; p95: number; p99: number; min: number; max: number;
 };
 export type SlowQuery = { endpoint: string; ms: number; sql: string; planFile: string; planHead: string[]; hotNodes: string[] };
-export type DashboardResult = { endpoints: EndpointResult[]; slowQueries: SlowQuery[]; inProcess: Record<string, number> };
+export type DashboardResult = {
+  endpoints: EndpointResult[]; slowQueries: SlowQuery[]; inProcess: Record<string, number>;
+  waitedForEvaluationSeconds: number; fleetEvaluationSeconds: number;
+};
 
 async function signIn(ctx: BenchContext): Promise<string> {
   const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in`, {
@@ -83,6 +87,7 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   const { quick } = ctx.options;
   const cookie = await signIn(ctx);
   const list = await endpoints(ctx);
+  const waitedForEvaluationSeconds = await waitForScheduledEvaluation(ctx);
   const samplesWanted = 30;
   const budgetMs = quick ? 8_000 : 25_000;
   // A request slower than this is recorded as a timeout (Infinity) and the endpoint is not sampled further.
@@ -154,5 +159,5 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
       log(`  ${fmt(q.ms)} ms: ${sql.slice(0, 120)}…  (plan: ${path.relative(process.cwd(), file)})`);
     }
   }
-  return { endpoints: results, slowQueries, inProcess };
+  return { endpoints: results, slowQueries, inProcess, waitedForEvaluationSeconds, fleetEvaluationSeconds: await timeFleetEvaluation() };
 }
