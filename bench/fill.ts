@@ -155,7 +155,7 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   const t0 = performance.now();
   const tpl = templates();
   log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
-  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_source CASCADE");
+  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_client_count, kms_host_source CASCADE");
   // md5 as a version-4 UUID: the API validates ids as RFC 4122 UUIDs.
   await ctx.pool.query(`CREATE OR REPLACE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
     SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM md5($1) AS m $$`);

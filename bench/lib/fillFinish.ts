@@ -12,7 +12,7 @@ const BACKFILLS = [
   "20261125090001_sighting_summaries_backfill",
 ];
 const SUMMARY_TABLES = [
-  "machine", "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_source",
+  "machine", "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_client_count", "kms_host_source",
 ];
 
 export async function finishFill(ctx: BenchContext, indexes: { indexdef: string }[], filledTables: string[]): Promise<void> {

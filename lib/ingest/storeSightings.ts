@@ -43,10 +43,17 @@ async function storeHostSightings(client: PoolClient, hosts: HostSightingRow[]) 
      WHERE kms_host_sighting.first_seen_at > EXCLUDED.first_seen_at OR kms_host_sighting.last_seen_at < EXCLUDED.last_seen_at`,
     [rows],
   );
+  // Only the pairs actually added are counted, so the per-host total stays exact under replays.
   await client.query(
-    `INSERT INTO kms_host_client (host, client)
-     SELECT DISTINCT host, client FROM json_to_recordset($1::json) AS t(host text, client text)
-     ON CONFLICT DO NOTHING`,
+    `WITH added AS (
+       INSERT INTO kms_host_client (host, client)
+       SELECT DISTINCT host, client FROM json_to_recordset($1::json) AS t(host text, client text)
+       ON CONFLICT DO NOTHING
+       RETURNING host
+     )
+     INSERT INTO kms_host_client_count (host, clients)
+     SELECT host, count(*) FROM added GROUP BY host
+     ON CONFLICT (host) DO UPDATE SET clients = kms_host_client_count.clients + EXCLUDED.clients`,
     [rows],
   );
   await client.query(

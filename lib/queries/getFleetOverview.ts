@@ -33,7 +33,7 @@ export async function getFleetOverview(now: Date) {
   // non-clients are excluded through the role index rather than joining every client.
   const states = await db().$queryRaw<{ license_status: string | null; n: number }[]>`
     SELECT ws.license_status, count(*)::int AS n FROM machine_windows_state ws
-     WHERE ws.machine_id NOT IN (SELECT id FROM machine WHERE role <> 'client')
+     WHERE ws.machine_id NOT IN (SELECT id FROM machine WHERE role IN ('kms_host', 'unknown'))
      GROUP BY ws.license_status`;
   const from = new Date(now.getTime() - 30 * DAY_MS);
   // Daily buckets for every host from generate_series, so days without a check-in stay null.

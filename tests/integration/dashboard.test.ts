@@ -130,6 +130,12 @@ describe("summaries kept by ingest", () => {
        UNION ALL (SELECT host, client FROM kms_host_client EXCEPT SELECT DISTINCT host, client FROM kms_host_sighting)`,
     );
     expect(hostClients).toEqual([]);
+    const counts = await sql<{ host: string }>(
+      `SELECT c.host FROM (SELECT host, count(*)::int AS n FROM kms_host_client GROUP BY host) c
+         FULL JOIN kms_host_client_count k ON k.host = c.host
+        WHERE c.n IS DISTINCT FROM k.clients`,
+    );
+    expect(counts).toEqual([]);
   });
 });
 

@@ -17,6 +17,14 @@ CREATE TABLE "kms_host_client" (
     CONSTRAINT "kms_host_client_pkey" PRIMARY KEY ("host", "client")
 );
 
+-- How many distinct clients each KMS host has (the rows of kms_host_client per host, counted as they are added).
+CREATE TABLE "kms_host_client_count" (
+    "host" TEXT NOT NULL,
+    "clients" INTEGER NOT NULL,
+
+    CONSTRAINT "kms_host_client_count_pkey" PRIMARY KEY ("host")
+);
+
 -- Where each KMS host was seen, and when: one row per host and source.
 CREATE TABLE "kms_host_source" (
     "host" TEXT NOT NULL,

@@ -7,6 +7,10 @@ INSERT INTO "kms_host_client" ("host", "client")
 SELECT DISTINCT "host", "client" FROM "kms_host_sighting"
 ON CONFLICT DO NOTHING;
 
+INSERT INTO "kms_host_client_count" ("host", "clients")
+SELECT "host", count(*) FROM "kms_host_client" GROUP BY 1
+ON CONFLICT ("host") DO UPDATE SET "clients" = EXCLUDED."clients";
+
 INSERT INTO "kms_host_source" ("host", "source", "first_seen_at", "last_seen_at")
 SELECT "host", "source", min("first_seen_at"), max("last_seen_at") FROM "kms_host_sighting" GROUP BY 1, 2
 ON CONFLICT ("host", "source") DO UPDATE
