@@ -8,9 +8,16 @@ import { stat, type Stat } from "./lib/util";
 export type AgentResult = { available: false; reason: string } | { available: true; fixture: string; cpuSeconds: Stat; peakRssMiB: Stat; wallSeconds: Stat };
 
 
+/** Builds the single-file agent (`npm run agent:build`) when a fresh clone has not built it yet. */
+function buildAgent(root: string): boolean {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const r = spawnSync(process.execPath, [tsx, path.join("agents", "node", "build.ts")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  return r.status === 0;
+}
+
 export function runAgentCost(root: string, runs: number): AgentResult {
   const agent = path.join(root, "agents", "node", "dist", "kmswatch-agent.mjs");
-  if (!existsSync(agent)) return { available: false, reason: "n/a (agent not built)" };
+  if (!existsSync(agent) && !buildAgent(root)) return { available: false, reason: "n/a (npm run agent:build failed)" };
   const fixturesRoot = path.join(root, "tests", "fixtures", "agent");
   const fixtures = existsSync(fixturesRoot) ? readdirSync(fixturesRoot).filter((d) => statSync(path.join(fixturesRoot, d)).isDirectory()).sort() : [];
   if (fixtures.length === 0) return { available: false, reason: "n/a (no tests/fixtures/agent/<dir>)" };
