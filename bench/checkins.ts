@@ -4,6 +4,7 @@
 // as real schedulers have), and ~2% of check-ins carry a real change (a renewal: new expiry, new
 // activation time). Measured: check-ins/s and snapshot + raw_artifact + ingest_batch rows added per unchanged check-in.
 import { buildFleet, snapshotArtifacts } from "../lib/simulator";
+import { mulberry32 } from "../lib/simulator/prng";
 import { DAY, HOUR, LS } from "../lib/simulator/constants";
 import type { Checkin, ClientMachine, Fleet } from "../lib/simulator/types";
 import type { BenchContext, Enrolled } from "./lib/context";
@@ -30,17 +31,6 @@ export type CheckinResult = {
   /** The same route refusing a request without a token (no body parsing, no database): what the web framework alone allows. */
   frameworkCeilingPerSec: Stat;
 };
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function body(fleet: Fleet, s: State, at: number): string {
   const remainingMin = Math.max(0, Math.floor((s.expiresAt - at) / 60_000));
@@ -69,7 +59,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const fleet = buildFleet({ hosts: 2, clients: machinesN + 50, days: 1, scenarios: ["healthy"], seed: 4242, end });
   const chosen = fleet.clients.filter((c) => c.hasAgent && c.channel === "kms" && c.hostId).slice(0, machinesN);
   log(`check-ins: enrolling ${chosen.length} client agents`);
-  const random = rng(99);
+  const random = mulberry32(99);
   const states: State[] = new Array(chosen.length);
   await pool(chosen.length, 8, async (i) => {
     const m = chosen[i];

@@ -1,16 +1,10 @@
 // Postgres text and jsonb cannot hold NUL characters; these helpers keep what is stored storable.
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 const NUL = /\u0000/g;
 
 /** Text stored as is, except NUL, which becomes U+FFFD (the raw input is also kept losslessly in quarantine when it fails to parse). */
 export function storableText(text: string): string {
   return text.includes("\u0000") ? text.replace(NUL, "\uFFFD") : text;
-}
-
-/** Prisma's Json input excludes `undefined`; a JSON round-trip yields exactly what will be stored. */
-export function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(storableText(JSON.stringify(value ?? null))) as Prisma.InputJsonValue;
 }
 
 /** JSON text of rows for a bulk `json_to_recordset` insert, every string made storable. */

@@ -31,40 +31,34 @@ async function storeCmidSightings(client: PoolClient, cmids: CmidSightingRow[]) 
 }
 
 async function storeHostSightings(client: PoolClient, hosts: HostSightingRow[]) {
-  const rows = storableRowsJson(hosts);
+  // One statement, the rows parsed once; its parts touch different tables, so they need not see each other.
+  // Only the (host, client) pairs actually added are counted, so the per-host total stays exact under replays.
   await client.query(
-    `INSERT INTO kms_host_sighting (host, source, client, first_seen_at, last_seen_at)
-     SELECT host, source, client, min(at), max(at)
-       FROM json_to_recordset($1::json) AS t(host text, source text, client text, at timestamptz)
-      GROUP BY 1, 2, 3
-     ON CONFLICT (host, source, client) DO UPDATE
-       SET first_seen_at = LEAST(kms_host_sighting.first_seen_at, EXCLUDED.first_seen_at),
-           last_seen_at = GREATEST(kms_host_sighting.last_seen_at, EXCLUDED.last_seen_at)
-     WHERE kms_host_sighting.first_seen_at > EXCLUDED.first_seen_at OR kms_host_sighting.last_seen_at < EXCLUDED.last_seen_at`,
-    [rows],
-  );
-  // Only the pairs actually added are counted, so the per-host total stays exact under replays.
-  await client.query(
-    `WITH added AS (
-       INSERT INTO kms_host_client (host, client)
-       SELECT DISTINCT host, client FROM json_to_recordset($1::json) AS t(host text, client text)
+    `WITH t AS (
+       SELECT * FROM json_to_recordset($1::json) AS t(host text, source text, client text, at timestamptz)
+     ), sightings AS (
+       INSERT INTO kms_host_sighting (host, source, client, first_seen_at, last_seen_at)
+       SELECT host, source, client, min(at), max(at) FROM t GROUP BY 1, 2, 3
+       ON CONFLICT (host, source, client) DO UPDATE
+         SET first_seen_at = LEAST(kms_host_sighting.first_seen_at, EXCLUDED.first_seen_at),
+             last_seen_at = GREATEST(kms_host_sighting.last_seen_at, EXCLUDED.last_seen_at)
+       WHERE kms_host_sighting.first_seen_at > EXCLUDED.first_seen_at OR kms_host_sighting.last_seen_at < EXCLUDED.last_seen_at
+     ), sources AS (
+       INSERT INTO kms_host_source (host, source, first_seen_at, last_seen_at)
+       SELECT host, source, min(at), max(at) FROM t GROUP BY 1, 2
+       ON CONFLICT (host, source) DO UPDATE
+         SET first_seen_at = LEAST(kms_host_source.first_seen_at, EXCLUDED.first_seen_at),
+             last_seen_at = GREATEST(kms_host_source.last_seen_at, EXCLUDED.last_seen_at)
+       WHERE kms_host_source.first_seen_at > EXCLUDED.first_seen_at OR kms_host_source.last_seen_at < EXCLUDED.last_seen_at
+     ), added AS (
+       INSERT INTO kms_host_client (host, client) SELECT DISTINCT host, client FROM t
        ON CONFLICT DO NOTHING
        RETURNING host
      )
      INSERT INTO kms_host_client_count (host, clients)
      SELECT host, count(*) FROM added GROUP BY host
      ON CONFLICT (host) DO UPDATE SET clients = kms_host_client_count.clients + EXCLUDED.clients`,
-    [rows],
-  );
-  await client.query(
-    `INSERT INTO kms_host_source (host, source, first_seen_at, last_seen_at)
-     SELECT host, source, min(at), max(at) FROM json_to_recordset($1::json) AS t(host text, source text, at timestamptz)
-      GROUP BY 1, 2
-     ON CONFLICT (host, source) DO UPDATE
-       SET first_seen_at = LEAST(kms_host_source.first_seen_at, EXCLUDED.first_seen_at),
-           last_seen_at = GREATEST(kms_host_source.last_seen_at, EXCLUDED.last_seen_at)
-     WHERE kms_host_source.first_seen_at > EXCLUDED.first_seen_at OR kms_host_source.last_seen_at < EXCLUDED.last_seen_at`,
-    [rows],
+    [storableRowsJson(hosts)],
   );
 }
 

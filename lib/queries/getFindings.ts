@@ -10,7 +10,11 @@ const severityRank = { critical: 0, warning: 1, info: 2 } as const;
 export async function getFindings(now: Date, filter: { machineId?: string; machineIds?: readonly string[] } = {}): Promise<Finding[]> {
   const machineIds = filter.machineIds ?? (filter.machineId ? [filter.machineId] : undefined);
   const [hosts, clients] = await Promise.all([getHostFacts(now, machineIds), getClientFacts(now, { machineIds })]);
-  const findings = [...hosts.flatMap((h) => diagnoseHost(h, now)), ...clients.flatMap((c) => diagnoseClient(c, now))];
+  return sortFindings([...hosts.flatMap((h) => diagnoseHost(h, now)), ...clients.flatMap((c) => diagnoseClient(c, now))]);
+}
+
+/** Most severe first, then newest, then by machine name. */
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) => severityRank[a.severity] - severityRank[b.severity] || (b.since ?? "").localeCompare(a.since ?? "") || a.subject.fqdn.localeCompare(b.subject.fqdn),
   );

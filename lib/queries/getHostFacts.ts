@@ -14,8 +14,8 @@ type Row = {
 };
 
 /** Facts of every KMS host, or only of the given machine(s). */
-export async function getHostFacts(now: Date, machineIds?: string | readonly string[]): Promise<HostFacts[]> {
-  const ids = machineIds === undefined ? null : typeof machineIds === "string" ? [machineIds] : [...machineIds];
+export async function getHostFacts(now: Date, machineIds?: readonly string[]): Promise<HostFacts[]> {
+  const ids = machineIds ? [...machineIds] : null;
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const rows = await db().$queryRaw<Row[]>`

@@ -1,17 +1,7 @@
 // Roles, user administration and the audit log, through the real API.
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import { enrollMachine, getJson, signIn, sql, type ApiAnswer } from "./helpers";
-
-async function call<T = Record<string, unknown>>(method: string, route: string, cookie: string, body?: unknown): Promise<ApiAnswer<T>> {
-  const response = await fetch(`${inject("baseUrl")}${route}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
-}
+import { callApi as call, enrollMachine, getJson, signIn, sql } from "./helpers";
 
 type User = { id: string; email: string; role: string };
 type AuditEntry = { action: string; actorId: string | null; actorEmail: string; targetKind: string; targetId: string | null; details: Record<string, unknown>; summary: string };

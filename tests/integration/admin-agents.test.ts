@@ -3,17 +3,7 @@
 // rotated secrets are expired (via SQL), and every enroll_secret row made here is deleted at the end.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { enrollMachine, envelope, getJson, post, signIn, sql, type ApiAnswer } from "./helpers";
-
-async function call<T = Record<string, unknown>>(method: string, route: string, cookie: string, body?: unknown): Promise<ApiAnswer<T>> {
-  const response = await fetch(`${inject("baseUrl")}${route}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
-}
+import { callApi as call, enrollMachine, envelope, getJson, post, signIn, sql } from "./helpers";
 
 type AuditEntry = { action: string; actorEmail: string; targetKind: string; targetId: string | null; details: Record<string, unknown> };
 type AgentRow = { id: string; fqdn: string; tokenPrefix: string; revokedAt: string | null; enrolledAt: string };

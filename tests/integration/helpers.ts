@@ -80,6 +80,17 @@ export async function checkinsFor(fqdn: string): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** A dashboard API call with a session cookie and an optional JSON body; an empty answer reads as {}. */
+export async function callApi<T = Record<string, unknown>>(method: string, route: string, cookie: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${inject("baseUrl")}${route}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
 /** Signs in as the seeded admin and returns the session cookie to send with dashboard requests. */
 export async function signIn(credentials = inject("admin")): Promise<string> {
   const response = await fetch(`${inject("baseUrl")}/api/auth/sign-in`, {
