@@ -36,7 +36,7 @@ export const RENEWAL_GRACE_MS = 8 * DAY_MS;
 
 // A timestamp-rejected request (clock skew) is refused before the host validates it, so its CMID is not
 // cached and the count does not move; a count-refused one (0xC004F038) is exactly how the count grows.
-const CLOCK_SKEW = "0xC004F06C";
+export const CLOCK_SKEW = "0xC004F06C";
 
 type Prepared = { t: number; cmid: string; serverPolicy: boolean };
 

@@ -10,38 +10,50 @@ import { DAY_MS } from "@/lib/queries/shared";
 export const hostClientsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
 export type HostClientsQuery = z.infer<typeof hostClientsQuerySchema>;
 
-type Row = {
+type ClientRow = {
   client_fqdn: string; cmid: string | null; activation_id: string | null; min_count: number | null;
   license_status: string | null; is_vm: boolean | null; hresult: string | null; last_at: Date; requests: number;
 };
+type GroupRow = { activation_id: string | null; min_count: number | null; clients: number; vms: number; failing: number };
+
+// Each client's latest request, read in (client, time) order from activation_event_host_client_idx: no sort,
+// and the page of the first clients by name stops after those clients' entries. The 30-day filter applies to
+// the latest request (the same clients): inside, it would let the planner prefer sorting the window's rows.
+const latestPerClient = (machineId: string, since: Date) => Prisma.sql`
+  SELECT * FROM (
+    SELECT DISTINCT ON (e.client_fqdn) e.client_fqdn, e.cmid, e.activation_id, e.min_count, e.license_status, e.is_vm,
+           e.hresult, e.time_created AS last_at
+      FROM activation_event e
+     WHERE e.machine_id = ${machineId}::uuid AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
+     ORDER BY e.client_fqdn, e.time_created DESC) latest
+   WHERE latest.last_at > ${since}`;
 
 export async function getHostClients(machineId: string, now: Date, { limit }: HostClientsQuery = { limit: 100 }) {
   const since = new Date(now.getTime() - 30 * DAY_MS);
-  // Up to 5,000 rows: read through the pool (see queryRows).
-  const rows = await queryRows<Row>(Prisma.sql`
-    SELECT DISTINCT ON (e.client_fqdn) e.client_fqdn, e.cmid, e.activation_id, e.min_count, e.license_status, e.is_vm,
-           e.hresult, e.time_created AS last_at, (count(*) OVER (PARTITION BY e.client_fqdn))::int AS requests
-      FROM activation_event e
-     WHERE e.machine_id = ${machineId}::uuid AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL AND e.time_created > ${since}
-     ORDER BY e.client_fqdn, e.time_created DESC
-     LIMIT 5000`);
-  const toClient = (r: Row) => ({
+  // A big host serves thousands of clients: the summary is aggregated in Postgres over all of them, the list
+  // carries only the rows asked for (the whole list is 1.7 MB at 5,000 clients).
+  const [rows, groupRows] = await Promise.all([
+    queryRows<ClientRow>(Prisma.sql`
+      SELECT l.*, (SELECT count(*)::int FROM activation_event x
+                    WHERE x.machine_id = ${machineId}::uuid AND x.event_id = 12290 AND x.client_fqdn = l.client_fqdn
+                      AND x.time_created > ${since}) AS requests
+        FROM (${latestPerClient(machineId, since)} ORDER BY latest.client_fqdn LIMIT ${limit}) l
+       ORDER BY l.client_fqdn`),
+    queryRows<GroupRow>(Prisma.sql`
+      SELECT l.activation_id, l.min_count, count(*)::int AS clients, count(*) FILTER (WHERE l.is_vm)::int AS vms,
+             count(*) FILTER (WHERE l.hresult IS NOT NULL AND l.hresult <> '0x00000000')::int AS failing
+        FROM (${latestPerClient(machineId, since)}) l
+       GROUP BY l.activation_id, l.min_count
+       ORDER BY clients DESC, l.activation_id, l.min_count`),
+  ]);
+  const clients = rows.map((r) => ({
     clientFqdn: r.client_fqdn, cmid: r.cmid, activationId: r.activation_id, edition: editionName(r.activation_id),
     minCount: r.min_count, licenseStatus: r.license_status, isVm: r.is_vm, hresult: r.hresult,
     hresultMeaning: describeHresult(r.hresult)?.meaning ?? null, lastRequestAt: r.last_at.toISOString(), requests: r.requests,
-  });
-  // A big host serves thousands of clients: the summary covers them all, the list only the rows asked for,
-  // so the page stays light (the whole list is 1.7 MB at 5,000 clients).
-  const groups = new Map<string, { activationId: string | null; edition: string | null; minCount: number | null; clients: number; vms: number; failing: number }>();
-  for (const r of rows) {
-    const key = `${r.activation_id}|${r.min_count}`;
-    const group = groups.get(key) ?? { activationId: r.activation_id, edition: editionName(r.activation_id), minCount: r.min_count, clients: 0, vms: 0, failing: 0 };
-    group.clients += 1;
-    if (r.is_vm) group.vms += 1;
-    if (r.hresult && r.hresult !== "0x00000000") group.failing += 1;
-    groups.set(key, group);
-  }
-  const clients = rows.slice(0, limit).map(toClient);
-  return { total: rows.length, clients, groups: [...groups.values()].sort((a, b) => b.clients - a.clients) };
+  }));
+  const groups = groupRows.map((g) => ({
+    activationId: g.activation_id, edition: editionName(g.activation_id), minCount: g.min_count, clients: g.clients, vms: g.vms, failing: g.failing,
+  }));
+  return { total: groups.reduce((n, g) => n + g.clients, 0), clients, groups };
 }
 export type HostClients = Awaited<ReturnType<typeof getHostClients>>;

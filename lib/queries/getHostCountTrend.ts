@@ -2,8 +2,10 @@
 // explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
 import { db } from "@/lib/db";
 import { forecastCount, reconstructCountSeries } from "@/lib/kms/countModel";
+import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
 import { DAY_MS, defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/queries/shared";
-import { getHostRequests } from "@/lib/queries/getHostRequests";
+import { getHostLatestRequests, getHostRequests } from "@/lib/queries/getHostRequests";
+import { getHostWindowSamples } from "@/lib/queries/getHostWindowSamples";
 
 type BucketRow = { bucket: Date; current_count: number | null; total_requests: number | null; failed_requests: number | null };
 
@@ -21,21 +23,39 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
            AND s.collected_at < b.bucket + ${step}::interval AND s.last_seen_at >= b.bucket
          ORDER BY s.collected_at DESC, (s.source = 'cim') DESC LIMIT 1) s ON true
      ORDER BY b.bucket`;
-  const requests = await getHostRequests(machineId, new Date(from.getTime() - 30 * DAY_MS), now);
   const stepMs = buckets.length > 1 ? buckets[1].bucket.getTime() - buckets[0].bucket.getTime() : DAY_MS;
   const pointTimes = buckets.map((b) => new Date(Math.min(b.bucket.getTime() + stepMs, now.getTime())));
-  const reconstructed = reconstructCountSeries(requests, pointTimes);
-  const recent = requests.filter((r) => new Date(r.at).getTime() > now.getTime() - 30 * DAY_MS);
-  const forecast = forecastCount(recent, now);
+  const { reconstructed, forecast } = await countsFromSamples(machineId, pointTimes, now) ?? await countsFromAllRequests(machineId, pointTimes, from, now);
   return {
     unit,
     range,
     reported: buckets.map((b) => ({ bucket: b.bucket.toISOString(), count: b.current_count })),
     requests: buckets.map((b) => ({ bucket: b.bucket.toISOString(), totalRequests: b.total_requests, failedRequests: b.failed_requests })),
-    reconstructed: reconstructed.map((p) => ({ at: p.at.toISOString(), count: p.count })),
+    reconstructed: reconstructed.map((count, i) => ({ at: pointTimes[i].toISOString(), count })),
     forecast: forecast.points,
     crossesBelow: forecast.crossesBelow,
     serverOnly: forecast.serverOnly,
   };
 }
 export type HostCountTrend = Awaited<ReturnType<typeof getHostCountTrend>>;
+
+/** Counts decided by each window's latest requests (a big host), or null when some point needs its whole window. */
+async function countsFromSamples(machineId: string, pointTimes: Date[], now: Date) {
+  const [samples, latest] = await Promise.all([
+    getHostWindowSamples(machineId, pointTimes),
+    getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE),
+  ]);
+  const reconstructed = samples.map((s) => countFromWindowSample(s));
+  const forecast = forecastFromLatest(latest, now);
+  if (forecast === null || reconstructed.some((c) => c === null)) return null;
+  return { reconstructed: reconstructed as number[], forecast };
+}
+
+async function countsFromAllRequests(machineId: string, pointTimes: Date[], from: Date, now: Date) {
+  const requests = await getHostRequests(machineId, new Date(from.getTime() - 30 * DAY_MS), now);
+  const recent = requests.filter((r) => new Date(r.at).getTime() > now.getTime() - 30 * DAY_MS);
+  return {
+    reconstructed: reconstructCountSeries(requests, pointTimes).map((p) => p.count),
+    forecast: forecastCount(recent, now),
+  };
+}
