@@ -1,10 +1,12 @@
 // In-process schedule, started once per server process by instrumentation.ts: a fleet-wide evaluation
 // every 5 minutes (time-based rules fire without any check-in: renewal overdue, host idle...), and every
-// 30 s the notification pass (group settled transitions, send due deliveries with their retries).
+// 30 s the notification pass (group settled transitions, send due deliveries with their retries) and the fold
+// of the license-state deltas the overview sums.
 // Several replicas may all run it: the evaluation only tries its advisory lock, dispatch and sending lock too.
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { dispatchPending } from "@/lib/notify/dispatch";
 import { sendDueDeliveries } from "@/lib/notify/send";
+import { foldLicenseStateDeltas } from "@/lib/ingest/licenseStateCounts";
 
 const EVALUATE_EVERY_MS = 5 * 60_000;
 const NOTIFY_EVERY_MS = 30_000;
@@ -42,6 +44,14 @@ async function runNotifications(state: SchedulerState): Promise<void> {
   }
 }
 
+async function runFold(): Promise<void> {
+  try {
+    await foldLicenseStateDeltas();
+  } catch (error) {
+    console.error("[counts] folding the license-state deltas failed", error);
+  }
+}
+
 export function startAlertScheduler(): boolean {
   const state = (globalForScheduler.kmswatchAlertScheduler ??= { started: false, evaluating: false, notifying: false });
   if (state.started) return false;
@@ -50,5 +60,6 @@ export function startAlertScheduler(): boolean {
   setTimeout(() => void runEvaluation(state), FIRST_EVALUATION_MS).unref();
   setInterval(() => void runEvaluation(state), EVALUATE_EVERY_MS).unref();
   setInterval(() => void runNotifications(state), NOTIFY_EVERY_MS).unref();
+  setInterval(() => void runFold(), NOTIFY_EVERY_MS).unref();
   return true;
 }

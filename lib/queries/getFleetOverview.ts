@@ -27,12 +27,12 @@ function onePerRule<T extends Finding>(findings: T[]): T[] {
 
 type TrendRow = { machine_id: string; fqdn: string; bucket: Date; current_count: number | null };
 
-// The current state table kept by ingest, counted by index only (machine_windows_state_license_status_idx),
-// less the few hosts and unidentified machines: 100k index entries, not 100k rows each checked for its role.
+// The counts triggers keep on the current-state table (a few delta rows), less the few hosts and unidentified
+// machines, which also have a current state: not a count of 100k states per request.
 function countClientLicenseStates() {
   return db().$queryRaw<{ license_status: string | null; n: number }[]>`
     SELECT t.license_status, sum(t.n)::int AS n FROM (
-      SELECT ws.license_status, count(*) AS n FROM machine_windows_state ws GROUP BY ws.license_status
+      SELECT d.license_status, d.machines AS n FROM license_state_delta d
       UNION ALL
       SELECT ws.license_status, -count(*) FROM machine m JOIN machine_windows_state ws ON ws.machine_id = m.id
        WHERE m.role IN ('kms_host', 'unknown') GROUP BY ws.license_status) t

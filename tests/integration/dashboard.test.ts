@@ -8,7 +8,7 @@ import { ROGUE_HOST_DNS } from "../../lib/simulator/scenarios";
 import { pushFleet } from "../../scripts/simulate-push";
 import { forecastCount, reconstructCountSeries } from "../../lib/kms/countModel";
 import type { HostCountTrend } from "../../lib/queries/getHostCountTrend";
-import { getJson, signIn, sql } from "./helpers";
+import { getJson, licenseCountMismatches, signIn, sql } from "./helpers";
 
 type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
 
@@ -159,6 +159,7 @@ describe("summaries kept by ingest", () => {
         WHERE c.n IS DISTINCT FROM k.clients`,
     );
     expect(counts).toEqual([]);
+    expect(await licenseCountMismatches()).toEqual([]);
   });
 });
 

@@ -115,3 +115,16 @@ export async function getJson<T = Record<string, unknown>>(route: string, header
   }
   return { status: response.status, body: body as T };
 }
+
+/** License states whose count kept by the triggers (license_state_delta) differs from a count of the current states. */
+export async function licenseCountMismatches() {
+  // A null state (unknown) is its own group on both sides.
+  return sql<{ license_status: string; counted: number | null; actual: number | null }>(
+    `SELECT coalesce(d.state, s.state) AS license_status, d.n AS counted, s.n AS actual
+       FROM (SELECT coalesce(license_status, '(null)') AS state, sum(machines)::int AS n FROM license_state_delta
+              GROUP BY 1 HAVING sum(machines) <> 0) d
+       FULL JOIN (SELECT coalesce(license_status, '(null)') AS state, count(*)::int AS n FROM machine_windows_state GROUP BY 1) s
+         ON s.state = d.state
+      WHERE d.n IS DISTINCT FROM s.n`,
+  );
+}
