@@ -6,20 +6,33 @@ import { pairRequests } from "@/lib/kms/pairRequests";
 import { getFindings } from "@/lib/queries/getFindings";
 
 export async function getClientDetail(machineId: string, now: Date) {
-  const machine = await db().machine.findUnique({
-    where: { id: machineId },
-    select: { id: true, fqdn: true, hostname: true, role: true, firstSeenAt: true, lastSeenAt: true },
-  });
+  // Independent reads, run at once on the pool; an unknown id is answered once they are back.
+  const [machine, snapshots, cmids, events, findings] = await Promise.all([
+    db().machine.findUnique({
+      where: { id: machineId },
+      select: { id: true, fqdn: true, hostname: true, role: true, firstSeenAt: true, lastSeenAt: true },
+    }),
+    db().snapshot.findMany({
+      where: { machineId },
+      orderBy: { collectedAt: "desc" },
+      take: 100,
+      select: {
+        id: true, source: true, productKey: true, collectedAt: true, lastSeenAt: true, rawArtifactId: true, licenseStatus: true,
+        channel: true, cmid: true, kmsHost: true, kmsPort: true, currentCount: true, parsed: true, name: true, expiresAt: true,
+      },
+    }),
+    db().$queryRaw<{ cmid: string; first_seen: Date; last_seen: Date }[]>`
+      SELECT cmid, min(collected_at) AS first_seen, max(last_seen_at) AS last_seen FROM snapshot
+       WHERE machine_id = ${machineId}::uuid AND cmid IS NOT NULL GROUP BY cmid ORDER BY min(collected_at)`,
+    db().activationEvent.findMany({
+      where: { machineId, eventId: { in: [12288, 12289] } },
+      orderBy: { timeCreated: "desc" },
+      take: 400,
+      select: { eventId: true, timeCreated: true, hresult: true, kmsHost: true, kmsPort: true, activated: true, hostCurrentCount: true, minCount: true, licenseStatus: true },
+    }),
+    getFindings(now, { machineId }),
+  ]);
   if (!machine) throw new ApiError("not_found", "no such client", "id");
-  const snapshots = await db().snapshot.findMany({
-    where: { machineId },
-    orderBy: { collectedAt: "desc" },
-    take: 100,
-    select: {
-      id: true, source: true, productKey: true, collectedAt: true, lastSeenAt: true, rawArtifactId: true, licenseStatus: true,
-      channel: true, cmid: true, kmsHost: true, kmsPort: true, currentCount: true, parsed: true, name: true, expiresAt: true,
-    },
-  });
   const current = new Map<string, (typeof snapshots)[number]>();
   // Same order as the list view: newest first, CIM (language-neutral) before /dlv when seen together.
   const byRecency = [...snapshots].sort(
@@ -28,15 +41,6 @@ export async function getClientDetail(machineId: string, now: Date) {
   for (const s of byRecency) {
     if (!current.has(s.productKey)) current.set(s.productKey, s);
   }
-  const cmids = await db().$queryRaw<{ cmid: string; first_seen: Date; last_seen: Date }[]>`
-    SELECT cmid, min(collected_at) AS first_seen, max(last_seen_at) AS last_seen FROM snapshot
-     WHERE machine_id = ${machineId}::uuid AND cmid IS NOT NULL GROUP BY cmid ORDER BY min(collected_at)`;
-  const events = await db().activationEvent.findMany({
-    where: { machineId, eventId: { in: [12288, 12289] } },
-    orderBy: { timeCreated: "desc" },
-    take: 400,
-    select: { eventId: true, timeCreated: true, hresult: true, kmsHost: true, kmsPort: true, activated: true, hostCurrentCount: true, minCount: true, licenseStatus: true },
-  });
   const timeline = pairRequests(events.map((e) => ({ ...e, timeCreated: e.timeCreated.toISOString() }))).map((p) => ({
     ...p,
     hresultMeaning: describeHresult(p.request?.hresult ?? p.response?.hresult ?? null)?.meaning ?? null,
@@ -50,7 +54,7 @@ export async function getClientDetail(machineId: string, now: Date) {
       id: s.id, source: s.source, productKey: s.productKey, name: s.name, collectedAt: s.collectedAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(), licenseStatus: s.licenseStatus, cmid: s.cmid, rawArtifactId: s.rawArtifactId,
     })),
-    findings: await getFindings(now, { machineId }),
+    findings,
   };
 }
 export type ClientDetail = Awaited<ReturnType<typeof getClientDetail>>;

@@ -1,7 +1,7 @@
 // A KMS host's count over time: reported (from its snapshots, bucketed in Postgres, empty buckets
 // explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
 import { db } from "@/lib/db";
-import { forecastCount, reconstructCountSeries } from "@/lib/kms/countModel";
+import { forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
 import { DAY_MS, defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/queries/shared";
 import { getHostLatestRequests, getHostRequests } from "@/lib/queries/getHostRequests";
@@ -14,7 +14,7 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
   const step = unitInterval[unit];
   // One row per bucket from generate_series; the snapshot in force during the bucket (if the host
   // checked in then) fills it, otherwise the row stays null so the chart shows the gap.
-  const buckets = await db().$queryRaw<BucketRow[]>`
+  const [buckets, latest] = await Promise.all([db().$queryRaw<BucketRow[]>`
     SELECT b.bucket, s.current_count, s.total_requests, s.failed_requests
       FROM generate_series(date_trunc(${unit}, ${from}::timestamptz), date_trunc(${unit}, ${now}::timestamptz), ${step}::interval) AS b(bucket)
       LEFT JOIN LATERAL (
@@ -22,10 +22,10 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
          WHERE s.machine_id = ${machineId}::uuid AND s.is_kms_host
            AND s.collected_at < b.bucket + ${step}::interval AND s.last_seen_at >= b.bucket
          ORDER BY s.collected_at DESC, (s.source = 'cim') DESC LIMIT 1) s ON true
-     ORDER BY b.bucket`;
+     ORDER BY b.bucket`, getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE)]);
   const stepMs = buckets.length > 1 ? buckets[1].bucket.getTime() - buckets[0].bucket.getTime() : DAY_MS;
   const pointTimes = buckets.map((b) => new Date(Math.min(b.bucket.getTime() + stepMs, now.getTime())));
-  const { reconstructed, forecast } = await countsFromSamples(machineId, pointTimes, now) ?? await countsFromAllRequests(machineId, pointTimes, from, now);
+  const { reconstructed, forecast } = await countsFromSamples(machineId, pointTimes, now, latest) ?? await countsFromAllRequests(machineId, pointTimes, from, now);
   return {
     unit,
     range,
@@ -40,14 +40,11 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
 export type HostCountTrend = Awaited<ReturnType<typeof getHostCountTrend>>;
 
 /** Counts decided by each window's latest requests (a big host), or null when some point needs its whole window. */
-async function countsFromSamples(machineId: string, pointTimes: Date[], now: Date) {
-  const [samples, latest] = await Promise.all([
-    getHostWindowSamples(machineId, pointTimes),
-    getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE),
-  ]);
-  const reconstructed = samples.map((s) => countFromWindowSample(s));
+async function countsFromSamples(machineId: string, pointTimes: Date[], now: Date, latest: KmsRequest[]) {
   const forecast = forecastFromLatest(latest, now);
-  if (forecast === null || reconstructed.some((c) => c === null)) return null;
+  if (forecast === null) return null;
+  const reconstructed = (await getHostWindowSamples(machineId, pointTimes)).map((s) => countFromWindowSample(s));
+  if (reconstructed.some((c) => c === null)) return null;
   return { reconstructed: reconstructed as number[], forecast };
 }
 
