@@ -92,38 +92,41 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   const budgetMs = quick ? 8_000 : 25_000;
   // A request slower than this is recorded as a timeout (Infinity) and the endpoint is not sampled further.
   const timeoutMs = quick ? 30_000 : 60_000;
-  const results: EndpointResult[] = [];
-  for (const ep of list) {
-    const url = `${ctx.baseUrl}${ep.path}`;
-    // 3 warm-ups (1 when a request takes seconds), then up to 30 samples within the time budget
-    // (at least 3; only 1 when a request takes over 10 s, none more after a timeout).
-    let status = 0;
-    let bytes = 0;
-    let slowest = 0;
-    for (let w = 0; w < 3; w++) {
-      const r = await timeGet(url, cookie, timeoutMs);
-      status = r.status;
-      bytes = r.bytes;
-      slowest = Math.max(slowest, r.ms);
-      if (r.status !== 200 && r.status !== 0) throw new Error(`${ep.path} answered ${r.status}`);
-      if (r.ms > 3000) break;
+  // Round-robin: every endpoint is sampled once per round, so a transient disturbance (the database
+  // settling after the fill, a GC pause) spreads over all endpoints instead of landing on whichever is first.
+  // 3 warm-up rounds (1 for an endpoint taking seconds), then up to 30 samples each within its time budget
+  // (at least 3; only 1 when a request takes over 10 s, none more after a timeout).
+  const probes = list.map((ep) => ({ ep, url: `${ctx.baseUrl}${ep.path}`, status: 0, bytes: 0, slowest: 0, spentMs: 0, times: [] as number[] }));
+  for (let w = 0; w < 3; w++) {
+    for (const p of probes) {
+      if (w > 0 && p.slowest > 3000) continue;
+      const r = await timeGet(p.url, cookie, timeoutMs);
+      p.status = r.status;
+      p.bytes = r.bytes;
+      p.slowest = Math.max(p.slowest, r.ms);
+      if (r.status !== 200 && r.status !== 0) throw new Error(`${p.ep.path} answered ${r.status}`);
     }
-    const times: number[] = [];
-    const minSamples = slowest > 10_000 ? 1 : 3;
-    const t0 = performance.now();
-    while (slowest !== Infinity && times.length < samplesWanted && (times.length < minSamples || performance.now() - t0 < budgetMs)) {
-      const r = await timeGet(url, cookie, timeoutMs);
-      times.push(r.ms);
-      if (r.ms === Infinity) break;
+  }
+  const wantsMore = (p: (typeof probes)[number]) => {
+    if (p.slowest === Infinity || p.times.length >= samplesWanted || p.times.at(-1) === Infinity) return false;
+    return p.times.length < (p.slowest > 10_000 ? 1 : 3) || p.spentMs < budgetMs;
+  };
+  while (probes.some(wantsMore)) {
+    for (const p of probes.filter(wantsMore)) {
+      const r = await timeGet(p.url, cookie, timeoutMs);
+      p.times.push(r.ms);
+      p.spentMs += r.ms;
     }
-    if (times.length === 0) times.push(Infinity);
+  }
+  const results: EndpointResult[] = probes.map(({ ep, status, bytes, times: sampled }) => {
+    const times = sampled.length > 0 ? sampled : [Infinity];
     const r: EndpointResult = {
       name: ep.name, path: ep.path, status, bytes, n: times.length,
       p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), min: Math.min(...times), max: Math.max(...times),
     };
-    results.push(r);
     log(`dashboard ${ep.name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms (n=${r.n}, ${fmt(bytes / 1024)} KiB)`);
-  }
+    return r;
+  });
 
   // Where the time goes: the same query functions in this process, each raw statement timed, and the
   // slow ones EXPLAINed (deduplicated: alerts and overview share the findings queries).

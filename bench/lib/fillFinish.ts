@@ -40,9 +40,10 @@ export async function finishFill(ctx: BenchContext, indexes: { indexdef: string 
   // The benchmark's PostgreSQL runs with fsync=off: the checkpoint leaves ~15 GB of dirty pages to the kernel,
   // whose writeback would otherwise compete with the latency phase for minutes.
   execFileSync("sync");
-  for (let waited = 0; waited < 180; waited += 2) {
+  // Idle for three checks in a row: the launcher starts workers a while after the writes it reacts to.
+  for (let waited = 0, idle = 0; waited < 180 && idle < 3; waited += 2) {
     const busy = await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
-    if (busy.rows[0].n === 0) break;
+    idle = busy.rows[0].n === 0 ? idle + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
 }
