@@ -2,7 +2,8 @@
 // The user is re-read on every request, so a deleted user or changed role takes effect at once.
 import { cookies } from "next/headers";
 import { getIronSession, type SessionOptions } from "iron-session";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export type SessionData = { userId?: string };
@@ -26,8 +27,9 @@ export async function getSession() {
 export async function currentUser(): Promise<SignedInUser | null> {
   const session = await getSession();
   if (!session.userId) return null;
-  return db().user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true },
-  });
+  // Every dashboard request passes here: one primary-key lookup on the pool, not a Prisma query (the id comes
+  // from our own sealed cookie, so it is always a UUID). The password hash is never selected.
+  const [user] = await queryRows<SignedInUser>(Prisma.sql`
+    SELECT id, email, name, role::text AS role FROM app_user WHERE id = ${session.userId}::uuid`);
+  return user ?? null;
 }

@@ -1,6 +1,7 @@
 // A KMS host's count over time: reported (from its snapshots, bucketed in Postgres, empty buckets
 // explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
 import { DAY_MS, defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/queries/shared";
@@ -14,7 +15,7 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
   const step = unitInterval[unit];
   // One row per bucket from generate_series; the snapshot in force during the bucket (if the host
   // checked in then) fills it, otherwise the row stays null so the chart shows the gap.
-  const [buckets, latest] = await Promise.all([db().$queryRaw<BucketRow[]>`
+  const [buckets, latest] = await Promise.all([queryRows<BucketRow>(Prisma.sql`
     SELECT b.bucket, s.current_count, s.total_requests, s.failed_requests
       FROM generate_series(date_trunc(${unit}, ${from}::timestamptz), date_trunc(${unit}, ${now}::timestamptz), ${step}::interval) AS b(bucket)
       LEFT JOIN LATERAL (
@@ -22,7 +23,7 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
          WHERE s.machine_id = ${machineId}::uuid AND s.is_kms_host
            AND s.collected_at < b.bucket + ${step}::interval AND s.last_seen_at >= b.bucket
          ORDER BY s.collected_at DESC, (s.source = 'cim') DESC LIMIT 1) s ON true
-     ORDER BY b.bucket`, getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE)]);
+     ORDER BY b.bucket`), getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE)]);
   const stepMs = buckets.length > 1 ? buckets[1].bucket.getTime() - buckets[0].bucket.getTime() : DAY_MS;
   const pointTimes = buckets.map((b) => new Date(Math.min(b.bucket.getTime() + stepMs, now.getTime())));
   const { reconstructed, forecast } = await countsFromSamples(machineId, pointTimes, now, latest) ?? await countsFromAllRequests(machineId, pointTimes, from, now);
