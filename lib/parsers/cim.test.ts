@@ -184,6 +184,11 @@ describe("parseCim: shapes and coercions", () => {
       "products[1].LicenseStatus: unknown code 9",
     ]);
   });
+  it("numbers beyond 32 bits become null with a warning; the not-applicable 0xFFFFFFFF stays a silent null", () => {
+    const r = parse({ service: finService, products: { ...finProduct, GracePeriodRemaining: 3_000_000_000, KeyManagementServiceTotalRequests: 4294967295 } });
+    expect(r.value[0]).toMatchObject({ graceRemainingMin: null });
+    expect(r.warnings).toEqual(["products[0].GracePeriodRemaining: expected an integer that fits 32 bits, got 3000000000"]);
+  });
 });
 
 describe("parseCim: refusals", () => {

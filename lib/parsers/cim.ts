@@ -3,6 +3,7 @@
 import { licenseStatusFromCode, MAX_PARSE_INPUT_CHARS, type ParsedProduct, type ParseResult } from "../kms/parsed";
 import { formatHresult } from "../kms/hresults";
 import { parseEventTime } from "./eventFields";
+import { isInt4 } from "./int4";
 
 type Obj = Record<string, unknown>;
 const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
@@ -48,7 +49,8 @@ class Reader {
     if (v === null || v === undefined || v === "") return null;
     const n = typeof v === "number" ? v : typeof v === "string" && /^\s*[+-]?\d{1,15}\s*$/.test(v) ? Number(v) : NaN;
     if (!Number.isSafeInteger(n)) return this.bad(name, v, "an integer");
-    return notApplicable && NOT_APPLICABLE.has(n) ? null : n;
+    if (notApplicable && NOT_APPLICABLE.has(n)) return null;
+    return isInt4(n) ? n : this.bad(name, v, "an integer that fits 32 bits");
   }
   bool(name: string): boolean | null {
     const v = this.get(name);

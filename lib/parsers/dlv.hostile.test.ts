@@ -14,6 +14,11 @@ describe("parseDlv: damaged and hostile input", () => {
     }
   });
 
+  it("a counter beyond 32 bits is damage: left empty, not stored to fail the batch", () => {
+    const r = ok(parseDlv(host.replace(/Total requests received: [\d,]+/, "Total requests received: 99999999999")));
+    expect(r.value[0]).toMatchObject({ partialProductKey: "7QXHV", totalRequests: null, requestsUnlicensed: 12 });
+  });
+
   it("prose that happens to contain Name:/Description: is not a product", () => {
     const r = parseDlv("Name: John Smith\nDescription: printer on floor 2 is broken\nThanks\n");
     expect(r.ok ? "ok" : r.error.code).toBe("not_recognized");

@@ -72,6 +72,16 @@ describe("decodeEventData", () => {
     const d = decodeEventData(12290, ["0x0,25,OLD,6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "0xC004F038", "25", "NEW"], warn);
     expect(d).toMatchObject({ hresult: "0xC004F038", minCount: 25, clientFqdn: "NEW", cmid: "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d" });
   });
+  it("numbers beyond the int4 columns they go to are left empty with a warning, not stored to fail the batch", () => {
+    const { warn, warnings } = collect();
+    const d = decodeEventData(12290, ["0x0", "99999999999", "PC1", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "2024/5/13 9:58", "0", "1", "2147483648", "9bd77860-9b31-4b7b-96ad-2564017315bf"], warn);
+    expect(d).toMatchObject({ clientFqdn: "PC1" });
+    expect(d.minCount ?? null).toBeNull();
+    expect(d.minutesToExpiry ?? null).toBeNull();
+    expect(warnings.filter((w) => w.includes("is not valid"))).toHaveLength(2);
+    expect(decodeEventData(12290, ["0x0", "25", "PC1", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "2024/5/13 9:58", "0", "1", "2147483647", "9bd77860-9b31-4b7b-96ad-2564017315bf"], warn))
+      .toMatchObject({ minCount: 25, minutesToExpiry: 2147483647 });
+  });
   it("12290 with only the nine individual Data elements (no joined string)", () => {
     const { warn, warnings } = collect();
     const d = decodeEventData(12290, ["0x0", "25", "PC1", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "2024/5/13 9:58", "0", "1", "10", "9bd77860-9b31-4b7b-96ad-2564017315bf"], warn);

@@ -2,6 +2,7 @@
 // Shared by the XML and the pasted-text parsers so both give identical ParsedEvents.
 import { licenseStatusFromCode, type ParsedEvent } from "../kms/parsed";
 import { formatHresult } from "../kms/hresults";
+import { isInt4 } from "./int4";
 
 export const KMS_EVENT_IDS: readonly number[] = [12288, 12289, 12290, 12293];
 
@@ -97,8 +98,8 @@ function decodeSlot([key, kind, label]: Slot, raw: string, out: Decoded, warn: W
     case "int":
     case "license":
     case "flag": {
-      const n = /^[+-]?\d{1,15}$/.test(value) ? Number(value) : null;
-      if (n === null) return bad();
+      const n = /^[+-]?\d{1,10}$/.test(value) ? Number(value) : null;
+      if (n === null || !isInt4(n)) return bad();
       if (kind === "int") record[key] = n;
       else if (kind === "flag") record[key] = n !== 0;
       else {

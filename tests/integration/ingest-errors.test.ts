@@ -155,3 +155,19 @@ describe("POST /api/v1/parse", () => {
     expect((await post("/api/v1/parse", { type: "dlv", text: "x" })).status).toBe(401);
   });
 });
+
+describe("damaged numbers", () => {
+  it("stores an event whose number overflows its column with that field empty, instead of failing the batch", async () => {
+    const agent = await enrollMachine("OVF");
+    const xml = fixture("events", "host-12290-success.xml")
+      .replace("<Data>25</Data>", "<Data>99999999999</Data>")
+      .replace(",25,WS-FIN", ",99999999999,WS-FIN");
+    const answer = await post<IngestBody>("/api/v1/ingest", envelope([{ type: "events", log: "Key Management Service", xml }]), agent.token);
+    expect(answer).toMatchObject({ status: 200, body: { accepted: 1 } });
+    const [stored] = await sql<{ min_count: number | null; client_fqdn: string }>(
+      "SELECT e.min_count, e.client_fqdn FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE m.fqdn = $1",
+      [agent.fqdn],
+    );
+    expect(stored).toEqual({ min_count: null, client_fqdn: "ws-fin-0142.corp.contoso.com" });
+  });
+});

@@ -2,11 +2,12 @@
 import type { LicenseStatus } from "../../kms/parsed";
 import { licenseStatusFromCode } from "../../kms/parsed";
 import { foldKey } from "./labels";
+import { isInt4 } from "../int4";
 
 const SEPARATORS = " ,.'’";
 
 /**
- * Leading integer of a value, accepting thousands separators other tools add ("18,342", "18 342").
+ * Leading integer of a value (within int4, see ../int4.ts), accepting thousands separators other tools add ("18,342", "18 342").
  * Hand-written scan: a regex with a trailing-separator trim could backtrack on long junk lines.
  */
 export function parseIntLoose(value: string): number | null {
@@ -41,7 +42,7 @@ export function parseIntLoose(value: string): number | null {
   const digits = grouped ? groups.join("") : groups[0];
   if (digits.length > 15) return null;
   const n = sign * Number(digits);
-  return Number.isSafeInteger(n) ? n : null;
+  return isInt4(n) ? n : null;
 }
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
