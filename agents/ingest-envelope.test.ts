@@ -2,14 +2,14 @@
 // the server's zod schema, and the Node agent's real --dry-run output and the PowerShell agent's
 // sample payload are checked against it (through zod: z.fromJSONSchema, no extra validator).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ingestRequestSchema, knownArtifactSchema } from "../lib/protocol";
 import { generateIngestSchema, INGEST_SCHEMA_FILE } from "../scripts/gen-ingest-schema";
 import { buildAgent } from "./node/build";
+import { testTempDir } from "./node/tempDir";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CAPTURES = path.join(ROOT, "tests/fixtures/agent");
@@ -18,7 +18,7 @@ const committed: unknown = JSON.parse(readFileSync(INGEST_SCHEMA_FILE, "utf8"));
 
 let bundle = "";
 beforeAll(async () => {
-  bundle = await buildAgent(path.join(mkdtempSync(path.join(tmpdir(), "kmswatch-bundle-")), "kmswatch-agent.mjs"));
+  bundle = await buildAgent(path.join(testTempDir("bundle"), "kmswatch-agent.mjs"));
 }, 60_000);
 
 function dryRun(dir: string): unknown {

@@ -1,17 +1,17 @@
 // Test support for the integration tests (tests/integration/agent-*.test.ts): build the agent bundle
 // once, lay out captured directories, add generated events, run the agent as a child process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { buildAgent } from "./build.ts";
+import { testTempDir } from "./tempDir.ts";
 
 const CAPTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/agent");
 let bundle: Promise<string> | null = null;
 
 export function agentBundle(): Promise<string> {
-  bundle ??= buildAgent(path.join(mkdtempSync(path.join(tmpdir(), "kmswatch-agent-bin-")), "kmswatch-agent.mjs"));
+  bundle ??= buildAgent(path.join(testTempDir("agent-bin"), "kmswatch-agent.mjs"));
   return bundle;
 }
 
@@ -19,7 +19,7 @@ export type Workspace = { captureDir: string; stateDir: string; fqdn: string };
 
 /** A temp copy of a captured directory plus an empty state dir, for a machine with a unique FQDN. */
 export function workspace(capture: string, prefix: string): Workspace {
-  const root = mkdtempSync(path.join(tmpdir(), `kmswatch-${prefix}-`));
+  const root = testTempDir(prefix);
   const captureDir = path.join(root, "capture");
   cpSync(path.join(CAPTURES, capture), captureDir, { recursive: true });
   return { captureDir, stateDir: path.join(root, "state"), fqdn: `${prefix}-${randomUUID().slice(0, 8)}.corp.contoso.com`.toLowerCase() };

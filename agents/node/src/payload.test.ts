@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ingestRequestSchema } from "../../../lib/protocol";
 import { collectFromDir } from "./fromDir";
 import { buildPayload } from "./payload";
+import { testTempDir } from "../tempDir";
 import { machineFqdn, safeHostname } from "./run";
 
 const CAPTURE = path.resolve(import.meta.dirname, "../../../tests/fixtures/agent/client-ws-fin-0142");
@@ -30,8 +31,8 @@ describe("collectFromDir + buildPayload", () => {
   });
 
   it("reads a cim.json and a single product object the way PowerShell prints it", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const dir = mkdtempSync(path.join((await import("node:os")).tmpdir(), "kmswatch-cim-"));
+    const { writeFileSync } = await import("node:fs");
+    const dir = testTempDir("cim");
     writeFileSync(path.join(dir, "cim.json"), JSON.stringify({ service: { Version: "10" }, products: { ID: "x" } }));
     expect(collectFromDir(dir).cim).toEqual({ service: { Version: "10" }, products: [{ ID: "x" }] });
     expect(() => collectFromDir(path.join(dir, "missing"))).toThrow(/does not exist/);

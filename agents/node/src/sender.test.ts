@@ -1,9 +1,8 @@
 // The send loop against a scripted in-process HTTP server: re-enrollment, refused payloads, retries.
 import http from "node:http";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { existsSync, readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { testTempDir } from "../tempDir";
 import { AuthError, REVOKED_MESSAGE, sendSpool, type SendContext } from "./sender";
 import { Spool, spoolName } from "./spool";
 import { AgentState } from "./state";
@@ -31,7 +30,7 @@ const ok = { status: 200, body: { accepted: 1, duplicates: 0, rejected: [] } };
 const enrolled = (token: string) => ({ status: 201, body: { agentId: "6f1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", token } });
 
 function context(serverUrl: string, payloads: number, secret: string | null): SendContext {
-  const dir = mkdtempSync(path.join(tmpdir(), "kmswatch-send-"));
+  const dir = testTempDir("send");
   const spool = new Spool(dir);
   for (let i = 1; i <= payloads; i += 1) spool.write(spoolName(new Date(Date.UTC(2026, 10, 25, 10, i)), i), `{"n":${i}}`);
   return { server: serverUrl, enrollSecret: secret, hostname: "ws-1", fqdn: "ws-1.corp", state: new AgentState(dir), spool, deadline: Date.now() + 5000, random: () => 0 };

@@ -1,7 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { testTempDir } from "../tempDir";
 import { planSpoolDrops, Spool, spoolName, timeOfName, type SpoolEntry } from "./spool";
 
 const DAY = 86_400_000;
@@ -33,7 +32,7 @@ describe("planSpoolDrops", () => {
 
 describe("Spool", () => {
   it("lists oldest first, removes, and keeps refused payloads with the reason", () => {
-    const spool = new Spool(mkdtempSync(path.join(tmpdir(), "kmswatch-spool-")));
+    const spool = new Spool(testTempDir("spool"));
     spool.write(spoolName(new Date("2026-11-25T10:00:00Z"), 2), "{}");
     spool.write(spoolName(new Date("2026-11-25T09:00:00Z"), 1), "{\"a\":1}");
     const [first, second] = spool.list();
