@@ -150,7 +150,7 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
     const { ms, queries } = await captureQueries(ep.call);
     inProcess[ep.name] = ms;
     const slow = queries.filter((q) => q.ms >= 50).sort((a, b) => b.ms - a.ms).slice(0, 3);
-    log(`explain ${ep.name}: in-process ${fmt(ms)} ms, ${queries.length} raw statements, SQL total ${fmt(queries.reduce((n, q) => n + q.ms, 0))} ms`);
+    log(`explain ${ep.name}: in-process ${fmt(ms)} ms, ${queries.length} statements, SQL total ${fmt(queries.reduce((n, q) => n + q.ms, 0))} ms`);
     for (const q of slow) {
       const key = q.text.replace(/\s+/g, " ").slice(0, 400);
       if (seen.has(key)) continue;

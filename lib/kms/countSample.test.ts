@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COUNT_CAP, DAY_MS, forecastCount, reconstructCount, type KmsRequest } from "./countModel";
+import { CLOCK_SKEW, COUNT_CAP, COUNT_WINDOW_DAYS, DAY_MS, SERVER_OS_THRESHOLD, forecastCount, reconstructCount, type KmsRequest } from "./countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "./countSample";
 import { mulberry32 } from "../simulator/prng";
 
@@ -9,12 +9,12 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 /** The sample the database returns: the latest `limit` countable requests of (at - 30 d, at]. */
 function sampleOf(requests: KmsRequest[], at: Date, limit: number) {
   const inWindow = requests
-    .filter((r) => +new Date(r.at) <= +at && +new Date(r.at) > +at - 30 * DAY_MS && r.hresult !== "0xC004F06C")
+    .filter((r) => +new Date(r.at) <= +at && +new Date(r.at) > +at - COUNT_WINDOW_DAYS * DAY_MS && r.hresult !== CLOCK_SKEW)
     .sort((a, b) => +new Date(b.at) - +new Date(a.at))
     .slice(0, limit);
   return {
     latest: inWindow,
-    window: { requests: inWindow.length, cmids: new Set(inWindow.map((r) => r.cmid)).size, clientPolicy: inWindow.some((r) => r.minCount !== 5) },
+    window: { requests: inWindow.length, cmids: new Set(inWindow.map((r) => r.cmid)).size, clientPolicy: inWindow.some((r) => r.minCount !== SERVER_OS_THRESHOLD) },
   };
 }
 
@@ -40,7 +40,7 @@ describe("countFromWindowSample", () => {
         at: ago(random() * 40 * DAY_MS),
         cmid: `c${Math.floor(random() * cmids)}`,
         minCount: random() < 0.2 ? 5 : 25,
-        hresult: random() < 0.05 ? "0xC004F06C" : "0x00000000",
+        hresult: random() < 0.05 ? CLOCK_SKEW : "0x00000000",
       }));
       const limit = 1 + Math.floor(random() * 150);
       const count = countFromWindowSample(sampleOf(requests, NOW, limit).window, limit);

@@ -2,7 +2,7 @@
 // explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
 import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
+import { COUNT_WINDOW_DAYS, forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
 import { DAY_MS, defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/queries/shared";
 import { getHostLatestRequests, getHostRequests } from "@/lib/queries/getHostRequests";
@@ -50,10 +50,10 @@ async function countsFromSamples(machineId: string, pointTimes: Date[], now: Dat
 }
 
 async function countsFromAllRequests(machineId: string, pointTimes: Date[], from: Date, now: Date) {
-  const requests = await getHostRequests(machineId, new Date(from.getTime() - 30 * DAY_MS), now);
-  const recent = requests.filter((r) => new Date(r.at).getTime() > now.getTime() - 30 * DAY_MS);
+  // The first point's window starts a count window before the range; the forecast reads only its own window.
+  const requests = await getHostRequests(machineId, new Date(from.getTime() - COUNT_WINDOW_DAYS * DAY_MS), now);
   return {
     reconstructed: reconstructCountSeries(requests, pointTimes).map((p) => p.count),
-    forecast: forecastCount(recent, now),
+    forecast: forecastCount(requests, now),
   };
 }

@@ -1,10 +1,9 @@
 // Builds the diagnosis facts of KMS hosts from their snapshots and events.
 import { db } from "@/lib/db";
 import type { HostFacts } from "@/lib/diagnosis/types";
-import { forecastCount } from "@/lib/kms/countModel";
 import { licenseStatusSchema } from "@/lib/kms/parsed";
 import { DAY_MS, isoOrNull, latestWindowsSnapshots } from "@/lib/queries/shared";
-import { getHostRequests } from "@/lib/queries/getHostRequests";
+import { getHostForecast } from "@/lib/queries/getHostForecast";
 
 type Row = {
   id: string; fqdn: string; last_seen_at: Date; license_status: string | null; notification_reason: string | null;
@@ -43,8 +42,7 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
        AND (${ids}::uuid[] IS NULL OR machine_id = ANY(${ids}::uuid[]))`;
   return Promise.all(
     rows.map(async (r): Promise<HostFacts> => {
-      const requests = await getHostRequests(r.id, since, now);
-      const forecast = requests.length > 0 ? forecastCount(requests, now) : null;
+      const forecast = await getHostForecast(r.id, now);
       return {
         machineId: r.id, fqdn: r.fqdn,
         licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,

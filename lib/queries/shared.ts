@@ -23,7 +23,7 @@ export type BucketUnit = z.infer<typeof bucketUnitSchema>;
 export const rangeSchema = z.enum(["7d", "30d", "90d"]);
 export type Range = z.infer<typeof rangeSchema>;
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from "@/lib/kms/countModel";
 export const rangeDays: Record<Range, number> = { "7d": 7, "30d": 30, "90d": 90 };
 
 /** Default bucket size for a range: enough points to read, few enough to draw. */

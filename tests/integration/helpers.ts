@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { forecastCount, reconstructCountSeries } from "../../lib/kms/countModel";
+import type { HostCountTrend } from "../../lib/queries/getHostCountTrend";
 
 export const SHARED_FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
 
@@ -127,4 +129,21 @@ export async function licenseCountMismatches() {
          ON s.state = d.state
       WHERE d.n IS DISTINCT FROM s.n`,
   );
+}
+
+/** Fetches a host's trend and checks its rebuilt counts and forecast against the count model over every request. */
+export async function expectTrendMatchesModel(hostId: string, range: string, cookie: string): Promise<ApiAnswer<HostCountTrend>> {
+  const answer = await getJson<HostCountTrend>(`/api/dashboard/hosts/${hostId}/trend?range=${range}`, { cookie });
+  const rows = await sql<{ at: Date; cmid: string; min_count: number | null; hresult: string | null }>(
+    "SELECT time_created AS at, cmid, min_count, hresult FROM activation_event WHERE machine_id = $1 AND event_id = 12290 AND cmid IS NOT NULL",
+    [hostId],
+  );
+  const requests = rows.map((r) => ({ at: r.at, cmid: r.cmid, minCount: r.min_count, hresult: r.hresult }));
+  const { body } = answer;
+  const points = body.reconstructed.map((p) => new Date(p.at));
+  expect(body.reconstructed.map((p) => p.count)).toEqual(reconstructCountSeries(requests, points).map((p) => p.count));
+  const forecast = forecastCount(requests, new Date(body.forecast[0].at));
+  expect({ points: body.forecast, crossesBelow: body.crossesBelow, serverOnly: body.serverOnly })
+    .toEqual({ points: forecast.points, crossesBelow: forecast.crossesBelow, serverOnly: forecast.serverOnly });
+  return answer;
 }
