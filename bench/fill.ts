@@ -10,6 +10,8 @@
 // - snapshot: per client the state in force at the window start plus one state per renewal, each as a
 //   /dlv and a CIM snapshot (the two sources store.ts writes); per host one /dlv + CIM pair per hourly
 //   check-in (its request counters move every hour, so every host check-in is a change).
+// - incident: host 1 stopped answering in the last two hours, so each client it serves (1 in H) has a last
+//   12288 that no 12289 answered: an open critical alert each, the bad day the dashboard must stay fast on.
 // - raw_artifact: one row per snapshot (bodies are the simulator's /dlv text and CIM JSON).
 // - parsed jsonb: the product the real parsers produce from those bodies.
 // Secondary indexes are dropped during the fill and rebuilt from their own definitions afterwards,
@@ -120,6 +122,20 @@ function clientRawSql(H: number): string {
    WHERE s.at <= $3::timestamptz`;
 }
 
+function incidentSql(H: number): string {
+  return `WITH ${clientsCte(H)}
+  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, computer, hresult, status, kms_host, kms_port,
+    cmid, client_time, is_vm, license_status, minutes_to_expiry, activation_id, min_count, raw_xml, ingested_at)
+  SELECT c.id, 'Application', 1000001, 12288, r.t, c.fqdn, ev.hresult, ev.status, c.host_fqdn, 1688, c.cmid, r.t - interval '1 second',
+         c.is_vm, ev.license_status, ev.minutes_to_expiry, ev.activation_id, ev.min_count,
+         format(ev.tpl, c.fqdn, to_char(r.t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '0000Z', 1000001, c.cmid, c.fqdn, c.host_fqdn),
+         r.t + interval '5 minutes'
+    FROM c CROSS JOIN LATERAL (SELECT $3::timestamptz - make_interval(mins => 30 + c.i % 90) AS t) r
+   CROSS JOIN jsonb_to_recordset($4::jsonb) AS ev(tpl text, hresult text, status text, license_status text, minutes_to_expiry int,
+        activation_id text, min_count int)
+   WHERE c.i % ${H} = 0`;
+}
+
 const hostStatesSql = `
   WITH h AS (SELECT n, bench_uuid('h' || n) AS id FROM generate_series(1, $1::int) AS n),
   t AS (SELECT at, row_number() OVER (ORDER BY at) AS hour FROM generate_series($3::timestamptz - make_interval(days => $2::int), $3::timestamptz, interval '1 hour') AS at)`;
@@ -210,6 +226,7 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
     done += 1;
     if (done % 6 === 0 || done === tasks.length) log(`fill: ${done}/${tasks.length} chunks (${task.name} clients ${task.lo}-${task.hi})`);
   });
+  await exec(ctx, incidentSql(H), [1, C, now, JSON.stringify([eventRow(12288, tpl.e12288Unanswered)])]);
   await finishFill(ctx, indexes.rows, FILLED_TABLES);
   const seconds = (performance.now() - t0) / 1000;
   const sizes = await ctx.pool.query<{ table: string; rows: string; bytes: string }>(

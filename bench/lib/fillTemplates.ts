@@ -1,7 +1,7 @@
 // The rows the fill repeats: events and products rendered once by the simulator and parsed by the real
 // parsers, turned into SQL format() templates and parsed column values.
 import { buildFleet, snapshotArtifacts } from "../../lib/simulator";
-import { ACT_ID_WIN_ENTERPRISE, DAY, LS } from "../../lib/simulator/constants";
+import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../lib/simulator/constants";
 import { renderEvent } from "../../lib/simulator/renderEvents";
 import { systemTime } from "../../lib/simulator/format";
 import type { SimEvent } from "../../lib/simulator/types";
@@ -32,6 +32,8 @@ export function templates() {
   const base = { recordId: 987654321, time: T0, ticks: 0 };
   const common = { hr: 0, cmid: "SENTINELCMID", clientTime: T0, isVm: false, licenseStatus: LS.Licensed, minutesToExpiry: 259_200, actId: ACT_ID_WIN_ENTERPRISE, minCount: 25 };
   const e12288 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12288, status: 0, server: "SENTINELHOST", port: 1688 });
+  // The incident's request: the host did not answer (RPC server unavailable), so no 12289 follows.
+  const e12288Unanswered = eventTemplate({ ...base, ...common, hr: HR.RPC_UNAVAILABLE, computer: "SENTINELCOMPUTER", eventId: 12288, status: 0, server: "SENTINELHOST", port: 1688 });
   const e12289 = eventTemplate({ ...base, computer: "SENTINELCOMPUTER", eventId: 12289, hr: 0, status: 0, activated: true, count: 50, activationInterval: 120, renewalInterval: 10080, clientTime: T0 });
   const e12290 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12290, clientFqdn: "SENTINELCLIENT" });
   // Real /dlv and CIM bodies of a client and of a host, parsed by the real parsers.
@@ -57,7 +59,7 @@ export function templates() {
       cim: { body: JSON.stringify({ service: cim.service, products: cim.products }), product: cimParsed.value[0] },
     };
   };
-  return { e12288, e12289, e12290, client: bodies(clientArtifacts), host: bodies(hostArtifacts) };
+  return { e12288, e12288Unanswered, e12289, e12290, client: bodies(clientArtifacts), host: bodies(hostArtifacts) };
 }
 
 export type Templates = ReturnType<typeof templates>;

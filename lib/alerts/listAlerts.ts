@@ -1,19 +1,13 @@
-// Stored alerts for the alerts page, most severe and most recent first; by default the ones still open
-// or acknowledged (resolved ones are history, asked for explicitly).
-import { db } from "@/lib/db";
-import type { AlertState } from "@/lib/alerts/types";
-import { alertViewSelect, toAlertView, type AlertView } from "@/lib/alerts/view";
+// Stored alerts for the alerts page and its export, filtered and ordered in Postgres so the limit keeps the
+// most severe ones: on a bad day (a host down, thousands of clients alerting) the page reads one page, not all.
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AlertFilter } from "@/lib/alerts/alertFilters";
+import { alertOrder, alertViewColumns, alertWhere } from "@/lib/alerts/alertSql";
+import { toAlertView, type AlertRow, type AlertView } from "@/lib/alerts/view";
 
-const severityRank: Record<string, number> = { critical: 0, warning: 1, info: 2 };
-
-export async function listAlerts(filter: { states: AlertState[]; machineId?: string; limit: number }): Promise<AlertView[]> {
-  const rows = await db().alert.findMany({
-    where: { state: { in: filter.states }, ...(filter.machineId ? { machineId: filter.machineId } : {}) },
-    orderBy: [{ lastSeenAt: "desc" }],
-    take: filter.limit,
-    select: alertViewSelect,
-  });
-  return rows
-    .map(toAlertView)
-    .sort((a, b) => (severityRank[a.severity] ?? 3) - (severityRank[b.severity] ?? 3) || a.subject.fqdn.localeCompare(b.subject.fqdn));
+export async function listAlerts(filter: AlertFilter & { limit: number }): Promise<AlertView[]> {
+  const rows = await queryRows<AlertRow>(Prisma.sql`
+    SELECT ${alertViewColumns} FROM alert a WHERE ${alertWhere(filter)} ORDER BY ${alertOrder} LIMIT ${filter.limit}`);
+  return rows.map(toAlertView);
 }

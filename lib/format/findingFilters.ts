@@ -29,21 +29,27 @@ export function sortFindings<T extends FindingLike>(findings: readonly T[]): T[]
 }
 
 export type RuleGroup = { ruleId: string; title: string; severity: FindingLike["severity"]; hosts: number; clients: number };
+/** `n` subjects of one kind with one rule at one severity (a row of getAlertCounts, or one finding). */
+export type RuleCount = { ruleId: string; title: string; severity: FindingLike["severity"]; kind: FindingLike["subject"]["kind"]; n: number };
 
 /** One line per rule: "KMS host refused the client: count too low – 40 clients", most severe and most frequent first. */
-export function groupByRule(findings: readonly FindingLike[]): RuleGroup[] {
+export function groupRuleCounts(counts: readonly RuleCount[]): RuleGroup[] {
   const groups = new Map<string, RuleGroup>();
-  for (const f of findings) {
-    const g = groups.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, hosts: 0, clients: 0 };
+  for (const c of counts) {
+    const g = groups.get(c.ruleId) ?? { ruleId: c.ruleId, title: c.title, severity: c.severity, hosts: 0, clients: 0 };
     // A rule that escalates for some subjects is listed at its worst severity.
-    if (severityOrder.indexOf(f.severity) < severityOrder.indexOf(g.severity)) g.severity = f.severity;
-    if (f.subject.kind === "host") g.hosts += 1;
-    else g.clients += 1;
-    groups.set(f.ruleId, g);
+    if (severityOrder.indexOf(c.severity) < severityOrder.indexOf(g.severity)) g.severity = c.severity;
+    if (c.kind === "host") g.hosts += c.n;
+    else g.clients += c.n;
+    groups.set(c.ruleId, g);
   }
   return [...groups.values()].sort(
     (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || b.hosts - a.hosts || b.hosts + b.clients - (a.hosts + a.clients),
   );
+}
+
+export function groupByRule(findings: readonly FindingLike[]): RuleGroup[] {
+  return groupRuleCounts(findings.map((f) => ({ ruleId: f.ruleId, title: f.title, severity: f.severity, kind: f.subject.kind, n: 1 })));
 }
 
 export function parseSeverity(value: string | null): SeverityFilter {

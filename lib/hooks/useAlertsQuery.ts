@@ -1,17 +1,23 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/hooks/fetchJson";
 import type { AlertView } from "@/lib/alerts/view";
+import type { AlertSummary } from "@/lib/alerts/alertCounts";
+import type { KindFilter, SeverityFilter } from "@/lib/format/findingFilters";
 
-/** Each alert is a Finding plus its lifecycle (id, state, first/last seen, snooze). */
-export type AlertsResponse = { alerts: AlertView[] };
+/** The first page of matching alerts (each a Finding plus its lifecycle) and the counts of all of them. */
+export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
 /** "" = open and acknowledged (the API's default); "all" includes resolved history. */
 export type AlertStateFilter = "" | "open" | "acknowledged" | "resolved" | "all";
+export type AlertsFilter = { state: AlertStateFilter; severity: SeverityFilter; kind: KindFilter; rule: string };
 
-export function useAlertsQuery(state: AlertStateFilter = "") {
+export function useAlertsQuery(filter: AlertsFilter) {
+  const qs = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ""));
   return useQuery({
-    // ["alerts", ...] so every invalidation of ["alerts"] refreshes all states.
-    queryKey: state ? ["alerts", state] : ["alerts"],
-    queryFn: () => fetchJson<AlertsResponse>(`/api/dashboard/alerts${state ? `?state=${state}` : ""}`),
+    // ["alerts", ...] so every invalidation of ["alerts"] refreshes all filters.
+    queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule],
+    queryFn: () => fetchJson<AlertsResponse>(`/api/dashboard/alerts${qs.size > 0 ? `?${qs}` : ""}`),
+    // Changing a filter keeps the current list on screen until the new one arrives.
+    placeholderData: keepPreviousData,
   });
 }

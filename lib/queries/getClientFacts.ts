@@ -19,7 +19,8 @@ type Row = {
 export async function getClientFacts(now: Date, filter: { machineIds?: readonly string[] } = {}): Promise<ClientFacts[]> {
   const ids = filter.machineIds ? [...filter.machineIds] : null;
   // The fleet-wide evaluation reads one row per client (100k): through the pool (see queryRows), and the
-  // latest Windows snapshot by the current-state pointer ingest keeps, not a sorted probe per client.
+  // latest Windows snapshot by the current-state pointer ingest keeps, not a sorted probe per client; unsorted
+  // (getFindings sorts the findings, and sorting 100k rows of facts spilled to disk).
   const rows = await queryRows<Row>(Prisma.sql`
     SELECT m.id, m.fqdn, m.last_seen_at, l.channel, l.product_key_channel, l.license_status, l.grace_remaining_min,
            l.expires_at, l.notification_reason, l.kms_host, l.kms_port, l.cmid,
@@ -48,8 +49,7 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
       LEFT JOIN LATERAL (
         SELECT p.srv_found, p.tcp_ok, p.target_host, p.target_port FROM probe_result p
          WHERE p.machine_id = m.id ORDER BY p.checked_at DESC LIMIT 1) pr ON true
-     WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))
-     ORDER BY m.fqdn`);
+     WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
   return rows.map((r) => {
     const kmsHost = r.kms_host ?? r.rq_host;

@@ -4,28 +4,10 @@
 import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/queries/shared";
-import { listAlerts } from "@/lib/alerts/listAlerts";
+import { getAlertCounts } from "@/lib/alerts/getAlertCounts";
+import { getAlertExamples } from "@/lib/alerts/getAlertExamples";
+import { summarizeAlertCounts } from "@/lib/alerts/alertCounts";
 import { settleQueuedEvaluations } from "@/lib/alerts/queue";
-import type { Finding } from "@/lib/diagnosis/types";
-
-function countByRule(findings: Finding[]) {
-  const byRule = new Map<string, { ruleId: string; title: string; severity: Finding["severity"]; count: number }>();
-  for (const f of findings) {
-    const entry = byRule.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, count: 0 };
-    entry.count += 1;
-    byRule.set(f.ruleId, entry);
-  }
-  return [...byRule.values()];
-}
-
-function onePerRule<T extends Finding>(findings: T[]): T[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    if (seen.has(f.ruleId)) return false;
-    seen.add(f.ruleId);
-    return true;
-  });
-}
 
 type TrendRow = { machine_id: string; fqdn: string; bucket: Date; current_count: number | null };
 
@@ -58,13 +40,18 @@ function getHostDailyCounts(now: Date) {
 
 export async function getFleetOverview(now: Date) {
   // Independent reads, run at once on the pool.
-  const [roles, states, trend, findings] = await Promise.all([
+  const active = { state: ["open" as const, "acknowledged" as const] };
+  // Stored alerts (kept current by ingest and the scheduler), counted and sampled in Postgres: on a bad day
+  // thousands are open, and the overview must not read them all.
+  const settled = settleQueuedEvaluations();
+  const [roles, states, trend, alertCounts, examples] = await Promise.all([
     queryRows<{ role: string; n: number }>(Prisma.sql`SELECT role::text AS role, count(*)::int AS n FROM machine GROUP BY role`),
     countClientLicenseStates(),
     getHostDailyCounts(now),
-    // Stored alerts (kept current by ingest and the scheduler), not a fleet-wide diagnosis per request.
-    settleQueuedEvaluations().then(() => listAlerts({ states: ["open", "acknowledged"], limit: 100_000 })),
+    settled.then(() => getAlertCounts(active)),
+    settled.then(() => getAlertExamples(active, 10)),
   ]);
+  const alerts = summarizeAlertCounts(alertCounts, {});
   const hostTrends = new Map<string, { machineId: string; fqdn: string; points: { bucket: string; count: number | null }[] }>();
   for (const row of trend) {
     const host = hostTrends.get(row.machine_id) ?? { machineId: row.machine_id, fqdn: row.fqdn, points: [] };
@@ -76,14 +63,9 @@ export async function getFleetOverview(now: Date) {
     hosts: count("kms_host"),
     clients: count("client"),
     licenseStates: Object.fromEntries(states.map((s) => [s.license_status ?? "Unknown", s.n])),
-    alertsBySeverity: {
-      critical: findings.filter((f) => f.severity === "critical").length,
-      warning: findings.filter((f) => f.severity === "warning").length,
-      info: findings.filter((f) => f.severity === "info").length,
-    },
-    // One example per rule: 40 clones failing the same way must not hide the host that explains them.
-    newestAlerts: onePerRule(findings).slice(0, 10),
-    alertsByRule: countByRule(findings),
+    alertsBySeverity: alerts.severityCounts,
+    newestAlerts: examples,
+    alertsByRule: alerts.rules.map((r) => ({ ruleId: r.ruleId, title: r.title, severity: r.severity, count: r.hosts + r.clients })),
     hostTrends: [...hostTrends.values()],
   };
 }

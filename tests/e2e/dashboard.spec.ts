@@ -100,3 +100,16 @@ test("a host's support bundle downloads as a zip", async ({ page }) => {
   const bytes = readFileSync(await file.path());
   expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
 });
+
+test("the alerts page filters by severity on the server, counts in full and keeps the filter in the URL", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/alerts");
+  const critical = page.getByRole("button", { name: /^\d+ critical$/ });
+  const count = Number((await critical.textContent())?.match(/\d+/)?.[0]);
+  await critical.click();
+  await expect(page).toHaveURL(/severity=critical/);
+  await expect(page.getByText(new RegExp(`^${count} of \\d+ alert\\(s\\), KMS hosts first`))).toBeVisible();
+  // Only critical alerts are listed now (by the severity badge's text: an acknowledged state badge is amber too).
+  await expect(page.locator("li span.badge").filter({ hasText: /^(warning|info)$/ })).toHaveCount(0);
+  if (count > 0) await expect(page.locator("li span.badge").filter({ hasText: /^critical$/ }).first()).toBeVisible();
+});

@@ -6,7 +6,7 @@ import { buildFleet } from "../../lib/simulator/fleet";
 import { simulate } from "../../lib/simulator/engine";
 import { ROGUE_HOST_DNS } from "../../lib/simulator/scenarios";
 import { pushFleet } from "../../scripts/simulate-push";
-import { expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql } from "./helpers";
+import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql } from "./helpers";
 
 type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
 
@@ -67,6 +67,43 @@ describe("dashboard API on a simulated fleet", () => {
     for (const rule of ["host-count-below-threshold", "host-dns-publish-failed", "host-not-licensed", "client-host-unreachable", "client-not-gvlk", "client-unapproved-host"]) {
       expect(rules, rule).toContain(rule);
     }
+  });
+
+  it("filters, counts and pages the alerts in Postgres, in the page's order", async () => {
+    type Alerts = { alerts: (Finding & { id: string })[]; total: number; inState: number; severityCounts: Record<string, number>; rules: { ruleId: string; hosts: number; clients: number }[] };
+    const { body: all } = await get<Alerts>("/api/dashboard/alerts?limit=5000");
+    expect(all.alerts.length).toBeGreaterThan(3);
+    expect([all.total, all.inState]).toEqual([all.alerts.length, all.alerts.length]);
+    const rank = (a: Finding) => ["critical", "warning", "info"].indexOf(a.severity) * 2 + (a.subject.kind === "host" ? 0 : 1);
+    expect(all.alerts.map(rank)).toEqual(all.alerts.map(rank).sort((a, b) => a - b));
+    for (const s of ["critical", "warning", "info"]) expect(all.severityCounts[s]).toBe(all.alerts.filter((a) => a.severity === s).length);
+    // A page is the head of the full order, counted in full.
+    const page = (await get<Alerts>("/api/dashboard/alerts?limit=3")).body;
+    expect(page.alerts.map((a) => a.id)).toEqual(all.alerts.slice(0, 3).map((a) => a.id));
+    expect(page.total).toBe(all.total);
+    // Severity counts cover the chosen kind; the rules and the total, the chosen severity too.
+    const clients = all.alerts.filter((a) => a.subject.kind === "client");
+    const { body: critical } = await get<Alerts>("/api/dashboard/alerts?severity=critical&kind=client");
+    expect(critical.alerts.map((a) => a.id)).toEqual(clients.filter((a) => a.severity === "critical").map((a) => a.id));
+    expect(critical.severityCounts.warning).toBe(clients.filter((a) => a.severity === "warning").length);
+    expect(critical.rules.reduce((n, r) => n + r.hosts + r.clients, 0)).toBe(critical.total);
+    const rule = all.alerts.at(-1)!.ruleId;
+    const { body: ofRule } = await get<Alerts>(`/api/dashboard/alerts?rule=${rule}`);
+    expect(ofRule.alerts.map((a) => a.id)).toEqual(all.alerts.filter((a) => a.ruleId === rule).map((a) => a.id));
+    expect(await get("/api/dashboard/alerts?severity=urgent")).toMatchObject({ status: 400, body: { error: { path: "severity" } } });
+    // The overview's counts are the same, and its examples the head of each rule's alerts.
+    const { body: overview } = await get<{ alertsBySeverity: Record<string, number>; newestAlerts: { id: string; ruleId: string }[] }>("/api/dashboard/overview");
+    expect(overview.alertsBySeverity).toEqual(all.severityCounts);
+    const heads = [...new Set(all.alerts.map((a) => a.ruleId))].map((r) => all.alerts.find((a) => a.ruleId === r)!.id);
+    expect(overview.newestAlerts.map((a) => a.id)).toEqual(heads.slice(0, 10));
+  });
+
+  it("a re-evaluation finding the same only moves last-seen", async () => {
+    const before = await sql<{ id: string; last_seen_at: Date; last_finding: unknown }>(`SELECT id, last_seen_at, last_finding FROM alert WHERE state <> 'resolved' ORDER BY id`);
+    expect((await callApi("POST", "/api/dashboard/alerts/evaluate", cookie)).status).toBe(200);
+    const after = await sql<{ id: string; last_seen_at: Date; last_finding: unknown }>(`SELECT id, last_seen_at, last_finding FROM alert WHERE state <> 'resolved' ORDER BY id`);
+    expect(after.map((a) => [a.id, a.last_finding])).toEqual(before.map((a) => [a.id, a.last_finding]));
+    expect(after.every((a, i) => a.last_seen_at > before[i].last_seen_at)).toBe(true);
   });
 
   it("serves a host's trend with explicit gaps, reconstruction and forecast", async () => {

@@ -4,17 +4,15 @@
 import { Suspense } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useAlertsQuery, type AlertStateFilter } from "@/lib/hooks/useAlertsQuery";
+import { useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/hooks/useAlertsQuery";
 import { useMeQuery } from "@/lib/hooks/useMeQuery";
-import { countBySeverity, filterFindings, parseKind, parseSeverity, sortFindings, type KindFilter, type SeverityFilter } from "@/lib/format/findingFilters";
+import { parseKind, parseSeverity } from "@/lib/format/findingFilters";
 import { AlertList } from "@/app/_components/alerts/AlertList";
 import { EvaluateNowButton } from "@/app/_components/alerts/EvaluateNowButton";
 import { SeverityCounts } from "@/app/_components/clients/SeverityCounts";
 import { RuleSummary } from "@/app/_components/clients/RuleSummary";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
-
-type View = { severity: SeverityFilter; kind: KindFilter; rule: string; state: AlertStateFilter };
 
 const stateOptions: { value: AlertStateFilter; label: string }[] = [
   { value: "", label: "Open and acknowledged" },
@@ -29,11 +27,11 @@ function AlertsView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const view: View = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").slice(0, 100), state: parseState(params.get("state")) };
-  const query = useAlertsQuery(view.state);
+  const view: AlertsFilter = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").trim().slice(0, 100), state: parseState(params.get("state")) };
+  const query = useAlertsQuery(view);
   const isAdmin = useMeQuery().data?.user.role === "admin";
 
-  const navigate = (change: Partial<View>) => {
+  const navigate = (change: Partial<AlertsFilter>) => {
     const next = { ...view, ...change };
     const qs = new URLSearchParams();
     if (next.severity) qs.set("severity", next.severity);
@@ -46,7 +44,7 @@ function AlertsView() {
 
   if (query.isPending) return <Loading what="alerts" />;
   if (query.isError) return <ErrorMessage error={query.error} what="the alerts" onRetry={() => void query.refetch()} />;
-  const all = query.data.alerts;
+  const { alerts, total, inState, severityCounts, rules } = query.data;
   const stateFilter = (
     <label>
       State{" "}
@@ -55,10 +53,10 @@ function AlertsView() {
       </select>
     </label>
   );
-  if (all.length === 0 && view.state) {
+  if (inState === 0 && view.state) {
     return <div className="toolbar">{stateFilter}<span className="muted">No alert in this state.</span></div>;
   }
-  if (all.length === 0) {
+  if (inState === 0) {
     return (
       <div className="card">
         <span className="badge ok">healthy</span> No open finding: every diagnosis rule passed for every KMS host and client.
@@ -66,15 +64,13 @@ function AlertsView() {
       </div>
     );
   }
-  const ofKind = filterFindings(all, "", view.kind);
-  const shown = sortFindings(filterFindings(all, view.severity, view.kind, view.rule));
   const filtered = Boolean(view.severity || view.kind || view.rule);
   return (
     <>
-      <SeverityCounts counts={countBySeverity(ofKind)} active={view.severity} onSelect={(severity) => navigate({ severity })} />
+      <SeverityCounts counts={severityCounts} active={view.severity} onSelect={(severity) => navigate({ severity })} />
       <section className="card">
         <h2>Problems by cause</h2>
-        <RuleSummary findings={filterFindings(ofKind, view.severity, "")} active={view.rule} onSelect={(rule) => navigate({ rule })} />
+        <RuleSummary groups={rules} active={view.rule} onSelect={(rule) => navigate({ rule })} />
       </section>
       <div className="toolbar">
         {stateFilter}
@@ -87,16 +83,17 @@ function AlertsView() {
           </select>
         </label>
         <span className="muted">
-          {shown.length} of {all.length} alert(s), KMS hosts first
+          {total} of {inState} alert(s), KMS hosts first
+          {alerts.length < total && `; the first ${alerts.length} are listed: narrow the filters, or export them all`}
         </span>
         {filtered && (
           <a href={pathname} onClick={(e) => { e.preventDefault(); navigate({ severity: "", kind: "", rule: "", state: "" }); }}>Show all</a>
         )}
       </div>
-      {shown.length === 0 ? (
+      {alerts.length === 0 ? (
         <p className="muted">No finding matches this filter. Choose another severity or subject, or show all.</p>
       ) : (
-        <AlertList alerts={shown} canAct={isAdmin} />
+        <AlertList alerts={alerts} canAct={isAdmin} />
       )}
     </>
   );

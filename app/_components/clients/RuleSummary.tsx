@@ -1,13 +1,12 @@
 // Open findings grouped by rule: the "why" at a glance, each line a filter for the list below.
-import { groupByRule, type FindingLike } from "@/lib/format/findingFilters";
+import type { RuleGroup } from "@/lib/format/findingFilters";
 import styles from "./clients.module.css";
 
-type Props = { findings: readonly FindingLike[]; active: string; onSelect: (ruleId: string) => void };
+type Props = { groups: readonly RuleGroup[]; active: string; onSelect: (ruleId: string) => void };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function RuleSummary({ findings, active, onSelect }: Props) {
-  const groups = groupByRule(findings);
+export function RuleSummary({ groups, active, onSelect }: Props) {
   if (groups.length === 0) return null;
   return (
     <table>
