@@ -68,14 +68,20 @@ export async function storeSnapshot(
   if (p.applicationId === null || p.applicationId === WINDOWS_APP_ID) {
     // Newest collection wins; at the same instant CIM wins over /dlv, as latestWindowsSnapshots orders them.
     await client.query(
-      `INSERT INTO machine_windows_state (machine_id, snapshot_id, source, collected_at, license_status, channel, kms_host, cmid)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      // Copied from the stored row itself: the current state always says what its snapshot says.
+      `INSERT INTO machine_windows_state (machine_id, snapshot_id, source, collected_at, license_status, channel, kms_host, cmid,
+         product_key_channel, grace_remaining_min, expires_at, notification_reason, kms_port)
+       SELECT machine_id, id, source, collected_at, license_status, channel, kms_host, cmid,
+              product_key_channel, grace_remaining_min, expires_at, notification_reason, kms_port
+         FROM snapshot WHERE id = $1
        ON CONFLICT (machine_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id, source = EXCLUDED.source,
          collected_at = EXCLUDED.collected_at, license_status = EXCLUDED.license_status, channel = EXCLUDED.channel,
-         kms_host = EXCLUDED.kms_host, cmid = EXCLUDED.cmid
+         kms_host = EXCLUDED.kms_host, cmid = EXCLUDED.cmid, product_key_channel = EXCLUDED.product_key_channel,
+         grace_remaining_min = EXCLUDED.grace_remaining_min, expires_at = EXCLUDED.expires_at,
+         notification_reason = EXCLUDED.notification_reason, kms_port = EXCLUDED.kms_port
        WHERE machine_windows_state.collected_at < EXCLUDED.collected_at
           OR (machine_windows_state.collected_at = EXCLUDED.collected_at AND EXCLUDED.source = 'cim')`,
-      [machineId, stored.id, snap.source, collectedAt, p.licenseStatus, p.channel, row.kms_host, p.cmid],
+      [stored.id],
     );
   }
   return true;

@@ -18,9 +18,9 @@ type Row = {
 /** Facts of every client, or only of the given machines. */
 export async function getClientFacts(now: Date, filter: { machineIds?: readonly string[] } = {}): Promise<ClientFacts[]> {
   const ids = filter.machineIds ? [...filter.machineIds] : null;
-  // The fleet-wide evaluation reads one row per client (100k): through the pool (see queryRows), and the
-  // latest Windows snapshot by the current-state pointer ingest keeps, not a sorted probe per client; unsorted
-  // (getFindings sorts the findings, and sorting 100k rows of facts spilled to disk).
+  // The fleet-wide evaluation reads one row per client (100k): through the pool (see queryRows); the latest
+  // Windows state from the current-state row ingest keeps (not 100k snapshots fetched from a heap of millions);
+  // unsorted (getFindings sorts the findings, and sorting 100k rows of facts spilled to disk).
   const rows = await queryRows<Row>(Prisma.sql`
     SELECT m.id, m.fqdn, m.last_seen_at, l.channel, l.product_key_channel, l.license_status, l.grace_remaining_min,
            l.expires_at, l.notification_reason, l.kms_host, l.kms_port, l.cmid,
@@ -29,8 +29,7 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
            rs.min_count AS rs_min, rn.at AS renewal_at, pr.srv_found AS pr_srv_found, pr.tcp_ok AS pr_tcp_ok,
            pr.target_host AS pr_host, pr.target_port AS pr_port
       FROM machine m
-      LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
-      LEFT JOIN snapshot l ON l.id = ws.snapshot_id
+      LEFT JOIN machine_windows_state l ON l.machine_id = m.id
       LEFT JOIN LATERAL (
         SELECT e.time_created AS at, e.hresult, e.kms_host, e.kms_port,
                EXISTS (SELECT 1 FROM activation_event r WHERE r.machine_id = m.id AND r.event_id = 12289

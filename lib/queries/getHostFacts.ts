@@ -20,7 +20,7 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.id, m.fqdn, m.last_seen_at, l.license_status, l.notification_reason, l.current_count, l.listening_port,
            l.dns_publishing, l.total_requests, l.failed_requests, w.total_requests AS total_7d, w.failed_requests AS failed_7d,
-           r.last_request_at, coalesce(r.clients, 0)::int AS clients_30d, coalesce(r.cmids, 0)::int AS cmids_30d,
+           r.last_request_at, coalesce(c.clients, 0)::int AS clients_30d, coalesce(r.cmids, 0)::int AS cmids_30d,
            coalesce(r.server_only, false) AS server_only, coalesce(r.refused, 0)::int AS refused_30d
       FROM machine m
       LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
@@ -29,11 +29,17 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
          WHERE s.machine_id = m.id AND s.is_kms_host AND s.collected_at <= ${weekAgo}
          ORDER BY s.collected_at DESC LIMIT 1) w ON true
       LEFT JOIN LATERAL (
-        SELECT max(e.time_created) AS last_request_at, count(DISTINCT e.client_fqdn) AS clients,
-               count(DISTINCT e.cmid) AS cmids, bool_and(e.min_count = 5) AS server_only,
-               count(*) FILTER (WHERE e.hresult = '0xC004F038') AS refused
+        SELECT max(e.time_created) AS last_request_at, count(DISTINCT e.cmid) AS cmids,
+               bool_and(e.min_count = 5) AS server_only, count(*) FILTER (WHERE e.hresult = '0xC004F038') AS refused
           FROM activation_event e
          WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.time_created > ${since}) r ON true
+      -- Distinct clients: those whose latest request is in the window, read in (client, time) order from
+      -- activation_event_host_client_idx alone (a count of distinct names fetched every request from the heap).
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE x.time_created > ${since}) AS clients FROM (
+          SELECT DISTINCT ON (e.client_fqdn) e.time_created FROM activation_event e
+           WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
+           ORDER BY e.client_fqdn, e.time_created DESC) x) c ON true
      WHERE m.role = 'kms_host' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))
      ORDER BY m.fqdn`;
   const failures = await db().$queryRaw<{ machine_id: string; at: Date; hresult: string | null; domain: string | null }[]>`

@@ -99,11 +99,26 @@ describe("dashboard API on a simulated fleet", () => {
   });
 
   it("a re-evaluation finding the same only moves last-seen", async () => {
+    // Settle first: the approvals of beforeAll re-evaluate their clients after answering.
+    expect((await callApi("POST", "/api/dashboard/alerts/evaluate", cookie)).status).toBe(200);
     const before = await sql<{ id: string; last_seen_at: Date; last_finding: unknown }>(`SELECT id, last_seen_at, last_finding FROM alert WHERE state <> 'resolved' ORDER BY id`);
     expect((await callApi("POST", "/api/dashboard/alerts/evaluate", cookie)).status).toBe(200);
     const after = await sql<{ id: string; last_seen_at: Date; last_finding: unknown }>(`SELECT id, last_seen_at, last_finding FROM alert WHERE state <> 'resolved' ORDER BY id`);
     expect(after.map((a) => [a.id, a.last_finding])).toEqual(before.map((a) => [a.id, a.last_finding]));
     expect(after.every((a, i) => a.last_seen_at > before[i].last_seen_at)).toBe(true);
+  });
+
+  it("host facts count each host's distinct clients and CMIDs of the last 30 days as a plain count does", async () => {
+    const expected = await sql<{ id: string; clients: number; cmids: number }>(
+      `SELECT m.id, count(DISTINCT e.client_fqdn)::int AS clients, count(DISTINCT e.cmid)::int AS cmids FROM machine m
+         JOIN activation_event e ON e.machine_id = m.id AND e.event_id = 12290 AND e.time_created > now() - interval '30 days'
+        WHERE m.role = 'kms_host' GROUP BY m.id`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    for (const host of expected) {
+      const { body } = await get<{ facts: { distinctClients30d: number; distinctCmids30d: number } }>(`/api/dashboard/hosts/${host.id}`);
+      expect([body.facts.distinctClients30d, body.facts.distinctCmids30d]).toEqual([host.clients, host.cmids]);
+    }
   });
 
   it("serves a host's trend with explicit gaps, reconstruction and forecast", async () => {
@@ -161,7 +176,10 @@ describe("summaries kept by ingest", () => {
                         ORDER BY s.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC LIMIT 1) l ON true
          LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
         WHERE ws.license_status IS DISTINCT FROM l.license_status OR ws.cmid IS DISTINCT FROM l.cmid
-           OR ws.kms_host IS DISTINCT FROM l.kms_host OR ws.channel IS DISTINCT FROM l.channel`,
+           OR ws.kms_host IS DISTINCT FROM l.kms_host OR ws.channel IS DISTINCT FROM l.channel
+           OR ws.product_key_channel IS DISTINCT FROM l.product_key_channel OR ws.kms_port IS DISTINCT FROM l.kms_port
+           OR ws.grace_remaining_min IS DISTINCT FROM l.grace_remaining_min OR ws.expires_at IS DISTINCT FROM l.expires_at
+           OR ws.notification_reason IS DISTINCT FROM l.notification_reason`,
     );
     expect(stateMismatches).toEqual([]);
     const [states] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine_windows_state");
