@@ -17,6 +17,8 @@ export type SlowQuery = { endpoint: string; ms: number; sql: string; planFile: s
 export type DashboardResult = {
   endpoints: EndpointResult[]; slowQueries: SlowQuery[]; inProcess: Record<string, number>;
   waitedForEvaluationSeconds: number; fleetEvaluationSeconds: number;
+  /** Open alerts while the endpoints were measured (the fill's incident raises one per client of host 1). */
+  openAlerts: number;
 };
 
 async function signIn(ctx: BenchContext): Promise<string> {
@@ -89,6 +91,7 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   const cookie = await signIn(ctx);
   const list = await endpoints(ctx);
   const waitedForEvaluationSeconds = await waitForScheduledEvaluation(ctx);
+  const openAlerts = (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert WHERE state <> 'resolved'`)).rows[0].n;
   // 100 samples in the full run: with 30, p95 is the second-slowest request and p99 the slowest.
   const samplesWanted = quick ? 30 : 100;
   const budgetMs = quick ? 8_000 : 25_000;
@@ -166,5 +169,5 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
       log(`  ${fmt(q.ms)} ms: ${sql.slice(0, 120)}…  (plan: ${path.relative(process.cwd(), file)})`);
     }
   }
-  return { endpoints: results, slowQueries, inProcess, waitedForEvaluationSeconds, fleetEvaluationSeconds: await timeFleetEvaluation() };
+  return { endpoints: results, slowQueries, inProcess, waitedForEvaluationSeconds, openAlerts, fleetEvaluationSeconds: await timeFleetEvaluation() };
 }
