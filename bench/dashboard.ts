@@ -19,6 +19,8 @@ export type DashboardResult = {
   waitedForEvaluationSeconds: number; fleetEvaluationSeconds: number;
   /** Open alerts while the endpoints were measured (the fill's incident raises one per client of host 1). */
   openAlerts: number;
+  /** The first evaluation after the fill, which opens those alerts. */
+  incidentEvaluationSeconds: number;
 };
 
 async function signIn(ctx: BenchContext): Promise<string> {
@@ -91,6 +93,9 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   const cookie = await signIn(ctx);
   const list = await endpoints(ctx);
   const waitedForEvaluationSeconds = await waitForScheduledEvaluation(ctx);
+  // The pass the scheduler would run after the fill: it opens the incident's alerts, so the endpoints are
+  // measured on the bad day (the next pass, timed after the measurement, is the steady one).
+  const incidentEvaluationSeconds = await timeFleetEvaluation();
   const openAlerts = (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert WHERE state <> 'resolved'`)).rows[0].n;
   // 100 samples in the full run: with 30, p95 is the second-slowest request and p99 the slowest.
   const samplesWanted = quick ? 30 : 100;
@@ -169,5 +174,5 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
       log(`  ${fmt(q.ms)} ms: ${sql.slice(0, 120)}…  (plan: ${path.relative(process.cwd(), file)})`);
     }
   }
-  return { endpoints: results, slowQueries, inProcess, waitedForEvaluationSeconds, openAlerts, fleetEvaluationSeconds: await timeFleetEvaluation() };
+  return { endpoints: results, slowQueries, inProcess, waitedForEvaluationSeconds, openAlerts, incidentEvaluationSeconds, fleetEvaluationSeconds: await timeFleetEvaluation() };
 }

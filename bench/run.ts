@@ -151,6 +151,7 @@ async function main() {
         });
       }
       rows.push(row("3. open alerts while measured (incident: host 1 down)", stat([d.openAlerts]), ""));
+      rows.push(row("3. fleet-wide alert evaluation opening them, seconds", stat([d.incidentEvaluationSeconds]), "", "", undefined, 1));
       rows.push(row("3. fleet-wide alert evaluation (background, every 5 min), seconds", stat([d.fleetEvaluationSeconds]), "", "", undefined, 1));
       // 4. Storage of the filled fleet, per client, scaled to 30 days; ingest_batch measured in phase 2.
       const total = Object.values(fill.bytes).reduce((n, b) => n + b, 0);
