@@ -20,5 +20,5 @@ export const alertFilterSchema = z.object({
 export type AlertFilter = z.infer<typeof alertFilterSchema>;
 
 export const alertListQuerySchema = alertFilterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: z.coerce.number().int().min(1).max(5000).default(100),
 });

@@ -3,7 +3,7 @@
 // transaction-level advisory lock; the scheduler only tries it (another replica is already evaluating).
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Finding } from "@/lib/diagnosis/types";
 import { getFindings } from "@/lib/queries/getFindings";
@@ -21,13 +21,28 @@ export type EvaluateOptions = {
   wait?: boolean;
 };
 
-export type EvaluationResult = { skipped: boolean; findings: number; transitions: AlertTransition[] };
+/** rowsWritten: alert rows created or updated (a burst of them is vacuumed at once, see evaluateAlerts). */
+export type EvaluationResult = { skipped: boolean; findings: number; transitions: AlertTransition[]; rowsWritten: number };
+
+/** From this many rows written by one pass, the alert table is vacuumed right after it. */
+const VACUUM_AFTER_ROWS = 500;
 
 const json = (finding: Finding) => finding as unknown as Prisma.InputJsonValue;
 /** A finding as it reads back from its jsonb column (undefined fields dropped). */
 const asStored = (finding: Finding): unknown => JSON.parse(JSON.stringify(finding));
 
 export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<EvaluationResult> {
+  const result = await evaluateInTransaction(options);
+  // A host going down opens an alert per client, and every later pass moves their last-seen: thousands of new
+  // row versions that autovacuum reaches a minute or more later. Until then the alerts page and the overview
+  // read the heap instead of their indexes (measured: 2 ms -> 60 ms). The table is small: vacuum it now.
+  if (result.rowsWritten >= VACUUM_AFTER_ROWS) {
+    await dbPool().query("VACUUM (ANALYZE) alert").catch((error: Error) => console.warn(`[alerts] vacuum after a burst failed: ${error.message}`));
+  }
+  return result;
+}
+
+async function evaluateInTransaction(options: EvaluateOptions): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
   const machineIds = options.machineIds ? [...options.machineIds] : undefined;
   const scope = machineIds ? { machineId: { in: machineIds } } : {};
@@ -35,7 +50,7 @@ export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<Eva
     async (tx) => {
       if (options.wait === false) {
         const [row] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${EVALUATION_LOCK_KEY}::bigint) AS ok`;
-        if (!row?.ok) return { skipped: true, findings: 0, transitions: [] };
+        if (!row?.ok) return { skipped: true, findings: 0, transitions: [], rowsWritten: 0 };
       } else {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVALUATION_LOCK_KEY}::bigint)`;
       }
@@ -114,7 +129,7 @@ export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<Eva
           })),
         });
       }
-      return { skipped: false, findings: findings.length, transitions };
+      return { skipped: false, findings: findings.length, transitions, rowsWritten: created.length + refresh.length + plan.resolve.length };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -11,11 +11,15 @@ export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
 export type AlertStateFilter = "" | "open" | "acknowledged" | "resolved" | "all";
 export type AlertsFilter = { state: AlertStateFilter; severity: SeverityFilter; kind: KindFilter; rule: string };
 
-export function useAlertsQuery(filter: AlertsFilter) {
+/** The API's default page; the page asks for more on demand. */
+export const ALERTS_PAGE = 100;
+
+export function useAlertsQuery(filter: AlertsFilter, limit = ALERTS_PAGE) {
   const qs = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ""));
+  if (limit !== ALERTS_PAGE) qs.set("limit", String(limit));
   return useQuery({
     // ["alerts", ...] so every invalidation of ["alerts"] refreshes all filters.
-    queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule],
+    queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule, limit],
     queryFn: () => fetchJson<AlertsResponse>(`/api/dashboard/alerts${qs.size > 0 ? `?${qs}` : ""}`),
     // Changing a filter keeps the current list on screen until the new one arrives.
     placeholderData: keepPreviousData,

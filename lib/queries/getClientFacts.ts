@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientFacts } from "@/lib/diagnosis/types";
 import { licenseStatusSchema } from "@/lib/kms/parsed";
 import { isoOrNull } from "@/lib/queries/shared";
+import { mapYielding } from "@/lib/queries/mapYielding";
 import { getApprovedHosts, isApproved } from "@/lib/queries/getApprovedHosts";
 
 type Row = {
@@ -50,7 +51,7 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
          WHERE p.machine_id = m.id ORDER BY p.checked_at DESC LIMIT 1) pr ON true
      WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
-  return rows.map((r) => {
+  return mapYielding(rows, (r) => {
     const kmsHost = r.kms_host ?? r.rq_host;
     return {
       machineId: r.id, fqdn: r.fqdn, channel: r.channel, productKeyChannel: r.product_key_channel,

@@ -3,6 +3,7 @@ import { diagnoseClient, diagnoseHost } from "@/lib/diagnosis";
 import type { Finding } from "@/lib/diagnosis/types";
 import { getClientFacts } from "@/lib/queries/getClientFacts";
 import { getHostFacts } from "@/lib/queries/getHostFacts";
+import { mapYielding } from "@/lib/queries/mapYielding";
 
 const severityRank = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -10,7 +11,8 @@ const severityRank = { critical: 0, warning: 1, info: 2 } as const;
 export async function getFindings(now: Date, filter: { machineId?: string; machineIds?: readonly string[] } = {}): Promise<Finding[]> {
   const machineIds = filter.machineIds ?? (filter.machineId ? [filter.machineId] : undefined);
   const [hosts, clients] = await Promise.all([getHostFacts(now, machineIds), getClientFacts(now, { machineIds })]);
-  return sortFindings([...hosts.flatMap((h) => diagnoseHost(h, now)), ...clients.flatMap((c) => diagnoseClient(c, now))]);
+  const clientFindings = await mapYielding(clients, (c) => diagnoseClient(c, now));
+  return sortFindings([...hosts.flatMap((h) => diagnoseHost(h, now)), ...clientFindings.flat()]);
 }
 
 /** Most severe first, then newest, then by machine name. */

@@ -92,7 +92,7 @@ describe("CSV exports", () => {
   });
 
   it("alerts.csv holds the alerts the API lists, with quoted free text intact", async () => {
-    const api = await getJson<{ alerts: { id: string; cause: string; severity: string; subject: { kind: string } }[] }>("/api/dashboard/alerts", { cookie });
+    const api = await getJson<{ alerts: { id: string; cause: string; severity: string; subject: { kind: string } }[] }>("/api/dashboard/alerts?limit=5000", { cookie });
     const { header, rows } = await csv("/api/dashboard/export/alerts.csv");
     expect(header.slice(0, 3)).toEqual(["severity", "state", "subject_kind"]);
     expect(rows.map((r) => r.alert_id).sort()).toEqual(api.body.alerts.map((a) => a.id).sort());
@@ -102,7 +102,7 @@ describe("CSV exports", () => {
       expect(row.cause.replace(/^'/, "")).toBe(alert.cause);
       expect(typeof JSON.parse(row.evidence)).toBe("object");
     }
-    const everyState = await getJson<{ alerts: unknown[] }>("/api/dashboard/alerts?state=all", { cookie });
+    const everyState = await getJson<{ alerts: unknown[] }>("/api/dashboard/alerts?state=all&limit=5000", { cookie });
     expect((await csv("/api/dashboard/export/alerts.csv?state=all")).rows).toHaveLength(everyState.body.alerts.length);
     expect((await csv("/api/dashboard/export/alerts.csv?state=bogus")).response.status).toBe(400);
     const critical = await csv("/api/dashboard/export/alerts.csv?severity=critical&kind=client");

@@ -1,10 +1,10 @@
 "use client";
 // Stored alerts (diagnosis findings with a lifecycle), most severe first, filterable by state, severity,
 // host/client and rule (all kept in the URL so a filtered view can be shared); admins act on them here.
-import { Suspense } from "react";
+import { Suspense, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/hooks/useAlertsQuery";
+import { ALERTS_PAGE, useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/hooks/useAlertsQuery";
 import { useMeQuery } from "@/lib/hooks/useMeQuery";
 import { parseKind, parseSeverity } from "@/lib/format/findingFilters";
 import { AlertList } from "@/app/_components/alerts/AlertList";
@@ -21,6 +21,9 @@ const stateOptions: { value: AlertStateFilter; label: string }[] = [
   { value: "resolved", label: "Resolved (history)" },
   { value: "all", label: "All" },
 ];
+/** The API lists up to 5000 at once; past that, filters or the CSV export. */
+const MAX_LISTED = 5000;
+const MORE = 400;
 const parseState = (value: string | null): AlertStateFilter => stateOptions.find((o) => o.value === value)?.value ?? "";
 
 function AlertsView() {
@@ -28,10 +31,12 @@ function AlertsView() {
   const pathname = usePathname();
   const params = useSearchParams();
   const view: AlertsFilter = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").trim().slice(0, 100), state: parseState(params.get("state")) };
-  const query = useAlertsQuery(view);
+  const [limit, setLimit] = useState(ALERTS_PAGE);
+  const query = useAlertsQuery(view, limit);
   const isAdmin = useMeQuery().data?.user.role === "admin";
 
   const navigate = (change: Partial<AlertsFilter>) => {
+    setLimit(ALERTS_PAGE);
     const next = { ...view, ...change };
     const qs = new URLSearchParams();
     if (next.severity) qs.set("severity", next.severity);
@@ -45,6 +50,7 @@ function AlertsView() {
   if (query.isPending) return <Loading what="alerts" />;
   if (query.isError) return <ErrorMessage error={query.error} what="the alerts" onRetry={() => void query.refetch()} />;
   const { alerts, total, inState, severityCounts, rules } = query.data;
+  const more = Math.min(MORE, Math.min(total, MAX_LISTED) - alerts.length);
   const stateFilter = (
     <label>
       State{" "}
@@ -94,6 +100,11 @@ function AlertsView() {
         <p className="muted">No finding matches this filter. Choose another severity or subject, or show all.</p>
       ) : (
         <AlertList alerts={alerts} canAct={isAdmin} />
+      )}
+      {more > 0 && (
+        <button type="button" onClick={() => setLimit(alerts.length + more)} disabled={query.isFetching}>
+          Show {more} more
+        </button>
       )}
     </>
   );

@@ -8,6 +8,6 @@ CREATE INDEX "alert_active_order_idx" ON "alert" (
     (("last_finding" -> 'subject') ->> 'fqdn'),
     "id")
     WHERE "state" <> 'resolved';
--- and what the counts group by, beside the state, so they are an index-only scan.
-CREATE INDEX "alert_state_counts_idx" ON "alert" ("state", "rule_id", "severity", "subject_kind");
+-- and what the counts group by and show, beside the state, so they are an index-only scan.
+CREATE INDEX "alert_state_counts_idx" ON "alert" ("state", "rule_id", "severity", "subject_kind") INCLUDE ("title");
 DROP INDEX IF EXISTS "alert_state_idx";
