@@ -12,6 +12,8 @@ export const P95_GOAL_MS = 100;
 export type EndpointResult = {
   name: string; path: string; status: number; bytes: number; n: number;
   p50: number; p95: number; p99: number; min: number; max: number;
+  /** Every sample in the order taken (ms): slow ones in a row point at a disturbance, spread ones at the endpoint. */
+  samples: number[];
 };
 export type SlowQuery = { endpoint: string; ms: number; sql: string; planFile: string; planHead: string[]; hotNodes: string[] };
 export type DashboardResult = {
@@ -133,6 +135,7 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
     const r: EndpointResult = {
       name: ep.name, path: ep.path, status, bytes, n: times.length,
       p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), min: Math.min(...times), max: Math.max(...times),
+      samples: sampled.map((ms) => Math.round(ms * 10) / 10),
     };
     log(`dashboard ${ep.name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms (n=${r.n}, ${fmt(bytes / 1024)} KiB)`);
     return r;
