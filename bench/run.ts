@@ -87,9 +87,7 @@ async function main() {
   };
   process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
   try {
-    // A database server sized as one would be in production (PostgreSQL's default 128 MB of shared buffers
-    // is for a laptop; the filled database is ~17 GB): 1 GB, well under the usual quarter of RAM.
-    db = await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), persistent: false, log: (m) => log(m), settings: ["shared_buffers=1GB"] });
+    db = await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), persistent: false, log: (m) => log(m) });
     const env = {
       DATABASE_URL: db.url,
       KMSWATCH_ENROLL_SECRET: `bench-${randomBytes(12).toString("hex")}`,

@@ -90,8 +90,6 @@ export async function startEmbeddedDb(options: {
   persistent: boolean;
   port?: number;
   log?: (message: string) => void;
-  /** Server settings (`name=value`), e.g. the benchmark's shared_buffers. */
-  settings?: string[];
 }): Promise<EmbeddedDb> {
   const log = options.log ?? ((m: string) => console.log(m));
   const dataDir = resolveDataDir(options.dataDir, log);
@@ -105,13 +103,10 @@ export async function startEmbeddedDb(options: {
     persistent: options.persistent,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: [
-      ...["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"].filter(
-        // fsync=off only for throwaway test databases: a user's demo data must survive a crash.
-        (flag, i, all) => options.persistent === false || (flag !== "fsync=off" && all[i + 1] !== "fsync=off"),
-      ),
-      ...(options.settings ?? []).flatMap((setting) => ["-c", setting]),
-    ],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"].filter(
+      // fsync=off only for throwaway test databases: a user's demo data must survive a crash.
+      (flag, i, all) => options.persistent === false || (flag !== "fsync=off" && all[i + 1] !== "fsync=off"),
+    ),
     onLog: () => undefined,
     onError: (error) => log(`[db] ${String(error)}`),
   });
