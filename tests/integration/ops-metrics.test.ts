@@ -83,6 +83,13 @@ describe("GET /metrics", () => {
     expect(values.get("kmswatch_ingest_rejected_total")).toBe(ingest.rejected);
     const [unchanged] = await sql<{ n: number }>("SELECT sum(unchanged_checkins)::int AS n FROM agent");
     expect(values.get("kmswatch_checkins_unchanged_total")).toBe(unchanged.n);
+    // The findings gauge counts the alerts not resolved, per rule and severity.
+    const open = await sql<{ rule: string; severity: string; n: number }>(
+      "SELECT rule_id AS rule, severity, count(*)::int AS n FROM alert WHERE state <> 'resolved' GROUP BY 1, 2",
+    );
+    expect(open.length).toBeGreaterThan(0);
+    for (const o of open) expect(values.get(`kmswatch_open_findings{rule="${o.rule}",severity="${o.severity}"}`)).toBe(o.n);
+    expect(sum("kmswatch_open_findings{")).toBe(open.reduce((n, o) => n + o.n, 0));
     // Every rule firing for our host shows up with its severity.
     const detail = await getJson<{ findings: { ruleId: string; severity: string }[] }>(`/api/dashboard/hosts/${hostId}`, { cookie: await signIn() });
     expect(detail.body.findings.length).toBeGreaterThan(0);
