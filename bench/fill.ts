@@ -166,6 +166,21 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
 }
 
 export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
+  // The server's scheduled alert evaluation must not run on a half-written database: without its indexes
+  // (dropped during the load) one pass plans for minutes and would still be running while the dashboard is
+  // measured. Holding the evaluation lock makes the scheduler skip (it only tries the lock) until the fill ends.
+  const { EVALUATION_LOCK_KEY } = await import("../lib/alerts/evaluate");
+  const lock = await ctx.pool.connect();
+  await lock.query("SELECT pg_advisory_lock($1::bigint)", [EVALUATION_LOCK_KEY]);
+  try {
+    return await fill(ctx);
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock($1::bigint)", [EVALUATION_LOCK_KEY]).catch(() => undefined);
+    lock.release();
+  }
+}
+
+async function fill(ctx: BenchContext): Promise<FillResult> {
   const { clients: C, hosts: H, days: D } = ctx.options;
   const now = new Date();
   const t0 = performance.now();
