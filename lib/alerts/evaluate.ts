@@ -81,12 +81,15 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
       const refresh = [...plan.update.map((u) => ({ ...u, reopen: false })), ...plan.reopen.map((r) => ({ ...r, escalated: false, reopen: true }))];
       // Most firing alerts say the same as at the last pass: only their last-seen moves (a narrow update,
       // not thousands of findings rewritten every 5 minutes on a bad day).
-      const same = refresh.filter((r) => !r.reopen && r.alert.severity === r.finding.severity && isDeepStrictEqual(r.alert.lastFinding, asStored(r.finding)));
+      const same: typeof refresh = [];
+      const rewrite: typeof refresh = [];
+      for (const r of refresh) {
+        const unchanged = !r.reopen && r.alert.severity === r.finding.severity && isDeepStrictEqual(r.alert.lastFinding, asStored(r.finding));
+        (unchanged ? same : rewrite).push(r);
+      }
       if (same.length > 0) {
         await tx.$executeRaw`UPDATE alert SET last_seen_at = ${now} WHERE id = ANY(${same.map((r) => r.alert.id)}::uuid[])`;
       }
-      const unchanged = new Set(same);
-      const rewrite = refresh.filter((r) => !unchanged.has(r));
       if (rewrite.length > 0) {
         await tx.$executeRaw`
           UPDATE alert AS a SET last_seen_at = ${now}, severity = u.severity, title = u.title, last_finding = u.finding::jsonb,

@@ -1,4 +1,5 @@
-// Alerts page: counts per severity and the severity / kind filters.
+// Alerts page and client page: counts per severity, the rule summary, and the URL values of the filters
+// (the filtering and ordering themselves run in Postgres, lib/alerts/alertSql.ts).
 
 export type FindingLike = { ruleId: string; title: string; severity: "critical" | "warning" | "info"; subject: { kind: "host" | "client" } };
 export type SeverityFilter = "" | FindingLike["severity"];
@@ -10,22 +11,6 @@ export function countBySeverity(findings: readonly FindingLike[]): Record<Findin
   const counts = { critical: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return counts;
-}
-
-export function filterFindings<T extends FindingLike>(findings: readonly T[], severity: SeverityFilter, kind: KindFilter, ruleId = ""): T[] {
-  return findings.filter(
-    (f) => (!severity || f.severity === severity) && (!kind || f.subject.kind === kind) && (!ruleId || f.ruleId === ruleId),
-  );
-}
-
-const kindOrder = (f: FindingLike) => (f.subject.kind === "host" ? 0 : 1);
-
-/** Most severe first; then KMS hosts before clients (a host problem explains many client ones); else the server's order. */
-export function sortFindings<T extends FindingLike>(findings: readonly T[]): T[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => severityOrder.indexOf(a.f.severity) - severityOrder.indexOf(b.f.severity) || kindOrder(a.f) - kindOrder(b.f) || a.i - b.i)
-    .map((x) => x.f);
 }
 
 export type RuleGroup = { ruleId: string; title: string; severity: FindingLike["severity"]; hosts: number; clients: number };
@@ -46,10 +31,6 @@ export function groupRuleCounts(counts: readonly RuleCount[]): RuleGroup[] {
   return [...groups.values()].sort(
     (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || b.hosts - a.hosts || b.hosts + b.clients - (a.hosts + a.clients),
   );
-}
-
-export function groupByRule(findings: readonly FindingLike[]): RuleGroup[] {
-  return groupRuleCounts(findings.map((f) => ({ ruleId: f.ruleId, title: f.title, severity: f.severity, kind: f.subject.kind, n: 1 })));
 }
 
 export function parseSeverity(value: string | null): SeverityFilter {
