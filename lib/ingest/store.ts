@@ -62,14 +62,18 @@ export async function storeBatch(
     await storeProbesAndQuarantine(client, machineId, batch);
     const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || batch.events.some((e) => e.event.eventId === 12290);
     const role = isHost ? "kms_host" : batch.snapshots.length > 0 ? "client" : null;
-    await client.query(`UPDATE machine SET last_seen_at = now(), role = coalesce($2::"MachineRole", role) WHERE id = $1`, [machineId, role]);
-    await client.query(`UPDATE agent SET last_seen_at = now(), agent_version = $2 WHERE id = $1`, [agent.agentId, agentVersion]);
     const duplicates = batch.events.length - inserted;
     const accepted = inserted + batch.snapshots.length + batch.probes.length;
+    // The batch's bookkeeping in one round trip: the machine and its agent seen, the batch recorded.
     await client.query(
-      `INSERT INTO ingest_batch (id, agent_id, machine_id, collected_at, agent_version, artifacts, accepted, duplicates, rejected)
+      `WITH seen_machine AS (
+         UPDATE machine SET last_seen_at = now(), role = coalesce($9::"MachineRole", role) WHERE id = $2
+       ), seen_agent AS (
+         UPDATE agent SET last_seen_at = now(), agent_version = $4 WHERE id = $1
+       )
+       INSERT INTO ingest_batch (id, agent_id, machine_id, collected_at, agent_version, artifacts, accepted, duplicates, rejected)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [agent.agentId, machineId, batch.collectedAt, agentVersion, artifacts, accepted, duplicates, batch.rejected.length],
+      [agent.agentId, machineId, batch.collectedAt, agentVersion, artifacts, accepted, duplicates, batch.rejected.length, role],
     );
     // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
     const changed = inserted > 0 || newSnapshots.length > 0 || batch.probes.length > 0;

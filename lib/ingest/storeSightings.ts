@@ -6,27 +6,31 @@ import type { CmidSightingRow, HostSightingRow } from "@/lib/ingest/sightings";
 import { storableRowsJson } from "@/lib/ingest/json";
 
 async function storeCmidSightings(client: PoolClient, cmids: CmidSightingRow[]) {
-  const rows = storableRowsJson(cmids);
+  // One statement, the rows parsed once. A CMID becomes a duplicate only when a machine is added to it, so only
+  // the (cmid, machine, host) rows this statement inserted are checked: against the machines already stored
+  // (the statement's snapshot) and against the other machines of this batch.
   await client.query(
-    `INSERT INTO cmid_sighting (cmid, machine, kms_host, first_seen_at, last_seen_at)
-     SELECT cmid, machine, "kmsHost", min(at), max(at)
-       FROM json_to_recordset($1::json) AS t(cmid text, machine text, "kmsHost" text, at timestamptz)
-      GROUP BY 1, 2, 3
-     ON CONFLICT (cmid, machine, kms_host) DO UPDATE
-       SET first_seen_at = LEAST(cmid_sighting.first_seen_at, EXCLUDED.first_seen_at),
-           last_seen_at = GREATEST(cmid_sighting.last_seen_at, EXCLUDED.last_seen_at)
-     -- A client renewing inside the known window changes nothing: skip the write (and the dead tuple).
-     WHERE cmid_sighting.first_seen_at > EXCLUDED.first_seen_at OR cmid_sighting.last_seen_at < EXCLUDED.last_seen_at`,
-    [rows],
-  );
-  // Runs after the upsert in the same transaction, so a second machine arriving in this batch counts.
-  await client.query(
-    `INSERT INTO duplicate_cmid (cmid)
-     SELECT s.cmid FROM cmid_sighting s
-      WHERE s.cmid IN (SELECT DISTINCT cmid FROM json_to_recordset($1::json) AS t(cmid text))
-      GROUP BY s.cmid HAVING count(DISTINCT s.machine) > 1
+    `WITH t AS (
+       SELECT cmid, machine, "kmsHost" AS kms_host, min(at) AS first_at, max(at) AS last_at
+         FROM json_to_recordset($1::json) AS t(cmid text, machine text, "kmsHost" text, at timestamptz)
+        GROUP BY 1, 2, 3
+     ), upserted AS (
+       INSERT INTO cmid_sighting (cmid, machine, kms_host, first_seen_at, last_seen_at)
+       SELECT cmid, machine, kms_host, first_at, last_at FROM t
+       ON CONFLICT (cmid, machine, kms_host) DO UPDATE
+         SET first_seen_at = LEAST(cmid_sighting.first_seen_at, EXCLUDED.first_seen_at),
+             last_seen_at = GREATEST(cmid_sighting.last_seen_at, EXCLUDED.last_seen_at)
+       -- A client renewing inside the known window changes nothing: skip the write (and the dead tuple).
+       WHERE cmid_sighting.first_seen_at > EXCLUDED.first_seen_at OR cmid_sighting.last_seen_at < EXCLUDED.last_seen_at
+       RETURNING cmid, machine, xmax = 0 AS inserted
+     )
+     INSERT INTO duplicate_cmid (cmid)
+     SELECT n.cmid FROM upserted n
+      WHERE n.inserted AND EXISTS (SELECT 1 FROM cmid_sighting s WHERE s.cmid = n.cmid AND s.machine <> n.machine)
+     UNION
+     SELECT cmid FROM t GROUP BY cmid HAVING count(DISTINCT machine) > 1
      ON CONFLICT DO NOTHING`,
-    [rows],
+    [storableRowsJson(cmids)],
   );
 }
 

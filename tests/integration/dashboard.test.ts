@@ -189,8 +189,8 @@ describe("summaries kept by ingest", () => {
     const [states] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine_windows_state");
     expect(states.n).toBeGreaterThan(100);
     const duplicates = await sql<{ cmid: string }>(
-      `SELECT cmid FROM cmid_sighting GROUP BY cmid HAVING count(DISTINCT machine) > 1
-       EXCEPT SELECT cmid FROM duplicate_cmid`,
+      `(SELECT cmid FROM cmid_sighting GROUP BY cmid HAVING count(DISTINCT machine) > 1 EXCEPT SELECT cmid FROM duplicate_cmid)
+       UNION ALL (SELECT cmid FROM duplicate_cmid EXCEPT SELECT cmid FROM cmid_sighting GROUP BY cmid HAVING count(DISTINCT machine) > 1)`,
     );
     expect(duplicates).toEqual([]);
     const hostClients = await sql<{ host: string }>(

@@ -1,5 +1,5 @@
-// Events are COPY'd after leaving out those already stored; a concurrent request storing the same events in
-// between must neither duplicate them nor fail the batch (lib/ingest/storeEvents.ts).
+// Events are COPY'd straight away; a batch meeting events already stored, or stored meanwhile by a concurrent
+// request, must neither duplicate them nor fail (lib/ingest/storeEvents.ts).
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import pg from "pg";
@@ -22,7 +22,7 @@ describe("storing the same events concurrently", () => {
     const first = await pool.connect();
     const second = await pool.connect();
     try {
-      // The first request has stored one event but not committed when the second checks what is stored.
+      // The first request has stored one event but not committed when the second starts its COPY.
       await first.query("BEGIN");
       expect(await insertEvents(first, machine.id, events.slice(0, 1))).toBe(1);
       await second.query("BEGIN");
