@@ -3,11 +3,8 @@
 import { z } from "zod";
 import { ApiError, fromZodError } from "@/lib/http/errors";
 
-export async function readJsonBody<T extends z.ZodType>(
-  request: Request,
-  schema: T,
-  maxBytes: number,
-): Promise<z.infer<T>> {
+/** The body's bytes, refused with a 413 as soon as they pass `maxBytes`. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new ApiError("payload_too_large", `request body is larger than the limit of ${maxBytes} bytes`);
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -26,7 +23,12 @@ export async function readJsonBody<T extends z.ZodType>(
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** UTF-8 JSON bytes validated by `schema`; pure, so it also runs in the ingest parse workers. */
+export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   if (!text.trim()) throw new ApiError("invalid_json", "request body is empty");
   let json: unknown;
   try {
@@ -37,4 +39,8 @@ export async function readJsonBody<T extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
+}
+
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
+  return parseJsonBytes(await readBodyBytes(request, maxBytes), schema);
 }

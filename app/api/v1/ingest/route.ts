@@ -2,16 +2,16 @@
 import { after, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { withAgent } from "@/lib/http/handlers";
-import { readJsonBody } from "@/lib/http/readJson";
-import { ingestRequestSchema } from "@/lib/protocol";
-import { prepareBatch } from "@/lib/ingest/prepare";
+import { readBodyBytes } from "@/lib/http/readJson";
+import { prepareRequest } from "@/lib/ingest/parsePool";
 import { storeBatch } from "@/lib/ingest/store";
 import { queueMachineEvaluation } from "@/lib/alerts/queue";
 
 export const POST = withAgent(async (request, agent) => {
-  const body = await readJsonBody(request, ingestRequestSchema, env().KMSWATCH_MAX_BODY_BYTES);
-  const prepared = prepareBatch(body);
-  const { response, changed } = await storeBatch(agent, body.agentVersion, body.artifacts.length, prepared);
+  const bytes = await readBodyBytes(request, env().KMSWATCH_MAX_BODY_BYTES);
+  // Validated (zod) and parsed together, in a worker thread for large bodies.
+  const { agentVersion, artifactCount, batch } = await prepareRequest(bytes);
+  const { response, changed } = await storeBatch(agent, agentVersion, artifactCount, batch);
   // After the answer is sent: the agent never waits for alert evaluation (queued and coalesced), and an
   // unchanged check-in (the hourly norm) queues none.
   if (changed) after(() => queueMachineEvaluation(agent.machineId));
