@@ -12,9 +12,11 @@ const BACKFILLS = [
   "20261125080001_machine_windows_state_backfill",
   "20261125090001_sighting_summaries_backfill",
   "20261126060001_windows_state_facts_backfill",
+  "20261126070001_machine_activation_facts_backfill",
 ];
 const SUMMARY_TABLES = [
   "machine", "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_client_count", "kms_host_source",
+  "machine_activation_facts",
 ];
 
 export async function finishFill(ctx: BenchContext, indexes: { indexdef: string }[], filledTables: string[]): Promise<void> {

@@ -12,6 +12,7 @@ import { sightingsOf } from "@/lib/ingest/sightings";
 import { insertEvents } from "@/lib/ingest/storeEvents";
 import { storeSightings } from "@/lib/ingest/storeSightings";
 import { storeSnapshot } from "@/lib/ingest/storeSnapshot";
+import { refreshActivationFacts } from "@/lib/ingest/storeActivationFacts";
 import { touchIfUnchanged } from "@/lib/ingest/touchUnchanged";
 
 async function storeProbesAndQuarantine(client: PoolClient, machineId: string, batch: PreparedBatch) {
@@ -75,6 +76,9 @@ export async function storeBatch(
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
       [agent.agentId, machineId, batch.collectedAt, agentVersion, artifacts, accepted, duplicates, batch.rejected.length, role],
     );
+    // After the bookkeeping, which locked the machine row (see storeActivationFacts.ts).
+    const clientEvents = batch.events.some((e) => e.event.eventId === 12288 || e.event.eventId === 12289);
+    if ((inserted > 0 && clientEvents) || batch.probes.length > 0) await refreshActivationFacts(client, machineId);
     // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
     const changed = inserted > 0 || newSnapshots.length > 0 || batch.probes.length > 0;
     return { response: { accepted, duplicates, rejected: batch.rejected }, changed };

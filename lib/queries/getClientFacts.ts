@@ -1,4 +1,4 @@
-// Builds the diagnosis facts of clients from their latest snapshot and their 12288/12289 events.
+// Builds the diagnosis facts of clients from the current-state and activation-facts rows ingest keeps.
 import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientFacts } from "@/lib/diagnosis/types";
@@ -20,35 +20,20 @@ type Row = {
 export async function getClientFacts(now: Date, filter: { machineIds?: readonly string[] } = {}): Promise<ClientFacts[]> {
   const ids = filter.machineIds ? [...filter.machineIds] : null;
   // The fleet-wide evaluation reads one row per client (100k): through the pool (see queryRows); the latest
-  // Windows state from the current-state row ingest keeps (not 100k snapshots fetched from a heap of millions);
+  // Windows state and the latest request, response, renewal and probe from the rows ingest keeps (not 100k
+  // snapshots fetched from a heap of millions, nor five index probes per client into the events);
   // unsorted (getFindings sorts the findings, and sorting 100k rows of facts spilled to disk).
   const rows = await queryRows<Row>(Prisma.sql`
     SELECT m.id, m.fqdn, m.last_seen_at, l.channel, l.product_key_channel, l.license_status, l.grace_remaining_min,
            l.expires_at, l.notification_reason, l.kms_host, l.kms_port, l.cmid,
-           rq.at AS rq_at, rq.hresult AS rq_hresult, rq.kms_host AS rq_host, rq.kms_port AS rq_port, rq.answered AS rq_answered,
-           rs.at AS rs_at, rs.hresult AS rs_hresult, rs.activated AS rs_activated, rs.host_current_count AS rs_count,
-           rs.min_count AS rs_min, rn.at AS renewal_at, pr.srv_found AS pr_srv_found, pr.tcp_ok AS pr_tcp_ok,
-           pr.target_host AS pr_host, pr.target_port AS pr_port
+           f.request_at AS rq_at, f.request_hresult AS rq_hresult, f.request_host AS rq_host, f.request_port AS rq_port,
+           f.request_answered AS rq_answered, f.response_at AS rs_at, f.response_hresult AS rs_hresult,
+           f.response_activated AS rs_activated, f.response_host_count AS rs_count, f.response_min_count AS rs_min,
+           f.renewal_at, f.probe_srv_found AS pr_srv_found, f.probe_tcp_ok AS pr_tcp_ok, f.probe_host AS pr_host,
+           f.probe_port AS pr_port
       FROM machine m
       LEFT JOIN machine_windows_state l ON l.machine_id = m.id
-      LEFT JOIN LATERAL (
-        SELECT e.time_created AS at, e.hresult, e.kms_host, e.kms_port,
-               EXISTS (SELECT 1 FROM activation_event r WHERE r.machine_id = m.id AND r.event_id = 12289
-                          AND r.time_created BETWEEN e.time_created AND e.time_created + interval '10 minutes') AS answered
-          FROM activation_event e WHERE e.machine_id = m.id AND e.event_id = 12288
-         ORDER BY e.time_created DESC LIMIT 1) rq ON true
-      LEFT JOIN LATERAL (
-        SELECT r.time_created AS at, r.hresult, r.activated, r.host_current_count,
-               (SELECT q.min_count FROM activation_event q WHERE q.machine_id = m.id AND q.event_id = 12288
-                   AND q.time_created <= r.time_created ORDER BY q.time_created DESC LIMIT 1) AS min_count
-          FROM activation_event r WHERE r.machine_id = m.id AND r.event_id = 12289
-         ORDER BY r.time_created DESC LIMIT 1) rs ON true
-      LEFT JOIN LATERAL (
-        SELECT max(r.time_created) AS at FROM activation_event r
-         WHERE r.machine_id = m.id AND r.event_id = 12289 AND r.activated) rn ON true
-      LEFT JOIN LATERAL (
-        SELECT p.srv_found, p.tcp_ok, p.target_host, p.target_port FROM probe_result p
-         WHERE p.machine_id = m.id ORDER BY p.checked_at DESC LIMIT 1) pr ON true
+      LEFT JOIN machine_activation_facts f ON f.machine_id = m.id
      WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
   return mapYielding(rows, (r) => {

@@ -193,6 +193,16 @@ describe("summaries kept by ingest", () => {
        UNION ALL (SELECT cmid FROM duplicate_cmid EXCEPT SELECT cmid FROM cmid_sighting GROUP BY cmid HAVING count(DISTINCT machine) > 1)`,
     );
     expect(duplicates).toEqual([]);
+    // machine_activation_facts vs its live view, both ways: every machine with a request, response or probe.
+    const factsMismatches = await sql<{ machine_id: string }>(
+      `(SELECT * FROM machine_activation_facts_live v
+         WHERE v.request_at IS NOT NULL OR v.response_at IS NOT NULL OR v.probe_at IS NOT NULL
+        EXCEPT SELECT * FROM machine_activation_facts)
+       UNION ALL (SELECT * FROM machine_activation_facts EXCEPT SELECT * FROM machine_activation_facts_live)`,
+    );
+    expect(factsMismatches).toEqual([]);
+    const [facts] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine_activation_facts WHERE request_at IS NOT NULL");
+    expect(facts.n).toBeGreaterThan(50);
     const hostClients = await sql<{ host: string }>(
       `(SELECT DISTINCT host, client FROM kms_host_sighting EXCEPT SELECT host, client FROM kms_host_client)
        UNION ALL (SELECT host, client FROM kms_host_client EXCEPT SELECT DISTINCT host, client FROM kms_host_sighting)`,

@@ -5,6 +5,9 @@ import { inject } from "vitest";
 import pg from "pg";
 import { prepareBatch } from "../../lib/ingest/prepare";
 import { insertEvents } from "../../lib/ingest/storeEvents";
+import { renderEvents } from "../../lib/simulator/renderEvents";
+import { ACT_ID_WIN_ENTERPRISE, LS } from "../../lib/simulator/constants";
+import type { Event12288, Event12289 } from "../../lib/simulator/types";
 import { enrollMachine, envelope, fixture, post, sql } from "./helpers";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
@@ -55,5 +58,36 @@ describe("storing the same events concurrently", () => {
     expect(stored.n).toBeGreaterThan(2);
     expect(accepted).toBe(stored.n);
     expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(3 * stored.n);
+  });
+
+  it("concurrent batches of one client leave its activation facts equal to every event stored", async () => {
+    const agent = await enrollMachine("RACEFACTS");
+    const start = Date.now() - 3 * 86_400_000;
+    // Each batch: a renewal request and its answer, later in time than the batch before it.
+    const batch = (n: number) => {
+      const at = start + n * 3_600_000;
+      const request: Event12288 = {
+        eventId: 12288, recordId: 2 * n + 1, time: at, ticks: n, computer: agent.fqdn, hr: 0, status: 0, server: "kms01.contoso.com",
+        port: 1688, cmid: "0f4e5e55-6a5b-4b8f-9a44-2f2c1d0e9a11", clientTime: at, isVm: false, licenseStatus: LS.Licensed,
+        minutesToExpiry: 250_000, actId: ACT_ID_WIN_ENTERPRISE, minCount: 25,
+      };
+      const response: Event12289 = {
+        eventId: 12289, recordId: 2 * n + 2, time: at + 1_000, ticks: n, computer: agent.fqdn, hr: n % 2 === 0 ? 0 : 0xc004f038, status: 0,
+        activated: n % 2 === 0, count: 30 + n, activationInterval: 120, renewalInterval: 10_080, clientTime: at,
+      };
+      return envelope([{ type: "events", log: "Application", xml: renderEvents([request, response]) }]);
+    };
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all([0, 1, 2, 3].map((i) => post<{ accepted: number }>("/api/v1/ingest", batch(round * 4 + i), agent.token)));
+      expect(answers.map((a) => [a.status, a.body.accepted])).toEqual([[200, 2], [200, 2], [200, 2], [200, 2]]);
+    }
+    const [stored] = await sql<{ facts: Record<string, unknown> | null; live: Record<string, unknown> }>(
+      `SELECT (SELECT to_jsonb(f) FROM machine_activation_facts f WHERE f.machine_id = m.id) AS facts,
+              (SELECT to_jsonb(v) FROM machine_activation_facts_live v WHERE v.machine_id = m.id) AS live
+         FROM machine m WHERE m.fqdn = $1`,
+      [agent.fqdn],
+    );
+    expect(stored.live).toMatchObject({ request_answered: true, response_host_count: 41, response_min_count: 25 });
+    expect(stored.facts).toEqual(stored.live);
   });
 });

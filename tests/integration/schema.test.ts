@@ -63,6 +63,20 @@ describe("schema and migrations", () => {
     expect(left).toEqual([]);
   });
 
+  it("round-trips a machine's activation facts, removed with the machine", async () => {
+    const at = new Date("2026-02-03T04:05:06.007Z");
+    const machine = await prisma.machine.create({ data: { fqdn: "facts-check.contoso.com", hostname: "FACTS-CHECK", role: "client" } });
+    const facts = {
+      requestAt: at, requestHresult: "0x800706BA", requestHost: "kms01.contoso.com", requestPort: 1688, requestAnswered: false,
+      responseAt: at, responseHresult: "0x0", responseActivated: true, responseHostCount: 50, responseMinCount: 25, renewalAt: at,
+      probeAt: at, probeSrvFound: true, probeTcpOk: false, probeHost: "kms01.contoso.com", probePort: 1688,
+    };
+    await prisma.machineActivationFacts.create({ data: { machineId: machine.id, ...facts } });
+    expect(await prisma.machineActivationFacts.findUniqueOrThrow({ where: { machineId: machine.id } })).toEqual({ machineId: machine.id, ...facts });
+    await prisma.machine.delete({ where: { id: machine.id } });
+    expect(await prisma.machineActivationFacts.count({ where: { machineId: machine.id } })).toBe(0);
+  });
+
   it("round-trips the sighting tables", async () => {
     const at = new Date("2026-02-03T04:05:06.007Z");
     await prisma.cmidSighting.create({ data: { cmid: "schema-cmid", machine: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
