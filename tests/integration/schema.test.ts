@@ -77,6 +77,11 @@ describe("schema and migrations", () => {
     expect(await prisma.machineActivationFacts.count({ where: { machineId: machine.id } })).toBe(0);
   });
 
+  it("vacuums activation_event by inserted rows, so its index-only reads stay index-only", async () => {
+    const [table] = await sql<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'activation_event'");
+    expect(table.reloptions).toEqual(expect.arrayContaining(["autovacuum_vacuum_insert_threshold=20000", "autovacuum_vacuum_insert_scale_factor=0"]));
+  });
+
   it("round-trips the sighting tables", async () => {
     const at = new Date("2026-02-03T04:05:06.007Z");
     await prisma.cmidSighting.create({ data: { cmid: "schema-cmid", machine: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
