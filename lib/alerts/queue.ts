@@ -2,6 +2,7 @@
 // in-process worker evaluates the dirty machines together a moment later. A burst of check-ins (a fleet
 // pushing at once) therefore costs a few evaluations, never one waiting transaction per request, and the
 // worker keeps to a share of the server's time so a flood of events is not slowed by its own alerting.
+// A KMS host's request log alone waits longer (HOST_REQUESTS_DELAY_MS); a reader pulls everything forward.
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 
 /** Wait at least this long after the first check-in so the machines of a burst are evaluated together. */
@@ -13,8 +14,14 @@ const MAX_DELAY_MS = 10_000;
 /** One pass evaluates at most this many machines; beyond it the whole fleet is cheaper in one pass. */
 const MACHINES_PER_PASS = 2_000;
 
+/** A KMS host's new requests only move 30-day aggregates (clients, refusals, forecast): evaluated within this. */
+export const HOST_REQUESTS_DELAY_MS = 30_000;
+
 type QueueState = {
   dirty: Set<string>;
+  /** Machines whose evaluation can wait HOST_REQUESTS_DELAY_MS, and the timer that moves them to `dirty`. */
+  later: Set<string>;
+  laterTimer: NodeJS.Timeout | null;
   fleet: boolean;
   timer: NodeJS.Timeout | null;
   running: Promise<void> | null;
@@ -23,10 +30,35 @@ type QueueState = {
 
 // On globalThis so dev hot reloads and the route bundles share one queue per process.
 const globalForQueue = globalThis as unknown as { kmswatchAlertQueue?: QueueState };
-const state = (globalForQueue.kmswatchAlertQueue ??= { dirty: new Set(), fleet: false, timer: null, running: null, lastPassMs: 0 });
+const state = (globalForQueue.kmswatchAlertQueue ??= {
+  dirty: new Set(), later: new Set(), laterTimer: null, fleet: false, timer: null, running: null, lastPassMs: 0,
+});
+// A queue created by an older build of this module (dev hot reload) has no `later` yet.
+state.later ??= new Set();
 
-export function queueMachineEvaluation(machineId: string): void {
-  state.dirty.add(machineId);
+/**
+ * Marks a machine for evaluation. `hostRequestsOnly`: the batch only added a KMS host's request log (12290),
+ * which a host receives all day; its machine waits up to HOST_REQUESTS_DELAY_MS, so a host catching up on
+ * thousands of requests costs one evaluation, not one every second. Readers still see it at once (below).
+ */
+export function queueMachineEvaluation(machineId: string, hostRequestsOnly = false): void {
+  if (!hostRequestsOnly) {
+    state.later.delete(machineId);
+    state.dirty.add(machineId);
+    schedule();
+    return;
+  }
+  if (state.dirty.has(machineId)) return;
+  state.later.add(machineId);
+  state.laterTimer ??= setTimeout(promoteLater, HOST_REQUESTS_DELAY_MS).unref();
+}
+
+function promoteLater(): void {
+  if (state.laterTimer) clearTimeout(state.laterTimer);
+  state.laterTimer = null;
+  if (state.later.size === 0) return;
+  for (const id of state.later) state.dirty.add(id);
+  state.later.clear();
   schedule();
 }
 
@@ -76,6 +108,7 @@ async function drain(): Promise<void> {
  */
 export async function settleQueuedEvaluations(maxMs = 5_000): Promise<void> {
   const deadline = Date.now() + maxMs;
+  promoteLater();
   while ((state.timer || state.running || state.dirty.size > 0 || state.fleet) && Date.now() < deadline) {
     if (state.timer && !state.running) {
       clearTimeout(state.timer);

@@ -46,12 +46,12 @@ export async function storeBatch(
   agentVersion: string,
   artifacts: number,
   batch: PreparedBatch,
-): Promise<{ response: IngestResponse; changed: boolean }> {
+): Promise<{ response: IngestResponse; changed: boolean; hostRequestsOnly: boolean }> {
   const { machineId } = agent;
   const onlySnapshots =
     batch.events.length === 0 && batch.probes.length === 0 && batch.quarantine.length === 0 && batch.rejected.length === 0;
   if (onlySnapshots && (await touchIfUnchanged({ ...agent, agentVersion, collectedAt: batch.collectedAt, snapshots: batch.snapshots }))) {
-    return { response: { accepted: batch.snapshots.length, duplicates: 0, rejected: [] }, changed: false };
+    return { response: { accepted: batch.snapshots.length, duplicates: 0, rejected: [] }, changed: false, hostRequestsOnly: false };
   }
   return inTransaction(async (client) => {
     const inserted = await insertEvents(client, machineId, batch.events);
@@ -81,6 +81,8 @@ export async function storeBatch(
     if ((inserted > 0 && clientEvents) || batch.probes.length > 0) await refreshActivationFacts(client, machineId);
     // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
     const changed = inserted > 0 || newSnapshots.length > 0 || batch.probes.length > 0;
-    return { response: { accepted, duplicates, rejected: batch.rejected }, changed };
+    // A KMS host's request log alone can wait for its evaluation (lib/alerts/queue.ts).
+    const hostRequestsOnly = newSnapshots.length === 0 && batch.probes.length === 0 && batch.events.every((e) => e.event.eventId === 12290);
+    return { response: { accepted, duplicates, rejected: batch.rejected }, changed, hostRequestsOnly };
   });
 }

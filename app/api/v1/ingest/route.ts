@@ -11,9 +11,9 @@ export const POST = withAgent(async (request, agent) => {
   const bytes = await readBodyBytes(request, env().KMSWATCH_MAX_BODY_BYTES);
   // Validated (zod) and parsed together, in a worker thread for large bodies.
   const { agentVersion, artifactCount, batch } = await prepareRequest(bytes);
-  const { response, changed } = await storeBatch(agent, agentVersion, artifactCount, batch);
+  const { response, changed, hostRequestsOnly } = await storeBatch(agent, agentVersion, artifactCount, batch);
   // After the answer is sent: the agent never waits for alert evaluation (queued and coalesced), and an
   // unchanged check-in (the hourly norm) queues none.
-  if (changed) after(() => queueMachineEvaluation(agent.machineId));
+  if (changed) after(() => queueMachineEvaluation(agent.machineId, hostRequestsOnly));
   return NextResponse.json(response);
 });
