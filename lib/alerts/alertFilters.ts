@@ -1,7 +1,7 @@
 // The alerts list's filters, shared by the API, the CSV export and the queries: lifecycle state (open and
 // acknowledged by default, "all" adds resolved history), severity, subject kind, rule and one machine.
 import { z } from "zod";
-import { alertStates } from "@/lib/alerts/types";
+import { ALERT_LIST_MAX, ALERT_PAGE_SIZE, alertStates } from "@/lib/alerts/types";
 import { severityOrder } from "@/lib/format/findingFilters";
 
 export const alertStateParam = z
@@ -20,5 +20,5 @@ export const alertFilterSchema = z.object({
 export type AlertFilter = z.infer<typeof alertFilterSchema>;
 
 export const alertListQuerySchema = alertFilterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(5000).default(100),
+  limit: z.coerce.number().int().min(1).max(ALERT_LIST_MAX).default(ALERT_PAGE_SIZE),
 });

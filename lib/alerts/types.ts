@@ -2,6 +2,10 @@
 import type { Finding, Severity } from "@/lib/diagnosis/types";
 
 export const alertStates = ["open", "acknowledged", "resolved"] as const;
+
+/** The alerts list API's page: its default size, and the most one request may ask for. */
+export const ALERT_PAGE_SIZE = 100;
+export const ALERT_LIST_MAX = 5000;
 export type AlertState = (typeof alertStates)[number];
 
 /** What the reconciler needs to know about a stored alert. */

@@ -4,6 +4,7 @@ import { fetchJson } from "@/lib/hooks/fetchJson";
 import type { AlertView } from "@/lib/alerts/view";
 import type { AlertSummary } from "@/lib/alerts/alertCounts";
 import type { KindFilter, SeverityFilter } from "@/lib/format/findingFilters";
+import { ALERT_PAGE_SIZE } from "@/lib/alerts/types";
 
 /** The first page of matching alerts (each a Finding plus its lifecycle) and the counts of all of them. */
 export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
@@ -11,12 +12,10 @@ export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
 export type AlertStateFilter = "" | "open" | "acknowledged" | "resolved" | "all";
 export type AlertsFilter = { state: AlertStateFilter; severity: SeverityFilter; kind: KindFilter; rule: string };
 
-/** The API's default page; the page asks for more on demand. */
-export const ALERTS_PAGE = 100;
-
-export function useAlertsQuery(filter: AlertsFilter, limit = ALERTS_PAGE) {
+/** `limit`: the API's default page unless the page asked for more. */
+export function useAlertsQuery(filter: AlertsFilter, limit = ALERT_PAGE_SIZE) {
   const qs = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ""));
-  if (limit !== ALERTS_PAGE) qs.set("limit", String(limit));
+  if (limit !== ALERT_PAGE_SIZE) qs.set("limit", String(limit));
   return useQuery({
     // ["alerts", ...] so every invalidation of ["alerts"] refreshes all filters.
     queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule, limit],

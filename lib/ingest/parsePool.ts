@@ -19,7 +19,7 @@ export const WORKER_MIN_BYTES = 64 * 1024;
 type Job = { bytes: Uint8Array; resolve: (value: PreparedRequest) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; job: Job | null };
 /** `failures`: workers lost in a row; past MAX_FAILURES the pool is given up and bodies are parsed in place. */
-type PoolState = { slots: Slot[]; queue: Job[]; failures: number };
+type PoolState = { slots: Slot[]; queue: Job[]; failures: number; threads?: number };
 const MAX_FAILURES = 3;
 
 const globalForPool = globalThis as unknown as { kmswatchParsePool?: PoolState };
@@ -71,16 +71,17 @@ function spawn(): Slot {
   return slot;
 }
 
-const usable = () => parseThreads(env().KMSWATCH_PARSE_THREADS) > 0 && pool.failures < MAX_FAILURES;
+/** Settled once per process: every request asks. */
+const threads = () => (pool.threads ??= parseThreads(env().KMSWATCH_PARSE_THREADS));
+const usable = () => threads() > 0 && pool.failures < MAX_FAILURES;
 
 function pump(): void {
-  const threads = parseThreads(env().KMSWATCH_PARSE_THREADS);
   while (pool.queue.length > 0) {
     if (!usable()) {
       parseInPlace(pool.queue.shift() as Job);
       continue;
     }
-    const slot = pool.slots.find((s) => s.job === null) ?? (pool.slots.length < threads ? spawn() : null);
+    const slot = pool.slots.find((s) => s.job === null) ?? (pool.slots.length < threads() ? spawn() : null);
     if (!slot) return;
     const job = pool.queue.shift() as Job;
     slot.job = job;

@@ -61,7 +61,8 @@ export async function storeBatch(
     const sightings = sightingsOf(agent.fqdn, batch.events, newSnapshots, batch.collectedAt);
     await storeSightings(client, sightings.cmids, sightings.hosts);
     await storeProbesAndQuarantine(client, machineId, batch);
-    const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || batch.events.some((e) => e.event.eventId === 12290);
+    const eventIds = new Set(batch.events.map((e) => e.event.eventId));
+    const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || eventIds.has(12290);
     const role = isHost ? "kms_host" : batch.snapshots.length > 0 ? "client" : null;
     const duplicates = batch.events.length - inserted;
     const accepted = inserted + batch.snapshots.length + batch.probes.length;
@@ -77,12 +78,11 @@ export async function storeBatch(
       [agent.agentId, machineId, batch.collectedAt, agentVersion, artifacts, accepted, duplicates, batch.rejected.length, role],
     );
     // After the bookkeeping, which locked the machine row (see storeActivationFacts.ts).
-    const clientEvents = batch.events.some((e) => e.event.eventId === 12288 || e.event.eventId === 12289);
-    if ((inserted > 0 && clientEvents) || batch.probes.length > 0) await refreshActivationFacts(client, machineId);
+    if ((inserted > 0 && (eventIds.has(12288) || eventIds.has(12289))) || batch.probes.length > 0) await refreshActivationFacts(client, machineId);
     // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
     const changed = inserted > 0 || newSnapshots.length > 0 || batch.probes.length > 0;
     // A KMS host's request log alone can wait for its evaluation (lib/alerts/queue.ts).
-    const hostRequestsOnly = newSnapshots.length === 0 && batch.probes.length === 0 && batch.events.every((e) => e.event.eventId === 12290);
+    const hostRequestsOnly = newSnapshots.length === 0 && batch.probes.length === 0 && [...eventIds].every((id) => id === 12290);
     return { response: { accepted, duplicates, rejected: batch.rejected }, changed, hostRequestsOnly };
   });
 }

@@ -4,7 +4,8 @@
 import { Suspense, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ALERTS_PAGE, useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/hooks/useAlertsQuery";
+import { useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/hooks/useAlertsQuery";
+import { ALERT_LIST_MAX, ALERT_PAGE_SIZE } from "@/lib/alerts/types";
 import { useMeQuery } from "@/lib/hooks/useMeQuery";
 import { parseKind, parseSeverity } from "@/lib/format/findingFilters";
 import { AlertList } from "@/app/_components/alerts/AlertList";
@@ -21,8 +22,7 @@ const stateOptions: { value: AlertStateFilter; label: string }[] = [
   { value: "resolved", label: "Resolved (history)" },
   { value: "all", label: "All" },
 ];
-/** The API lists up to 5000 at once; past that, filters or the CSV export. */
-const MAX_LISTED = 5000;
+/** How many more "Show more" asks for; past ALERT_LIST_MAX, filters or the CSV export. */
 const MORE = 400;
 const parseState = (value: string | null): AlertStateFilter => stateOptions.find((o) => o.value === value)?.value ?? "";
 
@@ -31,12 +31,12 @@ function AlertsView() {
   const pathname = usePathname();
   const params = useSearchParams();
   const view: AlertsFilter = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").trim().slice(0, 100), state: parseState(params.get("state")) };
-  const [limit, setLimit] = useState(ALERTS_PAGE);
+  const [limit, setLimit] = useState(ALERT_PAGE_SIZE);
   const query = useAlertsQuery(view, limit);
   const isAdmin = useMeQuery().data?.user.role === "admin";
 
   const navigate = (change: Partial<AlertsFilter>) => {
-    setLimit(ALERTS_PAGE);
+    setLimit(ALERT_PAGE_SIZE);
     const next = { ...view, ...change };
     const qs = new URLSearchParams();
     if (next.severity) qs.set("severity", next.severity);
@@ -50,7 +50,7 @@ function AlertsView() {
   if (query.isPending) return <Loading what="alerts" />;
   if (query.isError) return <ErrorMessage error={query.error} what="the alerts" onRetry={() => void query.refetch()} />;
   const { alerts, total, inState, severityCounts, rules } = query.data;
-  const more = Math.min(MORE, Math.min(total, MAX_LISTED) - alerts.length);
+  const more = Math.min(MORE, Math.min(total, ALERT_LIST_MAX) - alerts.length);
   const stateFilter = (
     <label>
       State{" "}
