@@ -15,6 +15,9 @@ import { storeSnapshot } from "@/lib/ingest/storeSnapshot";
 import { refreshActivationFacts } from "@/lib/ingest/storeActivationFacts";
 import { touchIfUnchanged } from "@/lib/ingest/touchUnchanged";
 
+/** Names "a machine's snapshots are being stored" in the two-key advisory lock space (apart from the one-key locks). */
+const SNAPSHOT_LOCK_CLASS = 0x6b6d73;
+
 async function storeProbesAndQuarantine(client: PoolClient, machineId: string, batch: PreparedBatch) {
   if (batch.probes.length > 0) {
     const rows = batch.probes.map((probe) => ({
@@ -54,6 +57,9 @@ export async function storeBatch(
     return { response: { accepted: batch.snapshots.length, duplicates: 0, rejected: [] }, changed: false, hostRequestsOnly: false };
   }
   return inTransaction(async (client) => {
+    // Two requests of one machine at once (an agent resending a batch it timed out on) must not both find no
+    // snapshot in force and store it twice: their transactions take turns, from the start so no lock is held meanwhile.
+    if (batch.snapshots.length > 0) await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [SNAPSHOT_LOCK_CLASS, machineId]);
     const inserted = await insertEvents(client, machineId, batch.events);
     const rawIds = new Map<string, string>();
     const newSnapshots: PreparedSnapshot[] = [];

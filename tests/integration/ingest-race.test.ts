@@ -13,6 +13,11 @@ import { enrollMachine, envelope, fixture, post, sql } from "./helpers";
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
 afterAll(() => pool.end());
 
+const cimArtifacts = () => [{
+  type: "cim",
+  service: JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingService.json")),
+  products: [JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingProduct.json"))],
+}];
 const multiLog = () => ({ type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml") });
 
 describe("storing the same events concurrently", () => {
@@ -58,6 +63,20 @@ describe("storing the same events concurrently", () => {
     expect(stored.n).toBeGreaterThan(2);
     expect(accepted).toBe(stored.n);
     expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(3 * stored.n);
+  });
+
+  it("a check-in posted four times at once (an agent resending on a timeout) stores its snapshots once", async () => {
+    const agent = await enrollMachine("RACESNAP");
+    const checkin = envelope([{ type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") }, ...cimArtifacts()]);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post<{ accepted: number }>("/api/v1/ingest", checkin, agent.token)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const [stored] = await sql<{ snapshots: number; sources: number }>(
+      `SELECT count(*)::int AS snapshots, count(DISTINCT (source, product_key))::int AS sources
+         FROM snapshot s JOIN machine m ON m.id = s.machine_id WHERE m.fqdn = $1`,
+      [agent.fqdn],
+    );
+    expect(stored.sources).toBeGreaterThan(1);
+    expect(stored.snapshots).toBe(stored.sources);
   });
 
   it("concurrent batches of one client leave its activation facts equal to every event stored", async () => {
