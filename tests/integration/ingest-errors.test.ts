@@ -14,6 +14,21 @@ describe("ingest error handling", () => {
     expect(unknown.status).toBe(401);
   });
 
+  it("resolves concurrent requests, whose token lookups are batched, each to its own agent", async () => {
+    const agents = await Promise.all([1, 2, 3, 4].map(() => enrollMachine("AUTHB")));
+    const revoked = agents[3];
+    await sql("UPDATE agent SET revoked_at = now() WHERE id = $1", [revoked.agentId]);
+    // Valid tokens (one twice), the revoked one and an unknown one, all in flight together.
+    const tokens = [agents[0].token, revoked.token, agents[1].token, "kmsw_unknown-token", agents[2].token, agents[0].token];
+    const answers = await Promise.all(tokens.map((token, i) => post<IngestBody>("/api/v1/ingest", envelope(i === 5 ? [] : [dlv()]), token)));
+    expect(answers.map((a) => a.status)).toEqual([200, 401, 200, 401, 200, 200]);
+    expect(await Promise.all(agents.map((a) => countFor("snapshot", a.fqdn)))).toEqual([1, 1, 1, 0]);
+    const seen = await sql<{ id: string }>("SELECT id FROM agent WHERE id = ANY($1::uuid[]) AND last_seen_at IS NOT NULL ORDER BY id", [
+      agents.map((a) => a.agentId),
+    ]);
+    expect(seen.map((r) => r.id)).toEqual(agents.slice(0, 3).map((a) => a.agentId).sort());
+  });
+
   it("answers 400 for malformed JSON and a wrong envelope, naming the path", async () => {
     const agent = await enrollMachine("ERR");
     const broken = await post("/api/v1/ingest", undefined, agent.token, '{"collectedAt": ');
