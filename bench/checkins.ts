@@ -2,7 +2,9 @@
 // and the CIM objects the simulator renders for the client's state at that moment; the trusted
 // time and the remaining minutes move with the clock (with a jitter of up to ±90 s around the hour,
 // as real schedulers have), and ~2% of check-ins carry a real change (a renewal: new expiry, new
-// activation time). Measured: check-ins/s and snapshot + raw_artifact + ingest_batch rows added per unchanged check-in.
+// activation time). Measured: check-ins/s and snapshot + raw_artifact + ingest_batch rows added per unchanged check-in,
+// through one replica, then through one replica per core on the same database (docs/scaling.md).
+import { availableParallelism } from "node:os";
 import { buildFleet, snapshotArtifacts } from "../lib/simulator";
 import { mulberry32 } from "../lib/simulator/prng";
 import { DAY, HOUR, LS } from "../lib/simulator/constants";
@@ -30,6 +32,8 @@ export type CheckinResult = {
   ingestBatchRowsPerCheckin: Stat;
   /** The same route refusing a request without a token (no body parsing, no database): what the web framework alone allows. */
   frameworkCeilingPerSec: Stat;
+  /** The same measurements through one replica per core (same build, same database), agents spread over them. */
+  replicas: { count: number; checkinsPerSec: Stat; frameworkCeilingPerSec: Stat };
 };
 
 function body(fleet: Fleet, s: State, at: number): string {
@@ -67,15 +71,15 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     states[i] = { machine: m, agent: await enroll(ctx, m.fqdn.toLowerCase()), lastActivationAt, expiresAt: lastActivationAt + 180 * DAY };
   });
   const ids = (await ctx.pool.query<{ id: string }>(`SELECT id FROM machine WHERE fqdn = ANY($1)`, [states.map((s) => s.agent.fqdn)])).rows.map((r) => r.id);
-  const send = async (s: State, json: string) => {
+  const send = async (baseUrl: string, s: State, json: string) => {
     const r0 = performance.now();
-    const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, json, { authorization: `Bearer ${s.agent.token}` });
+    const answer = await post(`${baseUrl}/api/v1/ingest`, json, { authorization: `Bearer ${s.agent.token}` });
     if (answer.status !== 200) throw new Error(`check-in answered ${answer.status}: ${answer.text.slice(0, 300)}`);
     return performance.now() - r0;
   };
   // First check-in of every machine creates its snapshots: not measured.
   let hour = 0;
-  await pool(states.length, concurrency, async (i) => void (await send(states[i], body(fleet, states[i], end))));
+  await pool(states.length, concurrency, async (i) => void (await send(ctx.baseUrl, states[i], body(fleet, states[i], end))));
 
   const rates: number[] = [];
   const perUnchanged: number[] = [];
@@ -83,7 +87,8 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const requestTimes: number[] = [];
   const batchRows: number[] = [];
   let plans: string[] = [];
-  for (let run = 1; run <= runs; run++) {
+  // One run: every machine checks in `rounds` times; machine i goes to replica i mod n, as a load balancer spreads agents.
+  const checkinRun = async (urls: string[], label: string) => {
     // Render every body of the run first (state changes decided here), then post them.
     let changed = 0;
     const plan: string[][] = states.map(() => []);
@@ -108,7 +113,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     await Promise.all(
       Array.from({ length: concurrency }, async (_, w) => {
         for (let r = 0; r < rounds; r++) {
-          for (let i = w; i < states.length; i += concurrency) requestTimes.push(await send(states[i], plan[i][r]));
+          for (let i = w; i < states.length; i += concurrency) requestTimes.push(await send(urls[i % urls.length], states[i], plan[i][r]));
         }
       }),
     );
@@ -116,15 +121,13 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     const after = await countRows(ctx, ids);
     const added = after.rows - before.rows;
     batchRows.push((after.batches - before.batches) / total);
-    const unchanged = total - changed;
-    rates.push(total / seconds);
-    perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / unchanged);
+    perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / (total - changed));
     perCheckin.push(added / total);
-    log(`check-ins run ${run}/${runs}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`);
-  }
+    log(`check-ins ${label}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`);
+    return total / seconds;
+  };
   // The ceiling in the same run: identical requests without a token are answered 401 before any work.
-  const ceiling: number[] = [];
-  for (let run = 1; run <= runs; run++) {
+  const ceilingRun = async (urls: string[]) => {
     const total = states.length * rounds;
     let next = 0;
     const t0 = performance.now();
@@ -132,14 +135,30 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
       Array.from({ length: concurrency }, async () => {
         while (next < total) {
           const i = next++;
-          const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, plans[i % plans.length]);
+          const answer = await post(`${urls[i % urls.length]}/api/v1/ingest`, plans[i % plans.length]);
           if (answer.status !== 401) throw new Error(`unauthenticated check-in answered ${answer.status}`);
         }
       }),
     );
-    ceiling.push(total / ((performance.now() - t0) / 1000));
-  }
+    return total / ((performance.now() - t0) / 1000);
+  };
+  for (let run = 1; run <= runs; run++) rates.push(await checkinRun([ctx.baseUrl], `run ${run}/${runs}`));
+  const ceiling: number[] = [];
+  for (let run = 1; run <= runs; run++) ceiling.push(await ceilingRun([ctx.baseUrl]));
   log(`check-ins: framework ceiling (401 before any work) ${stat(ceiling).median.toFixed(0)} requests/s`);
+  // Scaling out on the same machine: one replica per core (at least two), the database shared.
+  const replicaCount = Math.max(2, availableParallelism());
+  const extra = await Promise.all(Array.from({ length: replicaCount - 1 }, () => ctx.startReplica()));
+  const replicaRates: number[] = [];
+  const replicaCeiling: number[] = [];
+  try {
+    const urls = [ctx.baseUrl, ...extra.map((server) => server.url)];
+    for (let run = 1; run <= runs; run++) replicaRates.push(await checkinRun(urls, `through ${replicaCount} replicas, run ${run}/${runs}`));
+    for (let run = 1; run <= runs; run++) replicaCeiling.push(await ceilingRun(urls));
+    log(`check-ins: framework ceiling through ${replicaCount} replicas ${stat(replicaCeiling).median.toFixed(0)} requests/s`);
+  } finally {
+    await Promise.all(extra.map((server) => server.stop()));
+  }
   const batch = await ctx.pool.query<{ bytes: string; n: string }>(
     `SELECT pg_total_relation_size('ingest_batch') AS bytes, (SELECT count(*) FROM ingest_batch) AS n`,
   );
@@ -149,5 +168,6 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     ingestBatchBytesPerRow: Number(batch.rows[0].bytes) / Math.max(1, Number(batch.rows[0].n)),
     ingestBatchRowsPerCheckin: stat(batchRows),
     frameworkCeilingPerSec: stat(ceiling),
+    replicas: { count: replicaCount, checkinsPerSec: stat(replicaRates), frameworkCeilingPerSec: stat(replicaCeiling) },
   };
 }

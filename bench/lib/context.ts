@@ -1,5 +1,6 @@
 // What every benchmark phase gets: the running server, the database and the run options.
 import type pg from "pg";
+import type { NextServer } from "../../scripts/lib/next-process.ts";
 
 export type BenchOptions = {
   quick: boolean;
@@ -22,6 +23,8 @@ export type BenchContext = {
   pool: pg.Pool;
   options: BenchOptions;
   resultsDir: string;
+  /** Another replica of the same build on the same database (as behind a load balancer); the caller stops it. */
+  startReplica: () => Promise<NextServer>;
 };
 
 export type Enrolled = { agentId: string; token: string; fqdn: string };

@@ -7,12 +7,19 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { buildIfNeeded, startNext, type NextServer } from "../../scripts/lib/next-process.ts";
 import { log } from "./util";
 
 export const snapshotDir = (root: string) => path.join(root, "bench", ".app");
 
 const SNAPSHOT = ["app", "lib", "prisma", "public", "next.config.ts", "tsconfig.json", "package.json", "next-env.d.ts", "prisma.config.ts"];
+
+/** The running server, and a way to start more replicas of the same build on the same database. */
+export type BenchServer = { server: NextServer; build: string; startReplica: () => Promise<NextServer> };
+
+const replicaStarter = (env: NodeJS.ProcessEnv, cwd?: string) => async () =>
+  startNext({ mode: "start", port: await freePort(), host: "127.0.0.1", env, quiet: true, cwd });
 
 async function startPrivate(root: string, port: number, env: NodeJS.ProcessEnv): Promise<NextServer> {
   const dir = snapshotDir(root);
@@ -29,17 +36,18 @@ async function startPrivate(root: string, port: number, env: NodeJS.ProcessEnv):
   return startNext({ mode: "start", port, host: "127.0.0.1", env, quiet: true, cwd: dir });
 }
 
-export async function startServer(root: string, port: number, env: NodeJS.ProcessEnv, privateBuild: boolean): Promise<{ server: NextServer; build: string }> {
+export async function startServer(root: string, port: number, env: NodeJS.ProcessEnv, privateBuild: boolean): Promise<BenchServer> {
   const busy = existsSync(path.join(root, ".next", "lock"));
   if (!privateBuild && !busy) {
     try {
       buildIfNeeded(env);
-      return { server: await startNext({ mode: "start", port, host: "127.0.0.1", env, quiet: true }), build: "shared ./.next" };
+      const server = await startNext({ mode: "start", port, host: "127.0.0.1", env, quiet: true });
+      return { server, build: "shared ./.next", startReplica: replicaStarter(env) };
     } catch (error) {
       log(`shared build unusable (${(error as Error).message}): falling back to a private snapshot build`);
     }
   } else if (busy) {
     log("another `next build` holds ./.next: using a private snapshot build");
   }
-  return { server: await startPrivate(root, port, env), build: "private snapshot" };
+  return { server: await startPrivate(root, port, env), build: "private snapshot", startReplica: replicaStarter(env, snapshotDir(root)) };
 }

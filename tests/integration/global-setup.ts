@@ -18,6 +18,8 @@ declare module "vitest" {
     enrollSecret: string;
     admin: { email: string; password: string };
     metricsToken: string;
+    /** For a second replica on the same database (replicas.test.ts): it must seal sessions alike. */
+    sessionSecret: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   chmodSync(scratch, 0o755);
   // Never touch a developer's own database.
   delete process.env.DATABASE_URL;
+  const sessionSecret = randomBytes(32).toString("hex");
   const app = await startApp({
     mode: "start",
     port: await freePort(),
@@ -38,7 +41,7 @@ export default async function setup(project: TestProject) {
     env: {
       NODE_ENV: "production",
       KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,
-      KMSWATCH_SESSION_SECRET: randomBytes(32).toString("hex"),
+      KMSWATCH_SESSION_SECRET: sessionSecret,
       KMSWATCH_ADMIN_EMAIL: ADMIN.email,
       KMSWATCH_ADMIN_PASSWORD: ADMIN.password,
       KMSWATCH_APPROVED_HOSTS: "kms01.corp.contoso.com,kms-par01.fr.contoso.com",
@@ -50,6 +53,7 @@ export default async function setup(project: TestProject) {
   project.provide("enrollSecret", ENROLL_SECRET);
   project.provide("admin", ADMIN);
   project.provide("metricsToken", METRICS_TOKEN);
+  project.provide("sessionSecret", sessionSecret);
   return async () => {
     await app.stop();
     rmSync(scratch, { recursive: true, force: true });
