@@ -88,7 +88,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const batchRows: number[] = [];
   let plans: string[] = [];
   // One run: every machine checks in `rounds` times; machine i goes to replica i mod n, as a load balancer spreads agents.
-  const checkinRun = async (urls: string[], label: string) => {
+  const checkinRun = async (urls: string[], label: string, counted = true) => {
     // Render every body of the run first (state changes decided here), then post them.
     let changed = 0;
     const plan: string[][] = states.map(() => []);
@@ -120,9 +120,11 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     const seconds = (performance.now() - t0) / 1000;
     const after = await countRows(ctx, ids);
     const added = after.rows - before.rows;
-    batchRows.push((after.batches - before.batches) / total);
-    perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / (total - changed));
-    perCheckin.push(added / total);
+    if (counted) {
+      batchRows.push((after.batches - before.batches) / total);
+      perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / (total - changed));
+      perCheckin.push(added / total);
+    }
     log(`check-ins ${label}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`);
     return total / seconds;
   };
@@ -153,6 +155,8 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const replicaCeiling: number[] = [];
   try {
     const urls = [ctx.baseUrl, ...extra.map((server) => server.url)];
+    // A fresh server compiles its hot paths first (the first replica warmed up on enrollment and the first check-ins).
+    await checkinRun(urls, `through ${replicaCount} replicas, warm-up (not counted)`, false);
     for (let run = 1; run <= runs; run++) replicaRates.push(await checkinRun(urls, `through ${replicaCount} replicas, run ${run}/${runs}`));
     for (let run = 1; run <= runs; run++) replicaCeiling.push(await ceilingRun(urls));
     log(`check-ins: framework ceiling through ${replicaCount} replicas ${stat(replicaCeiling).median.toFixed(0)} requests/s`);
