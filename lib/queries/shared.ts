@@ -6,15 +6,13 @@ import { z } from "zod";
 export const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
 
 /**
- * The latest Windows snapshot of machine `m` (CIM preferred over /dlv when both were seen last), as a
- * LATERAL subquery: `FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id`.
- * One index probe per machine (snapshot_machine_id_last_seen_at_idx) instead of sorting every snapshot.
+ * The current Windows snapshot of machine `m`, as a LATERAL subquery:
+ * `FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id`. The one machine_windows_state
+ * points to (newest collection, CIM over /dlv at the same instant), so every page agrees on a machine's state.
  */
 export const latestWindowsSnapshots = Prisma.sql`LATERAL (
-  SELECT s.* FROM snapshot s
-   WHERE s.machine_id = m.id AND (s.application_id = ${WINDOWS_APP_ID} OR s.application_id IS NULL)
-   ORDER BY s.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC
-   LIMIT 1
+  SELECT s.* FROM machine_windows_state cur JOIN snapshot s ON s.id = cur.snapshot_id
+   WHERE cur.machine_id = m.id
 )`;
 
 export const bucketUnitSchema = z.enum(["hour", "day", "week"]);

@@ -82,6 +82,22 @@ describe("schema and migrations", () => {
     expect(table.reloptions).toEqual(expect.arrayContaining(["autovacuum_vacuum_insert_threshold=20000", "autovacuum_vacuum_insert_scale_factor=0"]));
   });
 
+  it("indexes no column an unchanged check-in moves, so its updates stay on the row's page (HOT)", async () => {
+    // touchUnchanged.ts: the columns written every hour for every machine.
+    const moved = { snapshot: ["last_seen_at"], machine: ["last_seen_at"], agent: ["last_seen_at", "agent_version", "unchanged_checkins", "unchanged_accepted"] };
+    const blocking = await sql<{ index: string; column: string }>(
+      `SELECT i.indexrelid::regclass::text AS index, a.attname AS column
+         FROM pg_index i
+         JOIN pg_attribute a ON a.attrelid = i.indrelid
+         JOIN json_each($1::json) t ON t.key = i.indrelid::regclass::text AND a.attname IN (SELECT json_array_elements_text(t.value))
+        WHERE a.attnum = ANY(i.indkey::int2[])
+           OR coalesce(pg_get_expr(i.indpred, i.indrelid), '') ~ ('\\m' || a.attname || '\\M')
+           OR coalesce(pg_get_expr(i.indexprs, i.indrelid), '') ~ ('\\m' || a.attname || '\\M')`,
+      [JSON.stringify(moved)],
+    );
+    expect(blocking).toEqual([]);
+  });
+
   it("round-trips the sighting tables", async () => {
     const at = new Date("2026-02-03T04:05:06.007Z");
     await prisma.cmidSighting.create({ data: { cmid: "schema-cmid", machine: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
