@@ -96,6 +96,9 @@ describe("schema and migrations", () => {
       [JSON.stringify(moved)],
     );
     expect(blocking).toEqual([]);
+    // And a 2 KB snapshot row keeps room on its page for the moved version.
+    const [table] = await sql<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'snapshot'");
+    expect(table.reloptions).toContain("fillfactor=90");
   });
 
   it("round-trips the sighting tables", async () => {
