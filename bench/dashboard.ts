@@ -2,6 +2,7 @@
 // then EXPLAIN (ANALYZE, BUFFERS) of the SQL behind every endpoint that misses its goal.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { signIn } from "./lib/session";
 import type { BenchContext } from "./lib/context";
 import { captureQueries } from "./lib/sqlRecorder";
 import { timeFleetEvaluation, waitForScheduledEvaluation } from "./lib/background";
@@ -24,17 +25,6 @@ export type DashboardResult = {
   /** The first evaluation after the fill, which opens those alerts. */
   incidentEvaluationSeconds: number;
 };
-
-async function signIn(ctx: BenchContext): Promise<string> {
-  const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in`, {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ctx.adminEmail, password: ctx.adminPassword }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (!cookie) throw new Error("sign-in set no cookie");
-  return cookie;
-}
 
 type Endpoint = { name: string; path: string; call: () => Promise<unknown> };
 
