@@ -11,7 +11,7 @@ import { startEmbeddedDb, freePort, type EmbeddedDb } from "../scripts/lib/embed
 import { migrate } from "../scripts/lib/migrate.ts";
 import type { NextServer } from "../scripts/lib/next-process.ts";
 import { snapshotDir, startServer } from "./lib/server";
-import { settleQueuedEvaluations } from "./lib/session";
+import { settleServerEvaluations } from "./lib/session";
 import type { BenchContext, BenchOptions } from "./lib/context";
 import { closeHttp, fmt, log, machineInfo, stat, type Stat } from "./lib/util";
 import { installRecorder } from "./lib/sqlRecorder";
@@ -129,7 +129,7 @@ async function main() {
       rows.push(row("1. COPY activation_event, rows/s (same parsed rows)", r.copyRowsPerSec, ""));
       rows.push(row("1. ratio HTTP / COPY (same run)", r.ratio, "", ">= 0.30", r.ratio.median >= 0.3, 2));
       // Its hosts' deferred evaluations run now, not inside the check-in phase's timing.
-      await settleQueuedEvaluations(ctx);
+      await settleServerEvaluations(ctx);
     }
     if (!options.skip.has("checkins")) {
       const r = await runCheckins(ctx);

@@ -18,10 +18,13 @@ const SNAPSHOT = ["app", "lib", "prisma", "public", "next.config.ts", "tsconfig.
 /** The running server, and a way to start more replicas of the same build on the same database. */
 export type BenchServer = { server: NextServer; build: string; startReplica: () => Promise<NextServer> };
 
-const replicaStarter = (env: NodeJS.ProcessEnv, cwd?: string) => async () =>
-  startNext({ mode: "start", port: await freePort(), host: "127.0.0.1", env, quiet: true, cwd });
+/** `next start` of the build in `cwd` (the repository's by default); replicas pass no port and get a free one. */
+async function startBuild(env: NodeJS.ProcessEnv, cwd?: string, port?: number): Promise<NextServer> {
+  return startNext({ mode: "start", port: port ?? (await freePort()), host: "127.0.0.1", env, quiet: true, cwd });
+}
 
-async function startPrivate(root: string, port: number, env: NodeJS.ProcessEnv): Promise<NextServer> {
+/** Copies the web app to snapshotDir and builds it there; returns that folder. */
+function buildPrivate(root: string, env: NodeJS.ProcessEnv): string {
   const dir = snapshotDir(root);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -33,7 +36,7 @@ async function startPrivate(root: string, port: number, env: NodeJS.ProcessEnv):
   log(`building a private snapshot of the web app in ${dir} (next build, about a minute)`);
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error("next build of the private snapshot failed");
-  return startNext({ mode: "start", port, host: "127.0.0.1", env, quiet: true, cwd: dir });
+  return dir;
 }
 
 export async function startServer(root: string, port: number, env: NodeJS.ProcessEnv, privateBuild: boolean): Promise<BenchServer> {
@@ -41,13 +44,14 @@ export async function startServer(root: string, port: number, env: NodeJS.Proces
   if (!privateBuild && !busy) {
     try {
       buildIfNeeded(env);
-      const server = await startNext({ mode: "start", port, host: "127.0.0.1", env, quiet: true });
-      return { server, build: "shared ./.next", startReplica: replicaStarter(env) };
+      const server = await startBuild(env, undefined, port);
+      return { server, build: "shared ./.next", startReplica: () => startBuild(env) };
     } catch (error) {
       log(`shared build unusable (${(error as Error).message}): falling back to a private snapshot build`);
     }
   } else if (busy) {
     log("another `next build` holds ./.next: using a private snapshot build");
   }
-  return { server: await startPrivate(root, port, env), build: "private snapshot", startReplica: replicaStarter(env, snapshotDir(root)) };
+  const dir = buildPrivate(root, env);
+  return { server: await startBuild(env, dir, port), build: "private snapshot", startReplica: () => startBuild(env, dir) };
 }

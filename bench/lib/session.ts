@@ -17,7 +17,7 @@ export async function signIn(ctx: BenchContext): Promise<string> {
  * Runs the evaluations a phase left queued (a KMS host's request log waits up to 30 s, lib/alerts/queue.ts)
  * before the next phase is timed: the alerts page pulls them forward, each read waiting up to 5 s for them.
  */
-export async function settleQueuedEvaluations(ctx: BenchContext): Promise<void> {
+export async function settleServerEvaluations(ctx: BenchContext): Promise<void> {
   const cookie = await signIn(ctx);
   const t0 = performance.now();
   for (let read = 0; read < 4; read++) {

@@ -2,7 +2,7 @@
 import { dbPool } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { bearerToken, hashToken } from "@/lib/agents/tokens";
-import { naturalBatcher } from "@/lib/ingest/naturalBatcher";
+import { sharedBatcher } from "@/lib/naturalBatcher";
 
 export type AuthenticatedAgent = { agentId: string; machineId: string; fqdn: string };
 type TokenOwner = AuthenticatedAgent & { revoked: boolean };
@@ -23,15 +23,12 @@ async function lookUpTokens(hashes: string[]): Promise<(TokenOwner | undefined)[
   return owners;
 }
 
-const globalForAuth = globalThis as unknown as { kmswatchTokenLookups?: ReturnType<typeof naturalBatcher<string, TokenOwner | undefined>> };
-
 export async function authenticateAgent(authorization: string | null): Promise<AuthenticatedAgent> {
   const token = bearerToken(authorization);
   if (!token) throw new ApiError("unauthorized", "missing bearer token: send 'Authorization: Bearer <agent token>'");
   // Concurrent requests share one lookup (natural batching): a busy fleet's check-ins cost the database one
   // round trip per batch, not per request. Never cached, so a revoked token is refused at once everywhere.
-  globalForAuth.kmswatchTokenLookups ??= naturalBatcher(lookUpTokens);
-  const owner = await globalForAuth.kmswatchTokenLookups.submit(hashToken(token));
+  const owner = await sharedBatcher("token-lookups", lookUpTokens).submit(hashToken(token));
   if (!owner || owner.revoked) throw new ApiError("unauthorized", "unknown or revoked agent token; enroll again");
   return { agentId: owner.agentId, machineId: owner.machineId, fqdn: owner.fqdn };
 }

@@ -3,7 +3,7 @@
 // Concurrent check-ins share one statement (natural batching); a check-in with any change, or any
 // failure here, goes the full way through storeBatch, which is idempotent.
 import { dbPool } from "@/lib/db";
-import { naturalBatcher } from "@/lib/ingest/naturalBatcher";
+import { sharedBatcher } from "@/lib/naturalBatcher";
 import { storableRowsJson } from "@/lib/ingest/json";
 import { EXPIRY_TOLERANCE_MS, type PreparedSnapshot } from "@/lib/ingest/prepare";
 
@@ -63,14 +63,11 @@ async function touchAll(checkins: CheckinTouch[]): Promise<boolean[]> {
   return checkins.map((_, n) => unchanged.has(n));
 }
 
-const globalForTouch = globalThis as unknown as { kmswatchCheckinTouch?: ReturnType<typeof naturalBatcher<CheckinTouch, boolean>> };
-
 /** True when the check-in was unchanged and has been recorded as seen; false when it must be stored. */
 export async function touchIfUnchanged(checkin: CheckinTouch): Promise<boolean> {
   if (checkin.snapshots.length === 0) return false;
-  globalForTouch.kmswatchCheckinTouch ??= naturalBatcher(touchAll);
   try {
-    return await globalForTouch.kmswatchCheckinTouch.submit(checkin);
+    return await sharedBatcher("unchanged-checkins", touchAll).submit(checkin);
   } catch (error) {
     // A deadlock with a concurrent full store or a lost connection: the full path is always correct.
     console.warn(`[ingest] unchanged check-in fast path failed, storing in full: ${(error as Error).message}`);

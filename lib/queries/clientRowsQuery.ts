@@ -2,7 +2,6 @@
 // export walks it with a cursor, so both always show the same rows.
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { latestWindowsSnapshots } from "@/lib/queries/shared";
 
 export const clientListQuerySchema = z.object({
   q: z.string().trim().max(200).default(""),
@@ -47,7 +46,7 @@ export function clientRowsQuery(query: ClientExportQuery): Prisma.Sql {
     SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
            l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name
       FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
-      LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+      LEFT JOIN snapshot l ON l.id = ws.snapshot_id
      WHERE ${clientConditions(query)}
      ORDER BY m.fqdn`;
 }

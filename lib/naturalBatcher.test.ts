@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { naturalBatcher } from "./naturalBatcher";
+import { naturalBatcher, sharedBatcher } from "./naturalBatcher";
 
 const deferred = () => {
   let release!: () => void;
@@ -51,5 +51,13 @@ describe("naturalBatcher", () => {
   it("rejects a flush that answers the wrong number of results", async () => {
     const batcher = naturalBatcher(async () => [] as number[]);
     await expect(batcher.submit(1)).rejects.toThrow(/0 results for 1 items/);
+  });
+
+  it("keeps one shared batcher per name in the process", async () => {
+    const first = sharedBatcher("test-shared", async (items: number[]) => items.map((n) => n + 1));
+    const again = sharedBatcher("test-shared", async (items: number[]) => items.map(() => 0));
+    expect(again).toBe(first);
+    await expect(again.submit(1)).resolves.toBe(2);
+    expect(sharedBatcher("test-other", async (items: number[]) => items)).not.toBe(first);
   });
 });

@@ -1,6 +1,7 @@
 // Natural batching (group commit): requests that arrive while a flush is running wait for the next one,
 // so under load many requests share one database statement, and a lone request waits for nobody.
 // Every caller still gets its own answer only after its flush completed (nothing is acknowledged early).
+// Used for the statements every agent request runs: the token lookup and the unchanged check-in.
 
 export type Batcher<I, O> = { submit: (item: I) => Promise<O> };
 
@@ -38,4 +39,17 @@ export function naturalBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, maxBat
       });
     },
   };
+}
+
+const globalForBatchers = globalThis as unknown as { kmswatchBatchers?: Map<string, Batcher<never, unknown>> };
+
+/** The process's one batcher named `name` (kept on globalThis, so a dev hot reload does not split its queue). */
+export function sharedBatcher<I, O>(name: string, flush: (items: I[]) => Promise<O[]>): Batcher<I, O> {
+  const batchers = (globalForBatchers.kmswatchBatchers ??= new Map());
+  let batcher = batchers.get(name) as Batcher<I, O> | undefined;
+  if (!batcher) {
+    batcher = naturalBatcher(flush);
+    batchers.set(name, batcher as Batcher<never, unknown>);
+  }
+  return batcher;
 }
