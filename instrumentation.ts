@@ -2,6 +2,6 @@
 // (periodic evaluation and notification delivery) in the Node.js runtime only; never in edge or at build.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startAlertScheduler } = await import("./lib/alerts/scheduler");
+  const { startAlertScheduler } = await import("./lib/evaluate/alerts/scheduler");
   startAlertScheduler();
 }

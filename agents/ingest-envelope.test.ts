@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ingestRequestSchema, knownArtifactSchema } from "../lib/protocol";
+import { ingestRequestSchema, knownArtifactSchema } from "../lib/kms/protocol";
 import { generateIngestSchema, INGEST_SCHEMA_FILE } from "../scripts/gen-ingest-schema";
 import { buildAgent } from "./node/build";
 import { testTempDir } from "./node/tempDir";

@@ -2,7 +2,7 @@
 // TanStack Query defaults, set once for every dashboard hook.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { FetchError } from "@/lib/hooks/fetchJson";
+import { FetchError } from "@/lib/client/fetchJson";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(

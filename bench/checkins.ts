@@ -5,10 +5,10 @@
 // activation time). Measured: check-ins/s and snapshot + raw_artifact + ingest_batch rows added per unchanged check-in,
 // through one replica, then through one replica per core on the same database (docs/scaling.md).
 import { availableParallelism } from "node:os";
-import { buildFleet, snapshotArtifacts } from "../lib/simulator";
-import { mulberry32 } from "../lib/simulator/prng";
-import { DAY, HOUR, LS } from "../lib/simulator/constants";
-import type { Checkin, ClientMachine, Fleet } from "../lib/simulator/types";
+import { buildFleet, snapshotArtifacts } from "../scripts/simulator";
+import { mulberry32 } from "../scripts/simulator/prng";
+import { DAY, HOUR, LS } from "../scripts/simulator/constants";
+import type { Checkin, ClientMachine, Fleet } from "../scripts/simulator/types";
 import type { BenchContext, Enrolled } from "./lib/context";
 import { enroll } from "./ingest";
 import { log, pool, post, stat, type Stat } from "./lib/util";

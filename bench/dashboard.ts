@@ -38,10 +38,10 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
   const q = client.rows[0].fqdn.slice(0, 8);
   const now = () => new Date();
   const [overview, trend, hostClients, dups, audit, list, detail, alerts, alertFilters, hostList] = await Promise.all([
-    import("../lib/queries/getFleetOverview"), import("../lib/queries/getHostCountTrend"), import("../lib/queries/getHostClients"),
-    import("../lib/queries/getDuplicateCmids"), import("../lib/queries/getHostAudit"), import("../lib/queries/getClientList"),
-    import("../lib/queries/getClientDetail"), import("../lib/alerts/listAlerts"), import("../lib/alerts/alertFilters"),
-    import("../lib/queries/getHostList"),
+    import("../lib/read/fleet/getFleetOverview"), import("../lib/read/hosts/getHostCountTrend"), import("../lib/read/hosts/getHostClients"),
+    import("../lib/read/fleet/getDuplicateCmids"), import("../lib/read/audit/getHostAudit"), import("../lib/read/clients/getClientList"),
+    import("../lib/read/clients/getClientDetail"), import("../lib/read/alerts/listAlerts"), import("../lib/read/alerts/alertFilters"),
+    import("../lib/read/hosts/getHostList"),
   ]);
   return [
     { name: "overview", path: "/api/dashboard/overview", call: () => overview.getFleetOverview(now()) },

@@ -169,7 +169,7 @@ export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
   // The server's scheduled alert evaluation must not run on a half-written database: without its indexes
   // (dropped during the load) one pass plans for minutes and would still be running while the dashboard is
   // measured. Holding the evaluation lock makes the scheduler skip (it only tries the lock) until the fill ends.
-  const { EVALUATION_LOCK_KEY } = await import("../lib/alerts/evaluate");
+  const { EVALUATION_LOCK_KEY } = await import("../lib/evaluate/alerts/evaluate");
   const lock = await ctx.pool.connect();
   await lock.query("SELECT pg_advisory_lock($1::bigint)", [EVALUATION_LOCK_KEY]);
   try {

@@ -100,7 +100,7 @@ async function main() {
     Object.assign(process.env, env);
     await migrate(db.url, (m) => log(m));
     await installRecorder();
-    const { seedFromEnv } = await import("../lib/setup/seedFromEnv.ts");
+    const { seedFromEnv } = await import("../lib/access/seedFromEnv.ts");
     await seedFromEnv({ KMSWATCH_ADMIN_EMAIL: env.KMSWATCH_ADMIN_EMAIL, KMSWATCH_ADMIN_PASSWORD: env.KMSWATCH_ADMIN_PASSWORD, KMSWATCH_APPROVED_HOSTS: "" });
     const port = await freePort();
     log(`starting the production server on port ${port}`);

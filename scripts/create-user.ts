@@ -31,7 +31,7 @@ if (!process.env.DATABASE_URL) {
 process.env.KMSWATCH_SESSION_SECRET ??= localSessionSecret(ROOT);
 try {
   await migrate(process.env.DATABASE_URL, () => undefined);
-  const { createUser } = await import("../lib/auth/users.ts");
+  const { createUser } = await import("../lib/access/auth/users.ts");
   const user = await createUser(args.data);
   console.log(`user ${user.email} (${user.role}) is ready: sign in at /login`);
 } finally {

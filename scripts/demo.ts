@@ -1,9 +1,9 @@
 // `npm run demo`: the app on its own embedded PostgreSQL (./.kmswatch/demo), fed once with a
 // simulated mixed fleet through the real agent API, then left running until Ctrl-C.
 import path from "node:path";
-import { buildFleet } from "../lib/simulator/fleet";
-import { simulate } from "../lib/simulator/engine";
-import type { ScenarioName } from "../lib/simulator/types";
+import { buildFleet } from "./simulator/fleet";
+import { simulate } from "./simulator/engine";
+import type { ScenarioName } from "./simulator/types";
 import { ROOT, startApp, stopOnSignals } from "./lib/app.ts";
 import { pushFleet } from "./simulate-push";
 import pg from "pg";

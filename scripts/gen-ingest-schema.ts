@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { ingestRequestSchema } from "../lib/protocol.ts";
+import { ingestRequestSchema } from "../lib/kms/protocol.ts";
 
 export const INGEST_SCHEMA_FILE = path.resolve(import.meta.dirname, "../agents/ingest-envelope.schema.json");
 

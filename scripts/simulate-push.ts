@@ -1,12 +1,12 @@
 // Pushes a simulated fleet through the public agent API (enroll once per machine, then ingest its
 // check-ins in time order). Used by the simulate CLI, the demo script and integration tests.
 import { z } from "zod";
-import { buildFleet } from "../lib/simulator/fleet";
-import { simulate } from "../lib/simulator/engine";
-import { checkinBodies, machineIdentity } from "../lib/simulator/ingest";
-import type { IngestBody } from "../lib/simulator/ingest";
-import type { Checkin, FleetOptions, SimulationResult } from "../lib/simulator/types";
-import type { IngestRequest } from "../lib/protocol";
+import { buildFleet } from "./simulator/fleet";
+import { simulate } from "./simulator/engine";
+import { checkinBodies, machineIdentity } from "./simulator/ingest";
+import type { IngestBody } from "./simulator/ingest";
+import type { Checkin, FleetOptions, SimulationResult } from "./simulator/types";
+import type { IngestRequest } from "../lib/kms/protocol";
 
 // Compile-time contract: what the simulator posts must satisfy the server's request schema type.
 const bodyMatchesProtocol = (body: IngestBody): IngestRequest => body;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scenarioNames } from "../lib/simulator/types";
+import { scenarioNames } from "./simulator/types";
 import { parseSimulateArgs } from "./simulate";
 
 const NOW = Date.parse("2024-06-01T12:00:00Z");

@@ -3,10 +3,10 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { buildFleet } from "../lib/simulator/fleet";
-import { simulate } from "../lib/simulator/engine";
-import { scenarioDescriptions } from "../lib/simulator/scenarios";
-import { scenarioNames, type FleetOptions } from "../lib/simulator/types";
+import { buildFleet } from "./simulator/fleet";
+import { simulate } from "./simulator/engine";
+import { scenarioDescriptions } from "./simulator/scenarios";
+import { scenarioNames, type FleetOptions } from "./simulator/types";
 import { pushFleet, type PushProgress } from "./simulate-push";
 
 export type SimulateCliOptions = {

@@ -1,7 +1,7 @@
 // Every dashboard page requires a signed-in user; anonymous visitors go to /login.
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/access/auth/session";
 import { Providers } from "@/app/providers";
 import { NavBar } from "@/app/_components/NavBar";
 

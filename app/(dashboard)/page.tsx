@@ -6,8 +6,8 @@ import { LoadState } from "@/app/_components/HostsLoadState";
 import { OverviewAlertsByRule } from "@/app/_components/OverviewAlertsByRule";
 import { OverviewHostTrends } from "@/app/_components/OverviewHostTrends";
 import { OverviewLicenseShares } from "@/app/_components/OverviewLicenseShares";
-import { useOverviewQuery } from "@/lib/hooks/useOverviewQuery";
-import type { FleetOverview } from "@/lib/queries/getFleetOverview";
+import { useOverviewQuery } from "@/lib/client/useOverviewQuery";
+import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
 
 function HealthHeadline({ overview }: { overview: FleetOverview }) {
   const { critical, warning, info } = overview.alertsBySeverity;

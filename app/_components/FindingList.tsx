@@ -1,7 +1,7 @@
 "use client";
 // Findings of the diagnosis rules: severity, title, subject, cause, fix (commands as <code>), evidence, since.
 import Link from "next/link";
-import type { EvidenceValue, Finding } from "@/lib/diagnosis/types";
+import type { EvidenceValue, Finding } from "@/lib/evaluate/rules/types";
 import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./FindingList.module.css";

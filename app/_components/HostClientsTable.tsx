@@ -3,7 +3,7 @@
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import type { HostClients } from "@/lib/queries/getHostClients";
+import type { HostClients } from "@/lib/read/hosts/getHostClients";
 import styles from "./HostClientsTable.module.css";
 
 function GroupSummary({ groups }: { groups: HostClients["groups"] }) {

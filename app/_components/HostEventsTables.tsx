@@ -3,7 +3,7 @@
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import type { HostEvents } from "@/lib/queries/getHostEvents";
+import type { HostEvents } from "@/lib/read/hosts/getHostEvents";
 import styles from "./HostClientsTable.module.css";
 
 export function HostRequestsTable({ requests }: { requests: HostEvents["requests"] }) {

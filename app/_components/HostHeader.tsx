@@ -3,8 +3,8 @@
 import { DnsPublishing, HostCount, HostPort } from "@/app/_components/HostsTable";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import { COUNT_THRESHOLDS } from "@/lib/charts/prepareHostTrend";
-import type { HostDetail } from "@/lib/queries/getHostDetail";
+import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
+import type { HostDetail } from "@/lib/read/hosts/getHostDetail";
 import { SupportBundleLink } from "@/app/_components/export/SupportBundleLink";
 import styles from "./HostHeader.module.css";
 

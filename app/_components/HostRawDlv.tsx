@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import { useRawArtifactQuery } from "@/lib/hooks/useRawArtifactQuery";
+import { useRawArtifactQuery } from "@/lib/client/useRawArtifactQuery";
 
 export function HostRawDlv({ rawId }: { rawId: string | null }) {
   const [open, setOpen] = useState(false);

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { HostClientsTable } from "@/app/_components/HostClientsTable";
 import { HostDnsFailuresTable, HostRequestsTable } from "@/app/_components/HostEventsTables";
 import { LoadState } from "@/app/_components/HostsLoadState";
-import { useHostClientsQuery } from "@/lib/hooks/useHostClientsQuery";
-import { useHostEventsQuery } from "@/lib/hooks/useHostEventsQuery";
+import { useHostClientsQuery } from "@/lib/client/useHostClientsQuery";
+import { useHostEventsQuery } from "@/lib/client/useHostEventsQuery";
 
 const FIRST_ROWS = 100;
 const ALL_ROWS = 5000;

@@ -5,10 +5,10 @@ import { HostCountTrendChart } from "@/app/_components/charts/HostCountTrendChar
 import { RequestsChart } from "@/app/_components/charts/RequestsChart";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import { dayLabel, prepareHostTrend } from "@/lib/charts/prepareHostTrend";
-import { prepareRequestsChart } from "@/lib/charts/prepareRequestsChart";
-import { useHostTrendQuery, type TrendRange } from "@/lib/hooks/useHostTrendQuery";
-import type { HostCountTrend } from "@/lib/queries/getHostCountTrend";
+import { dayLabel, prepareHostTrend } from "@/lib/present/charts/prepareHostTrend";
+import { prepareRequestsChart } from "@/lib/present/charts/prepareRequestsChart";
+import { useHostTrendQuery, type TrendRange } from "@/lib/client/useHostTrendQuery";
+import type { HostCountTrend } from "@/lib/read/hosts/getHostCountTrend";
 import styles from "./HostTrendSection.module.css";
 
 const RANGES: readonly TrendRange[] = ["7d", "30d", "90d"];

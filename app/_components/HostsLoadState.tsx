@@ -1,6 +1,6 @@
 "use client";
 // Loading and error states of a dashboard query, with the API's error message (FetchError) when there is one.
-import { FetchError } from "@/lib/hooks/fetchJson";
+import { FetchError } from "@/lib/client/fetchJson";
 
 export function errorText(error: Error): string {
   if (error instanceof FetchError) return `${error.message} (HTTP ${error.status}, ${error.code})`;

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import { COUNT_THRESHOLDS } from "@/lib/charts/prepareHostTrend";
-import type { HostListRow } from "@/lib/queries/getHostList";
+import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
+import type { HostListRow } from "@/lib/read/hosts/getHostList";
 import styles from "./HostsTable.module.css";
 
 /** CIM reports 0 when the port was never set: the host then listens on the default 1688. */

@@ -1,5 +1,5 @@
 // Text with `backtick` commands rendered as <code>.
-import { splitInlineCode } from "@/lib/format/inlineCode";
+import { splitInlineCode } from "@/lib/present/format/inlineCode";
 
 export function InlineCode({ text }: { text: string }) {
   return (

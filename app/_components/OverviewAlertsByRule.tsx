@@ -1,6 +1,6 @@
 // Open alerts counted per rule, so one widespread problem reads as one line.
 import Link from "next/link";
-import type { FleetOverview } from "@/lib/queries/getFleetOverview";
+import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
 
 export function OverviewAlertsByRule({ alertsByRule }: { alertsByRule: FleetOverview["alertsByRule"] }) {
   if (alertsByRule.length === 0) return <p className="muted">No open alert.</p>;

@@ -2,8 +2,8 @@
 // One sparkline of the reported count per KMS host (last 30 days), each linking to the host's page.
 import Link from "next/link";
 import { CountSparkline } from "@/app/_components/charts/CountSparkline";
-import { COUNT_THRESHOLDS, prepareHostTrend } from "@/lib/charts/prepareHostTrend";
-import type { FleetOverview } from "@/lib/queries/getFleetOverview";
+import { COUNT_THRESHOLDS, prepareHostTrend } from "@/lib/present/charts/prepareHostTrend";
+import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
 import styles from "./OverviewHostTrends.module.css";
 
 type HostTrendSeries = FleetOverview["hostTrends"][number];

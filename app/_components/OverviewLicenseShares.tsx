@@ -1,7 +1,7 @@
 "use client";
 // Client machines per license state: donut chart plus the exact numbers.
 import { LicenseSharesChart } from "@/app/_components/charts/LicenseSharesChart";
-import { prepareLicenseShares } from "@/lib/charts/prepareLicenseShares";
+import { prepareLicenseShares } from "@/lib/present/charts/prepareLicenseShares";
 import styles from "./OverviewLicenseShares.module.css";
 
 export function OverviewLicenseShares({ licenseStates }: { licenseStates: Record<string, number> }) {

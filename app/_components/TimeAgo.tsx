@@ -1,7 +1,7 @@
 "use client";
 // "3 h ago", with the full ISO timestamp on hover. Re-reads the clock every minute.
 import { useEffect, useState } from "react";
-import { formatTimeAgo } from "@/lib/format/timeAgo";
+import { formatTimeAgo } from "@/lib/present/format/timeAgo";
 
 export function TimeAgo({ iso, empty }: { iso: string | null; empty?: string }) {
   const [now, setNow] = useState(() => Date.now());

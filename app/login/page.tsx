@@ -1,7 +1,7 @@
 "use client";
 // Sign-in form: posts to /api/auth/sign-in, then goes back where the user was headed.
 import { useState, type FormEvent } from "react";
-import { fetchJson, FetchError } from "@/lib/hooks/fetchJson";
+import { fetchJson, FetchError } from "@/lib/client/fetchJson";
 
 export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);

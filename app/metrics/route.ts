@@ -1,9 +1,9 @@
 // GET /metrics – Prometheus metrics (KMS counts, requests, clients by license status, findings, ingest); Bearer KMSWATCH_METRICS_TOKEN
-import { env } from "@/lib/env";
-import { withErrors } from "@/lib/http/handlers";
-import { checkMetricsToken } from "@/lib/metrics/auth";
-import { collectMetrics } from "@/lib/metrics/collect";
-import { formatMetrics, PROMETHEUS_CONTENT_TYPE } from "@/lib/metrics/format";
+import { env } from "@/lib/core/env";
+import { withErrors } from "@/lib/access/http/handlers";
+import { checkMetricsToken } from "@/lib/access/auth/metricsToken";
+import { collectMetrics } from "@/lib/read/metrics/collect";
+import { formatMetrics, PROMETHEUS_CONTENT_TYPE } from "@/lib/read/metrics/prometheusText";
 
 export const GET = withErrors(async (request) => {
   checkMetricsToken(request.headers.get("authorization"), env().KMSWATCH_METRICS_TOKEN);

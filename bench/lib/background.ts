@@ -6,7 +6,7 @@ import { log } from "./util";
 
 /** Waits (at most 5 minutes) while an evaluation holds its advisory lock; returns the seconds waited. */
 export async function waitForScheduledEvaluation(ctx: BenchContext): Promise<number> {
-  const { EVALUATION_LOCK_KEY } = await import("../../lib/alerts/evaluate");
+  const { EVALUATION_LOCK_KEY } = await import("../../lib/evaluate/alerts/evaluate");
   const t0 = performance.now();
   for (let i = 0; i < 150; i++) {
     // A bigint advisory key shows in pg_locks as classid (high 32 bits) and objid (low 32 bits).
@@ -24,7 +24,7 @@ export async function waitForScheduledEvaluation(ctx: BenchContext): Promise<num
 
 /** One fleet-wide evaluation in this process, timed (what the scheduler runs every 5 minutes). */
 export async function timeFleetEvaluation(): Promise<number> {
-  const { evaluateAlerts } = await import("../../lib/alerts/evaluate");
+  const { evaluateAlerts } = await import("../../lib/evaluate/alerts/evaluate");
   const t0 = performance.now();
   const result = await evaluateAlerts({ wait: true });
   const seconds = (performance.now() - t0) / 1000;

@@ -1,13 +1,13 @@
 // The rows the fill repeats: events and products rendered once by the simulator and parsed by the real
 // parsers, turned into SQL format() templates and parsed column values.
-import { buildFleet, snapshotArtifacts } from "../../lib/simulator";
-import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../lib/simulator/constants";
-import { renderEvent } from "../../lib/simulator/renderEvents";
-import { systemTime } from "../../lib/simulator/format";
-import type { SimEvent } from "../../lib/simulator/types";
-import { parseEventXml } from "../../lib/parsers/eventXml";
-import { parseDlv } from "../../lib/parsers/dlv";
-import { parseCim } from "../../lib/parsers/cim";
+import { buildFleet, snapshotArtifacts } from "../../scripts/simulator";
+import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../scripts/simulator/constants";
+import { renderEvent } from "../../scripts/simulator/renderEvents";
+import { systemTime } from "../../scripts/simulator/format";
+import type { SimEvent } from "../../scripts/simulator/types";
+import { parseEventXml } from "../../lib/ingest/parse/eventXml";
+import { parseDlv } from "../../lib/ingest/parse/dlv";
+import { parseCim } from "../../lib/ingest/parse/cim";
 import type { ParsedProduct, ParsedEvent } from "../../lib/kms/parsed";
 
 const T0 = Date.UTC(2026, 0, 5, 10, 11, 12);

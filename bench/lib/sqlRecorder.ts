@@ -6,7 +6,7 @@ export type RecordedQuery = { text: string; values: unknown[]; ms: number };
 const recorded: RecordedQuery[] = [];
 
 export async function installRecorder(): Promise<void> {
-  const { dbPool } = await import("../../lib/db");
+  const { dbPool } = await import("../../lib/core/db");
   const pool = dbPool() as unknown as { query: (...args: unknown[]) => unknown };
   const query = pool.query.bind(pool);
   pool.query = (...args: unknown[]) => {

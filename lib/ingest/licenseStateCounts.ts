@@ -1,6 +1,6 @@
 // Machines per license state, kept as deltas by triggers on machine_windows_state (see the migration
 // 20261125110000_license_state_counts): folded here, summed by the overview.
-import { dbPool } from "@/lib/db";
+import { dbPool } from "@/lib/core/db";
 
 /**
  * Replaces the deltas with one row per state. The DELETE sees one snapshot: deltas committed meanwhile stay

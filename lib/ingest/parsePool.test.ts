@@ -1,7 +1,7 @@
 // A worker that cannot start or dies must not cost a request: its body is parsed in place. Under vitest the
 // worker entry is TypeScript that a bare worker thread cannot load, which is exactly such a failure.
 import { describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/errors";
 
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
 process.env.KMSWATCH_SESSION_SECRET ??= "s".repeat(32);

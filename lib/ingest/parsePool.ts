@@ -4,8 +4,8 @@
 // Small bodies (the hourly check-in) are parsed in place: the hop to a thread would cost more than the parse.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { env } from "@/lib/env";
-import { ApiError, type ErrorCode } from "@/lib/http/errors";
+import { env } from "@/lib/core/env";
+import { ApiError, type ErrorCode } from "@/lib/core/errors";
 import { prepareRequestBytes, type PreparedRequest } from "@/lib/ingest/prepareRequest";
 
 export type ParseAnswer =

@@ -1,6 +1,6 @@
 // A parse worker thread (started by parsePool.ts): prepares request bodies off the server's event loop.
 import { parentPort } from "node:worker_threads";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/errors";
 import { prepareRequestBytes } from "@/lib/ingest/prepareRequest";
 import type { ParseAnswer } from "@/lib/ingest/parsePool";
 

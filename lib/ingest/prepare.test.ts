@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { prepareBatch, sameSnapshotState } from "./prepare";
-import type { IngestRequest } from "@/lib/protocol";
+import type { IngestRequest } from "@/lib/kms/protocol";
+import { SHARED_FIXTURES } from "@/tests/support/fixtures";
 
-const shared = (path: string) => readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/${path}`, import.meta.url)), "utf8");
+const shared = (path: string) => readFileSync(`${SHARED_FIXTURES}/${path}`, "utf8");
 const request = (artifacts: IngestRequest["artifacts"], collectedAt = "2026-01-01T00:00:00Z"): IngestRequest => ({
   collectedAt, agentVersion: "t", artifacts,
 });

@@ -2,10 +2,10 @@
 // unparseable pieces to quarantine happen here; the database work is in store.ts.
 import { createHash } from "node:crypto";
 import type { ParsedEvent, ParsedProduct, ParseFailure } from "@/lib/kms/parsed";
-import type { Artifact, IngestRequest, KnownArtifact, ProbeArtifact } from "@/lib/protocol";
-import { parseDlv } from "@/lib/parsers/dlv";
-import { parseCim } from "@/lib/parsers/cim";
-import { parseEventXml } from "@/lib/parsers/eventXml";
+import type { Artifact, IngestRequest, KnownArtifact, ProbeArtifact } from "@/lib/kms/protocol";
+import { parseDlv } from "@/lib/ingest/parse/dlv";
+import { parseCim } from "@/lib/ingest/parse/cim";
+import { parseEventXml } from "@/lib/ingest/parse/eventXml";
 
 export type PreparedSnapshot = {
   source: "dlv" | "cim";

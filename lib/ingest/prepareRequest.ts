@@ -1,7 +1,7 @@
 // An ingest request from its body's bytes to rows to store: JSON, the envelope's schema, then prepareBatch.
 // Pure, so the parse workers run it (parseWorker.ts) as well as the request itself.
-import { parseJsonBytes } from "@/lib/http/readJson";
-import { ingestRequestSchema } from "@/lib/protocol";
+import { parseJsonBytes } from "@/lib/access/http/readJson";
+import { ingestRequestSchema } from "@/lib/kms/protocol";
 import { prepareBatch, type PreparedBatch } from "@/lib/ingest/prepare";
 
 export type PreparedRequest = { agentVersion: string; artifactCount: number; batch: PreparedBatch };

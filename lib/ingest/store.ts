@@ -2,9 +2,9 @@
 // snapshots only when their content changed, unparseable pieces to quarantine. A check-in with nothing
 // new (the hourly norm) is only recorded as seen, through the batched fast path in touchUnchanged.ts.
 import type { PoolClient } from "pg";
-import { inTransaction } from "@/lib/db";
-import type { AuthenticatedAgent } from "@/lib/agents/authenticate";
-import type { IngestResponse } from "@/lib/protocol";
+import { inTransaction } from "@/lib/core/db";
+import type { AuthenticatedAgent } from "@/lib/access/agents/authenticate";
+import type { IngestResponse } from "@/lib/kms/protocol";
 import type { PreparedBatch, PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";

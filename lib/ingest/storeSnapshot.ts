@@ -4,7 +4,7 @@ import type { PoolClient } from "pg";
 import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
-import { WINDOWS_APP_ID } from "@/lib/queries/shared";
+import { WINDOWS_APP_ID } from "@/lib/core/sql";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 

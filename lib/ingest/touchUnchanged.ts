@@ -2,8 +2,8 @@
 // "seen" — snapshot, machine and agent last-seen move, a counter on the agent grows, no row is added.
 // Concurrent check-ins share one statement (natural batching); a check-in with any change, or any
 // failure here, goes the full way through storeBatch, which is idempotent.
-import { dbPool } from "@/lib/db";
-import { sharedBatcher } from "@/lib/naturalBatcher";
+import { dbPool } from "@/lib/core/db";
+import { sharedBatcher } from "@/lib/core/naturalBatcher";
 import { storableRowsJson } from "@/lib/ingest/json";
 import { EXPIRY_TOLERANCE_MS, type PreparedSnapshot } from "@/lib/ingest/prepare";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS, forecastCount, reconstructCount, reconstructCountSeries, type KmsRequest } from "./countModel";
-import { mulberry32 } from "../simulator/prng";
+import { mulberry32 } from "../../scripts/simulator/prng";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);

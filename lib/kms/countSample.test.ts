@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLOCK_SKEW, COUNT_CAP, COUNT_WINDOW_DAYS, DAY_MS, SERVER_OS_THRESHOLD, forecastCount, reconstructCount, type KmsRequest } from "./countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "./countSample";
-import { mulberry32 } from "../simulator/prng";
+import { mulberry32 } from "../../scripts/simulator/prng";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);

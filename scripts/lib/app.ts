@@ -1,7 +1,7 @@
 // Starts the whole app the way users run it: database (DATABASE_URL or embedded), migrations,
 // first-start seeding, then Next.js. Shared by `npm run dev|start|demo`.
 import path from "node:path";
-import { envSchema } from "../../lib/env.ts";
+import { envSchema } from "../../lib/core/env.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db.ts";
 import { migrate } from "./migrate.ts";
 import { buildIfNeeded, startNext, type NextServer } from "./next-process.ts";
@@ -36,7 +36,7 @@ export async function startApp(options: {
     }
     await migrate(config.data.DATABASE_URL);
     // Imported late: these modules read the (now complete) environment when first used.
-    const { seedFromEnv } = await import("../../lib/setup/seedFromEnv.ts");
+    const { seedFromEnv } = await import("../../lib/access/seedFromEnv.ts");
     const seeded = await seedFromEnv(config.data);
     if (seeded.adminCreated) console.log(`[app] created the first admin: ${seeded.adminCreated}`);
     if (seeded.approvedHostsSeeded) console.log(`[app] approved ${seeded.approvedHostsSeeded} KMS host(s) from KMSWATCH_APPROVED_HOSTS`);

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { ROOT, startApp } from "../../scripts/lib/app.ts";
 import { pushFleet } from "../../scripts/simulate-push.ts";
-import { buildFleet } from "../../lib/simulator/fleet.ts";
-import { simulate } from "../../lib/simulator/engine.ts";
+import { buildFleet } from "../../scripts/simulator/fleet.ts";
+import { simulate } from "../../scripts/simulator/engine.ts";
 
 export const E2E_ADMIN = { email: "admin@e2e.kmswatch.example", password: "e2e-admin-password" };
 

@@ -8,10 +8,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { buildFleet } from "../../lib/simulator/fleet";
-import { simulate } from "../../lib/simulator/engine";
+import { buildFleet } from "../../scripts/simulator/fleet";
+import { simulate } from "../../scripts/simulator/engine";
 import { pushFleet, type FetchLike } from "../../scripts/simulate-push";
-import { verifySignature } from "../../lib/notify/signature";
+import { verifySignature } from "../../lib/evaluate/notify/signature";
 import { getJson, signIn, sql } from "./helpers";
 
 type Hook = { headers: IncomingHttpHeaders; raw: string; body: { event: string; test?: boolean; transitions: { alertId: string; ruleId: string; state: string; from: string | null; subject: { fqdn: string } }[] } };

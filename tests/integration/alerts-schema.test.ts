@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { PrismaClient } from "../../lib/core/generated/prisma/client";
 import { sql } from "./helpers";
 
 const TAG = randomUUID().slice(0, 8);

@@ -2,9 +2,9 @@
 // must show up where an ops team would look for it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { buildFleet } from "../../lib/simulator/fleet";
-import { simulate } from "../../lib/simulator/engine";
-import { ROGUE_HOST_DNS } from "../../lib/simulator/scenarios";
+import { buildFleet } from "../../scripts/simulator/fleet";
+import { simulate } from "../../scripts/simulator/engine";
+import { ROGUE_HOST_DNS } from "../../scripts/simulator/scenarios";
 import { pushFleet } from "../../scripts/simulate-push";
 import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql } from "./helpers";
 

@@ -5,9 +5,10 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect, inject } from "vitest";
 import { forecastCount, reconstructCountSeries } from "../../lib/kms/countModel";
-import type { HostCountTrend } from "../../lib/queries/getHostCountTrend";
+import type { HostCountTrend } from "../../lib/read/hosts/getHostCountTrend";
 
-export const SHARED_FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
+import { SHARED_FIXTURES } from "../support/fixtures";
+export { SHARED_FIXTURES };
 
 export function fixture(...parts: string[]): string {
   return readFileSync(path.join(SHARED_FIXTURES, ...parts), "utf8");

@@ -3,7 +3,7 @@
 // request. The requests are written straight into activation_event: this checks the read path, not ingest.
 import { beforeAll, describe, expect, it } from "vitest";
 import { COUNT_CAP } from "../../lib/kms/countModel";
-import type { HostCountTrend } from "../../lib/queries/getHostCountTrend";
+import type { HostCountTrend } from "../../lib/read/hosts/getHostCountTrend";
 import { expectTrendMatchesModel, signIn, sql } from "./helpers";
 
 let cookie = "";

@@ -2,9 +2,9 @@
 // they answer, must be those of a batch parsed on the event loop.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { renderEvents } from "../../lib/simulator/renderEvents";
-import { ACT_ID_WIN_ENTERPRISE, LS } from "../../lib/simulator/constants";
-import type { Event12290 } from "../../lib/simulator/types";
+import { renderEvents } from "../../scripts/simulator/renderEvents";
+import { ACT_ID_WIN_ENTERPRISE, LS } from "../../scripts/simulator/constants";
+import type { Event12290 } from "../../scripts/simulator/types";
 import { WORKER_MIN_BYTES } from "../../lib/ingest/parsePool";
 import { countFor, enrollMachine, envelope, post } from "./helpers";
 

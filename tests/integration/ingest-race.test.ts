@@ -5,9 +5,9 @@ import { inject } from "vitest";
 import pg from "pg";
 import { prepareBatch } from "../../lib/ingest/prepare";
 import { insertEvents } from "../../lib/ingest/storeEvents";
-import { renderEvents } from "../../lib/simulator/renderEvents";
-import { ACT_ID_WIN_ENTERPRISE, LS } from "../../lib/simulator/constants";
-import type { Event12288, Event12289 } from "../../lib/simulator/types";
+import { renderEvents } from "../../scripts/simulator/renderEvents";
+import { ACT_ID_WIN_ENTERPRISE, LS } from "../../scripts/simulator/constants";
+import type { Event12288, Event12289 } from "../../scripts/simulator/types";
 import { enrollMachine, envelope, fixture, post, sql } from "./helpers";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });

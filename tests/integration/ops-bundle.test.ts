@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { unzip } from "../../lib/bundle/unzip.testutil";
+import { unzip } from "../support/unzip";
 import { enrollMachine, envelope, fixture, post, SHARED_FIXTURES, signIn, sql } from "./helpers";
 
 const raw = (...parts: string[]) => readFileSync(path.join(SHARED_FIXTURES, ...parts));

@@ -3,8 +3,8 @@
 // the routes answered is documented.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { requestExamples } from "../../lib/openapi/examples";
-import { extraValidBodies, invalidBodies } from "../../lib/openapi/invalidBodies.testutil";
+import { requestExamples } from "../../lib/access/openapi/examples";
+import { extraValidBodies, invalidBodies } from "../support/invalidBodies";
 import { enrollMachine, getJson } from "./helpers";
 
 type Operation = { requestBody: { content: { "application/json": { schema: { $ref: string } } } }; responses: Record<string, unknown> };

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { PrismaClient } from "../../lib/core/generated/prisma/client";
 import { listMigrations } from "../../scripts/lib/migrate.ts";
 import { sql } from "./helpers";
 

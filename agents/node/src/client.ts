@@ -1,6 +1,6 @@
 // HTTP to the kmswatch server, reduced to what the agent must decide: done, retry later, re-enroll,
 // set the payload aside, or stop.
-import { enrollResponseSchema, type EnrollResponse } from "../../../lib/protocol.ts";
+import { enrollResponseSchema, type EnrollResponse } from "../../../lib/kms/protocol.ts";
 import { parseRetryAfter } from "./backoff.ts";
 
 export type Outcome =

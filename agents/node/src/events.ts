@@ -1,7 +1,7 @@
 // Just enough event XML handling to pick the new events: split back-to-back <Event> elements,
 // read each one's EventRecordID and channel. The server does the real parsing of what we send.
 import type { z } from "zod";
-import type { eventLogSchema } from "../../../lib/protocol.ts";
+import type { eventLogSchema } from "../../../lib/kms/protocol.ts";
 
 export type EventLog = z.infer<typeof eventLogSchema>;
 export const EVENT_LOGS: readonly EventLog[] = ["Application", "Key Management Service"];

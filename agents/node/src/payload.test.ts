@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingestRequestSchema } from "../../../lib/protocol";
+import { ingestRequestSchema } from "../../../lib/kms/protocol";
 import { collectFromDir } from "./fromDir";
 import { buildPayload } from "./payload";
 import { testTempDir } from "../tempDir";

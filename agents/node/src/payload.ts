@@ -1,5 +1,5 @@
 // Builds the ingest envelope (pure): raw artifacts as collected, new events only, optional probe.
-import type { Artifact, IngestRequest, ProbeArtifact } from "../../../lib/protocol.ts";
+import type { Artifact, IngestRequest, ProbeArtifact } from "../../../lib/kms/protocol.ts";
 import type { RawCollection } from "./collection.ts";
 import { advanceBookmarks, selectNewEvents, type Bookmarks } from "./events.ts";
 import { AGENT_VERSION } from "./version.ts";

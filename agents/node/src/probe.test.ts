@@ -1,7 +1,7 @@
 // The probe against injected DNS and real 127.0.0.1 sockets: no real network is touched.
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeArtifactSchema } from "../../../lib/protocol";
+import { probeArtifactSchema } from "../../../lib/kms/protocol";
 import type { RawCollection } from "./collection";
 import { runProbe, tcpConnect, type ProbeDeps, type SrvRecord } from "./probe";
 import { domainOf, planProbe } from "./probeTarget";

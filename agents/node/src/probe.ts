@@ -2,7 +2,7 @@
 // host the client uses. DNS and TCP are injected so tests never touch the real network.
 import { promises as dns } from "node:dns";
 import net from "node:net";
-import type { ProbeArtifact } from "../../../lib/protocol.ts";
+import type { ProbeArtifact } from "../../../lib/kms/protocol.ts";
 import type { ProbePlan, ProbeTarget } from "./probeTarget.ts";
 
 export type SrvRecord = { name: string; port: number; priority: number; weight: number };

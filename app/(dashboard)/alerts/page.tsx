@@ -4,10 +4,10 @@
 import { Suspense, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/hooks/useAlertsQuery";
-import { ALERT_LIST_MAX, ALERT_PAGE_SIZE } from "@/lib/alerts/types";
-import { useMeQuery } from "@/lib/hooks/useMeQuery";
-import { parseKind, parseSeverity } from "@/lib/format/findingFilters";
+import { useAlertsQuery, type AlertStateFilter, type AlertsFilter } from "@/lib/client/useAlertsQuery";
+import { ALERT_LIST_MAX, ALERT_PAGE_SIZE } from "@/lib/evaluate/alerts/types";
+import { useMeQuery } from "@/lib/client/useMeQuery";
+import { parseKind, parseSeverity } from "@/lib/read/alerts/findingFilters";
 import { AlertList } from "@/app/_components/alerts/AlertList";
 import { EvaluateNowButton } from "@/app/_components/alerts/EvaluateNowButton";
 import { SeverityCounts } from "@/app/_components/clients/SeverityCounts";

@@ -1,9 +1,9 @@
 "use client";
 // KMS host audit: every host seen anywhere, approved or not (rogue), who uses it, and the approved list.
-import { useMeQuery } from "@/lib/hooks/useMeQuery";
-import { useAuditQuery } from "@/lib/hooks/useAuditQuery";
-import { useApproveHostMutation } from "@/lib/hooks/useApproveHostMutation";
-import { useUnapproveHostMutation } from "@/lib/hooks/useUnapproveHostMutation";
+import { useMeQuery } from "@/lib/client/useMeQuery";
+import { useAuditQuery } from "@/lib/client/useAuditQuery";
+import { useApproveHostMutation } from "@/lib/client/useApproveHostMutation";
+import { useUnapproveHostMutation } from "@/lib/client/useUnapproveHostMutation";
 import { AuditHostTable } from "@/app/_components/clients/AuditHostTable";
 import { ApprovedHostList } from "@/app/_components/clients/ApprovedHostList";
 import { ApprovedHostForm } from "@/app/_components/clients/ApprovedHostForm";

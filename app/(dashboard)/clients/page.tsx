@@ -2,9 +2,9 @@
 // Clients: search by name or CMID, filter by license state / channel / KMS host (kept in the URL), paged.
 import { Suspense } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { filtersFromSearchParams, filtersToQueryString, hasActiveFilters, PAGE_SIZE, type ClientFilters as Filters } from "@/lib/format/clientFilters";
-import { useClientsQuery } from "@/lib/hooks/useClientsQuery";
-import { useAuditQuery } from "@/lib/hooks/useAuditQuery";
+import { filtersFromSearchParams, filtersToQueryString, hasActiveFilters, PAGE_SIZE, type ClientFilters as Filters } from "@/lib/read/clients/clientFilters";
+import { useClientsQuery } from "@/lib/client/useClientsQuery";
+import { useAuditQuery } from "@/lib/client/useAuditQuery";
 import { ClientFilters } from "@/app/_components/clients/ClientFilters";
 import { ClientTable } from "@/app/_components/clients/ClientTable";
 import { Pagination } from "@/app/_components/clients/Pagination";

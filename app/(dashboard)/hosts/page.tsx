@@ -2,8 +2,8 @@
 // KMS hosts: one row per host with license state, count, port, DNS publishing, version and activity.
 import { HostsTable } from "@/app/_components/HostsTable";
 import { LoadState } from "@/app/_components/HostsLoadState";
-import { COUNT_THRESHOLDS } from "@/lib/charts/prepareHostTrend";
-import { useHostsQuery } from "@/lib/hooks/useHostsQuery";
+import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
+import { useHostsQuery } from "@/lib/client/useHostsQuery";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
 export default function HostsPage() {

@@ -1,8 +1,8 @@
 "use client";
 // "Paste what you see": parse a /dlv output or a 12288/12289 event on the server and show what it means.
-import type { ParseResponse } from "@/lib/protocol";
-import { useParseMutation } from "@/lib/hooks/useParseMutation";
-import { FetchError } from "@/lib/hooks/fetchJson";
+import type { ParseResponse } from "@/lib/kms/protocol";
+import { useParseMutation } from "@/lib/client/useParseMutation";
+import { FetchError } from "@/lib/client/fetchJson";
 import { ParseForm } from "@/app/_components/clients/ParseForm";
 import { ParsedFieldsTable } from "@/app/_components/clients/ParsedFieldsTable";
 import { ParseReportLists } from "@/app/_components/clients/ParseReportLists";

@@ -1,6 +1,6 @@
 // Settings: the three administration pages. Viewers see the links too; each page explains that it is for admins.
 import Link from "next/link";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/access/auth/session";
 
 const pages = [
   { href: "/settings/agents", title: "Agents", text: "Enrolled agents and their tokens (revoke, rotate), and the enroll secrets agents use (rotate with an overlap)." },

@@ -1,8 +1,8 @@
 "use client";
 // Acknowledge / Resolve / Snooze for one alert (admins). Errors (403, resolved meanwhile) show inline.
 import { useState } from "react";
-import { useAlertActionMutation } from "@/lib/hooks/useAlertActionMutation";
-import type { AlertView } from "@/lib/alerts/view";
+import { useAlertActionMutation } from "@/lib/client/useAlertActionMutation";
+import type { AlertView } from "@/lib/read/alerts/view";
 import styles from "@/app/_components/clients/clients.module.css";
 
 const snoozeChoices = [

@@ -2,7 +2,7 @@
 // Stored alerts: the finding (why, fix, evidence) with its lifecycle — state, first and last seen, snooze —
 // and, for admins, the actions. Resolved alerts stay listable as history.
 import Link from "next/link";
-import type { AlertView } from "@/lib/alerts/view";
+import type { AlertView } from "@/lib/read/alerts/view";
 import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { subjectHref } from "@/app/_components/FindingList";

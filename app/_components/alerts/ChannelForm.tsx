@@ -1,8 +1,8 @@
 "use client";
 // Add a notification channel: kind, name, and the kind's settings (URL + secret, or addresses + SMTP).
 import { useState, type FormEvent } from "react";
-import { useNotificationChannelMutation } from "@/lib/hooks/useNotificationChannelMutations";
-import type { CreateChannelInput } from "@/lib/notify/channels";
+import { useNotificationChannelMutation } from "@/lib/client/useNotificationChannelMutations";
+import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
 import styles from "@/app/_components/clients/clients.module.css";
 
 type Kind = CreateChannelInput["kind"];

@@ -1,9 +1,9 @@
 "use client";
 // Configured channels (secrets masked) with enable/disable, test and delete.
 import { useState } from "react";
-import { useNotificationChannelsQuery } from "@/lib/hooks/useNotificationChannelsQuery";
-import { useNotificationChannelMutation } from "@/lib/hooks/useNotificationChannelMutations";
-import type { ChannelView } from "@/lib/notify/listChannels";
+import { useNotificationChannelsQuery } from "@/lib/client/useNotificationChannelsQuery";
+import { useNotificationChannelMutation } from "@/lib/client/useNotificationChannelMutations";
+import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
 

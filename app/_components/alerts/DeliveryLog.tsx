@@ -1,6 +1,6 @@
 "use client";
 // The delivery log: one row per grouped message and channel, with every attempt and its error.
-import { useNotificationDeliveriesQuery } from "@/lib/hooks/useNotificationDeliveriesQuery";
+import { useNotificationDeliveriesQuery } from "@/lib/client/useNotificationDeliveriesQuery";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";

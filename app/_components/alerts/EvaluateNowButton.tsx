@@ -1,7 +1,7 @@
 "use client";
 // "Evaluate now" (admins only; hidden for viewers): re-runs every rule and sends notifications at once.
-import { useMeQuery } from "@/lib/hooks/useMeQuery";
-import { useAlertEvaluateMutation } from "@/lib/hooks/useAlertEvaluateMutation";
+import { useMeQuery } from "@/lib/client/useMeQuery";
+import { useAlertEvaluateMutation } from "@/lib/client/useAlertEvaluateMutation";
 
 export function EvaluateNowButton() {
   const me = useMeQuery();

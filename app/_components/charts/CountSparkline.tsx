@@ -1,7 +1,7 @@
 "use client";
 // A tiny reported-count line for one KMS host, with the client-OS threshold as a faint line.
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "recharts";
-import type { HostTrend } from "@/lib/charts/prepareHostTrend";
+import type { HostTrend } from "@/lib/present/charts/prepareHostTrend";
 
 export function CountSparkline({ trend, height = 48 }: { trend: HostTrend; height?: number }) {
   return (

@@ -2,7 +2,7 @@
 // A KMS host's count: reported (host's own figure), reconstructed (from its 12290 events), dashed forecast,
 // and the activation thresholds. Renders what lib/charts/prepareHostTrend returns, nothing more.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { HostTrend } from "@/lib/charts/prepareHostTrend";
+import type { HostTrend } from "@/lib/present/charts/prepareHostTrend";
 
 export const TREND_COLORS = { reported: "#2563eb", reconstructed: "#7c3aed", forecast: "#64748b" } as const;
 

@@ -1,7 +1,7 @@
 "use client";
 // Share of machines per license state, as a donut. Slices, names and colours come from prepareLicenseShares.
 import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
-import type { LicenseShare } from "@/lib/charts/prepareLicenseShares";
+import type { LicenseShare } from "@/lib/present/charts/prepareLicenseShares";
 
 export function LicenseSharesChart({ slices, height = 220 }: { slices: LicenseShare[]; height?: number }) {
   return (

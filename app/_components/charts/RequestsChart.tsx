@@ -2,7 +2,7 @@
 // The host's cumulative request counters (lines, right axis) and the new requests / failures per bucket
 // (bars, left axis). Renders what lib/charts/prepareRequestsChart returns.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { RequestsRow } from "@/lib/charts/prepareRequestsChart";
+import type { RequestsRow } from "@/lib/present/charts/prepareRequestsChart";
 
 export function RequestsChart({ rows, height = 280 }: { rows: RequestsRow[]; height?: number }) {
   return (

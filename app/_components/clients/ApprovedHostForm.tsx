@@ -1,7 +1,7 @@
 "use client";
 // Add a host to the approved list (admins). The API normalizes the name (lower case, no port).
 import { useState, type FormEvent } from "react";
-import { useApproveHostMutation } from "@/lib/hooks/useApproveHostMutation";
+import { useApproveHostMutation } from "@/lib/client/useApproveHostMutation";
 import { InlineError } from "./QueryState";
 
 export function ApprovedHostForm() {

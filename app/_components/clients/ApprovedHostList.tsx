@@ -1,7 +1,7 @@
 // The approved list itself, including entries nobody has been seen using.
-import type { HostAudit } from "@/lib/queries/getHostAudit";
-import { unusedApproved } from "@/lib/format/approvedHosts";
-import { formatDateTime } from "@/lib/format/expiry";
+import type { HostAudit } from "@/lib/read/audit/getHostAudit";
+import { unusedApproved } from "@/lib/present/format/approvedHosts";
+import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
 
 type Props = { audit: HostAudit; isAdmin: boolean; busyHost: string | null; onRemove: (entry: string) => void };

@@ -1,7 +1,7 @@
 // Every KMS host anyone has seen, approved or not, with where it was seen and who uses it.
 import Link from "next/link";
-import type { HostAudit } from "@/lib/queries/getHostAudit";
-import { matchingApprovedEntry } from "@/lib/format/approvedHosts";
+import type { HostAudit } from "@/lib/read/audit/getHostAudit";
+import { matchingApprovedEntry } from "@/lib/present/format/approvedHosts";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./clients.module.css";
 

@@ -1,5 +1,5 @@
 // Channel with a "not GVLK" flag: MAK/Retail/OEM machines never count on (or renew from) a KMS host.
-import { describeChannel } from "@/lib/format/channel";
+import { describeChannel } from "@/lib/present/format/channel";
 
 export function ChannelCell({ channel, productKeyChannel }: { channel: string | null; productKeyChannel: string | null }) {
   const info = describeChannel(channel, productKeyChannel);

@@ -1,7 +1,7 @@
 "use client";
 // Search (name or CMID) and filters of the clients table. The page keeps them in the URL.
 import { useState, type FormEvent } from "react";
-import { CHANNELS, hasActiveFilters, LICENSE_STATES, withFilter, type ClientFilters as Filters } from "@/lib/format/clientFilters";
+import { CHANNELS, hasActiveFilters, LICENSE_STATES, withFilter, type ClientFilters as Filters } from "@/lib/read/clients/clientFilters";
 
 type Props = { filters: Filters; kmsHosts: string[]; onChange: (filters: Filters) => void };
 

@@ -1,7 +1,7 @@
 // The clients table: one row per machine, its current Windows license state.
 import Link from "next/link";
-import type { ClientList } from "@/lib/queries/getClientList";
-import { hostPort } from "@/lib/format/channel";
+import type { ClientList } from "@/lib/read/clients/getClientList";
+import { hostPort } from "@/lib/present/format/channel";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ChannelCell } from "./ChannelCell";

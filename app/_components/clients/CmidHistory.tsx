@@ -1,6 +1,6 @@
 // The CMIDs this machine reported over time: a change means it was re-imaged or rearmed.
-import type { ClientDetail } from "@/lib/queries/getClientDetail";
-import { formatDateTime } from "@/lib/format/expiry";
+import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
+import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
 
 export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] }) {

@@ -1,5 +1,5 @@
 // Text with `backticked` commands rendered as <code> (fix texts of the API).
-import { splitInlineCode } from "@/lib/format/inlineCode";
+import { splitInlineCode } from "@/lib/present/format/inlineCode";
 
 export function CodeText({ text }: { text: string }) {
   return (

@@ -1,7 +1,7 @@
 // One CMID shared by several machines: who, since when, which hosts saw it, and what it costs the count.
 import Link from "next/link";
-import type { DuplicateCmidGroup as Group } from "@/lib/queries/getDuplicateCmids";
-import { formatDateTime } from "@/lib/format/expiry";
+import type { DuplicateCmidGroup as Group } from "@/lib/read/fleet/getDuplicateCmids";
+import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
 
 export function DuplicateCmidGroup({ group }: { group: Group }) {

@@ -2,7 +2,7 @@
 // Time to expiry of the volume activation, coloured when renewals must have been failing
 // (KMS clients renew every 7 days, so a healthy one always shows ~173–180 days left).
 import { useEffect, useState } from "react";
-import { formatDateTime, timeToExpiry } from "@/lib/format/expiry";
+import { formatDateTime, timeToExpiry } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
 
 export function ExpiryText({ iso }: { iso: string | null }) {

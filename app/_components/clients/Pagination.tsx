@@ -1,5 +1,5 @@
 // Previous / next with "Showing 51–100 of 230".
-import { pageCount, pageRangeLabel } from "@/lib/format/clientFilters";
+import { pageCount, pageRangeLabel } from "@/lib/read/clients/clientFilters";
 import styles from "./clients.module.css";
 
 type Props = { total: number; page: number; pageSize: number; busy: boolean; onPage: (page: number) => void };

@@ -1,7 +1,7 @@
 "use client";
 // "Paste what you see": the type of text, the text, and the Parse button.
 import { useState, type FormEvent } from "react";
-import type { ParseRequest } from "@/lib/protocol";
+import type { ParseRequest } from "@/lib/kms/protocol";
 import { CodeText } from "./CodeText";
 import styles from "./clients.module.css";
 

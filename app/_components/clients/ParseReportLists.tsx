@@ -1,5 +1,5 @@
 // What the parser understood, what it skipped, and what looked wrong.
-import type { ParseResponse } from "@/lib/protocol";
+import type { ParseResponse } from "@/lib/kms/protocol";
 import styles from "./clients.module.css";
 
 function Lines({ title, lines, empty, tone }: { title: string; lines: string[]; empty: string; tone?: "error" | "warning" }) {

@@ -1,5 +1,5 @@
 // Parsed products or events side by side: one row per field that any of them has, one column each.
-import { fieldLabel, formatFieldValue, presentFields, type FieldRecord } from "@/lib/format/parsedFields";
+import { fieldLabel, formatFieldValue, presentFields, type FieldRecord } from "@/lib/present/format/parsedFields";
 import styles from "./clients.module.css";
 
 type Props = { items: FieldRecord[]; headings: string[] };

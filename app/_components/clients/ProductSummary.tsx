@@ -1,8 +1,8 @@
 // One product's current license facts: edition, channel, key, status, expiry, CMID, KMS host and port.
-import type { ClientDetail } from "@/lib/queries/getClientDetail";
-import { describeChannel, hostPort } from "@/lib/format/channel";
-import { formatMinutes } from "@/lib/format/expiry";
-import { kmsHostSourceLabel, readProductExtras } from "@/lib/format/productFields";
+import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
+import { describeChannel, hostPort } from "@/lib/present/format/channel";
+import { formatMinutes } from "@/lib/present/format/expiry";
+import { kmsHostSourceLabel, readProductExtras } from "@/lib/present/format/productFields";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ExpiryText } from "./ExpiryText";

@@ -1,6 +1,6 @@
 "use client";
 // Loading and error states shared by the clients/alerts/audit/parse pages.
-import { FetchError } from "@/lib/hooks/fetchJson";
+import { FetchError } from "@/lib/client/fetchJson";
 
 export function Loading({ what }: { what: string }) {
   return <p className="muted" role="status">Loading {what}…</p>;

@@ -1,7 +1,7 @@
 "use client";
 // The raw /dlv text or CIM JSON of a snapshot, exactly as the agent sent it.
-import { useRawArtifactQuery } from "@/lib/hooks/useRawArtifactQuery";
-import { formatDateTime } from "@/lib/format/expiry";
+import { useRawArtifactQuery } from "@/lib/client/useRawArtifactQuery";
+import { formatDateTime } from "@/lib/present/format/expiry";
 import { ErrorMessage, Loading } from "./QueryState";
 
 function pretty(type: string, body: string): string {

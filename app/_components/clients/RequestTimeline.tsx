@@ -2,9 +2,9 @@
 // 12288 (client request) / 12289 (host response) pairs, newest first. A 12288 without a 12289 means
 // the KMS host was never reached: highlighted, with what its HRESULT means.
 import { useState } from "react";
-import type { ClientDetail } from "@/lib/queries/getClientDetail";
-import { hostPort } from "@/lib/format/channel";
-import { formatDateTime } from "@/lib/format/expiry";
+import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
+import { hostPort } from "@/lib/present/format/channel";
+import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
 
 type Pair = ClientDetail["timeline"][number];

@@ -1,5 +1,5 @@
 // Open findings grouped by rule: the "why" at a glance, each line a filter for the list below.
-import type { RuleGroup } from "@/lib/format/findingFilters";
+import type { RuleGroup } from "@/lib/read/alerts/findingFilters";
 import styles from "./clients.module.css";
 
 type Props = { groups: readonly RuleGroup[]; active: string; onSelect: (ruleId: string) => void };

@@ -1,5 +1,5 @@
 // Counts per severity as buttons that filter the list (click again to show all).
-import { severityOrder, type SeverityFilter } from "@/lib/format/findingFilters";
+import { severityOrder, type SeverityFilter } from "@/lib/read/alerts/findingFilters";
 import styles from "./clients.module.css";
 
 type Props = { counts: Record<(typeof severityOrder)[number], number>; active: SeverityFilter; onSelect: (s: SeverityFilter) => void };

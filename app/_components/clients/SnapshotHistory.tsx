@@ -1,8 +1,8 @@
 "use client";
 // Every stored /dlv or CIM snapshot of the client (one row per change), each with its raw text on demand.
 import { Fragment, useState } from "react";
-import type { ClientDetail } from "@/lib/queries/getClientDetail";
-import { formatDateTime } from "@/lib/format/expiry";
+import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
+import { formatDateTime } from "@/lib/present/format/expiry";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { RawTextViewer } from "./RawTextViewer";
 import styles from "./clients.module.css";

@@ -1,6 +1,6 @@
 "use client";
 // Settings pages are for administrators: a viewer's 403 becomes an explanation, not a failure.
-import { FetchError } from "@/lib/hooks/fetchJson";
+import { FetchError } from "@/lib/client/fetchJson";
 import { ErrorMessage } from "@/app/_components/clients/QueryState";
 
 export function AdminOnlyMessage() {

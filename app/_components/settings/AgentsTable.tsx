@@ -1,6 +1,6 @@
 "use client";
 // Enrolled agents with their token state; revoke or rotate a token (admins).
-import type { AgentRow } from "@/lib/admin/agents";
+import type { AgentRow } from "@/lib/access/admin/agentList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 

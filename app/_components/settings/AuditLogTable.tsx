@@ -1,6 +1,6 @@
 "use client";
 // The audit log: who changed what, newest first.
-import type { AuditLogEntry } from "@/lib/audit/list";
+import type { AuditLogEntry } from "@/lib/access/audit/list";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 

@@ -1,8 +1,8 @@
 "use client";
 // Create a dashboard user with an initial password the administrator passes on to them.
 import { useState, type FormEvent } from "react";
-import { useCreateUserMutation } from "@/lib/hooks/useUsersMutations";
-import type { Role } from "@/lib/admin/userRules";
+import { useCreateUserMutation } from "@/lib/client/useUsersMutations";
+import type { Role } from "@/lib/access/admin/userRules";
 import { InlineError } from "@/app/_components/clients/QueryState";
 
 export function CreateUserForm() {

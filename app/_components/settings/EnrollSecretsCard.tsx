@@ -2,9 +2,9 @@
 // Enroll secrets: which ones agents may use now, and rotation with an overlap so agents being
 // deployed with the previous secret keep enrolling until it expires.
 import { useState, type FormEvent } from "react";
-import { useEnrollSecretsQuery } from "@/lib/hooks/useEnrollSecretsQuery";
-import { useEnrollSecretRotateMutation } from "@/lib/hooks/useEnrollSecretRotateMutation";
-import { DEFAULT_OVERLAP_DAYS, MAX_OVERLAP_DAYS } from "@/lib/admin/enrollSecretRules";
+import { useEnrollSecretsQuery } from "@/lib/client/useEnrollSecretsQuery";
+import { useEnrollSecretRotateMutation } from "@/lib/client/useEnrollSecretRotateMutation";
+import { DEFAULT_OVERLAP_DAYS, MAX_OVERLAP_DAYS } from "@/lib/access/admin/enrollSecretRules";
 import { InlineError, Loading } from "@/app/_components/clients/QueryState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { OneTimeSecret } from "./OneTimeSecret";

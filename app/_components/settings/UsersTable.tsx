@@ -1,8 +1,8 @@
 "use client";
 // Dashboard users: change role, reset password, delete. The API refuses deleting yourself and
 // removing the last admin; the buttons say so up front.
-import type { UserView } from "@/lib/admin/users";
-import type { Role } from "@/lib/admin/userRules";
+import type { UserView } from "@/lib/access/admin/users";
+import type { Role } from "@/lib/access/admin/userRules";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 

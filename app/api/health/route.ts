@@ -1,7 +1,7 @@
 // GET /api/health – liveness and database reachability for load balancers and start-up scripts
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
-import { withErrors } from "@/lib/http/handlers";
+import { db } from "@/lib/core/db";
+import { withErrors } from "@/lib/access/http/handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 "use client";
 // CMIDs reported by more than one machine (images not generalized with sysprep) and how to fix them.
 import Link from "next/link";
-import { useDuplicateCmidsQuery } from "@/lib/hooks/useDuplicateCmidsQuery";
+import { useDuplicateCmidsQuery } from "@/lib/client/useDuplicateCmidsQuery";
 import { CodeText } from "@/app/_components/clients/CodeText";
 import { DuplicateCmidGroup } from "@/app/_components/clients/DuplicateCmidGroup";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";

@@ -3,10 +3,10 @@
 // 12288/12289 timeline and the raw /dlv snapshots behind it all.
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { useClientQuery } from "@/lib/hooks/useClientQuery";
-import { FetchError } from "@/lib/hooks/fetchJson";
-import { windowsFirst } from "@/lib/format/productFields";
-import { countBySeverity } from "@/lib/format/findingFilters";
+import { useClientQuery } from "@/lib/client/useClientQuery";
+import { FetchError } from "@/lib/client/fetchJson";
+import { windowsFirst } from "@/lib/present/format/productFields";
+import { countBySeverity } from "@/lib/read/alerts/findingFilters";
 import { FindingList } from "@/app/_components/FindingList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";

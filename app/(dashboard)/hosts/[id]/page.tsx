@@ -8,8 +8,8 @@ import { HostRawDlv } from "@/app/_components/HostRawDlv";
 import { HostClientsSection, HostEventsSection } from "@/app/_components/HostSections";
 import { HostTrendSection } from "@/app/_components/HostTrendSection";
 import { LoadState } from "@/app/_components/HostsLoadState";
-import { FetchError } from "@/lib/hooks/fetchJson";
-import { useHostQuery } from "@/lib/hooks/useHostQuery";
+import { FetchError } from "@/lib/client/fetchJson";
+import { useHostQuery } from "@/lib/client/useHostQuery";
 
 export default function HostPage() {
   const { id: hostId } = useParams<{ id: string }>();

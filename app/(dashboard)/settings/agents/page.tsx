@@ -1,9 +1,9 @@
 "use client";
 // Agents (admins): every enrolled agent token, revoke or rotate one, and the enroll secrets.
 import { useState } from "react";
-import { useAgentsQuery, type AgentFilters } from "@/lib/hooks/useAgentsQuery";
-import { useRevokeAgentMutation, useRotateAgentMutation } from "@/lib/hooks/useAgentsMutations";
-import type { AgentRow } from "@/lib/admin/agents";
+import { useAgentsQuery, type AgentFilters } from "@/lib/client/useAgentsQuery";
+import { useRevokeAgentMutation, useRotateAgentMutation } from "@/lib/client/useAgentsMutations";
+import type { AgentRow } from "@/lib/access/admin/agentList";
 import { AgentsTable } from "@/app/_components/settings/AgentsTable";
 import { AdminQueryError } from "@/app/_components/settings/AdminQueryState";
 import { EnrollSecretsCard } from "@/app/_components/settings/EnrollSecretsCard";

@@ -1,7 +1,7 @@
 "use client";
 // Audit log (admins): every change made through the dashboard, newest first, 50 a page.
 import { useState } from "react";
-import { useAuditLogQuery } from "@/lib/hooks/useAuditLogQuery";
+import { useAuditLogQuery } from "@/lib/client/useAuditLogQuery";
 import { AuditLogTable } from "@/app/_components/settings/AuditLogTable";
 import { AdminQueryError } from "@/app/_components/settings/AdminQueryState";
 import { Loading } from "@/app/_components/clients/QueryState";

@@ -1,7 +1,7 @@
 "use client";
 // Notification settings (admins): channels alerts are sent to, and the log of every delivery attempt.
 import Link from "next/link";
-import { useMeQuery } from "@/lib/hooks/useMeQuery";
+import { useMeQuery } from "@/lib/client/useMeQuery";
 import { ChannelForm } from "@/app/_components/alerts/ChannelForm";
 import { ChannelTable } from "@/app/_components/alerts/ChannelTable";
 import { DeliveryLog } from "@/app/_components/alerts/DeliveryLog";

@@ -1,10 +1,10 @@
 "use client";
 // Users (admins): who can sign in, with which role; create, change role, reset password, delete.
-import { useMeQuery } from "@/lib/hooks/useMeQuery";
-import { useUsersQuery } from "@/lib/hooks/useUsersQuery";
-import { useChangeRoleMutation, useDeleteUserMutation, useResetPasswordMutation } from "@/lib/hooks/useUsersMutations";
-import type { UserView } from "@/lib/admin/users";
-import type { Role } from "@/lib/admin/userRules";
+import { useMeQuery } from "@/lib/client/useMeQuery";
+import { useUsersQuery } from "@/lib/client/useUsersQuery";
+import { useChangeRoleMutation, useDeleteUserMutation, useResetPasswordMutation } from "@/lib/client/useUsersMutations";
+import type { UserView } from "@/lib/access/admin/users";
+import type { Role } from "@/lib/access/admin/userRules";
 import { UsersTable } from "@/app/_components/settings/UsersTable";
 import { CreateUserForm } from "@/app/_components/settings/CreateUserForm";
 import { AdminQueryError } from "@/app/_components/settings/AdminQueryState";

@@ -1,10 +1,10 @@
 // POST /api/auth/sign-in – check e-mail and password, start a session cookie
 import { NextResponse } from "next/server";
-import { withErrors } from "@/lib/http/handlers";
-import { readJsonBody } from "@/lib/http/readJson";
-import { signInRequestSchema } from "@/lib/auth/schemas";
-import { verifyCredentials } from "@/lib/auth/users";
-import { getSession } from "@/lib/auth/session";
+import { withErrors } from "@/lib/access/http/handlers";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { signInRequestSchema } from "@/lib/access/auth/schemas";
+import { verifyCredentials } from "@/lib/access/auth/users";
+import { getSession } from "@/lib/access/auth/session";
 
 export const POST = withErrors(async (request) => {
   const { email, password } = await readJsonBody(request, signInRequestSchema, 16 * 1024);

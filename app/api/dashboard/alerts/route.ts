@@ -1,12 +1,12 @@
 // GET /api/dashboard/alerts – stored alerts, filtered (?state=open,acknowledged by default; all; severity, kind, rule, machineId), with their counts
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { searchParams } from "@/lib/http/params";
-import { alertListQuerySchema } from "@/lib/alerts/alertFilters";
-import { listAlerts } from "@/lib/alerts/listAlerts";
-import { getAlertCounts } from "@/lib/alerts/getAlertCounts";
-import { summarizeAlertCounts } from "@/lib/alerts/alertCounts";
-import { settleQueuedEvaluations } from "@/lib/alerts/queue";
+import { withUser } from "@/lib/access/http/handlers";
+import { searchParams } from "@/lib/access/http/params";
+import { alertListQuerySchema } from "@/lib/read/alerts/alertFilters";
+import { listAlerts } from "@/lib/read/alerts/listAlerts";
+import { getAlertCounts } from "@/lib/read/alerts/getAlertCounts";
+import { summarizeAlertCounts } from "@/lib/read/alerts/alertCounts";
+import { settleQueuedEvaluations } from "@/lib/evaluate/alerts/queue";
 
 export const GET = withUser(async (request) => {
   const query = searchParams(request.url, alertListQuerySchema);

@@ -1,9 +1,9 @@
 // GET /api/dashboard/users – dashboard users; POST – create one { email, name, role, password } (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { readJsonBody } from "@/lib/http/readJson";
-import { createDashboardUser, listUsers } from "@/lib/admin/users";
-import { createUserSchema } from "@/lib/admin/userRules";
+import { withUser } from "@/lib/access/http/handlers";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { createDashboardUser, listUsers } from "@/lib/access/admin/users";
+import { createUserSchema } from "@/lib/access/admin/userRules";
 
 export const GET = withUser(async () => NextResponse.json(await listUsers()), { role: "admin" });
 

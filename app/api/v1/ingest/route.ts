@@ -1,11 +1,11 @@
 // POST /api/v1/ingest – store an agent's artifacts
 import { after, NextResponse } from "next/server";
-import { env } from "@/lib/env";
-import { withAgent } from "@/lib/http/handlers";
-import { readBodyBytes } from "@/lib/http/readJson";
+import { env } from "@/lib/core/env";
+import { withAgent } from "@/lib/access/http/handlers";
+import { readBodyBytes } from "@/lib/access/http/readJson";
 import { prepareRequest } from "@/lib/ingest/parsePool";
 import { storeBatch } from "@/lib/ingest/store";
-import { queueMachineEvaluation } from "@/lib/alerts/queue";
+import { queueMachineEvaluation } from "@/lib/evaluate/alerts/queue";
 
 export const POST = withAgent(async (request, agent) => {
   const bytes = await readBodyBytes(request, env().KMSWATCH_MAX_BODY_BYTES);

@@ -1,7 +1,7 @@
 // GET /api/dashboard/alerts/:id – one alert with its state history
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { getAlert } from "@/lib/alerts/getAlert";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { getAlert } from "@/lib/read/alerts/getAlert";
 
 export const GET = withUser<IdContext>(async (_request, _user, context) => NextResponse.json(await getAlert(await idParam(context))));

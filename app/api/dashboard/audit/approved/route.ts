@@ -1,11 +1,11 @@
 // POST /api/dashboard/audit/approved – approve a KMS host; DELETE ?host= – remove it (admins)
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { withUser } from "@/lib/http/handlers";
-import { readJsonBody } from "@/lib/http/readJson";
-import { searchParams } from "@/lib/http/params";
-import { approveHost, approveHostSchema, unapproveHost } from "@/lib/queries/approvedHostMutations";
-import { queueFleetEvaluation } from "@/lib/alerts/queue";
+import { withUser } from "@/lib/access/http/handlers";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { searchParams } from "@/lib/access/http/params";
+import { approveHost, approveHostSchema, unapproveHost } from "@/lib/access/admin/approvedHostMutations";
+import { queueFleetEvaluation } from "@/lib/evaluate/alerts/queue";
 
 // Approving or removing a host changes the rogue-host findings of every client using it.
 export const POST = withUser(

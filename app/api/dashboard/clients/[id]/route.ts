@@ -1,8 +1,8 @@
 // GET /api/dashboard/clients/:id – one client: state, CMID history, timeline, snapshots, diagnosis
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { getClientDetail } from "@/lib/queries/getClientDetail";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { getClientDetail } from "@/lib/read/clients/getClientDetail";
 
 export const GET = withUser<IdContext>(async (_request, _user, context) =>
   NextResponse.json(await getClientDetail(await idParam(context), new Date())),

@@ -1,8 +1,8 @@
 // POST /api/dashboard/enroll-secrets/rotate { overlapDays } – new enroll secret (shown once); older ones expire after the overlap (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { readJsonBody } from "@/lib/http/readJson";
-import { rotateEnrollSecret, rotateEnrollSecretSchema } from "@/lib/admin/enrollSecrets";
+import { withUser } from "@/lib/access/http/handlers";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { rotateEnrollSecret, rotateEnrollSecretSchema } from "@/lib/access/admin/enrollSecrets";
 
 export const POST = withUser(
   async (request, user) => {

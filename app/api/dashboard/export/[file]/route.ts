@@ -1,8 +1,8 @@
 // GET /api/dashboard/export/:table.csv – download a dashboard table (clients, hosts, alerts, duplicate-cmids, audit) as CSV with the page's filters
-import { withUser } from "@/lib/http/handlers";
-import { ApiError } from "@/lib/http/errors";
-import { attachmentHeaders, CSV_CONTENT_TYPE } from "@/lib/export/csv";
-import { exportTables } from "@/lib/export/tables";
+import { withUser } from "@/lib/access/http/handlers";
+import { ApiError } from "@/lib/core/errors";
+import { attachmentHeaders, CSV_CONTENT_TYPE } from "@/lib/read/export/csv";
+import { exportTables } from "@/lib/read/export/tables";
 
 type FileContext = { params: Promise<{ file: string }> };
 

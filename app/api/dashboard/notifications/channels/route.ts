@@ -1,10 +1,10 @@
 // GET /api/dashboard/notifications/channels – channels, secrets masked; POST – add one (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { readJsonBody } from "@/lib/http/readJson";
-import { createChannelSchema } from "@/lib/notify/channels";
-import { listChannels } from "@/lib/notify/listChannels";
-import { createChannel } from "@/lib/notify/channelMutations";
+import { withUser } from "@/lib/access/http/handlers";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { createChannelSchema } from "@/lib/evaluate/notify/channels";
+import { listChannels } from "@/lib/evaluate/notify/listChannels";
+import { createChannel } from "@/lib/evaluate/notify/channelMutations";
 
 export const GET = withUser(async () => NextResponse.json({ channels: await listChannels() }), { role: "admin" });
 

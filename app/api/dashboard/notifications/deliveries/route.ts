@@ -1,9 +1,9 @@
 // GET /api/dashboard/notifications/deliveries – the delivery log, newest first (?limit, ?channelId) (admins)
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { withUser } from "@/lib/http/handlers";
-import { searchParams } from "@/lib/http/params";
-import { listDeliveries } from "@/lib/notify/listDeliveries";
+import { withUser } from "@/lib/access/http/handlers";
+import { searchParams } from "@/lib/access/http/params";
+import { listDeliveries } from "@/lib/evaluate/notify/listDeliveries";
 
 const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), channelId: z.uuid().optional() });
 

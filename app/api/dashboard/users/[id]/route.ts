@@ -1,10 +1,10 @@
 // PATCH /api/dashboard/users/:id { role } – change a role; DELETE – delete a user (admins; never yourself or the last admin)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { readJsonBody } from "@/lib/http/readJson";
-import { changeUserRole, deleteUser } from "@/lib/admin/users";
-import { changeRoleSchema } from "@/lib/admin/userRules";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { changeUserRole, deleteUser } from "@/lib/access/admin/users";
+import { changeRoleSchema } from "@/lib/access/admin/userRules";
 
 export const PATCH = withUser<IdContext>(
   async (request, user, context) => {

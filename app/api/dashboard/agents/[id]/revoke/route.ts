@@ -1,7 +1,7 @@
 // POST /api/dashboard/agents/:id/revoke – revoke an agent token; its ingest answers 401 at once (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { revokeAgent } from "@/lib/admin/agents";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { revokeAgent } from "@/lib/access/admin/agentList";
 
 export const POST = withUser<IdContext>(async (_request, user, context) => NextResponse.json(await revokeAgent(await idParam(context), user)), { role: "admin" });

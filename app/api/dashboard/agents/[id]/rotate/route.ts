@@ -1,8 +1,8 @@
 // POST /api/dashboard/agents/:id/rotate – revoke a (compromised) token and issue a new one, shown once (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { rotateAgent } from "@/lib/admin/agents";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { rotateAgent } from "@/lib/access/admin/agentList";
 
 export const POST = withUser<IdContext>(
   async (_request, user, context) => NextResponse.json(await rotateAgent(await idParam(context), user), { status: 201, headers: { "cache-control": "no-store" } }),

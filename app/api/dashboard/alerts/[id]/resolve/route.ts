@@ -1,9 +1,9 @@
 // POST /api/dashboard/alerts/:id/resolve – close an alert by hand (reopened if the condition persists) (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { applyAlertAction } from "@/lib/alerts/actions";
-import { readActionBody } from "@/lib/alerts/actionSchemas";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { applyAlertAction } from "@/lib/evaluate/alerts/actions";
+import { readActionBody } from "@/lib/evaluate/alerts/actionSchemas";
 
 export const POST = withUser<IdContext>(
   async (request, user, context) => {

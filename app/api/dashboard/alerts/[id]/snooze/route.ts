@@ -1,10 +1,10 @@
 // POST /api/dashboard/alerts/:id/snooze – no notifications for this alert until `until` (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { readJsonBody } from "@/lib/http/readJson";
-import { applyAlertAction } from "@/lib/alerts/actions";
-import { snoozeBodySchema } from "@/lib/alerts/actionSchemas";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { applyAlertAction } from "@/lib/evaluate/alerts/actions";
+import { snoozeBodySchema } from "@/lib/evaluate/alerts/actionSchemas";
 
 export const POST = withUser<IdContext>(
   async (request, user, context) => {

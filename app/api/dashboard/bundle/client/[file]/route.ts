@@ -1,8 +1,8 @@
 // GET /api/dashboard/bundle/client/:id.zip?days=30 – support bundle of a client (raw /dlv, Application log 12288/12289, summary, findings)
-import { withUser } from "@/lib/http/handlers";
-import { bundleDays, bundleMachineId, type BundleFileContext } from "@/lib/bundle/params";
-import { supportBundle } from "@/lib/bundle/supportBundle";
-import { zipResponse } from "@/lib/bundle/response";
+import { withUser } from "@/lib/access/http/handlers";
+import { bundleDays, bundleMachineId, type BundleFileContext } from "@/lib/read/bundle/params";
+import { supportBundle } from "@/lib/read/bundle/supportBundle";
+import { zipResponse } from "@/lib/read/bundle/response";
 
 export const GET = withUser<BundleFileContext>(async (request, _user, context) =>
   zipResponse(await supportBundle("client", await bundleMachineId(context), bundleDays(request.url), new Date())),

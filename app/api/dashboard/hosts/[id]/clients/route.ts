@@ -1,8 +1,8 @@
 // GET /api/dashboard/hosts/:id/clients?limit=100 – the clients a KMS host served (30 days)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, searchParams, type IdContext } from "@/lib/http/params";
-import { getHostClients, hostClientsQuerySchema } from "@/lib/queries/getHostClients";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, searchParams, type IdContext } from "@/lib/access/http/params";
+import { getHostClients, hostClientsQuerySchema } from "@/lib/read/hosts/getHostClients";
 
 export const GET = withUser<IdContext>(async (request, _user, context) =>
   NextResponse.json(await getHostClients(await idParam(context), new Date(), searchParams(request.url, hostClientsQuerySchema))),

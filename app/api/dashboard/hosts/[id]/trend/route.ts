@@ -1,10 +1,10 @@
 // GET /api/dashboard/hosts/:id/trend?range=30d&unit=day – reported, reconstructed and forecast count
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, searchParams, type IdContext } from "@/lib/http/params";
-import { getHostCountTrend } from "@/lib/queries/getHostCountTrend";
-import { bucketUnitSchema, rangeSchema } from "@/lib/queries/shared";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, searchParams, type IdContext } from "@/lib/access/http/params";
+import { getHostCountTrend } from "@/lib/read/hosts/getHostCountTrend";
+import { bucketUnitSchema, rangeSchema } from "@/lib/core/sql";
 
 const trendQuerySchema = z.object({ range: rangeSchema.default("30d"), unit: bucketUnitSchema.optional() });
 

@@ -1,10 +1,10 @@
 // PATCH /api/dashboard/notifications/channels/:id – enable, disable or rename; DELETE – remove (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { readJsonBody } from "@/lib/http/readJson";
-import { updateChannelSchema } from "@/lib/notify/channels";
-import { deleteChannel, updateChannel } from "@/lib/notify/channelMutations";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { updateChannelSchema } from "@/lib/evaluate/notify/channels";
+import { deleteChannel, updateChannel } from "@/lib/evaluate/notify/channelMutations";
 
 export const PATCH = withUser<IdContext>(
   async (request, _user, context) => {

@@ -1,10 +1,10 @@
 // POST /api/dashboard/users/:id/password { password } – set a new password for a user (admins)
 import { NextResponse } from "next/server";
-import { withUser } from "@/lib/http/handlers";
-import { idParam, type IdContext } from "@/lib/http/params";
-import { readJsonBody } from "@/lib/http/readJson";
-import { resetUserPassword } from "@/lib/admin/users";
-import { resetPasswordSchema } from "@/lib/admin/userRules";
+import { withUser } from "@/lib/access/http/handlers";
+import { idParam, type IdContext } from "@/lib/access/http/params";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { resetUserPassword } from "@/lib/access/admin/users";
+import { resetPasswordSchema } from "@/lib/access/admin/userRules";
 
 export const POST = withUser<IdContext>(
   async (request, user, context) => {

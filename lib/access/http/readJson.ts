@@ -1,0 +1,46 @@
+// Reads a JSON body with a hard size limit, counting bytes as they stream in so a huge
+// body is refused (413) without being buffered whole.
+import { z } from "zod";
+import { ApiError, fromZodError } from "@/lib/core/errors";
+
+/** The body's bytes, refused with a 413 as soon as they pass `maxBytes`. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `request body is larger than the limit of ${maxBytes} bytes`);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  if (!reader) throw new ApiError("invalid_json", "request body is empty");
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** UTF-8 JSON bytes validated by `schema`; pure, so it also runs in the ingest parse workers. */
+export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  if (!text.trim()) throw new ApiError("invalid_json", "request body is empty");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError("invalid_json", `request body is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
+  return parseJsonBytes(await readBodyBytes(request, maxBytes), schema);
+}

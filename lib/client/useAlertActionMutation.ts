@@ -1,0 +1,18 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/fetchJson";
+import type { AlertView } from "@/lib/read/alerts/view";
+
+export type AlertActionInput =
+  | { id: string; action: "acknowledge" | "resolve"; note?: string }
+  | { id: string; action: "snooze"; until: string; note?: string };
+
+/** Admins only: a viewer gets a FetchError 403 whose message the page shows. */
+export function useAlertActionMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, ...body }: AlertActionInput) =>
+      fetchJson<AlertView>(`/api/dashboard/alerts/${id}/${action}`, { method: "POST", body: JSON.stringify(body) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["alerts"] }),
+  });
+}

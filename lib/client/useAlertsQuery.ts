@@ -1,0 +1,26 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/fetchJson";
+import type { AlertView } from "@/lib/read/alerts/view";
+import type { AlertSummary } from "@/lib/read/alerts/alertCounts";
+import type { KindFilter, SeverityFilter } from "@/lib/read/alerts/findingFilters";
+import { ALERT_PAGE_SIZE } from "@/lib/evaluate/alerts/types";
+
+/** The first page of matching alerts (each a Finding plus its lifecycle) and the counts of all of them. */
+export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
+/** "" = open and acknowledged (the API's default); "all" includes resolved history. */
+export type AlertStateFilter = "" | "open" | "acknowledged" | "resolved" | "all";
+export type AlertsFilter = { state: AlertStateFilter; severity: SeverityFilter; kind: KindFilter; rule: string };
+
+/** `limit`: the API's default page unless the page asked for more. */
+export function useAlertsQuery(filter: AlertsFilter, limit = ALERT_PAGE_SIZE) {
+  const qs = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ""));
+  if (limit !== ALERT_PAGE_SIZE) qs.set("limit", String(limit));
+  return useQuery({
+    // ["alerts", ...] so every invalidation of ["alerts"] refreshes all filters.
+    queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule, limit],
+    queryFn: () => fetchJson<AlertsResponse>(`/api/dashboard/alerts${qs.size > 0 ? `?${qs}` : ""}`),
+    // Changing a filter keeps the current list on screen until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+}

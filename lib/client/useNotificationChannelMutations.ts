@@ -1,0 +1,31 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/fetchJson";
+import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
+import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
+
+type Change =
+  | { op: "create"; input: CreateChannelInput }
+  | { op: "update"; id: string; enabled?: boolean; name?: string }
+  | { op: "delete"; id: string }
+  | { op: "test"; id: string };
+
+const base = "/api/dashboard/notifications/channels";
+
+function send(change: Change): Promise<unknown> {
+  switch (change.op) {
+    case "create": return fetchJson<ChannelView>(base, { method: "POST", body: JSON.stringify(change.input) });
+    case "update": return fetchJson<ChannelView>(`${base}/${change.id}`, { method: "PATCH", body: JSON.stringify({ enabled: change.enabled, name: change.name }) });
+    case "delete": return fetchJson(`${base}/${change.id}`, { method: "DELETE" });
+    case "test": return fetchJson<{ status: string; lastError: string | null }>(`${base}/${change.id}/test`, { method: "POST" });
+  }
+}
+
+/** Admins only. Every change refreshes channels and the delivery log (a test adds a delivery). */
+export function useNotificationChannelMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+}

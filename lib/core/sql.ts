@@ -1,0 +1,32 @@
+// SQL pieces shared by the dashboard queries: the current Windows license state of each machine,
+// and the allow-listed time units for date_trunc buckets.
+import { Prisma } from "@/lib/core/generated/prisma/client";
+import { z } from "zod";
+
+export const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
+
+/**
+ * The current Windows snapshot of machine `m`, as a LATERAL subquery:
+ * `FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id`. The one machine_windows_state
+ * points to (newest collection, CIM over /dlv at the same instant), so every page agrees on a machine's state.
+ */
+export const latestWindowsSnapshots = Prisma.sql`LATERAL (
+  SELECT s.* FROM machine_windows_state cur JOIN snapshot s ON s.id = cur.snapshot_id
+   WHERE cur.machine_id = m.id
+)`;
+
+export const bucketUnitSchema = z.enum(["hour", "day", "week"]);
+export type BucketUnit = z.infer<typeof bucketUnitSchema>;
+
+export const rangeSchema = z.enum(["7d", "30d", "90d"]);
+export type Range = z.infer<typeof rangeSchema>;
+
+export { DAY_MS } from "@/lib/kms/countModel";
+export const rangeDays: Record<Range, number> = { "7d": 7, "30d": 30, "90d": 90 };
+
+/** Default bucket size for a range: enough points to read, few enough to draw. */
+export const defaultUnit: Record<Range, BucketUnit> = { "7d": "hour", "30d": "day", "90d": "day" };
+
+export const unitInterval: Record<BucketUnit, string> = { hour: "1 hour", day: "1 day", week: "1 week" };
+
+export const isoOrNull = (value: Date | null | undefined) => (value ? value.toISOString() : null);

@@ -1,0 +1,67 @@
+// Builds the diagnosis facts of KMS hosts from their snapshots and events.
+import { db } from "@/lib/core/db";
+import type { HostFacts } from "@/lib/evaluate/rules/types";
+import { licenseStatusSchema } from "@/lib/kms/parsed";
+import { DAY_MS, isoOrNull, latestWindowsSnapshots } from "@/lib/core/sql";
+import { getHostForecast } from "@/lib/read/hosts/getHostForecast";
+
+type Row = {
+  id: string; fqdn: string; last_seen_at: Date; license_status: string | null; notification_reason: string | null;
+  current_count: number | null; listening_port: number | null; dns_publishing: boolean | null;
+  total_requests: number | null; failed_requests: number | null; total_7d: number | null; failed_7d: number | null;
+  last_request_at: Date | null; clients_30d: number; cmids_30d: number; server_only: boolean; refused_30d: number;
+};
+
+/** Facts of every KMS host, or only of the given machine(s). */
+export async function getHostFacts(now: Date, machineIds?: readonly string[]): Promise<HostFacts[]> {
+  const ids = machineIds ? [...machineIds] : null;
+  const since = new Date(now.getTime() - 30 * DAY_MS);
+  const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT m.id, m.fqdn, m.last_seen_at, l.license_status, l.notification_reason, l.current_count, l.listening_port,
+           l.dns_publishing, l.total_requests, l.failed_requests, w.total_requests AS total_7d, w.failed_requests AS failed_7d,
+           r.last_request_at, coalesce(c.clients, 0)::int AS clients_30d, coalesce(r.cmids, 0)::int AS cmids_30d,
+           coalesce(r.server_only, false) AS server_only, coalesce(r.refused, 0)::int AS refused_30d
+      FROM machine m
+      LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+      LEFT JOIN LATERAL (
+        SELECT s.total_requests, s.failed_requests FROM snapshot s
+         WHERE s.machine_id = m.id AND s.is_kms_host AND s.collected_at <= ${weekAgo}
+         ORDER BY s.collected_at DESC LIMIT 1) w ON true
+      LEFT JOIN LATERAL (
+        SELECT max(e.time_created) AS last_request_at, count(DISTINCT e.cmid) AS cmids,
+               bool_and(e.min_count = 5) AS server_only, count(*) FILTER (WHERE e.hresult = '0xC004F038') AS refused
+          FROM activation_event e
+         WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.time_created > ${since}) r ON true
+      -- Distinct clients: those whose latest request is in the window, read in (client, time) order from
+      -- activation_event_host_client_idx alone (a count of distinct names fetched every request from the heap).
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE x.time_created > ${since}) AS clients FROM (
+          SELECT DISTINCT ON (e.client_fqdn) e.time_created FROM activation_event e
+           WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
+           ORDER BY e.client_fqdn, e.time_created DESC) x) c ON true
+     WHERE m.role = 'kms_host' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))
+     ORDER BY m.fqdn`;
+  const failures = await db().$queryRaw<{ machine_id: string; at: Date; hresult: string | null; domain: string | null }[]>`
+    SELECT machine_id, time_created AS at, hresult, domain FROM activation_event
+     WHERE event_id = 12293 AND time_created > ${since}
+       AND (${ids}::uuid[] IS NULL OR machine_id = ANY(${ids}::uuid[]))`;
+  return Promise.all(
+    rows.map(async (r): Promise<HostFacts> => {
+      const forecast = await getHostForecast(r.id, now);
+      return {
+        machineId: r.id, fqdn: r.fqdn,
+        licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,
+        notificationReason: r.notification_reason, currentCount: r.current_count, listeningPort: r.listening_port,
+        dnsPublishing: r.dns_publishing, totalRequests: r.total_requests, failedRequests: r.failed_requests,
+        failedRequests7dAgo: r.failed_7d, totalRequests7dAgo: r.total_7d, lastCheckInAt: r.last_seen_at.toISOString(),
+        lastRequestAt: isoOrNull(r.last_request_at), distinctClients30d: r.clients_30d, distinctCmids30d: r.cmids_30d,
+        serverOnly: r.server_only && r.cmids_30d > 0, refusedInsufficientCount30d: r.refused_30d,
+        dnsPublishFailures: failures
+          .filter((f) => f.machine_id === r.id)
+          .map((f) => ({ at: f.at.toISOString(), hresult: f.hresult, domain: f.domain })),
+        forecast: forecast ? { crossesBelowAt: forecast.crossesBelow?.at ?? null, threshold: forecast.threshold } : null,
+      };
+    }),
+  );
+}

@@ -1,0 +1,48 @@
+// Creating, switching and deleting notification channels (admins), and sending a test message.
+import { db } from "@/lib/core/db";
+import type { Prisma } from "@/lib/core/generated/prisma/client";
+import { ApiError } from "@/lib/core/errors";
+import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
+import { toChannelView } from "@/lib/evaluate/notify/listChannels";
+import { dashboardBaseUrl } from "@/lib/evaluate/notify/dispatch";
+import type { NotificationMessage } from "@/lib/evaluate/notify/message";
+import { attemptDelivery } from "@/lib/evaluate/notify/send";
+
+export async function createChannel(input: CreateChannelInput) {
+  const row = await db().notificationChannel.create({
+    data: { kind: input.kind, name: input.name, enabled: input.enabled, config: input.config as unknown as Prisma.InputJsonValue },
+  });
+  return toChannelView(row);
+}
+
+export async function updateChannel(id: string, change: { enabled?: boolean; name?: string }) {
+  const found = await db().notificationChannel.findUnique({ where: { id }, select: { id: true } });
+  if (!found) throw new ApiError("not_found", "no such notification channel");
+  return toChannelView(await db().notificationChannel.update({ where: { id }, data: change }));
+}
+
+export async function deleteChannel(id: string): Promise<void> {
+  const { count } = await db().notificationChannel.deleteMany({ where: { id } });
+  if (count === 0) throw new ApiError("not_found", "no such notification channel");
+}
+
+/** Sends a sample message now, through the same delivery path (and log) as real alerts. */
+export async function sendTestNotification(channelId: string, now = new Date()) {
+  const channel = await db().notificationChannel.findUnique({ where: { id: channelId }, select: { id: true } });
+  if (!channel) throw new ApiError("not_found", "no such notification channel");
+  const message: NotificationMessage = {
+    createdAt: now.toISOString(),
+    test: true,
+    items: [{
+      alertId: "00000000-0000-0000-0000-000000000000", ruleId: "test", severity: "info", state: "open", from: null,
+      subject: { kind: "host", machineId: "00000000-0000-0000-0000-000000000000", fqdn: "test.kmswatch.invalid" },
+      title: "Test notification", cause: "An administrator sent a test from the notification settings.",
+      fix: "Nothing to do: this channel works.", url: `${dashboardBaseUrl()}/settings/notifications`,
+    }],
+  };
+  // Created beyond the scheduler's reach (next attempt far ahead) so only this request sends it.
+  const delivery = await db().notificationDelivery.create({
+    data: { channelId, alertIds: [], payload: message as unknown as Prisma.InputJsonValue, nextAttemptAt: new Date(now.getTime() + 3_600_000) },
+  });
+  return attemptDelivery(delivery.id, { ignoreDisabled: true });
+}

@@ -1,0 +1,26 @@
+// The delivery log: newest first, with every attempt, for the notification settings page.
+import { db } from "@/lib/core/db";
+import type { AttemptLogEntry } from "@/lib/evaluate/notify/send";
+import { summarize, type NotificationMessage } from "@/lib/evaluate/notify/message";
+
+export type DeliveryView = {
+  id: string; channelId: string; channelName: string; channelKind: string; createdAt: string; summary: string;
+  alertIds: string[]; status: string; attempts: number; lastError: string | null; nextAttemptAt: string | null;
+  sentAt: string | null; attemptLog: AttemptLogEntry[];
+};
+
+export async function listDeliveries(filter: { limit: number; channelId?: string }): Promise<DeliveryView[]> {
+  const rows = await db().notificationDelivery.findMany({
+    where: filter.channelId ? { channelId: filter.channelId } : {},
+    orderBy: { createdAt: "desc" },
+    take: filter.limit,
+    include: { channel: { select: { name: true, kind: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id, channelId: row.channelId, channelName: row.channel.name, channelKind: row.channel.kind,
+    createdAt: row.createdAt.toISOString(), summary: summarize(row.payload as unknown as NotificationMessage),
+    alertIds: row.alertIds, status: row.status, attempts: row.attempts, lastError: row.lastError,
+    nextAttemptAt: row.status === "pending" ? row.nextAttemptAt.toISOString() : null,
+    sentAt: row.sentAt?.toISOString() ?? null, attemptLog: (row.attemptLog as AttemptLogEntry[] | null) ?? [],
+  }));
+}

@@ -1,0 +1,69 @@
+// The channel-neutral content of one grouped notification: every alert transition of one dispatch.
+// Stored as the delivery's payload and turned into each channel's format when sent.
+import type { Finding, Severity } from "@/lib/evaluate/rules/types";
+import type { AlertState } from "@/lib/evaluate/alerts/types";
+
+export type NotificationItem = {
+  alertId: string;
+  ruleId: string;
+  severity: Severity;
+  /** The state the alert moved to. */
+  state: AlertState;
+  /** The state it left; null when the alert was just created. */
+  from: AlertState | null;
+  subject: Finding["subject"];
+  title: string;
+  cause: string;
+  fix: string;
+  /** The machine's page in the dashboard. */
+  url: string;
+};
+
+export type NotificationMessage = { createdAt: string; items: NotificationItem[]; test?: boolean };
+
+export type PendingEvent = {
+  alertId: string;
+  fromState: AlertState | null;
+  toState: AlertState;
+  finding: Finding;
+};
+
+export function machineUrl(baseUrl: string, subject: Finding["subject"]): string {
+  const section = subject.kind === "host" ? "hosts" : "clients";
+  return `${baseUrl.replace(/\/+$/, "")}/${section}/${subject.machineId}`;
+}
+
+export function buildMessage(events: readonly PendingEvent[], baseUrl: string, createdAt: Date): NotificationMessage {
+  return {
+    createdAt: createdAt.toISOString(),
+    items: events.map((e) => ({
+      alertId: e.alertId, ruleId: e.finding.ruleId, severity: e.finding.severity, state: e.toState, from: e.fromState,
+      subject: e.finding.subject, title: e.finding.title, cause: e.finding.cause, fix: e.finding.fix,
+      url: machineUrl(baseUrl, e.finding.subject),
+    })),
+  };
+}
+
+/** "opened", "reopened", "acknowledged", "resolved" or "escalated" (same state, severity rose). */
+export function changeLabel(item: Pick<NotificationItem, "from" | "state">): string {
+  if (item.from === null) return "opened";
+  if (item.from === "resolved" && item.state === "open") return "reopened";
+  if (item.from === item.state) return "escalated";
+  return item.state;
+}
+
+/** "3 alerts opened, 1 resolved" — the one-line summary every format starts with. */
+export function summarize(message: NotificationMessage): string {
+  if (message.test) return "kmswatch test notification";
+  const counts = new Map<string, number>();
+  for (const item of message.items) counts.set(changeLabel(item), (counts.get(changeLabel(item)) ?? 0) + 1);
+  const parts = [...counts].map(([label, n], i) => (i === 0 ? `${n} alert${n === 1 ? "" : "s"} ${label}` : `${n} ${label}`));
+  return `kmswatch: ${parts.join(", ") || "no change"}`;
+}
+
+const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Worst first, so a truncated list (chat formats) still shows what matters. */
+export function orderedItems(message: NotificationMessage): NotificationItem[] {
+  return [...message.items].sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.subject.fqdn.localeCompare(b.subject.fqdn));
+}

@@ -1,0 +1,195 @@
+// Inputs (facts the query layer builds from Postgres) and output (findings) of the diagnosis rules.
+// Facts are plain, already-aggregated values so the rules stay pure and testable without a database.
+// Every "unknown" is null, never 0/false: a rule must not fire on data it does not have.
+import { z } from "zod";
+import { describeHresult, formatHresult } from "../../kms/hresults";
+import { licenseStatusSchema } from "../../kms/parsed";
+
+/** ISO-8601 timestamp with Z or an offset (what Date.prototype.toISOString and Postgres timestamptz give). */
+const isoSchema = z.iso.datetime({ offset: true });
+
+export const severityValues = ["critical", "warning", "info"] as const;
+export const severitySchema = z.enum(severityValues);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const subjectKindSchema = z.enum(["host", "client"]);
+export type SubjectKind = z.infer<typeof subjectKindSchema>;
+
+export const evidenceValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type EvidenceValue = z.infer<typeof evidenceValueSchema>;
+
+export const findingSchema = z.object({
+  ruleId: z.string(),
+  severity: severitySchema,
+  subject: z.object({ kind: subjectKindSchema, machineId: z.string(), fqdn: z.string() }),
+  title: z.string(),
+  /** Why this happens, in plain English, with the numbers of this machine. */
+  cause: z.string(),
+  /** What ops should do, with the exact commands. */
+  fix: z.string(),
+  /** The values that made the rule fire, for display and for debugging a false positive. */
+  evidence: z.record(z.string(), evidenceValueSchema),
+  /** When the condition started, if the facts say so; null otherwise. */
+  since: isoSchema.nullable(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const hostFactsSchema = z.object({
+  machineId: z.string(),
+  fqdn: z.string(),
+  /** From the host's latest /dlv or CIM snapshot. */
+  licenseStatus: licenseStatusSchema.nullable(),
+  notificationReason: z.string().nullable(),
+  currentCount: z.number().int().nullable(),
+  /** As reported; 0 (CIM "unset") is read as the default 1688. */
+  listeningPort: z.number().int().nullable(),
+  dnsPublishing: z.boolean().nullable(),
+  /** Cumulative counters from /dlv; they only reset when the host is reinstalled. */
+  totalRequests: z.number().int().nullable(),
+  failedRequests: z.number().int().nullable(),
+  /** The same counters from the snapshot closest to 7 days before the latest one. */
+  failedRequests7dAgo: z.number().int().nullable(),
+  totalRequests7dAgo: z.number().int().nullable(),
+  lastCheckInAt: isoSchema.nullable(),
+  /** Latest 12290 (a client request processed by this host). */
+  lastRequestAt: isoSchema.nullable(),
+  /** Distinct client FQDNs in 12290 events of the last 30 days. */
+  distinctClients30d: z.number().int().nonnegative(),
+  /** Distinct CMIDs in 12290 events of the last 30 days. */
+  distinctCmids30d: z.number().int().nonnegative(),
+  /** Every 12290 in the last 30 days had MinCount 5 (servers only). Must be false when there was no 12290. */
+  serverOnly: z.boolean(),
+  /** 12290 events of the last 30 days with hresult 0xC004F038. */
+  refusedInsufficientCount30d: z.number().int().nonnegative(),
+  /** 12293 events (DNS publishing failed) of the last 30 days, any order. */
+  dnsPublishFailures: z.array(
+    z.object({ at: isoSchema, hresult: z.string().nullable(), domain: z.string().nullable() }),
+  ),
+  /** From lib/kms/countModel: when the count is expected to fall below `threshold`; null = not expected to. */
+  forecast: z.object({ crossesBelowAt: isoSchema.nullable(), threshold: z.number().int() }).nullable(),
+});
+export type HostFacts = z.infer<typeof hostFactsSchema>;
+
+export const clientFactsSchema = z.object({
+  machineId: z.string(),
+  fqdn: z.string(),
+  /** Word before " channel" in Description: VOLUME_KMSCLIENT, VOLUME_MAK, RETAIL, OEM_DM... */
+  channel: z.string().nullable(),
+  /** Volume:GVLK | Volume:CSVLK | Volume:MAK | Retail | OEM:DM ... */
+  productKeyChannel: z.string().nullable(),
+  licenseStatus: licenseStatusSchema.nullable(),
+  /** Minutes left in the current grace state (or before volume activation expires when Licensed). */
+  graceRemainingMin: z.number().int().nullable(),
+  /** When the current (180-day) volume activation expires. */
+  expiresAt: isoSchema.nullable(),
+  notificationReason: z.string().nullable(),
+  /** Registered (/skms) or DNS-discovered KMS host and port. */
+  kmsHost: z.string().nullable(),
+  kmsPort: z.number().int().nullable(),
+  /** Whether kmsHost is one of our known KMS hosts; null when there is no kmsHost or no list. */
+  kmsHostApproved: z.boolean().nullable(),
+  cmid: z.string().nullable(),
+  lastCheckInAt: isoSchema.nullable(),
+  /** Latest 12289 with activated=true. */
+  lastRenewalAt: isoSchema.nullable(),
+  /** Latest 12288; answered = a 12289 followed within 10 minutes. */
+  lastRequest: z
+    .object({
+      at: isoSchema,
+      hresult: z.string().nullable(),
+      kmsHost: z.string().nullable(),
+      kmsPort: z.number().int().nullable(),
+      answered: z.boolean(),
+    })
+    .nullable(),
+  /** Latest 12289; minCount comes from the 12288 it answers. */
+  lastResponse: z
+    .object({
+      at: isoSchema,
+      hresult: z.string().nullable(),
+      activated: z.boolean().nullable(),
+      hostCurrentCount: z.number().int().nullable(),
+      minCount: z.number().int().nullable(),
+    })
+    .nullable(),
+  /** Agent-side reachability probe of the KMS host, when the agent ran one. */
+  probe: z
+    .object({
+      /** Whether the _vlmcs._tcp SRV lookup in the client's domain returned a record. */
+      dnsSrvFound: z.boolean().nullable(),
+      /** Whether a TCP connection to the KMS host:port succeeded. */
+      tcpReachable: z.boolean().nullable(),
+      /** The host:port the probe tried. */
+      target: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type ClientFacts = z.infer<typeof clientFactsSchema>;
+
+/** Catalogue entry: `severity` is what the rule normally fires at, `maxSeverity` what it can escalate to. */
+export type RuleMeta = {
+  id: string;
+  severity: Severity;
+  maxSeverity: Severity;
+  title: string;
+  subjectKind: SubjectKind;
+};
+
+/** What a rule decides; index.ts adds ruleId, title and subject so rules cannot get them wrong. */
+export type RuleHit = {
+  severity?: Severity;
+  cause: string;
+  fix: string;
+  evidence: Record<string, EvidenceValue>;
+  /** Omitted when the facts do not say when the condition started. */
+  since?: string | null;
+};
+
+export type Rule<F> = RuleMeta & { evaluate: (facts: F, now: Date) => RuleHit | null };
+
+type RuleSpec<F> = Omit<Rule<F>, "subjectKind" | "maxSeverity"> & { maxSeverity?: Severity };
+/** maxSeverity defaults to severity: only escalating rules have to say more. */
+export const defineRule =
+  <F>(subjectKind: SubjectKind) =>
+  (spec: RuleSpec<F>): Rule<F> => ({ ...spec, maxSeverity: spec.maxSeverity ?? spec.severity, subjectKind });
+
+// ---- small helpers shared by the rule files ----
+
+export const DAY_MS = 86_400_000;
+export const MINUTE_MS = 60_000;
+/** Minimum host count a Windows client OS asks for (N-Policy 25); Windows Server and Office ask for 5. */
+export const CLIENT_THRESHOLD = 25;
+export const SERVER_THRESHOLD = 5;
+export const DEFAULT_PORT = 1688;
+/** Activated KMS clients renew every 7 days (RenewalInterval 10080 min). */
+export const RENEWAL_INTERVAL_MS = 7 * DAY_MS;
+
+/** Milliseconds since epoch, or null for a missing or unparsable timestamp (so rules treat it as unknown). */
+export function toMs(iso: string | null | undefined): number | null {
+  if (iso === null || iso === undefined) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Days as a number with one decimal, for evidence and texts. */
+export function days(ms: number): number {
+  return Math.round((ms / DAY_MS) * 10) / 10;
+}
+
+/** "0x800706BA (RPC server unavailable)"; the raw text when it is not an HRESULT. */
+export function hresultLabel(value: string | null): string | null {
+  if (value === null) return null;
+  const info = describeHresult(value);
+  if (info) return `${info.code} (${info.meaning})`;
+  return formatHresult(value) ?? value;
+}
+
+/** The known fix for an HRESULT, as an extra sentence; "" when unknown or success. */
+export function hresultFix(value: string | null): string {
+  const info = describeHresult(value);
+  return info && info.code !== "0x00000000" ? ` For ${info.code}: ${info.fix}` : "";
+}
+
+export function sameHresult(value: string | null, code: string): boolean {
+  return formatHresult(value) === code;
+}

@@ -1,0 +1,21 @@
+// One alert with its full history (every state change, who made it and why).
+import { db } from "@/lib/core/db";
+import { ApiError } from "@/lib/core/errors";
+import type { AlertState } from "@/lib/evaluate/alerts/types";
+import { alertViewSelect, toAlertView, type AlertView } from "@/lib/read/alerts/view";
+
+export type AlertEventView = { id: string; at: string; from: AlertState | null; to: AlertState; actor: string; actorId: string | null; note: string | null };
+
+export async function getAlert(id: string): Promise<AlertView & { events: AlertEventView[] }> {
+  const row = await db().alert.findUnique({
+    where: { id },
+    select: { ...alertViewSelect, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+  });
+  if (!row) throw new ApiError("not_found", "no such alert");
+  return {
+    ...toAlertView(row),
+    events: row.events.map((e) => ({
+      id: e.id, at: e.at.toISOString(), from: e.fromState, to: e.toState, actor: e.actor, actorId: e.actorId, note: e.note,
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+// Every KMS host anyone has seen — agents on hosts, clients' DNS/registered host, 12288 server
+// field — with its approval state and the clients that use it.
+import { db } from "@/lib/core/db";
+import { getApprovedHosts, isApproved } from "@/lib/read/audit/getApprovedHosts";
+import { countSplitWarning } from "@/lib/kms/countSplit";
+
+type Row = { host: string; sources: string[]; clients: number; first_seen: Date; last_seen: Date; client_sample: string[]; current_count: number | null };
+
+export async function getHostAudit() {
+  // Summaries kept by ingest: kms_host_source (one row per host and source), kms_host_client (each client
+  // of a host once) and its per-host count, so a 100k-client fleet costs a few rows per host, not a
+  // fleet-wide DISTINCT.
+  const rows = await db().$queryRaw<Row[]>`
+    WITH seen AS (
+      SELECT m.fqdn AS host, 'agent on host' AS source, m.first_seen_at, m.last_seen_at
+        FROM machine m WHERE m.role = 'kms_host'
+      UNION ALL
+      SELECT host, source, first_seen_at, last_seen_at FROM kms_host_source
+    ), per_host AS (
+      SELECT host, array_agg(DISTINCT source) AS sources, min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen
+        FROM seen GROUP BY host
+    )
+    SELECT p.host, p.sources, p.first_seen, p.last_seen,
+           coalesce((SELECT n.clients FROM kms_host_client_count n WHERE n.host = p.host), 0) AS clients,
+           ARRAY(SELECT c.client FROM kms_host_client c WHERE c.host = p.host ORDER BY c.client LIMIT 20) AS client_sample,
+           (SELECT s.current_count FROM machine hm JOIN machine_windows_state ws ON ws.machine_id = hm.id
+              JOIN snapshot s ON s.id = ws.snapshot_id
+             WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count
+      FROM per_host p ORDER BY p.host`;
+  const approvedList = await getApprovedHosts();
+  const approvedNames = approvedList.map((a) => a.host);
+  const hosts = rows.map((r) => ({
+    host: r.host, sources: r.sources, clients: r.clients, clientSample: r.client_sample ?? [], currentCount: r.current_count,
+    firstSeenAt: r.first_seen.toISOString(), lastSeenAt: r.last_seen.toISOString(),
+    approved: isApproved(approvedNames, r.host) ?? false,
+  }));
+  return {
+    hosts,
+    approved: approvedList.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    splitWarning: countSplitWarning(hosts.map((h) => ({ host: h.host, clients: h.clients, currentCount: h.currentCount }))),
+  };
+}
+export type HostAudit = Awaited<ReturnType<typeof getHostAudit>>;

@@ -1,0 +1,52 @@
+// The clients table's SQL (search, filters, order) without paging: getClientList pages it, the CSV
+// export walks it with a cursor, so both always show the same rows.
+import { z } from "zod";
+import { Prisma } from "@/lib/core/generated/prisma/client";
+
+export const clientListQuerySchema = z.object({
+  q: z.string().trim().max(200).default(""),
+  state: z.string().max(40).default(""),
+  channel: z.string().max(60).default(""),
+  kmsHost: z.string().max(255).default(""),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
+
+export const clientExportQuerySchema = clientListQuerySchema.pick({ q: true, state: true, channel: true, kmsHost: true });
+export type ClientExportQuery = z.infer<typeof clientExportQuerySchema>;
+
+export type ClientExportRow = {
+  id: string; fqdn: string; hostname: string; last_seen_at: Date; license_status: string | null; channel: string | null;
+  product_key_channel: string | null; partial_product_key: string | null; expires_at: Date | null; cmid: string | null;
+  kms_host: string | null; kms_port: number | null; name: string | null;
+};
+
+/** Search and filters on the current state table (trigram indexes for the substring search). */
+export function clientConditions(query: ClientExportQuery): Prisma.Sql {
+  const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const conditions = [Prisma.sql`m.role = 'client'`];
+  // One trigram-indexed lookup per table; an OR across the join would read every client.
+  if (query.q) {
+    conditions.push(Prisma.sql`m.id IN (SELECT id FROM machine WHERE fqdn ILIKE ${like}
+                                        UNION ALL SELECT machine_id FROM machine_windows_state WHERE cmid ILIKE ${like})`);
+  }
+  if (query.state) conditions.push(Prisma.sql`ws.license_status = ${query.state}`);
+  if (query.channel) conditions.push(Prisma.sql`ws.channel = ${query.channel}`);
+  if (query.kmsHost) conditions.push(Prisma.sql`ws.kms_host = ${query.kmsHost.toLowerCase()}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * Rows in fqdn order; the latest snapshot is only read for the rows returned, so a LIMIT pages
+ * without probing every client's snapshots.
+ */
+export function clientRowsQuery(query: ClientExportQuery): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
+           l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name
+      FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
+      LEFT JOIN snapshot l ON l.id = ws.snapshot_id
+     WHERE ${clientConditions(query)}
+     ORDER BY m.fqdn`;
+}

@@ -1,0 +1,60 @@
+// One client: current products, CMID history, 12288/12289 timeline, snapshot history, diagnosis.
+import { db } from "@/lib/core/db";
+import { ApiError } from "@/lib/core/errors";
+import { describeHresult } from "@/lib/kms/hresults";
+import { pairRequests } from "@/lib/kms/pairRequests";
+import { getFindings } from "@/lib/evaluate/facts/getFindings";
+
+export async function getClientDetail(machineId: string, now: Date) {
+  // Independent reads, run at once on the pool; an unknown id is answered once they are back.
+  const [machine, snapshots, cmids, events, findings] = await Promise.all([
+    db().machine.findUnique({
+      where: { id: machineId },
+      select: { id: true, fqdn: true, hostname: true, role: true, firstSeenAt: true, lastSeenAt: true },
+    }),
+    db().snapshot.findMany({
+      where: { machineId },
+      orderBy: { collectedAt: "desc" },
+      take: 100,
+      select: {
+        id: true, source: true, productKey: true, collectedAt: true, lastSeenAt: true, rawArtifactId: true, licenseStatus: true,
+        channel: true, cmid: true, kmsHost: true, kmsPort: true, currentCount: true, parsed: true, name: true, expiresAt: true,
+      },
+    }),
+    db().$queryRaw<{ cmid: string; first_seen: Date; last_seen: Date }[]>`
+      SELECT cmid, min(collected_at) AS first_seen, max(last_seen_at) AS last_seen FROM snapshot
+       WHERE machine_id = ${machineId}::uuid AND cmid IS NOT NULL GROUP BY cmid ORDER BY min(collected_at)`,
+    db().activationEvent.findMany({
+      where: { machineId, eventId: { in: [12288, 12289] } },
+      orderBy: { timeCreated: "desc" },
+      take: 400,
+      select: { eventId: true, timeCreated: true, hresult: true, kmsHost: true, kmsPort: true, activated: true, hostCurrentCount: true, minCount: true, licenseStatus: true },
+    }),
+    getFindings(now, { machineId }),
+  ]);
+  if (!machine) throw new ApiError("not_found", "no such client", "id");
+  const current = new Map<string, (typeof snapshots)[number]>();
+  // Same order as the list view: newest first, CIM (language-neutral) before /dlv when seen together.
+  const byRecency = [...snapshots].sort(
+    (a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || Number(b.source === "cim") - Number(a.source === "cim"),
+  );
+  for (const s of byRecency) {
+    if (!current.has(s.productKey)) current.set(s.productKey, s);
+  }
+  const timeline = pairRequests(events.map((e) => ({ ...e, timeCreated: e.timeCreated.toISOString() }))).map((p) => ({
+    ...p,
+    hresultMeaning: describeHresult(p.request?.hresult ?? p.response?.hresult ?? null)?.meaning ?? null,
+  }));
+  return {
+    machine: { ...machine, firstSeenAt: machine.firstSeenAt.toISOString(), lastSeenAt: machine.lastSeenAt.toISOString() },
+    products: [...current.values()].map((s) => ({ ...s, collectedAt: s.collectedAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt?.toISOString() ?? null })),
+    cmidHistory: cmids.map((c) => ({ cmid: c.cmid, firstSeenAt: c.first_seen.toISOString(), lastSeenAt: c.last_seen.toISOString() })),
+    timeline,
+    snapshotHistory: snapshots.map((s) => ({
+      id: s.id, source: s.source, productKey: s.productKey, name: s.name, collectedAt: s.collectedAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(), licenseStatus: s.licenseStatus, cmid: s.cmid, rawArtifactId: s.rawArtifactId,
+    })),
+    findings,
+  };
+}
+export type ClientDetail = Awaited<ReturnType<typeof getClientDetail>>;

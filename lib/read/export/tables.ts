@@ -1,0 +1,130 @@
+// The dashboard tables one can download as CSV, each with the page's filters and columns.
+// Clients and hosts (one row per machine, 100k+ in a large fleet) stream from a Postgres cursor;
+// stored alerts, duplicate CMIDs and the host audit are aggregates the dashboard already computes whole,
+// so they reuse those queries and only the writing streams.
+import type { AlertView } from "@/lib/read/alerts/view";
+import { searchParams } from "@/lib/access/http/params";
+import { getDuplicateCmids, type DuplicateCmidGroup } from "@/lib/read/fleet/getDuplicateCmids";
+import { getHostAudit, type HostAudit } from "@/lib/read/audit/getHostAudit";
+import { csvStream, type CsvColumn } from "@/lib/read/export/csv";
+import { arrayBatches, cursorBatches } from "@/lib/read/export/cursor";
+import { clientExportQuerySchema, clientRowsQuery, type ClientExportRow } from "@/lib/read/clients/clientRowsQuery";
+import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuery";
+import { alertRows } from "@/lib/read/export/alertRows";
+
+export type ExportTable = { base: string; open(url: string): Promise<ReadableStream<Uint8Array>> };
+
+/**
+ * Fetches the first batch before the response starts, so a bad query or a database outage still
+ * answers with a proper error status instead of a truncated download.
+ */
+async function primed<T>(batches: AsyncIterable<T[]>): Promise<AsyncIterable<T[]>> {
+  const iterator = batches[Symbol.asyncIterator]();
+  let first: IteratorResult<T[]> | null = await iterator.next();
+  // A plain iterator, not a generator: return() must reach the cursor even before the first pull.
+  const primedIterator: AsyncIterator<T[]> = {
+    next: async () => {
+      if (!first) return iterator.next();
+      const result = first;
+      first = null;
+      return result;
+    },
+    return: async () => {
+      first = null;
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+  return { [Symbol.asyncIterator]: () => primedIterator };
+}
+
+async function streamOf<T>(columns: CsvColumn<T>[], batches: AsyncIterable<T[]>) {
+  return csvStream(columns, await primed(batches));
+}
+
+const clientColumns: CsvColumn<ClientExportRow>[] = [
+  { header: "fqdn", value: (r) => r.fqdn },
+  { header: "hostname", value: (r) => r.hostname },
+  { header: "license_status", value: (r) => r.license_status },
+  { header: "channel", value: (r) => r.channel },
+  { header: "product_key_channel", value: (r) => r.product_key_channel },
+  { header: "partial_product_key", value: (r) => r.partial_product_key },
+  { header: "edition", value: (r) => r.name },
+  { header: "cmid", value: (r) => r.cmid },
+  { header: "kms_host", value: (r) => r.kms_host },
+  { header: "kms_port", value: (r) => r.kms_port },
+  { header: "expires_at", value: (r) => r.expires_at },
+  { header: "last_check_in_at", value: (r) => r.last_seen_at },
+  { header: "id", value: (r) => r.id },
+];
+
+const hostColumns: CsvColumn<HostExportRow>[] = [
+  { header: "fqdn", value: (r) => r.fqdn },
+  { header: "hostname", value: (r) => r.hostname },
+  { header: "license_status", value: (r) => r.license_status },
+  { header: "current_count", value: (r) => r.current_count },
+  { header: "listening_port", value: (r) => r.listening_port },
+  { header: "dns_publishing", value: (r) => r.dns_publishing },
+  { header: "service_version", value: (r) => r.service_version },
+  { header: "edition", value: (r) => r.name },
+  { header: "channel", value: (r) => r.channel },
+  { header: "total_requests", value: (r) => r.total_requests },
+  { header: "failed_requests", value: (r) => r.failed_requests },
+  { header: "last_request_at", value: (r) => r.last_request_at },
+  { header: "last_check_in_at", value: (r) => r.last_seen_at },
+  { header: "id", value: (r) => r.id },
+];
+
+const alertColumns: CsvColumn<AlertView>[] = [
+  { header: "severity", value: (f) => f.severity },
+  { header: "state", value: (f) => f.state },
+  { header: "subject_kind", value: (f) => f.subject.kind },
+  { header: "subject_fqdn", value: (f) => f.subject.fqdn },
+  { header: "rule_id", value: (f) => f.ruleId },
+  { header: "title", value: (f) => f.title },
+  { header: "since", value: (f) => f.since },
+  { header: "cause", value: (f) => f.cause },
+  { header: "fix", value: (f) => f.fix },
+  { header: "evidence", value: (f) => JSON.stringify(f.evidence) },
+  { header: "first_seen_at", value: (f) => f.firstSeenAt },
+  { header: "last_seen_at", value: (f) => f.lastSeenAt },
+  { header: "resolved_at", value: (f) => f.resolvedAt },
+  { header: "snoozed_until", value: (f) => f.snoozedUntil },
+  { header: "alert_id", value: (f) => f.id },
+  { header: "machine_id", value: (f) => f.subject.machineId },
+];
+
+const duplicateColumns: CsvColumn<DuplicateCmidGroup>[] = [
+  { header: "cmid", value: (g) => g.cmid },
+  { header: "machine_count", value: (g) => g.machineCount },
+  { header: "count_lost", value: (g) => g.countLost },
+  { header: "machines", value: (g) => g.machines },
+  { header: "kms_hosts", value: (g) => g.kmsHosts },
+  { header: "first_seen_at", value: (g) => g.firstSeenAt },
+  { header: "last_seen_at", value: (g) => g.lastSeenAt },
+];
+
+const auditColumns: CsvColumn<HostAudit["hosts"][number]>[] = [
+  { header: "host", value: (h) => h.host },
+  { header: "approved", value: (h) => h.approved },
+  { header: "sources", value: (h) => h.sources },
+  { header: "clients", value: (h) => h.clients },
+  { header: "current_count", value: (h) => h.currentCount },
+  { header: "first_seen_at", value: (h) => h.firstSeenAt },
+  { header: "last_seen_at", value: (h) => h.lastSeenAt },
+  { header: "client_sample", value: (h) => h.clientSample },
+];
+
+export const exportTables: Record<string, ExportTable> = {
+  "clients.csv": {
+    base: "clients",
+    open: (url) => streamOf(clientColumns, cursorBatches<ClientExportRow>(clientRowsQuery(searchParams(url, clientExportQuerySchema)))),
+  },
+  "hosts.csv": { base: "kms-hosts", open: () => streamOf(hostColumns, cursorBatches<HostExportRow>(hostRowsQuery())) },
+  "alerts.csv": {
+    base: "alerts",
+    open: async (url) => streamOf(alertColumns, arrayBatches(await alertRows(url))),
+  },
+  "duplicate-cmids.csv": { base: "duplicate-cmids", open: async () => streamOf(duplicateColumns, arrayBatches(await getDuplicateCmids())) },
+  "audit.csv": { base: "kms-host-audit", open: async () => streamOf(auditColumns, arrayBatches((await getHostAudit()).hosts)) },
+};

@@ -1,0 +1,59 @@
+// Per-host breakdown: the clients a KMS host served in the last 30 days, from its 12290 events.
+import { queryRows } from "@/lib/core/db";
+import { Prisma } from "@/lib/core/generated/prisma/client";
+import { describeHresult } from "@/lib/kms/hresults";
+import { editionName } from "@/lib/kms/editions";
+import { z } from "zod";
+import { DAY_MS } from "@/lib/core/sql";
+
+/** The first `limit` clients (by name) are sent; the summary and the total always cover all of them. */
+export const hostClientsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
+export type HostClientsQuery = z.infer<typeof hostClientsQuerySchema>;
+
+type ClientRow = {
+  client_fqdn: string; cmid: string | null; activation_id: string | null; min_count: number | null;
+  license_status: string | null; is_vm: boolean | null; hresult: string | null; last_at: Date; requests: number;
+};
+type GroupRow = { activation_id: string | null; min_count: number | null; clients: number; vms: number; failing: number };
+
+// Each client's latest request, read in (client, time) order from activation_event_host_client_idx: no sort,
+// and the page of the first clients by name stops after those clients' entries. The 30-day filter applies to
+// the latest request (the same clients): inside, it would let the planner prefer sorting the window's rows.
+const latestPerClient = (machineId: string, since: Date) => Prisma.sql`
+  SELECT * FROM (
+    SELECT DISTINCT ON (e.client_fqdn) e.client_fqdn, e.cmid, e.activation_id, e.min_count, e.license_status, e.is_vm,
+           e.hresult, e.time_created AS last_at
+      FROM activation_event e
+     WHERE e.machine_id = ${machineId}::uuid AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
+     ORDER BY e.client_fqdn, e.time_created DESC) latest
+   WHERE latest.last_at > ${since}`;
+
+export async function getHostClients(machineId: string, now: Date, { limit }: HostClientsQuery = { limit: 100 }) {
+  const since = new Date(now.getTime() - 30 * DAY_MS);
+  // A big host serves thousands of clients: the summary is aggregated in Postgres over all of them, the list
+  // carries only the rows asked for (the whole list is 1.7 MB at 5,000 clients).
+  const [rows, groupRows] = await Promise.all([
+    queryRows<ClientRow>(Prisma.sql`
+      SELECT l.*, (SELECT count(*)::int FROM activation_event x
+                    WHERE x.machine_id = ${machineId}::uuid AND x.event_id = 12290 AND x.client_fqdn = l.client_fqdn
+                      AND x.time_created > ${since}) AS requests
+        FROM (${latestPerClient(machineId, since)} ORDER BY latest.client_fqdn LIMIT ${limit}) l
+       ORDER BY l.client_fqdn`),
+    queryRows<GroupRow>(Prisma.sql`
+      SELECT l.activation_id, l.min_count, count(*)::int AS clients, count(*) FILTER (WHERE l.is_vm)::int AS vms,
+             count(*) FILTER (WHERE l.hresult IS NOT NULL AND l.hresult <> '0x00000000')::int AS failing
+        FROM (${latestPerClient(machineId, since)}) l
+       GROUP BY l.activation_id, l.min_count
+       ORDER BY clients DESC, l.activation_id, l.min_count`),
+  ]);
+  const clients = rows.map((r) => ({
+    clientFqdn: r.client_fqdn, cmid: r.cmid, activationId: r.activation_id, edition: editionName(r.activation_id),
+    minCount: r.min_count, licenseStatus: r.license_status, isVm: r.is_vm, hresult: r.hresult,
+    hresultMeaning: describeHresult(r.hresult)?.meaning ?? null, lastRequestAt: r.last_at.toISOString(), requests: r.requests,
+  }));
+  const groups = groupRows.map((g) => ({
+    activationId: g.activation_id, edition: editionName(g.activation_id), minCount: g.min_count, clients: g.clients, vms: g.vms, failing: g.failing,
+  }));
+  return { total: groups.reduce((n, g) => n + g.clients, 0), clients, groups };
+}
+export type HostClients = Awaited<ReturnType<typeof getHostClients>>;

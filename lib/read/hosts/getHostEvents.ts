@@ -1,0 +1,24 @@
+// A host's latest 12290 requests and its 12293 DNS publishing failures.
+import { db } from "@/lib/core/db";
+import { describeHresult } from "@/lib/kms/hresults";
+
+export async function getHostEvents(machineId: string) {
+  const rows = await db().activationEvent.findMany({
+    where: { machineId, eventId: { in: [12290, 12293] } },
+    orderBy: { timeCreated: "desc" },
+    take: 200,
+    select: {
+      id: true, eventId: true, recordId: true, timeCreated: true, clientFqdn: true, cmid: true, minCount: true,
+      hresult: true, licenseStatus: true, isVm: true, activationId: true, domain: true,
+    },
+  });
+  const shaped = rows.map((r) => ({
+    ...r, id: r.id.toString(), recordId: r.recordId.toString(), timeCreated: r.timeCreated.toISOString(),
+    hresultMeaning: describeHresult(r.hresult)?.meaning ?? null,
+  }));
+  return {
+    requests: shaped.filter((r) => r.eventId === 12290).slice(0, 50),
+    dnsFailures: shaped.filter((r) => r.eventId === 12293),
+  };
+}
+export type HostEvents = Awaited<ReturnType<typeof getHostEvents>>;
