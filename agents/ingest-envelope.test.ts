@@ -22,7 +22,10 @@ beforeAll(async () => {
 }, 60_000);
 
 function dryRun(dir: string): unknown {
-  const out = execFileSync(process.execPath, [bundle, "--from-dir", dir, "--dry-run", "--no-probe"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(process.execPath, [bundle, "--from-dir", dir, "--dry-run", "--no-probe"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return JSON.parse(out);
 }
 
@@ -31,7 +34,8 @@ function expectValid(payload: unknown): void {
   expect(z.fromJSONSchema(committed as Parameters<typeof z.fromJSONSchema>[0]).safeParse(payload).error).toBeUndefined();
   expect(ingestRequestSchema.safeParse(payload).error).toBeUndefined();
   // The generated schema lets unknown types through (for newer agents); ours must send known ones.
-  for (const artifact of (payload as { artifacts: unknown[] }).artifacts) expect(knownArtifactSchema.safeParse(artifact).error).toBeUndefined();
+  for (const artifact of (payload as { artifacts: unknown[] }).artifacts)
+    expect(knownArtifactSchema.safeParse(artifact).error).toBeUndefined();
 }
 
 const shape = (payload: unknown) =>
@@ -58,7 +62,9 @@ describe("ingest envelope schema", () => {
   });
 
   it("the sample's keys are the ones the PowerShell script writes", () => {
-    const scripts = ["kmswatch-agent.ps1", "lib/Collect.ps1"].map((f) => readFileSync(path.join(ROOT, "agents/windows", f), "utf8")).join("\n");
+    const scripts = ["kmswatch-agent.ps1", "lib/Collect.ps1"]
+      .map((f) => readFileSync(path.join(ROOT, "agents/windows", f), "utf8"))
+      .join("\n");
     const sample = JSON.parse(readFileSync(WINDOWS_SAMPLE, "utf8")) as { artifacts: Record<string, unknown>[] };
     const keys = new Set(["collectedAt", "agentVersion", "artifacts"]);
     for (const a of sample.artifacts) {

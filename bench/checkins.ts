@@ -39,10 +39,22 @@ export type CheckinResult = {
 function body(fleet: Fleet, s: State, at: number): string {
   const remainingMin = Math.max(0, Math.floor((s.expiresAt - at) / 60_000));
   const checkin: Checkin = {
-    machineId: s.machine.id, at, events: [],
-    snapshot: { kind: "client", at, licenseStatus: LS.Licensed, remainingMin, lastActivation: { hostId: s.machine.hostId ?? fleet.hosts[0].id, at: s.lastActivationAt } },
+    machineId: s.machine.id,
+    at,
+    events: [],
+    snapshot: {
+      kind: "client",
+      at,
+      licenseStatus: LS.Licensed,
+      remainingMin,
+      lastActivation: { hostId: s.machine.hostId ?? fleet.hosts[0].id, at: s.lastActivationAt },
+    },
   };
-  return JSON.stringify({ collectedAt: new Date(at).toISOString(), agentVersion: "bench-1.0", artifacts: snapshotArtifacts(fleet, checkin) });
+  return JSON.stringify({
+    collectedAt: new Date(at).toISOString(),
+    agentVersion: "bench-1.0",
+    artifacts: snapshotArtifacts(fleet, checkin),
+  });
 }
 
 async function countRows(ctx: BenchContext, ids: string[]): Promise<{ rows: number; batches: number }> {
@@ -70,7 +82,9 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     const lastActivationAt = end - Math.floor(random() * 7 * DAY);
     states[i] = { machine: m, agent: await enroll(ctx, m.fqdn.toLowerCase()), lastActivationAt, expiresAt: lastActivationAt + 180 * DAY };
   });
-  const ids = (await ctx.pool.query<{ id: string }>(`SELECT id FROM machine WHERE fqdn = ANY($1)`, [states.map((s) => s.agent.fqdn)])).rows.map((r) => r.id);
+  const ids = (
+    await ctx.pool.query<{ id: string }>(`SELECT id FROM machine WHERE fqdn = ANY($1)`, [states.map((s) => s.agent.fqdn)])
+  ).rows.map((r) => r.id);
   const send = async (baseUrl: string, s: State, json: string) => {
     const r0 = performance.now();
     const answer = await post(`${baseUrl}/api/v1/ingest`, json, { authorization: `Bearer ${s.agent.token}` });
@@ -125,7 +139,9 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
       perUnchanged.push(Math.max(0, added - changed * ROWS_PER_CHANGE) / (total - changed));
       perCheckin.push(added / total);
     }
-    log(`check-ins ${label}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`);
+    log(
+      `check-ins ${label}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`,
+    );
     return total / seconds;
   };
   // The ceiling in the same run: identical requests without a token are answered 401 before any work.
@@ -167,8 +183,13 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     `SELECT pg_total_relation_size('ingest_batch') AS bytes, (SELECT count(*) FROM ingest_batch) AS n`,
   );
   return {
-    machines: states.length, concurrency, checkinsPerRun: states.length * rounds,
-    checkinsPerSec: stat(rates), rowsPerUnchanged: stat(perUnchanged), rowsPerCheckin: stat(perCheckin), requestMs: stat(requestTimes),
+    machines: states.length,
+    concurrency,
+    checkinsPerRun: states.length * rounds,
+    checkinsPerSec: stat(rates),
+    rowsPerUnchanged: stat(perUnchanged),
+    rowsPerCheckin: stat(perCheckin),
+    requestMs: stat(requestTimes),
     ingestBatchBytesPerRow: Number(batch.rows[0].bytes) / Math.max(1, Number(batch.rows[0].n)),
     ingestBatchRowsPerCheckin: stat(batchRows),
     frameworkCeilingPerSec: stat(ceiling),

@@ -11,15 +11,26 @@ import { fmt, log, percentile } from "./lib/util";
 export const P95_GOAL_MS = 100;
 
 export type EndpointResult = {
-  name: string; path: string; status: number; bytes: number; n: number;
-  p50: number; p95: number; p99: number; min: number; max: number;
+  name: string;
+  path: string;
+  status: number;
+  bytes: number;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  min: number;
+  max: number;
   /** Every sample in the order taken (ms): slow ones in a row point at a disturbance, spread ones at the endpoint. */
   samples: number[];
 };
 export type SlowQuery = { endpoint: string; ms: number; sql: string; planFile: string; planHead: string[]; hotNodes: string[] };
 export type DashboardResult = {
-  endpoints: EndpointResult[]; slowQueries: SlowQuery[]; inProcess: Record<string, number>;
-  waitedForEvaluationSeconds: number; fleetEvaluationSeconds: number;
+  endpoints: EndpointResult[];
+  slowQueries: SlowQuery[];
+  inProcess: Record<string, number>;
+  waitedForEvaluationSeconds: number;
+  fleetEvaluationSeconds: number;
   /** Open alerts while the endpoints were measured (the fill's incident raises one per client of host 1). */
   openAlerts: number;
   /** The first evaluation after the fill, which opens those alerts. */
@@ -38,18 +49,32 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
   const q = client.rows[0].fqdn.slice(0, 8);
   const now = () => new Date();
   const [overview, trend, hostClients, dups, audit, list, detail, alerts, alertFilters, hostList] = await Promise.all([
-    import("../lib/read/fleet/getFleetOverview"), import("../lib/read/hosts/getHostCountTrend"), import("../lib/read/hosts/getHostClients"),
-    import("../lib/read/fleet/getDuplicateCmids"), import("../lib/read/audit/getHostAudit"), import("../lib/read/clients/getClientList"),
-    import("../lib/read/clients/getClientDetail"), import("../lib/read/alerts/listAlerts"), import("../lib/read/alerts/alertFilters"),
+    import("../lib/read/fleet/getFleetOverview"),
+    import("../lib/read/hosts/getHostCountTrend"),
+    import("../lib/read/hosts/getHostClients"),
+    import("../lib/read/fleet/getDuplicateCmids"),
+    import("../lib/read/audit/getHostAudit"),
+    import("../lib/read/clients/getClientList"),
+    import("../lib/read/clients/getClientDetail"),
+    import("../lib/read/alerts/listAlerts"),
+    import("../lib/read/alerts/alertFilters"),
     import("../lib/read/hosts/getHostList"),
   ]);
   return [
     { name: "overview", path: "/api/dashboard/overview", call: () => overview.getFleetOverview(now()) },
-    { name: "host trend 30d", path: `/api/dashboard/hosts/${hostId}/trend?range=30d`, call: () => trend.getHostCountTrend(hostId, "30d", now()) },
+    {
+      name: "host trend 30d",
+      path: `/api/dashboard/hosts/${hostId}/trend?range=30d`,
+      call: () => trend.getHostCountTrend(hostId, "30d", now()),
+    },
     { name: "host clients", path: `/api/dashboard/hosts/${hostId}/clients`, call: () => hostClients.getHostClients(hostId, now()) },
     { name: "duplicate-cmids", path: "/api/dashboard/duplicate-cmids", call: () => dups.getDuplicateCmids() },
     { name: "audit", path: "/api/dashboard/audit", call: () => audit.getHostAudit() },
-    { name: `clients?q=${q}`, path: `/api/dashboard/clients?q=${encodeURIComponent(q)}`, call: () => list.getClientList(list.clientListQuerySchema.parse({ q })) },
+    {
+      name: `clients?q=${q}`,
+      path: `/api/dashboard/clients?q=${encodeURIComponent(q)}`,
+      call: () => list.getClientList(list.clientListQuerySchema.parse({ q })),
+    },
     { name: "client detail", path: `/api/dashboard/clients/${clientId}`, call: () => detail.getClientDetail(clientId, now()) },
     { name: "alerts", path: "/api/dashboard/alerts", call: () => alerts.listAlerts(alertFilters.alertListQuerySchema.parse({})) },
     { name: "hosts", path: "/api/dashboard/hosts", call: () => hostList.getHostList() },
@@ -98,7 +123,15 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   // settling after the fill, a GC pause) spreads over all endpoints instead of landing on whichever is first.
   // 3 warm-up rounds (1 for an endpoint taking seconds), then up to 30 samples each within its time budget
   // (at least 3; only 1 when a request takes over 10 s, none more after a timeout).
-  const probes = list.map((ep) => ({ ep, url: `${ctx.baseUrl}${ep.path}`, status: 0, bytes: 0, slowest: 0, spentMs: 0, times: [] as number[] }));
+  const probes = list.map((ep) => ({
+    ep,
+    url: `${ctx.baseUrl}${ep.path}`,
+    status: 0,
+    bytes: 0,
+    slowest: 0,
+    spentMs: 0,
+    times: [] as number[],
+  }));
   for (let w = 0; w < 3; w++) {
     for (const p of probes) {
       if (w > 0 && p.slowest > 3000) continue;
@@ -123,8 +156,16 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   const results: EndpointResult[] = probes.map(({ ep, status, bytes, times: sampled }) => {
     const times = sampled.length > 0 ? sampled : [Infinity];
     const r: EndpointResult = {
-      name: ep.name, path: ep.path, status, bytes, n: times.length,
-      p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), min: Math.min(...times), max: Math.max(...times),
+      name: ep.name,
+      path: ep.path,
+      status,
+      bytes,
+      n: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      min: Math.min(...times),
+      max: Math.max(...times),
       samples: sampled.map((ms) => Math.round(ms * 10) / 10),
     };
     log(`dashboard ${ep.name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms (n=${r.n}, ${fmt(bytes / 1024)} KiB)`);
@@ -151,21 +192,46 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
     await ep.call();
     const { ms, queries } = await captureQueries(ep.call);
     inProcess[ep.name] = ms;
-    const slow = queries.filter((q) => q.ms >= 50).sort((a, b) => b.ms - a.ms).slice(0, 3);
-    log(`explain ${ep.name}: in-process ${fmt(ms)} ms, ${queries.length} statements, SQL total ${fmt(queries.reduce((n, q) => n + q.ms, 0))} ms`);
+    const slow = queries
+      .filter((q) => q.ms >= 50)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3);
+    log(
+      `explain ${ep.name}: in-process ${fmt(ms)} ms, ${queries.length} statements, SQL total ${fmt(queries.reduce((n, q) => n + q.ms, 0))} ms`,
+    );
     for (const q of slow) {
       const key = q.text.replace(/\s+/g, " ").slice(0, 400);
       if (seen.has(key)) continue;
       seen.add(key);
       // ANALYZE runs the statement again: only when it takes under 20 s, else the estimated plan.
       const mode = q.ms < 20_000 ? "ANALYZE, BUFFERS" : "COSTS";
-      const plan = (await ctx.pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (${mode}) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]);
+      const plan = (await ctx.pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (${mode}) ${q.text}`, q.values)).rows.map(
+        (r) => r["QUERY PLAN"],
+      );
       const file = path.join(explainDir, `${ep.name.replace(/[^a-z0-9]+/gi, "-")}-${slowQueries.length + 1}.txt`);
-      writeFileSync(file, `-- ${ep.name}: ${fmt(q.ms)} ms in-process\n-- values: ${JSON.stringify(q.values)}\n${q.text}\n\n${plan.join("\n")}\n`);
+      writeFileSync(
+        file,
+        `-- ${ep.name}: ${fmt(q.ms)} ms in-process\n-- values: ${JSON.stringify(q.values)}\n${q.text}\n\n${plan.join("\n")}\n`,
+      );
       const sql = q.text.replace(/\s+/g, " ").trim();
-      slowQueries.push({ endpoint: ep.name, ms: q.ms, sql: sql.slice(0, 300), planFile: path.relative(process.cwd(), file), planHead: plan.slice(0, 12), hotNodes: hotNodes(plan) });
+      slowQueries.push({
+        endpoint: ep.name,
+        ms: q.ms,
+        sql: sql.slice(0, 300),
+        planFile: path.relative(process.cwd(), file),
+        planHead: plan.slice(0, 12),
+        hotNodes: hotNodes(plan),
+      });
       log(`  ${fmt(q.ms)} ms: ${sql.slice(0, 120)}…  (plan: ${path.relative(process.cwd(), file)})`);
     }
   }
-  return { endpoints: results, slowQueries, inProcess, waitedForEvaluationSeconds, openAlerts, incidentEvaluationSeconds, fleetEvaluationSeconds: await timeFleetEvaluation() };
+  return {
+    endpoints: results,
+    slowQueries,
+    inProcess,
+    waitedForEvaluationSeconds,
+    openAlerts,
+    incidentEvaluationSeconds,
+    fleetEvaluationSeconds: await timeFleetEvaluation(),
+  };
 }

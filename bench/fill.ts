@@ -26,11 +26,13 @@ const FILLED_TABLES = ["activation_event", "snapshot", "raw_artifact"];
 const CHUNK = 5000;
 
 export type FillResult = {
-  clients: number; hosts: number; days: number; seconds: number;
+  clients: number;
+  hosts: number;
+  days: number;
+  seconds: number;
   rows: Record<string, number>;
   bytes: Record<string, number>;
 };
-
 
 async function exec(ctx: BenchContext, sql: string, params: unknown[] = []): Promise<void> {
   const client = await ctx.pool.connect();
@@ -143,7 +145,9 @@ const hostStatesSql = `
 async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number, now: Date, clientsPerHost: number): Promise<void> {
   const products = (["dlv", "cim"] as const).map((source) => productRow(source, tpl.host[source].product));
   const bodies = (["dlv", "cim"] as const).map((source) => ({ source, body: tpl.host[source].body }));
-  await exec(ctx, `${hostStatesSql}
+  await exec(
+    ctx,
+    `${hostStatesSql}
     INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at,
       activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
       expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
@@ -156,13 +160,18 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
       FROM h CROSS JOIN t
       CROSS JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
            channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-           service_version text, parsed jsonb)`, [H, D, now, clientsPerHost, JSON.stringify(products)]);
-  await exec(ctx, `${hostStatesSql}
+           service_version text, parsed jsonb)`,
+    [H, D, now, clientsPerHost, JSON.stringify(products)],
+  );
+  await exec(
+    ctx,
+    `${hostStatesSql}
     INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
     SELECT bench_uuid('hr' || h.n || '-' || t.hour || b.source), h.id, b.source,
            md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), b.body, t.at, t.at + interval '50 minutes'
       FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
-  [H, D, now, JSON.stringify(bodies)]);
+    [H, D, now, JSON.stringify(bodies)],
+  );
 }
 
 export async function fillFleet(ctx: BenchContext): Promise<FillResult> {
@@ -186,7 +195,9 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
   const t0 = performance.now();
   const tpl = templates();
   log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
-  await ctx.pool.query("TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_client_count, kms_host_source CASCADE");
+  await ctx.pool.query(
+    "TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_client_count, kms_host_source CASCADE",
+  );
   // md5 as a version-4 UUID: the API validates ids as RFC 4122 UUIDs.
   await ctx.pool.query(`CREATE OR REPLACE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
     SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM md5($1) AS m $$`);
@@ -255,6 +266,10 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
     rows[r.table] = Number(r.rows);
     bytes[r.table] = Number(r.bytes);
   }
-  log(`fill: done in ${seconds.toFixed(0)} s: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  log(
+    `fill: done in ${seconds.toFixed(0)} s: ${Object.entries(rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")}`,
+  );
   return { clients: C, hosts: H, days: D, seconds, rows, bytes };
 }

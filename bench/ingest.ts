@@ -19,9 +19,30 @@ import { log, pool, post, postJson, stat, type Stat } from "./lib/util";
 
 export const EVENTS_PER_REQUEST = 500;
 const COLUMNS = [
-  "machine_id", "log", "record_id", "event_id", "time_created", "computer", "hresult", "status", "kms_host", "kms_port",
-  "cmid", "client_time", "is_vm", "license_status", "minutes_to_expiry", "activation_id", "min_count", "client_fqdn",
-  "activated", "host_current_count", "activation_interval_min", "renewal_interval_min", "domain", "raw_xml",
+  "machine_id",
+  "log",
+  "record_id",
+  "event_id",
+  "time_created",
+  "computer",
+  "hresult",
+  "status",
+  "kms_host",
+  "kms_port",
+  "cmid",
+  "client_time",
+  "is_vm",
+  "license_status",
+  "minutes_to_expiry",
+  "activation_id",
+  "min_count",
+  "client_fqdn",
+  "activated",
+  "host_current_count",
+  "activation_interval_min",
+  "renewal_interval_min",
+  "domain",
+  "raw_xml",
 ];
 
 export type IngestResult = {
@@ -37,7 +58,9 @@ export type IngestResult = {
 export async function enroll(ctx: BenchContext, fqdn: string): Promise<Enrolled> {
   const hostname = fqdn.split(".")[0].toUpperCase();
   const answer = await postJson<{ agentId: string; token: string }>(`${ctx.baseUrl}/api/v1/enroll`, {
-    enrollSecret: ctx.enrollSecret, hostname, fqdn,
+    enrollSecret: ctx.enrollSecret,
+    hostname,
+    fqdn,
   });
   return { ...answer, fqdn };
 }
@@ -48,10 +71,20 @@ function hostEvents(fqdn: string, firstRecord: number, count: number, startMs: n
     const n = firstRecord + i;
     const time = startMs + i * 30_000;
     out.push({
-      eventId: 12290, recordId: n, time, ticks: n % 10_000, computer: fqdn, hr: 0, minCount: 25,
+      eventId: 12290,
+      recordId: n,
+      time,
+      ticks: n % 10_000,
+      computer: fqdn,
+      hr: 0,
+      minCount: 25,
       clientFqdn: `ws-${String(n % 100_000).padStart(6, "0")}.corp.contoso.com`,
-      cmid: randomUUID(), clientTime: time - 1000, isVm: n % 7 === 0, licenseStatus: LS.Licensed,
-      minutesToExpiry: 259_200 - (n % 10_080), actId: ACT_ID_WIN_ENTERPRISE,
+      cmid: randomUUID(),
+      clientTime: time - 1000,
+      isVm: n % 7 === 0,
+      licenseStatus: LS.Licensed,
+      minutesToExpiry: 259_200 - (n % 10_080),
+      actId: ACT_ID_WIN_ENTERPRISE,
     });
   }
   return out;
@@ -72,12 +105,32 @@ function copyRows(machineId: string, xml: string, log: string): { lines: string[
     if (!item.ok) throw new Error(`bench event did not parse: ${item.error}`);
     const e = item.event;
     const values = [
-      machineId, e.log ?? log, e.recordId, e.eventId, e.timeCreated, e.computer, e.hresult, e.status,
-      normalizeHostName(e.kmsHost), e.kmsPort, e.cmid?.toLowerCase() ?? null, e.clientTime, e.isVm, e.licenseStatus,
-      e.minutesToExpiry, e.activationId, e.minCount, e.clientFqdn?.toLowerCase() ?? null, e.activated, e.hostCurrentCount,
-      e.activationIntervalMin, e.renewalIntervalMin, e.domain, item.raw,
+      machineId,
+      e.log ?? log,
+      e.recordId,
+      e.eventId,
+      e.timeCreated,
+      e.computer,
+      e.hresult,
+      e.status,
+      normalizeHostName(e.kmsHost),
+      e.kmsPort,
+      e.cmid?.toLowerCase() ?? null,
+      e.clientTime,
+      e.isVm,
+      e.licenseStatus,
+      e.minutesToExpiry,
+      e.activationId,
+      e.minCount,
+      e.clientFqdn?.toLowerCase() ?? null,
+      e.activated,
+      e.hostCurrentCount,
+      e.activationIntervalMin,
+      e.renewalIntervalMin,
+      e.domain,
+      item.raw,
     ];
-    lines.push(values.map(copyText).join("\t") + "\n");
+    lines.push(`${values.map(copyText).join("\t")}\n`);
   }
   return { lines, count: lines.length };
 }
@@ -105,10 +158,14 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
         const first = recordCursor[a];
         recordCursor[a] += EVENTS_PER_REQUEST;
         const xml = renderEvents(hostEvents(agent.fqdn, first, EVENTS_PER_REQUEST, clock + first * 30_000));
-        return { xml, json: JSON.stringify({
-          collectedAt: new Date(clock + recordCursor[a] * 30_000).toISOString(), agentVersion: "bench-1.0",
-          artifacts: [{ type: "events", log: "Key Management Service", xml }],
-        }) };
+        return {
+          xml,
+          json: JSON.stringify({
+            collectedAt: new Date(clock + recordCursor[a] * 30_000).toISOString(),
+            agentVersion: "bench-1.0",
+            artifacts: [{ type: "events", log: "Key Management Service", xml }],
+          }),
+        };
       }),
     );
     let accepted = 0;
@@ -157,10 +214,17 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
     http.push(httpRate);
     copy.push(copyRate);
     ratios.push(httpRate / copyRate);
-    log(`ingest run ${run}/${runs}: HTTP ${httpRate.toFixed(0)} events/s (${accepted} in ${httpSeconds.toFixed(1)} s), COPY ${copyRate.toFixed(0)} rows/s, ratio ${(httpRate / copyRate).toFixed(2)}`);
+    log(
+      `ingest run ${run}/${runs}: HTTP ${httpRate.toFixed(0)} events/s (${accepted} in ${httpSeconds.toFixed(1)} s), COPY ${copyRate.toFixed(0)} rows/s, ratio ${(httpRate / copyRate).toFixed(2)}`,
+    );
   }
   return {
-    agents: agentsN, eventsPerRequest: EVENTS_PER_REQUEST, eventsPerRun,
-    httpEventsPerSec: stat(http), copyRowsPerSec: stat(copy), ratio: stat(ratios), requestMs: stat(requestTimes),
+    agents: agentsN,
+    eventsPerRequest: EVENTS_PER_REQUEST,
+    eventsPerRun,
+    httpEventsPerSec: stat(http),
+    copyRowsPerSec: stat(copy),
+    ratio: stat(ratios),
+    requestMs: stat(requestTimes),
   };
 }

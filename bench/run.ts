@@ -66,7 +66,9 @@ async function main() {
   const resultsDir = path.join(ROOT, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
   const machine = machineInfo();
-  log(`kmswatch bench (${options.quick ? "quick" : "full"}): ${options.clients} clients, ${options.hosts} hosts, ${options.days} days, ${options.runs} runs; ${machine.cpuModel}, ${machine.cores} cores`);
+  log(
+    `kmswatch bench (${options.quick ? "quick" : "full"}): ${options.clients} clients, ${options.hosts} hosts, ${options.days} days, ${options.runs} runs; ${machine.cpuModel}, ${machine.cores} cores`,
+  );
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "kmswatch-bench-"));
   // As root, postgres runs as the postgres user, which must be able to enter the directory.
@@ -101,7 +103,11 @@ async function main() {
     await migrate(db.url, (m) => log(m));
     await installRecorder();
     const { seedFromEnv } = await import("../lib/access/seedFromEnv.ts");
-    await seedFromEnv({ KMSWATCH_ADMIN_EMAIL: env.KMSWATCH_ADMIN_EMAIL, KMSWATCH_ADMIN_PASSWORD: env.KMSWATCH_ADMIN_PASSWORD, KMSWATCH_APPROVED_HOSTS: "" });
+    await seedFromEnv({
+      KMSWATCH_ADMIN_EMAIL: env.KMSWATCH_ADMIN_EMAIL,
+      KMSWATCH_ADMIN_PASSWORD: env.KMSWATCH_ADMIN_PASSWORD,
+      KMSWATCH_APPROVED_HOSTS: "",
+    });
     const port = await freePort();
     log(`starting the production server on port ${port}`);
     const started = await startServer(ROOT, port, process.env, options.privateBuild);
@@ -111,8 +117,15 @@ async function main() {
     // The database stops before this process exits: a connection it closes must not end the run in an error.
     pool.on("error", (error) => log(`bench pool: ${error.message}`));
     const ctx: BenchContext = {
-      baseUrl: server.url, databaseUrl: db.url, enrollSecret: env.KMSWATCH_ENROLL_SECRET, adminEmail: env.KMSWATCH_ADMIN_EMAIL,
-      adminPassword: env.KMSWATCH_ADMIN_PASSWORD, pool, options, resultsDir, startReplica: started.startReplica,
+      baseUrl: server.url,
+      databaseUrl: db.url,
+      enrollSecret: env.KMSWATCH_ENROLL_SECRET,
+      adminEmail: env.KMSWATCH_ADMIN_EMAIL,
+      adminPassword: env.KMSWATCH_ADMIN_PASSWORD,
+      pool,
+      options,
+      resultsDir,
+      startReplica: started.startReplica,
     };
     const { runIngest } = await import("./ingest");
     const { runCheckins } = await import("./checkins");
@@ -134,14 +147,57 @@ async function main() {
     if (!options.skip.has("checkins")) {
       const r = await runCheckins(ctx);
       result.checkins = r;
-      rows.push(row(`2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`, r.checkinsPerSec, "", ">= 2000", r.checkinsPerSec.median >= 2000));
+      rows.push(
+        row(
+          `2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`,
+          r.checkinsPerSec,
+          "",
+          ">= 2000",
+          r.checkinsPerSec.median >= 2000,
+        ),
+      );
       rows.push(row("2. same route answering 401 (no parsing, no database), requests/s", r.frameworkCeilingPerSec, ""));
-      rows.push(row("2. check-ins / that framework ceiling (same run)", stat([r.checkinsPerSec.median / r.frameworkCeilingPerSec.median]), "", "", undefined, 2));
+      rows.push(
+        row(
+          "2. check-ins / that framework ceiling (same run)",
+          stat([r.checkinsPerSec.median / r.frameworkCeilingPerSec.median]),
+          "",
+          "",
+          undefined,
+          2,
+        ),
+      );
       const { replicas } = r;
-      rows.push(row(`2. check-ins/s through ${replicas.count} replicas (one per core, same database)`, replicas.checkinsPerSec, "", ">= 2000", replicas.checkinsPerSec.median >= 2000));
+      rows.push(
+        row(
+          `2. check-ins/s through ${replicas.count} replicas (one per core, same database)`,
+          replicas.checkinsPerSec,
+          "",
+          ">= 2000",
+          replicas.checkinsPerSec.median >= 2000,
+        ),
+      );
       rows.push(row(`2. 401 through ${replicas.count} replicas, requests/s`, replicas.frameworkCeilingPerSec, ""));
-      rows.push(row(`2. ${replicas.count} replicas / 1 replica, check-ins/s (same run)`, stat([replicas.checkinsPerSec.median / r.checkinsPerSec.median]), "", "", undefined, 2));
-      rows.push(row("2. stored rows (snapshot+raw+batch) per unchanged check-in", r.rowsPerUnchanged, "", "< 0.05", r.rowsPerUnchanged.median < 0.05, 3));
+      rows.push(
+        row(
+          `2. ${replicas.count} replicas / 1 replica, check-ins/s (same run)`,
+          stat([replicas.checkinsPerSec.median / r.checkinsPerSec.median]),
+          "",
+          "",
+          undefined,
+          2,
+        ),
+      );
+      rows.push(
+        row(
+          "2. stored rows (snapshot+raw+batch) per unchanged check-in",
+          r.rowsPerUnchanged,
+          "",
+          "< 0.05",
+          r.rowsPerUnchanged.median < 0.05,
+          3,
+        ),
+      );
       rows.push(row("2. stored rows per check-in (2% changed)", r.rowsPerCheckin, "", "", undefined, 3));
     }
     if (!options.skip.has("dashboard")) {
@@ -153,13 +209,18 @@ async function main() {
       for (const e of d.endpoints) {
         rows.push({
           metric: `3. ${e.name} p50/p95/p99 ms (n=${e.n})`,
-          median: `${fmt(e.p50)}/${fmt(e.p95)}/${fmt(e.p99)}`, min: fmt(e.min), max: fmt(e.max),
-          goal: `p95 < ${P95_GOAL_MS}`, verdict: e.p95 < P95_GOAL_MS ? "ok" : "MISS",
+          median: `${fmt(e.p50)}/${fmt(e.p95)}/${fmt(e.p99)}`,
+          min: fmt(e.min),
+          max: fmt(e.max),
+          goal: `p95 < ${P95_GOAL_MS}`,
+          verdict: e.p95 < P95_GOAL_MS ? "ok" : "MISS",
         });
       }
       rows.push(row("3. open alerts while measured (incident: host 1 down)", stat([d.openAlerts]), ""));
       rows.push(row("3. fleet-wide alert evaluation opening them, seconds", stat([d.incidentEvaluationSeconds]), "", "", undefined, 1));
-      rows.push(row("3. fleet-wide alert evaluation (background, every 5 min), seconds", stat([d.fleetEvaluationSeconds]), "", "", undefined, 1));
+      rows.push(
+        row("3. fleet-wide alert evaluation (background, every 5 min), seconds", stat([d.fleetEvaluationSeconds]), "", "", undefined, 1),
+      );
       // 4. Storage of the filled fleet, per client, scaled to 30 days; ingest_batch measured in phase 2.
       const total = Object.values(fill.bytes).reduce((n, b) => n + b, 0);
       const perClient30 = (total / fill.clients) * (30 / fill.days);
@@ -167,14 +228,19 @@ async function main() {
       const batchBytes = checkins?.ingestBatchBytesPerRow ?? NaN;
       const batchPerClient30 = batchBytes * (checkins?.ingestBatchRowsPerCheckin?.median ?? NaN) * 24 * 30;
       result.storage = {
-        bytesByTable: fill.bytes, rowsByTable: fill.rows, bytesPerClientPer30Days: perClient30,
-        ingestBatchBytesPerRow: batchBytes, ingestBatchBytesPerClientPer30DaysHourly: batchPerClient30,
+        bytesByTable: fill.bytes,
+        rowsByTable: fill.rows,
+        bytesPerClientPer30Days: perClient30,
+        ingestBatchBytesPerRow: batchBytes,
+        ingestBatchBytesPerClientPer30DaysHourly: batchPerClient30,
       };
       rows.push(row("4. storage, KiB per client per 30 days (events+snapshots+raw)", stat([perClient30 / 1024]), "", "", undefined, 1));
       for (const [table, bytes] of Object.entries(fill.bytes).sort((a, b) => b[1] - a[1])) {
         rows.push(row(`4.   ${table}`, stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]), "", "", undefined, 1));
       }
-      rows.push(row("4.   + ingest_batch at hourly check-ins, 2% changed (not in the fill)", stat([batchPerClient30 / 1024]), "", "", undefined, 1));
+      rows.push(
+        row("4.   + ingest_batch at hourly check-ins, 2% changed (not in the fill)", stat([batchPerClient30 / 1024]), "", "", undefined, 1),
+      );
     }
     if (!options.skip.has("agent")) {
       const a = runAgentCost(ROOT, options.runs);
@@ -189,7 +255,9 @@ async function main() {
     const table = printTable(rows);
     result.table = table.split("\n");
     writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nkmswatch bench — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n`);
+    console.log(
+      `\nkmswatch bench — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n`,
+    );
     console.log(table);
     console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
   } finally {

@@ -8,7 +8,15 @@ import { ROOT, startApp, stopOnSignals } from "./lib/app.ts";
 import { pushFleet } from "./simulate-push";
 import pg from "pg";
 
-const DEMO_SCENARIOS: ScenarioName[] = ["healthy", "duplicate-cmid", "rogue-host", "low-count", "firewall", "dns-publish-failure", "mak-clients"];
+const DEMO_SCENARIOS: ScenarioName[] = [
+  "healthy",
+  "duplicate-cmid",
+  "rogue-host",
+  "low-count",
+  "firewall",
+  "dns-publish-failure",
+  "mak-clients",
+];
 const port = Number(process.env.PORT ?? 3000);
 const admin = {
   email: process.env.KMSWATCH_ADMIN_EMAIL ?? "admin@kmswatch.local",
@@ -16,9 +24,7 @@ const admin = {
 };
 const enrollSecret = process.env.KMSWATCH_ENROLL_SECRET ?? "demo-enroll-secret";
 
-const simulation = simulate(
-  buildFleet({ hosts: 3, clients: 500, days: 45, scenarios: DEMO_SCENARIOS, seed: 1, end: Date.now() }),
-);
+const simulation = simulate(buildFleet({ hosts: 3, clients: 500, days: 45, scenarios: DEMO_SCENARIOS, seed: 1, end: Date.now() }));
 
 async function machineCount(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -55,7 +61,9 @@ try {
       onProgress: (p) => console.log(`[demo] ${p.machinesDone}/${p.machines} machines, ${p.requests} requests, ${p.accepted} accepted`),
       progressIntervalMs: 5000,
     });
-    console.log(`[demo] done: ${summary.machines} machines, ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected`);
+    console.log(
+      `[demo] done: ${summary.machines} machines, ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected`,
+    );
   } else {
     console.log("[demo] the demo database already has data (delete ./.kmswatch/demo to start over)");
   }

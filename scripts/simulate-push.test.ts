@@ -11,11 +11,23 @@ const enrollSchema = z.object({ enrollSecret: z.string().min(1), hostname: z.str
 const ingestSchema = z.object({
   collectedAt: z.iso.datetime({ offset: true }),
   agentVersion: z.string().min(1),
-  artifacts: z.array(z.discriminatedUnion("type", [
-    z.object({ type: z.literal("dlv"), text: z.string() }),
-    z.object({ type: z.literal("cim"), service: z.record(z.string(), z.unknown()), products: z.array(z.record(z.string(), z.unknown())) }),
-    z.object({ type: z.literal("events"), log: z.enum(["Application", "Key Management Service"]), xml: z.string().startsWith("<Event xmlns=") }),
-  ])).min(1),
+  artifacts: z
+    .array(
+      z.discriminatedUnion("type", [
+        z.object({ type: z.literal("dlv"), text: z.string() }),
+        z.object({
+          type: z.literal("cim"),
+          service: z.record(z.string(), z.unknown()),
+          products: z.array(z.record(z.string(), z.unknown())),
+        }),
+        z.object({
+          type: z.literal("events"),
+          log: z.enum(["Application", "Key Management Service"]),
+          xml: z.string().startsWith("<Event xmlns="),
+        }),
+      ]),
+    )
+    .min(1),
 });
 
 let server: Server;
@@ -50,8 +62,12 @@ beforeAll(async () => {
     }
     if (req.url === "/api/v1/ingest") {
       if (forceStatus) return send(forceStatus, { error: { code: "x", message: "forced", path: [] } });
-      if (fail503 > 0) { fail503--; return send(503, { error: { code: "busy", message: "try later" } }); }
-      if (!req.headers.authorization?.startsWith("Bearer tok-")) return send(401, { error: { code: "unauthorized", message: "bad token" } });
+      if (fail503 > 0) {
+        fail503--;
+        return send(503, { error: { code: "busy", message: "try later" } });
+      }
+      if (!req.headers.authorization?.startsWith("Bearer tok-"))
+        return send(401, { error: { code: "unauthorized", message: "bad token" } });
       const b = ingestSchema.safeParse(body);
       if (!b.success) return send(400, { error: { code: "invalid", message: b.error.message, path: [] } });
       return send(200, { accepted: b.data.artifacts.length, duplicates: 0, rejected: [] });
@@ -62,10 +78,18 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => { requests = []; fail503 = 0; forceStatus = null; });
+beforeEach(() => {
+  requests = [];
+  fail503 = 0;
+  forceStatus = null;
+});
 
 const simulation = {
-  hosts: 1, clients: 12, days: 15, seed: 3, end: Date.parse("2024-06-01T12:00:00Z"),
+  hosts: 1,
+  clients: 12,
+  days: 15,
+  seed: 3,
+  end: Date.parse("2024-06-01T12:00:00Z"),
   scenarios: ["healthy", "firewall", "low-count", "dns-publish-failure"] as const,
 };
 const base = { server: url, enrollSecret: "s3cret", concurrency: 4, backoffMs: 1 };
@@ -105,10 +129,12 @@ describe("pushFleet against a protocol stub", () => {
 
   it("stops with a clear error on 400 and 401", async () => {
     forceStatus = 400;
-    await expect(pushFleet({ ...base, server: url, simulation: { ...simulation, scenarios: ["healthy"] } }))
-      .rejects.toThrow(/\/api\/v1\/ingest failed with HTTP 400/);
-    await expect(pushFleet({ ...base, server: url, enrollSecret: "wrong", simulation: { ...simulation, scenarios: ["healthy"] } }))
-      .rejects.toThrow(/HTTP 401 \(bad enroll secret or agent token\)/);
+    await expect(pushFleet({ ...base, server: url, simulation: { ...simulation, scenarios: ["healthy"] } })).rejects.toThrow(
+      /\/api\/v1\/ingest failed with HTTP 400/,
+    );
+    await expect(
+      pushFleet({ ...base, server: url, enrollSecret: "wrong", simulation: { ...simulation, scenarios: ["healthy"] } }),
+    ).rejects.toThrow(/HTTP 401 \(bad enroll secret or agent token\)/);
   });
 
   it("names the URL when the server is unreachable", async () => {
@@ -116,16 +142,26 @@ describe("pushFleet against a protocol stub", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const err = await pushFleet({ ...base, server: `http://127.0.0.1:${port}`, retries: 1, simulation: { ...simulation, scenarios: ["healthy"] } })
-      .catch((e: unknown) => e);
+    const err = await pushFleet({
+      ...base,
+      server: `http://127.0.0.1:${port}`,
+      retries: 1,
+      simulation: { ...simulation, scenarios: ["healthy"] },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PushError);
     expect((err as PushError).message).toContain(`cannot reach kmswatch server at http://127.0.0.1:${port}/api/v1/enroll`);
   });
 
   it("reports progress through the callback", async () => {
     const seen: number[] = [];
-    await pushFleet({ ...base, server: url, concurrency: 1, progressIntervalMs: 1, simulation: { ...simulation, scenarios: ["healthy"] },
-      onProgress: (p) => seen.push(p.requests) });
+    await pushFleet({
+      ...base,
+      server: url,
+      concurrency: 1,
+      progressIntervalMs: 1,
+      simulation: { ...simulation, scenarios: ["healthy"] },
+      onProgress: (p) => seen.push(p.requests),
+    });
     expect(seen.length).toBeGreaterThan(0);
   });
 });

@@ -52,7 +52,11 @@ export type PushFleetOptions = {
 };
 
 export class PushError extends Error {
-  constructor(message: string, readonly status: number | null, readonly url: string) {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly url: string,
+  ) {
     super(message);
     this.name = "PushError";
   }
@@ -77,9 +81,18 @@ export async function pushFleet(options: PushFleetOptions): Promise<PushSummary>
   const machines = [...result.checkins.entries()].filter(([, list]) => list.length > 0);
   const started = Date.now();
   const p: PushSummary = {
-    elapsedMs: 0, machinesDone: 0, machines: machines.length, checkinsDone: 0,
-    checkins: machines.reduce((n, [, l]) => n + l.length, 0), requests: 0, accepted: 0, duplicates: 0,
-    rejected: 0, eventsSent: 0, rejectedSamples: [], approvedHosts: result.fleet.approvedHosts,
+    elapsedMs: 0,
+    machinesDone: 0,
+    machines: machines.length,
+    checkinsDone: 0,
+    checkins: machines.reduce((n, [, l]) => n + l.length, 0),
+    requests: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejected: 0,
+    eventsSent: 0,
+    rejectedSamples: [],
+    approvedHosts: result.fleet.approvedHosts,
   };
   const snapshot = (): PushProgress => {
     const { eventsSent: _e, rejectedSamples: _r, approvedHosts: _a, ...rest } = p;
@@ -159,9 +172,7 @@ export async function pushFleet(options: PushFleetOptions): Promise<PushSummary>
       }
     }
   };
-  const timer = options.onProgress
-    ? setInterval(() => options.onProgress?.(snapshot()), options.progressIntervalMs ?? 3000)
-    : null;
+  const timer = options.onProgress ? setInterval(() => options.onProgress?.(snapshot()), options.progressIntervalMs ?? 3000) : null;
   try {
     const n = Math.max(1, Math.min(options.concurrency ?? 8, machines.length || 1));
     await Promise.all(Array.from({ length: n }, worker));

@@ -26,9 +26,37 @@ describe("simulate CLI arguments", () => {
   });
 
   it("reads every flag, repeated and comma-separated scenarios, and PORT", () => {
-    const o = ok(["--hosts", "2", "--clients", "40", "--days", "7", "--scenario", "healthy", "--scenario", "duplicate-cmid,firewall",
-      "--enroll-secret", "s", "--seed", "9", "--concurrency", "3", "--end", "2024-05-13T12:00:00Z"], { PORT: "4123" });
-    expect(o.fleet).toEqual({ hosts: 2, clients: 40, days: 7, scenarios: ["healthy", "duplicate-cmid", "firewall"], seed: 9, end: Date.parse("2024-05-13T12:00:00Z") });
+    const o = ok(
+      [
+        "--hosts",
+        "2",
+        "--clients",
+        "40",
+        "--days",
+        "7",
+        "--scenario",
+        "healthy",
+        "--scenario",
+        "duplicate-cmid,firewall",
+        "--enroll-secret",
+        "s",
+        "--seed",
+        "9",
+        "--concurrency",
+        "3",
+        "--end",
+        "2024-05-13T12:00:00Z",
+      ],
+      { PORT: "4123" },
+    );
+    expect(o.fleet).toEqual({
+      hosts: 2,
+      clients: 40,
+      days: 7,
+      scenarios: ["healthy", "duplicate-cmid", "firewall"],
+      seed: 9,
+      end: Date.parse("2024-05-13T12:00:00Z"),
+    });
     expect(o.server).toBe("http://127.0.0.1:4123");
     expect(o.enrollSecret).toBe("s");
     expect(o.concurrency).toBe(3);

@@ -32,8 +32,11 @@ Scenarios:
 ${scenarioNames.map((s) => `  ${s.padEnd(20)} ${scenarioDescriptions[s]}`).join("\n")}`;
 
 const int = (name: string, min: number, max: number) =>
-  z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be an integer`)
-    .min(min, `--${name} must be >= ${min}`).max(max, `--${name} must be <= ${max}`);
+  z.coerce
+    .number({ error: `--${name} must be a number` })
+    .int(`--${name} must be an integer`)
+    .min(min, `--${name} must be >= ${min}`)
+    .max(max, `--${name} must be <= ${max}`);
 
 const schema = z.object({
   hosts: int("hosts", 1, 50),
@@ -50,32 +53,39 @@ const schema = z.object({
 
 export type ParseOutcome = { ok: true; options: SimulateCliOptions } | { ok: false; error: string; help?: boolean };
 
+const SIMULATE_OPTIONS = {
+  hosts: { type: "string", default: "3" },
+  clients: { type: "string", default: "500" },
+  days: { type: "string", default: "45" },
+  scenario: { type: "string", multiple: true },
+  server: { type: "string" },
+  "enroll-secret": { type: "string" },
+  seed: { type: "string", default: "1" },
+  concurrency: { type: "string", default: "8" },
+  end: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 export function parseSimulateArgs(argv: string[], env: Record<string, string | undefined>, now = Date.now()): ParseOutcome {
-  let values;
+  let values: ReturnType<
+    typeof parseArgs<{ args: string[]; strict: true; allowPositionals: false; options: typeof SIMULATE_OPTIONS }>
+  >["values"];
   try {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: {
-        hosts: { type: "string", default: "3" },
-        clients: { type: "string", default: "500" },
-        days: { type: "string", default: "45" },
-        scenario: { type: "string", multiple: true },
-        server: { type: "string" },
-        "enroll-secret": { type: "string" },
-        seed: { type: "string", default: "1" },
-        concurrency: { type: "string", default: "8" },
-        end: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
+      options: SIMULATE_OPTIONS,
     }));
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   if (values.help) return { ok: false, error: usage, help: true };
-  const names = (values.scenario ?? ["healthy"]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  const names = (values.scenario ?? ["healthy"])
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const scenarios = names.includes("all") ? [...scenarioNames] : [...new Set(names)];
   const parsed = schema.safeParse({
     hosts: values.hosts,
@@ -136,7 +146,10 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`pushing to ${o.server} with concurrency ${o.concurrency}...`);
   try {
     const s = await pushFleet({
-      server: o.server, enrollSecret: o.enrollSecret ?? "", simulation: result, concurrency: o.concurrency,
+      server: o.server,
+      enrollSecret: o.enrollSecret ?? "",
+      simulation: result,
+      concurrency: o.concurrency,
       onProgress: (p) => console.log(progressLine(p)),
     });
     console.log(progressLine(s));

@@ -48,13 +48,20 @@ export function addEvents(dir: string, firstId: number, count: number): number[]
 
 export function spoolFiles(stateDir: string): string[] {
   const dir = path.join(stateDir, "spool");
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".json")).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith(".json"))
+        .sort()
+    : [];
 }
 
 export type AgentRun = { code: number | null; stdout: string; stderr: string };
 
 /** Starts the built agent; `onStderr` sees its log lines as they come (to act mid-run). */
-export async function startAgent(args: string[], onStderr?: (chunk: string, child: ChildProcess) => void): Promise<{ child: ChildProcess; done: Promise<AgentRun> }> {
+export async function startAgent(
+  args: string[],
+  onStderr?: (chunk: string, child: ChildProcess) => void,
+): Promise<{ child: ChildProcess; done: Promise<AgentRun> }> {
   const child = spawn(process.execPath, [await agentBundle(), ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -68,6 +75,18 @@ export async function startAgent(args: string[], onStderr?: (chunk: string, chil
 }
 
 export async function runAgent(ws: Workspace, server: string, extra: string[] = []): Promise<AgentRun> {
-  const args = ["--server", server, "--from-dir", ws.captureDir, "--state-dir", ws.stateDir, "--fqdn", ws.fqdn, "--once", "--no-probe", ...extra];
+  const args = [
+    "--server",
+    server,
+    "--from-dir",
+    ws.captureDir,
+    "--state-dir",
+    ws.stateDir,
+    "--fqdn",
+    ws.fqdn,
+    "--once",
+    "--no-probe",
+    ...extra,
+  ];
   return (await startAgent(args)).done;
 }

@@ -38,7 +38,14 @@ function errorsIn(source: string): string[] {
 describe("PowerShell scripts", () => {
   const files = scripts(HERE);
   it("are all found", () => {
-    expect(files.map((f) => path.relative(HERE, f)).sort()).toEqual(["install.ps1", "kmswatch-agent.ps1", "lib/Collect.ps1", "lib/Send.ps1", "lib/State.ps1", "uninstall.ps1"]);
+    expect(files.map((f) => path.relative(HERE, f)).sort()).toEqual([
+      "install.ps1",
+      "kmswatch-agent.ps1",
+      "lib/Collect.ps1",
+      "lib/Send.ps1",
+      "lib/State.ps1",
+      "uninstall.ps1",
+    ]);
   });
   for (const file of files) {
     it(`${path.relative(HERE, file)} parses without a syntax error`, () => {

@@ -14,24 +14,22 @@ function HealthHeadline({ overview }: { overview: FleetOverview }) {
   if (overview.hosts === 0 && overview.clients === 0) {
     return (
       <p className="muted">
-        Nothing has reported yet. Deploy the agent on your KMS hosts and clients, or run <code>npm run simulate</code> to
-        load a demo fleet.
+        Nothing has reported yet. Deploy the agent on your KMS hosts and clients, or run <code>npm run simulate</code> to load a demo fleet.
       </p>
     );
   }
   if (critical > 0) {
     return (
       <p>
-        <span className="badge critical">Action needed</span> Open alerts: {critical} critical, {warning} warning. Start
-        with the critical ones below; each says why it happens and what to do.
+        <span className="badge critical">Action needed</span> Open alerts: {critical} critical, {warning} warning. Start with the critical
+        ones below; each says why it happens and what to do.
       </p>
     );
   }
   if (warning > 0) {
     return (
       <p>
-        <span className="badge warning">Attention</span> No critical alert, but {warning} warning{warning === 1 ? "" : "s"} to
-        look at.
+        <span className="badge warning">Attention</span> No critical alert, but {warning} warning{warning === 1 ? "" : "s"} to look at.
       </p>
     );
   }
@@ -93,7 +91,10 @@ export default function OverviewPage() {
           </section>
           <section className="card">
             <h2>
-              One example per kind <span className="muted small">(most severe first, then newest; <Link href="/alerts">all alerts</Link>)</span>
+              One example per kind{" "}
+              <span className="muted small">
+                (most severe first, then newest; <Link href="/alerts">all alerts</Link>)
+              </span>
             </h2>
             <FindingList findings={overview.newestAlerts} />
           </section>

@@ -58,9 +58,13 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
           <tr key={c.clientFqdn}>
             <td>
               {c.clientFqdn}
-              <div className={`${styles.mono} muted`} title="CMID">{c.cmid ?? "no CMID"}</div>
+              <div className={`${styles.mono} muted`} title="CMID">
+                {c.cmid ?? "no CMID"}
+              </div>
             </td>
-            <td title={c.activationId ?? undefined}>{c.edition ?? <span className={`${styles.mono} muted`}>{c.activationId ?? "—"}</span>}</td>
+            <td title={c.activationId ?? undefined}>
+              {c.edition ?? <span className={`${styles.mono} muted`}>{c.activationId ?? "—"}</span>}
+            </td>
             <td>
               <MinCount minCount={c.minCount} />
             </td>
@@ -88,8 +92,8 @@ export function HostClientsTable({ data, onShowAll }: { data: HostClients; onSho
   if (data.total === 0) {
     return (
       <p className="muted">
-        No client requested activation from this host in the last 30 days (no 12290 event). Check that clients find it:
-        DNS SRV record <code>_vlmcs._tcp</code>, TCP 1688 open, or <code>slmgr.vbs /skms host:port</code> on the clients.
+        No client requested activation from this host in the last 30 days (no 12290 event). Check that clients find it: DNS SRV record{" "}
+        <code>_vlmcs._tcp</code>, TCP 1688 open, or <code>slmgr.vbs /skms host:port</code> on the clients.
       </p>
     );
   }

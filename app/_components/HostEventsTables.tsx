@@ -10,8 +10,8 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
   if (requests.length === 0) {
     return (
       <p className="muted">
-        No 12290 event collected. Either no client has reached this host yet, or the agent cannot read the
-        &quot;Key Management Service&quot; event log on it.
+        No 12290 event collected. Either no client has reached this host yet, or the agent cannot read the &quot;Key Management
+        Service&quot; event log on it.
       </p>
     );
   }
@@ -36,7 +36,9 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
               </td>
               <td>
                 {e.clientFqdn ?? <span className="muted">—</span>}
-                <div className={`${styles.mono} muted`} title="CMID">{e.cmid ?? "no CMID"}</div>
+                <div className={`${styles.mono} muted`} title="CMID">
+                  {e.cmid ?? "no CMID"}
+                </div>
               </td>
               <td>
                 <MinCount minCount={e.minCount} />

@@ -35,7 +35,11 @@ export function HostHeader({ detail }: { detail: HostDetail }) {
         <div>
           <dt>Current count (reported)</dt>
           <dd>
-            <HostCount count={host.currentCount} /> <span className="muted small">needs {needed}{facts.serverOnly ? " (servers only)" : " for client OS"}</span>
+            <HostCount count={host.currentCount} />{" "}
+            <span className="muted small">
+              needs {needed}
+              {facts.serverOnly ? " (servers only)" : " for client OS"}
+            </span>
           </dd>
         </div>
         <div>

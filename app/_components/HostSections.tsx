@@ -17,8 +17,7 @@ export function HostClientsSection({ hostId }: { hostId: string }) {
     <section className="card">
       <h2>Clients served (last 30 days)</h2>
       <p className="muted small">
-        Grouped by activation ID and the minimum count each client asks for: 25 for Windows client OS, 5 for Windows
-        Server and Office.
+        Grouped by activation ID and the minimum count each client asks for: 25 for Windows client OS, 5 for Windows Server and Office.
       </p>
       <LoadState isPending={isPending} error={error} what="the clients of this host" />
       {data && <HostClientsTable data={data} onShowAll={() => setLimit(ALL_ROWS)} />}

@@ -18,26 +18,24 @@ function TrendNotes({ data, gap }: { data: HostCountTrend; gap: number | null })
     <div className={styles.notes}>
       {gap !== null && gap > 0 && (
         <div>
-          <span className="badge warning">Reported ≠ reconstructed</span>{" "}
-          The host&apos;s own count and the count rebuilt from its 12290 events differ by up to {gap} CMID{gap === 1 ? "" : "s"}.
-          Usually the event log lost history (cleared, rolled over, or the agent started collecting recently) or the
-          host was reinstalled; trust the reported count for activation, the events for who is requesting.
+          <span className="badge warning">Reported ≠ reconstructed</span> The host&apos;s own count and the count rebuilt from its 12290
+          events differ by up to {gap} CMID{gap === 1 ? "" : "s"}. Usually the event log lost history (cleared, rolled over, or the agent
+          started collecting recently) or the host was reinstalled; trust the reported count for activation, the events for who is
+          requesting.
         </div>
       )}
       {data.crossesBelow ? (
         <div>
           <span className="badge critical">Forecast</span> The count is expected to fall below {data.crossesBelow.threshold} on{" "}
-          <strong>{dayLabel(Date.parse(data.crossesBelow.at))}</strong> (<TimeAgo iso={data.crossesBelow.at} />) unless
-          more clients request activation.
+          <strong>{dayLabel(Date.parse(data.crossesBelow.at))}</strong> (<TimeAgo iso={data.crossesBelow.at} />) unless more clients request
+          activation.
         </div>
       ) : (
         data.forecast.length > 0 && (
           <div className="muted small">Forecast: the count stays above the activation threshold for the next 30 days.</div>
         )
       )}
-      {data.serverOnly && (
-        <div className="muted small">Only servers (min count 5) requested activation here in the last 30 days.</div>
-      )}
+      {data.serverOnly && <div className="muted small">Only servers (min count 5) requested activation here in the last 30 days.</div>}
     </div>
   );
 }

@@ -23,7 +23,10 @@ export function HostCount({ count }: { count: number | null }) {
   if (count === null) return <span className="muted">—</span>;
   const low = count < COUNT_THRESHOLDS.clientOs;
   return (
-    <span className={low ? styles.low : undefined} title={low ? `Below ${COUNT_THRESHOLDS.clientOs}: client OS cannot activate` : undefined}>
+    <span
+      className={low ? styles.low : undefined}
+      title={low ? `Below ${COUNT_THRESHOLDS.clientOs}: client OS cannot activate` : undefined}
+    >
       {count}
     </span>
   );

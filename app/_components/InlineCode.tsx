@@ -2,9 +2,5 @@
 import { splitInlineCode } from "@/lib/present/format/inlineCode";
 
 export function InlineCode({ text }: { text: string }) {
-  return (
-    <>
-      {splitInlineCode(text).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : <span key={i}>{part.text}</span>))}
-    </>
-  );
+  return <>{splitInlineCode(text).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : <span key={i}>{part.text}</span>))}</>;
 }

@@ -15,7 +15,8 @@ const links = [
 
 export function NavBar({ user }: { user: { email: string; role: string } }) {
   const pathname = usePathname();
-  const active = (href: string) => (href === "/" ? pathname === "/" : pathname === href || (pathname.startsWith(href + "/") && href !== "/alerts"));
+  const active = (href: string) =>
+    href === "/" ? pathname === "/" : pathname === href || (pathname.startsWith(`${href}/`) && href !== "/alerts");
   async function signOut() {
     await fetch("/api/auth/sign-out", { method: "POST" });
     window.location.assign("/login");

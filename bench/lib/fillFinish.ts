@@ -15,7 +15,15 @@ const BACKFILLS = [
   "20261126070001_machine_activation_facts_backfill",
 ];
 const SUMMARY_TABLES = [
-  "machine", "approved_kms_host", "cmid_sighting", "kms_host_sighting", "machine_windows_state", "duplicate_cmid", "kms_host_client", "kms_host_client_count", "kms_host_source",
+  "machine",
+  "approved_kms_host",
+  "cmid_sighting",
+  "kms_host_sighting",
+  "machine_windows_state",
+  "duplicate_cmid",
+  "kms_host_client",
+  "kms_host_client_count",
+  "kms_host_source",
   "machine_activation_facts",
 ];
 
@@ -48,7 +56,9 @@ export async function finishFill(ctx: BenchContext, indexes: { indexdef: string 
   execFileSync("sync");
   // Idle for three checks in a row: the launcher starts workers a while after the writes it reacts to.
   for (let waited = 0, idle = 0; waited < 180 && idle < 3; waited += 2) {
-    const busy = await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+    const busy = await ctx.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+    );
     idle = busy.rows[0].n === 0 ? idle + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }

@@ -30,27 +30,75 @@ function eventTemplate(e: SimEvent): { format: string; parsed: ParsedEvent } {
 
 export function templates() {
   const base = { recordId: 987654321, time: T0, ticks: 0 };
-  const common = { hr: 0, cmid: "SENTINELCMID", clientTime: T0, isVm: false, licenseStatus: LS.Licensed, minutesToExpiry: 259_200, actId: ACT_ID_WIN_ENTERPRISE, minCount: 25 };
-  const e12288 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12288, status: 0, server: "SENTINELHOST", port: 1688 });
+  const common = {
+    hr: 0,
+    cmid: "SENTINELCMID",
+    clientTime: T0,
+    isVm: false,
+    licenseStatus: LS.Licensed,
+    minutesToExpiry: 259_200,
+    actId: ACT_ID_WIN_ENTERPRISE,
+    minCount: 25,
+  };
+  const e12288 = eventTemplate({
+    ...base,
+    ...common,
+    computer: "SENTINELCOMPUTER",
+    eventId: 12288,
+    status: 0,
+    server: "SENTINELHOST",
+    port: 1688,
+  });
   // The incident's request: the host did not answer (RPC server unavailable), so no 12289 follows.
-  const e12288Unanswered = eventTemplate({ ...base, ...common, hr: HR.RPC_UNAVAILABLE, computer: "SENTINELCOMPUTER", eventId: 12288, status: 0, server: "SENTINELHOST", port: 1688 });
-  const e12289 = eventTemplate({ ...base, computer: "SENTINELCOMPUTER", eventId: 12289, hr: 0, status: 0, activated: true, count: 50, activationInterval: 120, renewalInterval: 10080, clientTime: T0 });
+  const e12288Unanswered = eventTemplate({
+    ...base,
+    ...common,
+    hr: HR.RPC_UNAVAILABLE,
+    computer: "SENTINELCOMPUTER",
+    eventId: 12288,
+    status: 0,
+    server: "SENTINELHOST",
+    port: 1688,
+  });
+  const e12289 = eventTemplate({
+    ...base,
+    computer: "SENTINELCOMPUTER",
+    eventId: 12289,
+    hr: 0,
+    status: 0,
+    activated: true,
+    count: 50,
+    activationInterval: 120,
+    renewalInterval: 10080,
+    clientTime: T0,
+  });
   const e12290 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12290, clientFqdn: "SENTINELCLIENT" });
   // Real /dlv and CIM bodies of a client and of a host, parsed by the real parsers.
   const fleet = buildFleet({ hosts: 1, clients: 10, days: 1, scenarios: ["healthy"], seed: 1, end: T0 });
   const client = fleet.clients.find((c) => c.hasAgent && c.channel === "kms" && c.product === "win") ?? fleet.clients[0];
   const host = fleet.hosts[0];
   const clientArtifacts = snapshotArtifacts(fleet, {
-    machineId: client.id, at: T0, events: [],
-    snapshot: { kind: "client", at: T0, licenseStatus: LS.Licensed, remainingMin: 250_000, lastActivation: { hostId: host.id, at: T0 - DAY } },
+    machineId: client.id,
+    at: T0,
+    events: [],
+    snapshot: {
+      kind: "client",
+      at: T0,
+      licenseStatus: LS.Licensed,
+      remainingMin: 250_000,
+      lastActivation: { hostId: host.id, at: T0 - DAY },
+    },
   });
   const hostArtifacts = snapshotArtifacts(fleet, {
-    machineId: host.id, at: T0, events: [], snapshot: { kind: "host", at: T0, count: 50, counters: host.counters },
+    machineId: host.id,
+    at: T0,
+    events: [],
+    snapshot: { kind: "host", at: T0, count: 50, counters: host.counters },
   });
   const bodies = (artifacts: typeof clientArtifacts) => {
     const dlv = artifacts.find((a) => a.type === "dlv");
     const cim = artifacts.find((a) => a.type === "cim");
-    if (!dlv || dlv.type !== "dlv" || !cim || cim.type !== "cim") throw new Error("missing artifacts");
+    if (dlv?.type !== "dlv" || !cim || cim.type !== "cim") throw new Error("missing artifacts");
     const dlvParsed = parseDlv(dlv.text);
     const cimParsed = parseCim({ service: cim.service, products: cim.products });
     if (!dlvParsed.ok || !cimParsed.ok) throw new Error("template artifacts do not parse");
@@ -66,18 +114,35 @@ export type Templates = ReturnType<typeof templates>;
 
 export function productRow(source: "dlv" | "cim", p: ParsedProduct) {
   return {
-    source, product_key: (p.activationId ?? `name:${p.name ?? "unknown"}`).toLowerCase(), activation_id: p.activationId,
-    application_id: p.applicationId, name: p.name, channel: p.channel, product_key_channel: p.productKeyChannel,
-    partial_product_key: p.partialProductKey, listening_port: p.listeningPort, dns_publishing: p.dnsPublishing,
-    service_version: p.serviceVersion, parsed: p,
+    source,
+    product_key: (p.activationId ?? `name:${p.name ?? "unknown"}`).toLowerCase(),
+    activation_id: p.activationId,
+    application_id: p.applicationId,
+    name: p.name,
+    channel: p.channel,
+    product_key_channel: p.productKeyChannel,
+    partial_product_key: p.partialProductKey,
+    listening_port: p.listeningPort,
+    dns_publishing: p.dnsPublishing,
+    service_version: p.serviceVersion,
+    parsed: p,
   };
 }
 
 export function eventRow(e: number, t: { format: string; parsed: ParsedEvent }) {
   const p = t.parsed;
   return {
-    e, tpl: t.format, hresult: p.hresult, status: p.status, license_status: p.licenseStatus, minutes_to_expiry: p.minutesToExpiry,
-    activation_id: p.activationId, min_count: p.minCount, activated: p.activated, host_current_count: p.hostCurrentCount,
-    activation_interval_min: p.activationIntervalMin, renewal_interval_min: p.renewalIntervalMin,
+    e,
+    tpl: t.format,
+    hresult: p.hresult,
+    status: p.status,
+    license_status: p.licenseStatus,
+    minutes_to_expiry: p.minutesToExpiry,
+    activation_id: p.activationId,
+    min_count: p.minCount,
+    activated: p.activated,
+    host_current_count: p.hostCurrentCount,
+    activation_interval_min: p.activationIntervalMin,
+    renewal_interval_min: p.renewalIntervalMin,
   };
 }

@@ -4,11 +4,15 @@ import { log } from "./util";
 
 export async function signIn(ctx: BenchContext): Promise<string> {
   const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in`, {
-    method: "POST", headers: { "content-type": "application/json" },
+    method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ email: ctx.adminEmail, password: ctx.adminPassword }),
   });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (!cookie) throw new Error("sign-in set no cookie");
   return cookie;
 }

@@ -70,7 +70,11 @@ function postOnce(url: string, body: string, headers: Record<string, string>): P
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
-        host: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", agent: keepAlive,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: "POST",
+        agent: keepAlive,
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
       },
       (response) => {

@@ -9,7 +9,9 @@ export async function seedFromEnv(env: {
   KMSWATCH_APPROVED_HOSTS: string;
 }): Promise<{ adminCreated: string | null; approvedHostsSeeded: number }> {
   const adminCreated = await ensureFirstAdmin(env.KMSWATCH_ADMIN_EMAIL, env.KMSWATCH_ADMIN_PASSWORD);
-  const hosts = env.KMSWATCH_APPROVED_HOSTS.split(",").map(normalizeHostName).filter((h): h is string => h !== null);
+  const hosts = env.KMSWATCH_APPROVED_HOSTS.split(",")
+    .map(normalizeHostName)
+    .filter((h): h is string => h !== null);
   // Only an empty list is seeded: hosts removed in the UI must not come back at every restart.
   let approvedHostsSeeded = 0;
   if (hosts.length > 0 && (await db().approvedKmsHost.count()) === 0) {

@@ -7,16 +7,18 @@ import type { RotatedAgent } from "@/lib/access/admin/agentList";
 
 function useInvalidateAgents() {
   const queryClient = useQueryClient();
-  return () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: agentsQueryKey }),
-    queryClient.invalidateQueries({ queryKey: auditLogQueryKey }),
-  ]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: agentsQueryKey }),
+      queryClient.invalidateQueries({ queryKey: auditLogQueryKey }),
+    ]);
 }
 
 export function useRevokeAgentMutation() {
   const onSuccess = useInvalidateAgents();
   return useMutation({
-    mutationFn: (agentId: string) => fetchJson<{ id: string; revokedAt: string }>(`/api/dashboard/agents/${agentId}/revoke`, { method: "POST" }),
+    mutationFn: (agentId: string) =>
+      fetchJson<{ id: string; revokedAt: string }>(`/api/dashboard/agents/${agentId}/revoke`, { method: "POST" }),
     onSuccess,
   });
 }

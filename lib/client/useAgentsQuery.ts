@@ -8,7 +8,11 @@ export const agentsQueryKey = ["admin", "agents"] as const;
 
 /** Admins only: a viewer gets a FetchError 403 which the page turns into a clear message. */
 export function useAgentsQuery(filters: AgentFilters) {
-  const params = new URLSearchParams({ page: String(filters.page), revoked: filters.revoked, ...(filters.q.trim() ? { q: filters.q.trim() } : {}) });
+  const params = new URLSearchParams({
+    page: String(filters.page),
+    revoked: filters.revoked,
+    ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+  });
   return useQuery({
     queryKey: [...agentsQueryKey, filters],
     queryFn: () => fetchJson<AgentList>(`/api/dashboard/agents?${params.toString()}`),

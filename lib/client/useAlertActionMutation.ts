@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { AlertView } from "@/lib/read/alerts/view";
+import type { AlertView } from "@/lib/evaluate/alerts/view";
 
 export type AlertActionInput =
   | { id: string; action: "acknowledge" | "resolve"; note?: string }

@@ -9,9 +9,10 @@ export function useAlertEvaluateMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => fetchJson<EvaluateResult>("/api/dashboard/alerts/evaluate", { method: "POST" }),
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["alerts"] }),
-      queryClient.invalidateQueries({ queryKey: ["notifications"] }),
-    ]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["alerts"] }),
+        queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+      ]),
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { AlertView } from "@/lib/read/alerts/view";
+import type { AlertView } from "@/lib/evaluate/alerts/view";
 import type { AlertSummary } from "@/lib/read/alerts/alertCounts";
 import type { KindFilter, SeverityFilter } from "@/lib/read/alerts/findingFilters";
 import { ALERT_PAGE_SIZE } from "@/lib/evaluate/alerts/types";

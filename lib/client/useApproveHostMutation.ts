@@ -13,9 +13,7 @@ export function useApproveHostMutation() {
     mutationFn: (input: ApproveHostInput) =>
       fetchJson<ApproveHostResult>("/api/dashboard/audit/approved", { method: "POST", body: JSON.stringify(input) }),
     // Approval changes the audit badges and the rogue-host findings.
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: auditQueryKey }),
-      queryClient.invalidateQueries({ queryKey: ["alerts"] }),
-    ]),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: auditQueryKey }), queryClient.invalidateQueries({ queryKey: ["alerts"] })]),
   });
 }

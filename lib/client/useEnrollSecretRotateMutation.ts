@@ -11,9 +11,10 @@ export function useEnrollSecretRotateMutation() {
   return useMutation({
     mutationFn: (overlapDays: number) =>
       fetchJson<RotatedEnrollSecret>("/api/dashboard/enroll-secrets/rotate", { method: "POST", body: JSON.stringify({ overlapDays }) }),
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: enrollSecretsQueryKey }),
-      queryClient.invalidateQueries({ queryKey: auditLogQueryKey }),
-    ]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: enrollSecretsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: auditLogQueryKey }),
+      ]),
   });
 }

@@ -6,5 +6,10 @@ import type { SignedInUser } from "@/lib/access/auth/session";
 export type MeResponse = { user: SignedInUser };
 
 export function useMeQuery() {
-  return useQuery({ queryKey: ["me"], queryFn: () => fetchJson<MeResponse>("/api/dashboard/me"), staleTime: 5 * 60_000, refetchInterval: false });
+  return useQuery({
+    queryKey: ["me"],
+    queryFn: () => fetchJson<MeResponse>("/api/dashboard/me"),
+    staleTime: 5 * 60_000,
+    refetchInterval: false,
+  });
 }

@@ -14,10 +14,17 @@ const base = "/api/dashboard/notifications/channels";
 
 function send(change: Change): Promise<unknown> {
   switch (change.op) {
-    case "create": return fetchJson<ChannelView>(base, { method: "POST", body: JSON.stringify(change.input) });
-    case "update": return fetchJson<ChannelView>(`${base}/${change.id}`, { method: "PATCH", body: JSON.stringify({ enabled: change.enabled, name: change.name }) });
-    case "delete": return fetchJson(`${base}/${change.id}`, { method: "DELETE" });
-    case "test": return fetchJson<{ status: string; lastError: string | null }>(`${base}/${change.id}/test`, { method: "POST" });
+    case "create":
+      return fetchJson<ChannelView>(base, { method: "POST", body: JSON.stringify(change.input) });
+    case "update":
+      return fetchJson<ChannelView>(`${base}/${change.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ enabled: change.enabled, name: change.name }),
+      });
+    case "delete":
+      return fetchJson(`${base}/${change.id}`, { method: "DELETE" });
+    case "test":
+      return fetchJson<{ status: string; lastError: string | null }>(`${base}/${change.id}/test`, { method: "POST" });
   }
 }
 

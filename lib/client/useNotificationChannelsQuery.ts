@@ -6,5 +6,8 @@ import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
 export const notificationChannelsKey = ["notifications", "channels"] as const;
 
 export function useNotificationChannelsQuery() {
-  return useQuery({ queryKey: notificationChannelsKey, queryFn: () => fetchJson<{ channels: ChannelView[] }>("/api/dashboard/notifications/channels") });
+  return useQuery({
+    queryKey: notificationChannelsKey,
+    queryFn: () => fetchJson<{ channels: ChannelView[] }>("/api/dashboard/notifications/channels"),
+  });
 }

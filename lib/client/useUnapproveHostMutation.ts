@@ -9,9 +9,7 @@ export function useUnapproveHostMutation() {
   return useMutation({
     mutationFn: (host: string) =>
       fetchJson<{ removed: string }>(`/api/dashboard/audit/approved?host=${encodeURIComponent(host)}`, { method: "DELETE" }),
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: auditQueryKey }),
-      queryClient.invalidateQueries({ queryKey: ["alerts"] }),
-    ]),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: auditQueryKey }), queryClient.invalidateQueries({ queryKey: ["alerts"] })]),
   });
 }

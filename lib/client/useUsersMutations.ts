@@ -10,12 +10,13 @@ export type NewUser = { email: string; name: string; role: Role; password: strin
 
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
-  return () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-    queryClient.invalidateQueries({ queryKey: auditLogQueryKey }),
-    // Changing one's own role changes what the pages offer.
-    queryClient.invalidateQueries({ queryKey: ["me"] }),
-  ]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: usersQueryKey }),
+      queryClient.invalidateQueries({ queryKey: auditLogQueryKey }),
+      // Changing one's own role changes what the pages offer.
+      queryClient.invalidateQueries({ queryKey: ["me"] }),
+    ]);
 }
 
 export function useCreateUserMutation() {

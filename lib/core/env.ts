@@ -9,11 +9,18 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 export const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run dev/start set it for the embedded database)"),
   KMSWATCH_ENROLL_SECRET: optional(z.string().min(8, "KMSWATCH_ENROLL_SECRET must be at least 8 characters")),
-  KMSWATCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * MB),
+  KMSWATCH_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * MB),
   /** Worker threads parsing large ingest bodies; unset: one per core beside the event loop (1–4); 0: none. */
   KMSWATCH_PARSE_THREADS: optional(z.coerce.number().int().min(0).max(64)),
   KMSWATCH_SESSION_SECRET: z.string().min(32, "KMSWATCH_SESSION_SECRET must be at least 32 characters"),
-  KMSWATCH_COOKIE_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  KMSWATCH_COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   KMSWATCH_ADMIN_EMAIL: optional(z.email("KMSWATCH_ADMIN_EMAIL must be an e-mail address")),
   KMSWATCH_ADMIN_PASSWORD: optional(z.string().min(8, "KMSWATCH_ADMIN_PASSWORD must be at least 8 characters")),
   /** Comma-separated KMS host names approved on first start (editable in the audit page afterwards). */

@@ -35,7 +35,7 @@ export class ApiError extends Error {
 /** zod issues become one 400 naming the first offending path (e.g. `artifacts.2.text`). */
 export function fromZodError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
-  const path = issue && issue.path.length ? issue.path.map(String).join(".") : null;
+  const path = issue?.path.length ? issue.path.map(String).join(".") : null;
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : "";
   return new ApiError("invalid_request", `${issue?.message ?? "invalid request"}${more}`, path);
 }

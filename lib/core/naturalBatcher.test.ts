@@ -31,7 +31,10 @@ describe("naturalBatcher", () => {
 
   it("caps a flush at maxBatch items", async () => {
     const sizes: number[] = [];
-    const batcher = naturalBatcher(async (items: number[]) => (sizes.push(items.length), items), 2);
+    const batcher = naturalBatcher(async (items: number[]) => {
+      sizes.push(items.length);
+      return items;
+    }, 2);
     await Promise.all([1, 2, 3, 4, 5].map((n) => batcher.submit(n)));
     expect(sizes).toEqual([2, 2, 1]);
   });

@@ -3,8 +3,6 @@
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { z } from "zod";
 
-export const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
-
 /**
  * The current Windows snapshot of machine `m`, as a LATERAL subquery:
  * `FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id`. The one machine_windows_state
@@ -21,7 +19,6 @@ export type BucketUnit = z.infer<typeof bucketUnitSchema>;
 export const rangeSchema = z.enum(["7d", "30d", "90d"]);
 export type Range = z.infer<typeof rangeSchema>;
 
-export { DAY_MS } from "@/lib/kms/countModel";
 export const rangeDays: Record<Range, number> = { "7d": 7, "30d": 30, "90d": 90 };
 
 /** Default bucket size for a range: enough points to read, few enough to draw. */

@@ -11,5 +11,4 @@ describe("storable JSON for Postgres", () => {
     expect(json).not.toContain("\\u0000");
     expect(JSON.parse(json)).toEqual([{ raw: "x\uFFFDy", n: 3, flag: null, nested: { s: "\uFFFD" } }]);
   });
-
 });

@@ -8,12 +8,16 @@ process.env.KMSWATCH_SESSION_SECRET ??= "s".repeat(32);
 const { prepareRequest, WORKER_MIN_BYTES } = await import("./parsePool");
 
 const largeBody = (artifacts: unknown) =>
-  new TextEncoder().encode(JSON.stringify({ collectedAt: "2026-11-20T10:00:00Z", agentVersion: "1", artifacts, pad: "x".repeat(WORKER_MIN_BYTES) }));
+  new TextEncoder().encode(
+    JSON.stringify({ collectedAt: "2026-11-20T10:00:00Z", agentVersion: "1", artifacts, pad: "x".repeat(WORKER_MIN_BYTES) }),
+  );
 
 describe("prepareRequest when its worker thread fails", () => {
   it("answers every request in place, errors included, and gives the pool up after repeated losses", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const answers = await Promise.allSettled([1, 2, 3, 4].map(() => prepareRequest(largeBody([{ type: "events", log: "Application", xml: "" }]))));
+    const answers = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => prepareRequest(largeBody([{ type: "events", log: "Application", xml: "" }]))),
+    );
     expect(answers.map((a) => a.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
     const invalid = await prepareRequest(largeBody("none")).catch((error: unknown) => error);
     expect(invalid).toBeInstanceOf(ApiError);

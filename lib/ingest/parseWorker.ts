@@ -11,9 +11,10 @@ port?.on("message", (bytes: Uint8Array) => {
     answer = { ok: true, value: prepareRequestBytes(bytes) };
   } catch (error) {
     // An ApiError crosses as its fields (a class does not survive the copy); anything else is an internal error.
-    answer = error instanceof ApiError
-      ? { ok: false, error: { code: error.code, message: error.message, path: error.path } }
-      : { ok: false, error: null, message: error instanceof Error ? error.message : String(error) };
+    answer =
+      error instanceof ApiError
+        ? { ok: false, error: { code: error.code, message: error.message, path: error.path } }
+        : { ok: false, error: null, message: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(answer);
 });

@@ -6,7 +6,9 @@ import { SHARED_FIXTURES } from "@/tests/support/fixtures";
 
 const shared = (path: string) => readFileSync(`${SHARED_FIXTURES}/${path}`, "utf8");
 const request = (artifacts: IngestRequest["artifacts"], collectedAt = "2026-01-01T00:00:00Z"): IngestRequest => ({
-  collectedAt, agentVersion: "t", artifacts,
+  collectedAt,
+  agentVersion: "t",
+  artifacts,
 });
 
 describe("prepareBatch", () => {
@@ -28,7 +30,9 @@ describe("prepareBatch", () => {
     expect(second.snapshots[0].rawHash).not.toBe(first.snapshots[0].rawHash);
     const stored = { contentHash: first.snapshots[0].contentHash, expiresAt: first.snapshots[0].expiresAt };
     expect(sameSnapshotState(stored, second.snapshots[0])).toBe(true);
-    const renewed = prepareBatch(request([{ type: "dlv", text: text.replace("259181 minute(s)", "259199 minute(s)") }], "2026-01-08T00:00:00Z"));
+    const renewed = prepareBatch(
+      request([{ type: "dlv", text: text.replace("259181 minute(s)", "259199 minute(s)") }], "2026-01-08T00:00:00Z"),
+    );
     expect(sameSnapshotState(stored, renewed.snapshots[0])).toBe(false);
   });
 
@@ -65,7 +69,12 @@ describe("prepareBatch", () => {
   });
 
   it("accepts an empty events artifact and quarantines unknown artifact types", () => {
-    const batch = prepareBatch(request([{ type: "events", log: "Application", xml: "  " }, { type: "future-thing", ok: true }]));
+    const batch = prepareBatch(
+      request([
+        { type: "events", log: "Application", xml: "  " },
+        { type: "future-thing", ok: true },
+      ]),
+    );
     expect(batch.rejected.map((r) => r.index)).toEqual([1]);
     expect(batch.quarantine[0]).toMatchObject({ artifactIndex: 1, type: "future-thing" });
   });

@@ -41,12 +41,7 @@ export const EXPIRY_TOLERANCE_MS = 10 * 60_000;
 const MAX_LISTED_EVENT_ERRORS = 5;
 const MAX_QUARANTINED_EVENTS = 50;
 
-export function snapshotOf(
-  source: "dlv" | "cim",
-  rawBody: string,
-  product: ParsedProduct,
-  collectedAt: Date,
-): PreparedSnapshot {
+export function snapshotOf(source: "dlv" | "cim", rawBody: string, product: ParsedProduct, collectedAt: Date): PreparedSnapshot {
   // GracePeriodRemaining 0 on a Licensed product means a permanent activation (MAK, retail): no expiry.
   const permanent = product.graceRemainingMin === 0 && product.licenseStatus === "Licensed";
   const expiresAt =
@@ -126,7 +121,10 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
   }
   if (stored > 0) batch.acceptedArtifacts += 1;
   if (failed.length === 0) return;
-  const summary = failed.slice(0, MAX_LISTED_EVENT_ERRORS).map((f) => f.error).join("; ");
+  const summary = failed
+    .slice(0, MAX_LISTED_EVENT_ERRORS)
+    .map((f) => f.error)
+    .join("; ");
   const error = failed.length > MAX_LISTED_EVENT_ERRORS ? `${summary}; … ${failed.length} unparseable events in all` : summary;
   batch.rejected.push({ index, error });
   if (failed.length > MAX_QUARANTINED_EVENTS) {
@@ -134,7 +132,8 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
     batch.quarantine.push({ artifactIndex: index, type: "events", error, body: artifact });
     return;
   }
-  for (const f of failed) batch.quarantine.push({ artifactIndex: index, type: "event", error: f.error, body: { log: artifact.log, xml: f.raw } });
+  for (const f of failed)
+    batch.quarantine.push({ artifactIndex: index, type: "event", error: f.error, body: { log: artifact.log, xml: f.raw } });
 }
 
 function reject(batch: PreparedBatch, index: number, artifact: Artifact, error: string): void {

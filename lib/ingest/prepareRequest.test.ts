@@ -16,7 +16,9 @@ const errorOf = (fn: () => unknown): ApiError => {
 
 describe("prepareRequestBytes", () => {
   it("prepares a valid envelope, counting its artifacts", () => {
-    const prepared = prepareRequestBytes(bytes({ collectedAt: "2026-11-20T10:00:00Z", agentVersion: "9.9", artifacts: [{ type: "events", log: "Application", xml: "" }] }));
+    const prepared = prepareRequestBytes(
+      bytes({ collectedAt: "2026-11-20T10:00:00Z", agentVersion: "9.9", artifacts: [{ type: "events", log: "Application", xml: "" }] }),
+    );
     expect(prepared.agentVersion).toBe("9.9");
     expect(prepared.artifactCount).toBe(1);
     expect(prepared.batch.collectedAt.toISOString()).toBe("2026-11-20T10:00:00.000Z");
@@ -25,7 +27,9 @@ describe("prepareRequestBytes", () => {
   it("refuses empty, broken and invalid bodies with the API's errors", () => {
     expect(errorOf(() => prepareRequestBytes(bytes("  "))).code).toBe("invalid_json");
     expect(errorOf(() => prepareRequestBytes(bytes('{"artifacts": ['))).code).toBe("invalid_json");
-    const invalid = errorOf(() => prepareRequestBytes(bytes({ collectedAt: "2026-11-20T10:00:00Z", agentVersion: "1", artifacts: "none" })));
+    const invalid = errorOf(() =>
+      prepareRequestBytes(bytes({ collectedAt: "2026-11-20T10:00:00Z", agentVersion: "1", artifacts: "none" })),
+    );
     expect([invalid.code, invalid.path]).toEqual(["invalid_request", "artifacts"]);
   });
 });

@@ -10,7 +10,8 @@ const at = new Date("2026-01-01T00:00:00Z");
 describe("sightingsOf", () => {
   it("reads CMIDs per client from a host's 12290 log, the host being the reporting machine", () => {
     const batch = prepareBatch({
-      collectedAt: at.toISOString(), agentVersion: "t",
+      collectedAt: at.toISOString(),
+      agentVersion: "t",
       artifacts: [{ type: "events", log: "Key Management Service", xml: shared("events/host-kms01-keymanagementservice-log.multi.xml") }],
     });
     const { cmids, hosts } = sightingsOf("KMS01.corp.contoso.com", batch.events, [], at);
@@ -24,7 +25,8 @@ describe("sightingsOf", () => {
 
   it("reads a client's CMID and KMS host from its 12288 and its new snapshots", () => {
     const batch = prepareBatch({
-      collectedAt: at.toISOString(), agentVersion: "t",
+      collectedAt: at.toISOString(),
+      agentVersion: "t",
       artifacts: [
         { type: "events", log: "Application", xml: shared("events/client-12288-success.xml") },
         { type: "dlv", text: shared("dlv/client-kms-licensed-registered.en-US.txt") },
@@ -37,7 +39,11 @@ describe("sightingsOf", () => {
   });
 
   it("ignores the KMS host's own snapshot", () => {
-    const batch = prepareBatch({ collectedAt: at.toISOString(), agentVersion: "t", artifacts: [{ type: "dlv", text: shared("dlv/kms-host-healthy.en-US.txt") }] });
+    const batch = prepareBatch({
+      collectedAt: at.toISOString(),
+      agentVersion: "t",
+      artifacts: [{ type: "dlv", text: shared("dlv/kms-host-healthy.en-US.txt") }],
+    });
     expect(sightingsOf("kms01.corp.contoso.com", [], batch.snapshots, at)).toEqual({ cmids: [], hosts: [] });
   });
 });

@@ -21,9 +21,16 @@ const SNAPSHOT_LOCK_CLASS = 0x6b6d73;
 async function storeProbesAndQuarantine(client: PoolClient, machineId: string, batch: PreparedBatch) {
   if (batch.probes.length > 0) {
     const rows = batch.probes.map((probe) => ({
-      checked_at: probe.checkedAt, domain: probe.domain, srv_found: probe.srvRecords.length > 0, srv_error: probe.srvError,
-      srv_records: probe.srvRecords, target_host: normalizeHostName(probe.target?.host), target_port: probe.target?.port ?? null,
-      tcp_ok: probe.tcp?.ok ?? null, tcp_error: probe.tcp?.error ?? null, latency_ms: probe.tcp?.latencyMs ?? null,
+      checked_at: probe.checkedAt,
+      domain: probe.domain,
+      srv_found: probe.srvRecords.length > 0,
+      srv_error: probe.srvError,
+      srv_records: probe.srvRecords,
+      target_host: normalizeHostName(probe.target?.host),
+      target_port: probe.target?.port ?? null,
+      tcp_ok: probe.tcp?.ok ?? null,
+      tcp_error: probe.tcp?.error ?? null,
+      latency_ms: probe.tcp?.latencyMs ?? null,
     }));
     await client.query(
       `INSERT INTO probe_result (id, machine_id, checked_at, domain, srv_found, srv_error, srv_records, target_host, target_port, tcp_ok, tcp_error, latency_ms)
@@ -35,7 +42,12 @@ async function storeProbesAndQuarantine(client: PoolClient, machineId: string, b
   }
   if (batch.quarantine.length > 0) {
     // The body is JSON text, so a NUL in it is already escaped and kept losslessly.
-    const rows = batch.quarantine.map((q) => ({ artifact_index: q.artifactIndex, type: q.type, error: q.error, body: JSON.stringify(q.body) ?? "null" }));
+    const rows = batch.quarantine.map((q) => ({
+      artifact_index: q.artifactIndex,
+      type: q.type,
+      error: q.error,
+      body: JSON.stringify(q.body) ?? "null",
+    }));
     await client.query(
       `INSERT INTO quarantined_artifact (id, machine_id, artifact_index, type, error, body)
        SELECT gen_random_uuid(), $1, t.* FROM json_to_recordset($2::json) AS t(artifact_index int, type text, error text, body text)`,
@@ -63,7 +75,8 @@ export async function storeBatch(
     const inserted = await insertEvents(client, machineId, batch.events);
     const rawIds = new Map<string, string>();
     const newSnapshots: PreparedSnapshot[] = [];
-    for (const snap of batch.snapshots) if (await storeSnapshot(client, machineId, batch.collectedAt, snap, rawIds)) newSnapshots.push(snap);
+    for (const snap of batch.snapshots)
+      if (await storeSnapshot(client, machineId, batch.collectedAt, snap, rawIds)) newSnapshots.push(snap);
     const sightings = sightingsOf(agent.fqdn, batch.events, newSnapshots, batch.collectedAt);
     await storeSightings(client, sightings.cmids, sightings.hosts);
     await storeProbesAndQuarantine(client, machineId, batch);
@@ -84,7 +97,8 @@ export async function storeBatch(
       [agent.agentId, machineId, batch.collectedAt, agentVersion, artifacts, accepted, duplicates, batch.rejected.length, role],
     );
     // After the bookkeeping, which locked the machine row (see storeActivationFacts.ts).
-    if ((inserted > 0 && (eventIds.has(12288) || eventIds.has(12289))) || batch.probes.length > 0) await refreshActivationFacts(client, machineId);
+    if ((inserted > 0 && (eventIds.has(12288) || eventIds.has(12289))) || batch.probes.length > 0)
+      await refreshActivationFacts(client, machineId);
     // Only new state can change a finding; time-based rules are re-evaluated on the schedule.
     const changed = inserted > 0 || newSnapshots.length > 0 || batch.probes.length > 0;
     // A KMS host's request log alone can wait for its evaluation (lib/alerts/queue.ts).

@@ -6,9 +6,22 @@
 import type { PoolClient } from "pg";
 
 const COLUMNS = [
-  "request_at", "request_hresult", "request_host", "request_port", "request_answered", "response_at", "response_hresult",
-  "response_activated", "response_host_count", "response_min_count", "renewal_at", "probe_at", "probe_srv_found",
-  "probe_tcp_ok", "probe_host", "probe_port",
+  "request_at",
+  "request_hresult",
+  "request_host",
+  "request_port",
+  "request_answered",
+  "response_at",
+  "response_hresult",
+  "response_activated",
+  "response_host_count",
+  "response_min_count",
+  "renewal_at",
+  "probe_at",
+  "probe_srv_found",
+  "probe_tcp_ok",
+  "probe_host",
+  "probe_port",
 ];
 
 export async function refreshActivationFacts(client: PoolClient, machineId: string): Promise<void> {

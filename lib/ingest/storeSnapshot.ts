@@ -4,7 +4,7 @@ import type { PoolClient } from "pg";
 import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
-import { WINDOWS_APP_ID } from "@/lib/core/sql";
+import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 
@@ -27,14 +27,17 @@ export async function storeSnapshot(
   snap: PreparedSnapshot,
   rawIds: Map<string, string>,
 ): Promise<boolean> {
-  const { rows: [previous] } = await client.query<Previous>(
+  const {
+    rows: [previous],
+  } = await client.query<Previous>(
     `SELECT id, content_hash, expires_at, last_seen_at FROM snapshot
       WHERE machine_id = $1 AND source = $2 AND product_key = $3 AND collected_at <= $4
       ORDER BY collected_at DESC LIMIT 1`,
     [machineId, snap.source, snap.productKey, collectedAt],
   );
   if (previous && sameSnapshotState({ contentHash: previous.content_hash, expiresAt: previous.expires_at }, snap)) {
-    if (previous.last_seen_at < collectedAt) await client.query(`UPDATE snapshot SET last_seen_at = $2 WHERE id = $1`, [previous.id, collectedAt]);
+    if (previous.last_seen_at < collectedAt)
+      await client.query(`UPDATE snapshot SET last_seen_at = $2 WHERE id = $1`, [previous.id, collectedAt]);
     return false;
   }
   let rawId = rawIds.get(snap.rawHash);
@@ -44,14 +47,31 @@ export async function storeSnapshot(
   }
   const p = snap.product;
   const row = {
-    activation_id: p.activationId, application_id: p.applicationId, name: p.name, channel: p.channel,
-    product_key_channel: p.productKeyChannel, partial_product_key: p.partialProductKey, license_status: p.licenseStatus,
-    grace_remaining_min: p.graceRemainingMin, notification_reason: p.notificationReason, is_kms_host: p.isKmsHost,
-    current_count: p.currentCount, listening_port: p.listeningPort, dns_publishing: p.dnsPublishing,
-    total_requests: p.totalRequests, failed_requests: p.failedRequests, cmid: p.cmid, kms_host: normalizeHostName(p.kmsHost),
-    kms_port: p.kmsPort, kms_host_source: p.kmsHostSource, service_version: p.serviceVersion, parsed: p,
+    activation_id: p.activationId,
+    application_id: p.applicationId,
+    name: p.name,
+    channel: p.channel,
+    product_key_channel: p.productKeyChannel,
+    partial_product_key: p.partialProductKey,
+    license_status: p.licenseStatus,
+    grace_remaining_min: p.graceRemainingMin,
+    notification_reason: p.notificationReason,
+    is_kms_host: p.isKmsHost,
+    current_count: p.currentCount,
+    listening_port: p.listeningPort,
+    dns_publishing: p.dnsPublishing,
+    total_requests: p.totalRequests,
+    failed_requests: p.failedRequests,
+    cmid: p.cmid,
+    kms_host: normalizeHostName(p.kmsHost),
+    kms_port: p.kmsPort,
+    kms_host_source: p.kmsHostSource,
+    service_version: p.serviceVersion,
+    parsed: p,
   };
-  const { rows: [stored] } = await client.query<{ id: string }>(
+  const {
+    rows: [stored],
+  } = await client.query<{ id: string }>(
     `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at, expires_at,
        activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status,
        grace_remaining_min, notification_reason, is_kms_host, current_count, listening_port, dns_publishing,

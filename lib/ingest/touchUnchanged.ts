@@ -19,8 +19,15 @@ export type CheckinTouch = {
 async function touchAll(checkins: CheckinTouch[]): Promise<boolean[]> {
   const slots = checkins.flatMap((c, n) =>
     c.snapshots.map((s) => ({
-      n, machine_id: c.machineId, agent_id: c.agentId, agent_version: c.agentVersion,
-      source: s.source, product_key: s.productKey, content_hash: s.contentHash, expires_at: s.expiresAt, at: c.collectedAt,
+      n,
+      machine_id: c.machineId,
+      agent_id: c.agentId,
+      agent_version: c.agentVersion,
+      source: s.source,
+      product_key: s.productKey,
+      content_hash: s.contentHash,
+      expires_at: s.expiresAt,
+      at: c.collectedAt,
     })),
   );
   const { rows } = await dbPool().query<{ n: number }>(

@@ -4,8 +4,12 @@ import { mulberry32 } from "../../scripts/simulator/prng";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
-const req = (cmid: string, at: Date | string, minCount: number | null = 25, hresult: string | null = "0x00000000"): KmsRequest =>
-  ({ at, cmid, minCount, hresult });
+const req = (cmid: string, at: Date | string, minCount: number | null = 25, hresult: string | null = "0x00000000"): KmsRequest => ({
+  at,
+  cmid,
+  minCount,
+  hresult,
+});
 const many = (n: number, at: Date, minCount: number | null = 25, prefix = "c") =>
   Array.from({ length: n }, (_, i) => req(`${prefix}${i}`, at, minCount));
 

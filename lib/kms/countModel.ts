@@ -3,6 +3,8 @@
 // caches 2x the highest N-policy it has seen, so the count stops at 50 (at 10 when only Windows Server
 // clients, policy 5, are in the window); activated clients renew every 7 days.
 import { formatHresult } from "./hresults";
+import { DAY_MS } from "@/lib/core/time";
+export { DAY_MS } from "@/lib/core/time";
 
 export type KmsRequest = {
   at: Date | string;
@@ -25,7 +27,6 @@ export type CountForecast = {
   serverOnly: boolean;
 };
 
-export const DAY_MS = 86_400_000;
 export const COUNT_WINDOW_DAYS = 30;
 export const CLIENT_OS_THRESHOLD = 25;
 export const SERVER_OS_THRESHOLD = 5;
@@ -91,11 +92,7 @@ export function reconstructCount(requests: readonly KmsRequest[], at: Date, opts
  * over them (points are visited in time order), so the cost is O(n log n + p log p), not O(n * p).
  * Results come back in the order of `points`.
  */
-export function reconstructCountSeries(
-  requests: readonly KmsRequest[],
-  points: readonly Date[],
-  opts?: CountOptions,
-): CountPoint[] {
+export function reconstructCountSeries(requests: readonly KmsRequest[], points: readonly Date[], opts?: CountOptions): CountPoint[] {
   const sorted = prepare(requests);
   const span = windowMs(opts);
   const result: CountPoint[] = new Array(points.length);

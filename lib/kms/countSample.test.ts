@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CLOCK_SKEW, COUNT_CAP, COUNT_WINDOW_DAYS, DAY_MS, SERVER_OS_THRESHOLD, forecastCount, reconstructCount, type KmsRequest } from "./countModel";
+import {
+  CLOCK_SKEW,
+  COUNT_CAP,
+  COUNT_WINDOW_DAYS,
+  DAY_MS,
+  SERVER_OS_THRESHOLD,
+  forecastCount,
+  reconstructCount,
+  type KmsRequest,
+} from "./countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "./countSample";
 import { mulberry32 } from "../../scripts/simulator/prng";
 
@@ -14,7 +23,11 @@ function sampleOf(requests: KmsRequest[], at: Date, limit: number) {
     .slice(0, limit);
   return {
     latest: inWindow,
-    window: { requests: inWindow.length, cmids: new Set(inWindow.map((r) => r.cmid)).size, clientPolicy: inWindow.some((r) => r.minCount !== SERVER_OS_THRESHOLD) },
+    window: {
+      requests: inWindow.length,
+      cmids: new Set(inWindow.map((r) => r.cmid)).size,
+      clientPolicy: inWindow.some((r) => r.minCount !== SERVER_OS_THRESHOLD),
+    },
   };
 }
 
@@ -55,7 +68,10 @@ describe("countFromWindowSample", () => {
 
 describe("forecastFromLatest", () => {
   it("a sample shorter than the limit gives the full forecast", () => {
-    const requests = [{ at: ago(10 * DAY_MS), cmid: "old", minCount: 25, hresult: null }, { at: ago(DAY_MS), cmid: "new", minCount: 25, hresult: null }];
+    const requests = [
+      { at: ago(10 * DAY_MS), cmid: "old", minCount: 25, hresult: null },
+      { at: ago(DAY_MS), cmid: "new", minCount: 25, hresult: null },
+    ];
     expect(forecastFromLatest(requests, NOW, 10)).toEqual(forecastCount(requests, NOW));
   });
   it("a full sample below the cap cannot tell: older clients may still be in the count", () => {

@@ -13,16 +13,20 @@ describe("countSplitWarning", () => {
 
   it("stays quiet with one host, or when every host is above the threshold", () => {
     expect(countSplitWarning([{ host: "kms01", clients: 10, currentCount: 10 }])).toBeNull();
-    expect(countSplitWarning([
-      { host: "kms01", clients: 300, currentCount: 50 },
-      { host: "kms02", clients: 300, currentCount: 50 },
-    ])).toBeNull();
+    expect(
+      countSplitWarning([
+        { host: "kms01", clients: 300, currentCount: 50 },
+        { host: "kms02", clients: 300, currentCount: 50 },
+      ]),
+    ).toBeNull();
   });
 
   it("stays quiet when the whole fleet is too small for any host to reach 25", () => {
-    expect(countSplitWarning([
-      { host: "kms01", clients: 8, currentCount: 8 },
-      { host: "kms02", clients: 4, currentCount: 4 },
-    ])).toBeNull();
+    expect(
+      countSplitWarning([
+        { host: "kms01", clients: 8, currentCount: 8 },
+        { host: "kms02", clients: 4, currentCount: 4 },
+      ]),
+    ).toBeNull();
   });
 });

@@ -22,12 +22,9 @@ describe("formatHresult", () => {
     expect(formatHresult(input)).toBe(expected);
   });
 
-  it.each([[null], [undefined], [""], ["abc"], ["0x123456789"], [1.5], [4294967296], [-2147483649], [NaN]])(
-    "%j -> null",
-    (input) => {
-      expect(formatHresult(input)).toBeNull();
-    },
-  );
+  it.each([[null], [undefined], [""], ["abc"], ["0x123456789"], [1.5], [4294967296], [-2147483649], [NaN]])("%j -> null", (input) => {
+    expect(formatHresult(input)).toBeNull();
+  });
 
   it("reads an all-digit string as decimal, never as bare hex", () => {
     expect(formatHresult("12345678")).toBe("0x00BC614E");
@@ -37,9 +34,22 @@ describe("formatHresult", () => {
 describe("known HRESULT table", () => {
   it("covers every code of kms-formats.md section 4 with meaning and fix", () => {
     const section4 = [
-      "0xC004F038", "0xC004F039", "0xC004F041", "0xC004F042", "0xC004F074", "0x8007232B", "0x8007251D",
-      "0x8007232A", "0x800706BA", "0xC004F06C", "0xC004F050", "0xC004C003", "0xC004C008", "0xC004F009",
-      "0xC004F035", "0x80070005",
+      "0xC004F038",
+      "0xC004F039",
+      "0xC004F041",
+      "0xC004F042",
+      "0xC004F074",
+      "0x8007232B",
+      "0x8007251D",
+      "0x8007232A",
+      "0x800706BA",
+      "0xC004F06C",
+      "0xC004F050",
+      "0xC004C003",
+      "0xC004C008",
+      "0xC004F009",
+      "0xC004F035",
+      "0x80070005",
     ];
     for (const code of section4) {
       const info = KNOWN_HRESULTS.get(code);

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { pairRequests, type ClientEvent } from "./pairRequests";
 
 const event = (eventId: number, timeCreated: string, extra: Partial<ClientEvent> = {}): ClientEvent => ({
-  eventId, timeCreated, hresult: "0x00000000", kmsHost: "kms01", kmsPort: 1688, activated: null,
-  hostCurrentCount: null, minCount: null, licenseStatus: null, ...extra,
+  eventId,
+  timeCreated,
+  hresult: "0x00000000",
+  kmsHost: "kms01",
+  kmsPort: 1688,
+  activated: null,
+  hostCurrentCount: null,
+  minCount: null,
+  licenseStatus: null,
+  ...extra,
 });
 
 describe("pairRequests", () => {
@@ -28,7 +36,11 @@ describe("pairRequests", () => {
   });
 
   it("does not give one response to two requests", () => {
-    const pairs = pairRequests([event(12288, "2026-01-01T10:00:00Z"), event(12288, "2026-01-01T10:00:05Z"), event(12289, "2026-01-01T10:00:06Z")]);
+    const pairs = pairRequests([
+      event(12288, "2026-01-01T10:00:00Z"),
+      event(12288, "2026-01-01T10:00:05Z"),
+      event(12289, "2026-01-01T10:00:06Z"),
+    ]);
     expect(pairs.filter((p) => p.answered)).toHaveLength(1);
   });
 });

@@ -4,8 +4,15 @@
 export const ANSWER_WINDOW_MS = 10 * 60_000;
 
 export type ClientEvent = {
-  eventId: number; timeCreated: string; hresult: string | null; kmsHost: string | null; kmsPort: number | null;
-  activated: boolean | null; hostCurrentCount: number | null; minCount: number | null; licenseStatus: string | null;
+  eventId: number;
+  timeCreated: string;
+  hresult: string | null;
+  kmsHost: string | null;
+  kmsPort: number | null;
+  activated: boolean | null;
+  hostCurrentCount: number | null;
+  minCount: number | null;
+  licenseStatus: string | null;
 };
 export type RequestPair = { at: string; request: ClientEvent | null; response: ClientEvent | null; answered: boolean };
 

@@ -116,9 +116,7 @@ export type ParseFailure = { code: (typeof parseFailureCodes)[number]; message: 
 /** What a parser recognized and what it kept aside, so a paste box can show both. */
 export type ParseReport = { recognized: string[]; unrecognized: string[]; warnings: string[] };
 
-export type ParseResult<T> =
-  | ({ ok: true; value: T } & ParseReport)
-  | { ok: false; error: ParseFailure };
+export type ParseResult<T> = ({ ok: true; value: T } & ParseReport) | { ok: false; error: ParseFailure };
 
 /** Inputs above this are refused (never scanned) so a 10 MB paste cannot hang a parser. */
 export const MAX_PARSE_INPUT_CHARS = 2_000_000;

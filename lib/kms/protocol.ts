@@ -33,7 +33,14 @@ export const probeArtifactSchema = z.object({
   checkedAt: z.iso.datetime({ offset: true }),
   domain: z.string().max(255).nullable(),
   srvRecords: z
-    .array(z.object({ target: z.string().max(255), port: z.number().int().min(0).max(65535), priority: z.number().int().optional(), weight: z.number().int().optional() }))
+    .array(
+      z.object({
+        target: z.string().max(255),
+        port: z.number().int().min(0).max(65535),
+        priority: z.number().int().optional(),
+        weight: z.number().int().optional(),
+      }),
+    )
     .max(50),
   /** DNS error code when the lookup failed (e.g. ENOTFOUND, ENODATA); null when it answered. */
   srvError: z.string().max(200).nullable(),

@@ -1,7 +1,7 @@
 // Public constants (edition Activation IDs, AppIDs, GVLK tails) and the KMS facts the model obeys.
 // Values follow ../shared/docs/kms-formats.md; names and IPs are fictitious (contoso.com).
 
-export const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
+export { WINDOWS_APP_ID } from "../../lib/kms/appIds";
 export const ACT_ID_WIN_ENTERPRISE = "73111121-5638-40f6-bc11-f1d7b0d64300";
 export const ACT_ID_SERVER_2022_STD = "9bd77860-9b31-4b7b-96ad-2564017315bf";
 

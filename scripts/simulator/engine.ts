@@ -1,8 +1,16 @@
 // Time stepping: one global clock so every host's count reflects every earlier request. A 30-day
 // warm-up fills host caches before the window starts; only events inside the window are reported.
 import {
-  ACTIVATION_INTERVAL_MIN, ACTIVATION_VALIDITY_MIN, DAY, HOUR, KMS_CACHE_DAYS, LS, MINUTE,
-  OOB_GRACE_MIN, OOT_GRACE_MIN, type LicenseCode,
+  ACTIVATION_INTERVAL_MIN,
+  ACTIVATION_VALIDITY_MIN,
+  DAY,
+  HOUR,
+  KMS_CACHE_DAYS,
+  LS,
+  MINUTE,
+  OOB_GRACE_MIN,
+  OOT_GRACE_MIN,
+  type LicenseCode,
 } from "./constants";
 import { MinHeap } from "./heap";
 import { machineRng } from "./machines";
@@ -19,19 +27,18 @@ type ClientState = {
   attemptsToday: number;
   recordId: number;
 };
-type Item =
-  | { type: "attempt"; client: ClientMachine }
-  | { type: "checkin"; id: string }
-  | { type: "publish"; host: HostMachine };
+type Item = { type: "attempt"; client: ClientMachine } | { type: "checkin"; id: string } | { type: "publish"; host: HostMachine };
 
 export function refreshStatus(s: ClientState, t: number): void {
   // Licensed -> 30-day out-of-tolerance grace -> Notification, as the SPP state machine does.
-  if (s.status === LS.Licensed && t >= s.expiresAt) { s.status = LS.OOTGrace; s.expiresAt += OOT_GRACE_MIN * MINUTE; }
+  if (s.status === LS.Licensed && t >= s.expiresAt) {
+    s.status = LS.OOTGrace;
+    s.expiresAt += OOT_GRACE_MIN * MINUTE;
+  }
   if ((s.status === LS.OOBGrace || s.status === LS.OOTGrace) && t >= s.expiresAt) s.status = LS.Notification;
 }
 
-const remainingMin = (s: ClientState, t: number) =>
-  s.status === LS.Notification ? 0 : Math.max(0, Math.ceil((s.expiresAt - t) / MINUTE));
+const remainingMin = (s: ClientState, t: number) => (s.status === LS.Notification ? 0 : Math.max(0, Math.ceil((s.expiresAt - t) / MINUTE)));
 
 export function simulate(fleet: Fleet): SimulationResult {
   const { seed, end, maxAttemptsPerDay } = fleet.options;
@@ -41,13 +48,22 @@ export function simulate(fleet: Fleet): SimulationResult {
   const rngs = new Map<string, Rng>();
   const rngOf = (id: string) => rngs.get(id) ?? rngs.set(id, machineRng(seed, `${id}#time`)).get(id)!;
   const buffers = new Map<string, SimEvent[]>();
-  const emit = (id: string, e: SimEvent) => { if (e.time >= start) buffers.get(id)?.push(e); };
+  const emit = (id: string, e: SimEvent) => {
+    if (e.time >= start) buffers.get(id)?.push(e);
+  };
   const checkins = new Map<string, Checkin[]>();
   const clientsById = new Map(fleet.clients.map((c) => [c.id, c]));
 
   const hostStates = new Map<string, HostState>();
   for (const h of fleet.hosts) {
-    hostStates.set(h.id, { host: h, cache: new Map(), maxPolicy: 0, counters: { ...h.counters }, recordKms: h.recordIdKms, recordApp: h.recordIdApp });
+    hostStates.set(h.id, {
+      host: h,
+      cache: new Map(),
+      maxPolicy: 0,
+      counters: { ...h.counters },
+      recordKms: h.recordIdKms,
+      recordApp: h.recordIdApp,
+    });
     if (h.hasAgent) scheduleCheckins(h.id, 1, 50 * MINUTE, 0);
     if (h.dnsPublishFails) heap.push(warmStart + rngOf(h.id).int(0, DAY), { type: "publish", host: h });
   }
@@ -59,7 +75,9 @@ export function simulate(fleet: Fleet): SimulationResult {
       status: licensed ? LS.Licensed : LS.OOBGrace,
       expiresAt: licensed ? c.activatedAt! + ACTIVATION_VALIDITY_MIN * MINUTE : c.installedAt + OOB_GRACE_MIN * MINUTE,
       lastActivation: licensed && c.hostId ? { hostId: c.hostId, at: c.activatedAt! } : null,
-      day: -1, attemptsToday: 0, recordId: c.recordIdApp,
+      day: -1,
+      attemptsToday: 0,
+      recordId: c.recordIdApp,
     };
     clientStates.set(c.id, s);
     if (c.channel === "kms" && c.hostId) {
@@ -105,7 +123,10 @@ export function simulate(fleet: Fleet): SimulationResult {
       emit(c.id, { ...out.response, recordId: s.recordId });
     }
     const day = Math.floor(t / DAY);
-    if (day !== s.day) { s.day = day; s.attemptsToday = 0; }
+    if (day !== s.day) {
+      s.day = day;
+      s.attemptsToday = 0;
+    }
     s.attemptsToday++;
     let next: number;
     if (out.response?.activated) {
@@ -135,8 +156,11 @@ export function simulate(fleet: Fleet): SimulationResult {
       const c = clientsById.get(id)!;
       const mak = c.channel === "mak";
       snapshot = {
-        kind: "client", at: t, licenseStatus: mak ? LS.Licensed : s.status,
-        remainingMin: mak ? 0 : remainingMin(s, t), lastActivation: s.lastActivation,
+        kind: "client",
+        at: t,
+        licenseStatus: mak ? LS.Licensed : s.status,
+        remainingMin: mak ? 0 : remainingMin(s, t),
+        lastActivation: s.lastActivation,
       } satisfies ClientSnapshot;
     }
     checkins.get(id)!.push({ machineId: id, at: t, snapshot, events });
@@ -150,8 +174,13 @@ export function simulate(fleet: Fleet): SimulationResult {
       const hs = hostStates.get(v.host.id)!;
       if (item.t >= start) hs.recordApp += rngOf(v.host.id).int(1, 200);
       emit(v.host.id, {
-        eventId: 12293, recordId: hs.recordApp, time: item.t, ticks: rngOf(v.host.id).int(0, 9999),
-        computer: v.host.fqdn, hr: 0x80072338, domain: v.host.domain,
+        eventId: 12293,
+        recordId: hs.recordApp,
+        time: item.t,
+        ticks: rngOf(v.host.id).int(0, 9999),
+        computer: v.host.fqdn,
+        hr: 0x80072338,
+        domain: v.host.domain,
       });
       // The KMS host retries SRV publishing every 24 hours.
       heap.push(item.t + DAY + rngOf(v.host.id).int(-5 * MINUTE, 5 * MINUTE), v);
@@ -159,4 +188,3 @@ export function simulate(fleet: Fleet): SimulationResult {
   }
   return { fleet, checkins };
 }
-

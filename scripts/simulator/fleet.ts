@@ -43,30 +43,46 @@ export function buildFleet(input: FleetOptions): Fleet {
     const installedAt = isNew
       ? start + rng.int(0, Math.max(1, options.end - start - HOUR))
       : (activatedAt ?? start) - rng.int(30, 900) * DAY - rng.int(0, DAY);
-    clients.push(makeClient(options.seed, {
-      hostname: isServer ? `SRV-APP-${num(i + 1, 3)}` : `WS-${num(i - serverCount + 1, 4)}`,
-      domain: "corp.contoso.com",
-      product: isServer ? "server" : "win",
-      isVm: isServer || rng.chance(VM_SHARE),
-      hostId: rng.pick(mainHosts).id,
-      installedAt: installedAt - (installedAt % MINUTE),
-      activatedAt,
-    }));
+    clients.push(
+      makeClient(options.seed, {
+        hostname: isServer ? `SRV-APP-${num(i + 1, 3)}` : `WS-${num(i - serverCount + 1, 4)}`,
+        domain: "corp.contoso.com",
+        product: isServer ? "server" : "win",
+        isVm: isServer || rng.chance(VM_SHARE),
+        hostId: rng.pick(mainHosts).id,
+        installedAt: installedAt - (installedAt % MINUTE),
+        activatedAt,
+      }),
+    );
   }
 
   for (const [h, host] of mainHosts.entries()) {
     for (let i = 1; i <= BACKGROUND_CLIENTS_PER_HOST; i++) {
       const activatedAt = warmStart - rng.int(0, 7 * DAY);
-      clients.push(makeClient(options.seed, {
-        hostname: `PC-${num(h + 1, 2)}${num(i, 3)}`, domain: "corp.contoso.com", isVm: rng.chance(VM_SHARE),
-        hostId: host.id, installedAt: activatedAt - rng.int(30, 900) * DAY, activatedAt, hasAgent: false,
-      }));
+      clients.push(
+        makeClient(options.seed, {
+          hostname: `PC-${num(h + 1, 2)}${num(i, 3)}`,
+          domain: "corp.contoso.com",
+          isVm: rng.chance(VM_SHARE),
+          hostId: host.id,
+          installedAt: activatedAt - rng.int(30, 900) * DAY,
+          activatedAt,
+          hasAgent: false,
+        }),
+      );
     }
   }
 
   const ctx: BuildContext = {
-    seed: options.seed, rng, start, end: options.end, days: options.days,
-    hosts: [...mainHosts], clients, mainHosts, scenarios: new Set(options.scenarios),
+    seed: options.seed,
+    rng,
+    start,
+    end: options.end,
+    days: options.days,
+    hosts: [...mainHosts],
+    clients,
+    mainHosts,
+    scenarios: new Set(options.scenarios),
   };
   for (const s of options.scenarios) scenarioBuilders[s](ctx);
 

@@ -49,11 +49,12 @@ function eventChunks(checkin: Checkin, maxBytes: number): IngestArtifact[] {
 export function snapshotArtifacts(fleet: Fleet, checkin: Checkin): IngestArtifact[] {
   const m = machineById(fleet, checkin.machineId);
   const s = checkin.snapshot;
-  const views = m.kind === "host" && s.kind === "host"
-    ? { dlv: hostDlv(m, s), cim: hostCim(m, s) }
-    : m.kind === "client" && s.kind === "client"
-      ? { dlv: clientDlv(fleet, m, s), cim: clientCim(fleet, m, s) }
-      : null;
+  const views =
+    m.kind === "host" && s.kind === "host"
+      ? { dlv: hostDlv(m, s), cim: hostCim(m, s) }
+      : m.kind === "client" && s.kind === "client"
+        ? { dlv: clientDlv(fleet, m, s), cim: clientCim(fleet, m, s) }
+        : null;
   if (!views) throw new Error(`snapshot kind does not match machine ${m.id}`);
   return [
     { type: "dlv", text: renderDlv(views.dlv) },

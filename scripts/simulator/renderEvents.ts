@@ -21,20 +21,45 @@ function escapeXml(s: string): string {
 export function eventData(e: SimEvent): string[] {
   switch (e.eventId) {
     case 12288:
-      return [[
-        hex8(e.hr), hex8(e.status), `${e.server}:${e.port}`, e.cmid, clientTimePadded(e.clientTime),
-        e.isVm ? "1" : "0", String(e.licenseStatus), String(e.minutesToExpiry), e.actId, String(e.minCount),
-      ].join(", ")];
+      return [
+        [
+          hex8(e.hr),
+          hex8(e.status),
+          `${e.server}:${e.port}`,
+          e.cmid,
+          clientTimePadded(e.clientTime),
+          e.isVm ? "1" : "0",
+          String(e.licenseStatus),
+          String(e.minutesToExpiry),
+          e.actId,
+          String(e.minCount),
+        ].join(", "),
+      ];
     case 12289:
-      return [[
-        hex8(e.hr), hex8(e.status), e.activated ? "1" : "0", "0", String(e.count),
-        String(e.activationInterval), String(e.renewalInterval), clientTimePadded(e.clientTime),
-      ].join(", ")];
+      return [
+        [
+          hex8(e.hr),
+          hex8(e.status),
+          e.activated ? "1" : "0",
+          "0",
+          String(e.count),
+          String(e.activationInterval),
+          String(e.renewalInterval),
+          clientTimePadded(e.clientTime),
+        ].join(", "),
+      ];
     case 12290: {
       // Data[0] is the comma-joined string the message shows; Data[1..9] repeat the fields one by one.
       const fields = [
-        hexShort(e.hr), String(e.minCount), e.clientFqdn, e.cmid, clientTimeHost(e.clientTime),
-        e.isVm ? "1" : "0", String(e.licenseStatus), String(e.minutesToExpiry), e.actId,
+        hexShort(e.hr),
+        String(e.minCount),
+        e.clientFqdn,
+        e.cmid,
+        clientTimeHost(e.clientTime),
+        e.isVm ? "1" : "0",
+        String(e.licenseStatus),
+        String(e.minutesToExpiry),
+        e.actId,
       ];
       return [fields.join(","), ...fields];
     }
@@ -46,7 +71,9 @@ export function eventData(e: SimEvent): string[] {
 export function renderEvent(e: SimEvent): string {
   const log = eventLog(e);
   const source = log === "Key Management Service" ? "KmsRequests" : "Software Protection Platform Service";
-  const data = eventData(e).map((d) => `<Data>${escapeXml(d)}</Data>`).join("");
+  const data = eventData(e)
+    .map((d) => `<Data>${escapeXml(d)}</Data>`)
+    .join("");
   return (
     `<Event xmlns='${NS}'><System><Provider Name='${PROVIDER_NAME}' Guid='${PROVIDER_GUID}' EventSourceName='${source}'/>` +
     `<EventID Qualifiers='16384'>${e.eventId}</EventID><Version>0</Version><Level>4</Level><Task>0</Task><Opcode>0</Opcode>` +

@@ -10,10 +10,16 @@ import { hex8 } from "./format";
 import { checkinBodies } from "./ingest";
 import { scenarioNames, type Checkin, type SimEvent } from "./types";
 
-
-const result = simulate(buildFleet({
-  hosts: 2, clients: 150, days: 40, seed: 11, end: Date.parse("2024-06-01T12:00:00Z"), scenarios: [...scenarioNames],
-}));
+const result = simulate(
+  buildFleet({
+    hosts: 2,
+    clients: 150,
+    days: 40,
+    seed: 11,
+    end: Date.parse("2024-06-01T12:00:00Z"),
+    scenarios: [...scenarioNames],
+  }),
+);
 // The last check-in of every machine covers every kind of snapshot; events come from all check-ins.
 const lastCheckins: Checkin[] = [...result.checkins.values()].map((l) => l[l.length - 1]);
 
@@ -21,14 +27,38 @@ function expectedEventFields(e: SimEvent) {
   const base = { eventId: e.eventId, recordId: e.recordId, computer: e.computer, hresult: hex8(e.hr) };
   switch (e.eventId) {
     case 12288:
-      return { ...base, status: hex8(e.status), kmsHost: e.server, kmsPort: e.port, cmid: e.cmid, isVm: e.isVm,
-        licenseStatus: licenseStatusFromCode(e.licenseStatus), minutesToExpiry: e.minutesToExpiry, activationId: e.actId, minCount: e.minCount };
+      return {
+        ...base,
+        status: hex8(e.status),
+        kmsHost: e.server,
+        kmsPort: e.port,
+        cmid: e.cmid,
+        isVm: e.isVm,
+        licenseStatus: licenseStatusFromCode(e.licenseStatus),
+        minutesToExpiry: e.minutesToExpiry,
+        activationId: e.actId,
+        minCount: e.minCount,
+      };
     case 12289:
-      return { ...base, status: hex8(e.status), activated: e.activated, hostCurrentCount: e.count,
-        activationIntervalMin: e.activationInterval, renewalIntervalMin: e.renewalInterval };
+      return {
+        ...base,
+        status: hex8(e.status),
+        activated: e.activated,
+        hostCurrentCount: e.count,
+        activationIntervalMin: e.activationInterval,
+        renewalIntervalMin: e.renewalInterval,
+      };
     case 12290:
-      return { ...base, minCount: e.minCount, clientFqdn: e.clientFqdn, cmid: e.cmid, isVm: e.isVm,
-        licenseStatus: licenseStatusFromCode(e.licenseStatus), minutesToExpiry: e.minutesToExpiry, activationId: e.actId };
+      return {
+        ...base,
+        minCount: e.minCount,
+        clientFqdn: e.clientFqdn,
+        cmid: e.cmid,
+        isVm: e.isVm,
+        licenseStatus: licenseStatusFromCode(e.licenseStatus),
+        minutesToExpiry: e.minutesToExpiry,
+        activationId: e.actId,
+      };
     case 12293:
       return { ...base, domain: e.domain };
   }
@@ -46,7 +76,9 @@ describe("parsers read the simulator output back", () => {
       expect(parsed.value).toHaveLength(1);
       const p = parsed.value[0];
       const s = checkin.snapshot;
-      expect(p.licenseStatus, m.fqdn).toBe(licenseStatusFromCode(s.kind === "client" ? s.licenseStatus : m.kind === "host" && m.licensed ? 1 : 5));
+      expect(p.licenseStatus, m.fqdn).toBe(
+        licenseStatusFromCode(s.kind === "client" ? s.licenseStatus : m.kind === "host" && m.licensed ? 1 : 5),
+      );
       expect(p.partialProductKey).toBe(m.partialKey);
       expect(p.extendedPid).toBe(m.epid);
       expect(p.isKmsHost).toBe(m.kind === "host");

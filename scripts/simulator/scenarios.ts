@@ -54,18 +54,33 @@ function duplicateCmid(ctx: BuildContext): void {
   // Two golden images captured without `sysprep /generalize`: every clone keeps its image's CMID.
   const imageCmids = [ctx.rng.guid(), ctx.rng.guid()];
   for (let i = 1; i <= 40; i++) {
-    ctx.clients.push(makeClient(ctx.seed, {
-      hostname: `VDI-POOL-${num(i, 3)}`, domain: "vdi.corp.contoso.com", isVm: true,
-      cmid: imageCmids[i % 2], hostId: host.id, installedAt: recentInstall(ctx, 25, 3), activatedAt: null,
-    }));
+    ctx.clients.push(
+      makeClient(ctx.seed, {
+        hostname: `VDI-POOL-${num(i, 3)}`,
+        domain: "vdi.corp.contoso.com",
+        isVm: true,
+        cmid: imageCmids[i % 2],
+        hostId: host.id,
+        installedAt: recentInstall(ctx, 25, 3),
+        activatedAt: null,
+      }),
+    );
   }
 }
 
 function rogueHost(ctx: BuildContext): void {
-  const rogue = makeHost(ctx.seed, {
-    hostname: "KMS-ROGUE", domain: "lab.contoso.com", ip: "10.99.7.23",
-    approved: false, hasAgent: false, fakeCount: 50,
-  }, ctx.start);
+  const rogue = makeHost(
+    ctx.seed,
+    {
+      hostname: "KMS-ROGUE",
+      domain: "lab.contoso.com",
+      ip: "10.99.7.23",
+      approved: false,
+      hasAgent: false,
+      fakeCount: 50,
+    },
+    ctx.start,
+  );
   ctx.hosts.push(rogue);
   const mainHostIds = new Set(ctx.mainHosts.map((h) => h.id));
   const candidates = ctx.clients.filter((c) => c.hasAgent && c.product === "win" && c.hostId !== null && mainHostIds.has(c.hostId));
@@ -74,25 +89,45 @@ function rogueHost(ctx: BuildContext): void {
 }
 
 function lowCount(ctx: BuildContext): void {
-  const host = makeHost(ctx.seed, {
-    hostname: "KMS-BR2", domain: "branch.contoso.com", ip: "10.62.0.10", priorRequests: 0,
-  }, ctx.start);
+  const host = makeHost(
+    ctx.seed,
+    {
+      hostname: "KMS-BR2",
+      domain: "branch.contoso.com",
+      ip: "10.62.0.10",
+      priorRequests: 0,
+    },
+    ctx.start,
+  );
   ctx.hosts.push(host);
   for (let i = 1; i <= 12; i++) {
-    ctx.clients.push(makeClient(ctx.seed, {
-      hostname: `WS-BR2-${num(i, 4)}`, domain: "branch.contoso.com", isVm: ctx.rng.chance(0.2),
-      hostId: host.id, installedAt: recentInstall(ctx, 20, 2), activatedAt: null,
-    }));
+    ctx.clients.push(
+      makeClient(ctx.seed, {
+        hostname: `WS-BR2-${num(i, 4)}`,
+        domain: "branch.contoso.com",
+        isVm: ctx.rng.chance(0.2),
+        hostId: host.id,
+        installedAt: recentInstall(ctx, 20, 2),
+        activatedAt: null,
+      }),
+    );
   }
 }
 
 function firewall(ctx: BuildContext): void {
   const target = ctx.mainHosts[0];
   for (let i = 1; i <= 15; i++) {
-    ctx.clients.push(makeClient(ctx.seed, {
-      hostname: `WS-LAB-${num(i, 4)}`, domain: "corp.contoso.com", isVm: ctx.rng.chance(0.3),
-      hostId: target.id, blocked: true, installedAt: recentInstall(ctx, 20, 5), activatedAt: null,
-    }));
+    ctx.clients.push(
+      makeClient(ctx.seed, {
+        hostname: `WS-LAB-${num(i, 4)}`,
+        domain: "corp.contoso.com",
+        isVm: ctx.rng.chance(0.3),
+        hostId: target.id,
+        blocked: true,
+        installedAt: recentInstall(ctx, 20, 5),
+        activatedAt: null,
+      }),
+    );
   }
 }
 
@@ -105,25 +140,45 @@ function dnsPublishFailure(ctx: BuildContext): void {
 function makClients(ctx: BuildContext): void {
   for (let i = 1; i <= 25; i++) {
     const installedAt = ctx.start - ctx.rng.int(20, 600) * DAY;
-    ctx.clients.push(makeClient(ctx.seed, {
-      hostname: `LT-SALES-${num(i, 4)}`, domain: "corp.contoso.com", channel: "mak",
-      hostId: null, installedAt, activatedAt: installedAt + ctx.rng.int(1, 48) * HOUR,
-    }));
+    ctx.clients.push(
+      makeClient(ctx.seed, {
+        hostname: `LT-SALES-${num(i, 4)}`,
+        domain: "corp.contoso.com",
+        channel: "mak",
+        hostId: null,
+        installedAt,
+        activatedAt: installedAt + ctx.rng.int(1, 48) * HOUR,
+      }),
+    );
   }
 }
 
 function hostUnlicensed(ctx: BuildContext): void {
-  const host = makeHost(ctx.seed, {
-    hostname: "KMS-OLD", domain: "corp.contoso.com", ip: "10.20.0.9", licensed: false, priorRequests: 14,
-  }, ctx.start);
+  const host = makeHost(
+    ctx.seed,
+    {
+      hostname: "KMS-OLD",
+      domain: "corp.contoso.com",
+      ip: "10.20.0.9",
+      licensed: false,
+      priorRequests: 14,
+    },
+    ctx.start,
+  );
   ctx.hosts.push(host);
   for (let i = 1; i <= 10; i++) {
     // Activated by KMS-OLD before its own license lapsed; `/skms` pins them to it, so renewals now fail.
     const activatedAt = ctx.start - ctx.rng.int(30, 120) * DAY;
-    ctx.clients.push(makeClient(ctx.seed, {
-      hostname: `WS-OLD-${num(i, 4)}`, domain: "corp.contoso.com", hostId: host.id, hostSource: "registered",
-      installedAt: activatedAt - ctx.rng.int(30, 400) * DAY, activatedAt,
-    }));
+    ctx.clients.push(
+      makeClient(ctx.seed, {
+        hostname: `WS-OLD-${num(i, 4)}`,
+        domain: "corp.contoso.com",
+        hostId: host.id,
+        hostSource: "registered",
+        installedAt: activatedAt - ctx.rng.int(30, 400) * DAY,
+        activatedAt,
+      }),
+    );
   }
 }
 

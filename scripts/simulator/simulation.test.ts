@@ -18,8 +18,7 @@ const lastCheckin = (r: SimulationResult, id: string): Checkin => {
   if (!list?.length) throw new Error(`no check-in for ${id}`);
   return list[list.length - 1];
 };
-const bodiesText = (r: SimulationResult, id: string) =>
-  JSON.stringify(r.checkins.get(id)!.flatMap((c) => checkinBodies(r.fleet, c)));
+const bodiesText = (r: SimulationResult, id: string) => JSON.stringify(r.checkins.get(id)!.flatMap((c) => checkinBodies(r.fleet, c)));
 
 describe("determinism", () => {
   it("produces identical request bodies for the same seed and different ones for another seed", () => {
@@ -34,9 +33,11 @@ describe("determinism", () => {
 
 describe("host count", () => {
   const distinctCmids = (r: SimulationResult, hostId: string, t: number) =>
-    new Set(events(r, (id) => id === hostId)
-      .filter((e) => e.eventId === 12290 && e.time > t - 30 * DAY && e.time <= t)
-      .map((e) => (e.eventId === 12290 ? e.cmid : ""))).size;
+    new Set(
+      events(r, (id) => id === hostId)
+        .filter((e) => e.eventId === 12290 && e.time > t - 30 * DAY && e.time <= t)
+        .map((e) => (e.eventId === 12290 ? e.cmid : "")),
+    ).size;
 
   it.each([
     ["below the cap", { hosts: 2, clients: 20 }],
@@ -180,7 +181,20 @@ describe("scenarios", () => {
   });
 
   it("combines all scenarios in one fleet", () => {
-    const r = run({ clients: 500, hosts: 3, scenarios: ["healthy", "duplicate-cmid", "rogue-host", "low-count", "firewall", "dns-publish-failure", "mak-clients", "host-unlicensed"] });
+    const r = run({
+      clients: 500,
+      hosts: 3,
+      scenarios: [
+        "healthy",
+        "duplicate-cmid",
+        "rogue-host",
+        "low-count",
+        "firewall",
+        "dns-publish-failure",
+        "mak-clients",
+        "host-unlicensed",
+      ],
+    });
     expect(r.fleet.clients.filter((c) => c.hasAgent)).toHaveLength(500);
     expect(r.fleet.hosts.map((h) => h.hostname)).toEqual(["KMS01", "KMS02", "KMS03", "KMS-VDI01", "KMS-ROGUE", "KMS-BR2", "KMS-OLD"]);
     expect(events(r, (id) => id === "kms-br2.branch.contoso.com").some((e) => e.eventId === 12293)).toBe(true);

@@ -101,16 +101,40 @@ export type Fleet = {
 
 type EventBase = { recordId: number; time: number; ticks: number; computer: string };
 export type Event12288 = EventBase & {
-  eventId: 12288; hr: number; status: number; server: string; port: number; cmid: string;
-  clientTime: number; isVm: boolean; licenseStatus: LicenseCode; minutesToExpiry: number; actId: string; minCount: number;
+  eventId: 12288;
+  hr: number;
+  status: number;
+  server: string;
+  port: number;
+  cmid: string;
+  clientTime: number;
+  isVm: boolean;
+  licenseStatus: LicenseCode;
+  minutesToExpiry: number;
+  actId: string;
+  minCount: number;
 };
 export type Event12289 = EventBase & {
-  eventId: 12289; hr: number; status: number; activated: boolean; count: number;
-  activationInterval: number; renewalInterval: number; clientTime: number;
+  eventId: 12289;
+  hr: number;
+  status: number;
+  activated: boolean;
+  count: number;
+  activationInterval: number;
+  renewalInterval: number;
+  clientTime: number;
 };
 export type Event12290 = EventBase & {
-  eventId: 12290; hr: number; minCount: number; clientFqdn: string; cmid: string; clientTime: number;
-  isVm: boolean; licenseStatus: LicenseCode; minutesToExpiry: number; actId: string;
+  eventId: 12290;
+  hr: number;
+  minCount: number;
+  clientFqdn: string;
+  cmid: string;
+  clientTime: number;
+  isVm: boolean;
+  licenseStatus: LicenseCode;
+  minutesToExpiry: number;
+  actId: string;
 };
 export type Event12293 = EventBase & { eventId: 12293; hr: number; domain: string };
 export type SimEvent = Event12288 | Event12289 | Event12290 | Event12293;

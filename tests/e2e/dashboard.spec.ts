@@ -55,7 +55,10 @@ test("a client page puts the diagnosis first", async ({ page }) => {
   await page.goto("/clients");
   await page.getByLabel("Search by name or CMID").fill("ws-lab");
   await page.getByLabel("Search by name or CMID").press("Enter");
-  await page.getByRole("link", { name: /^ws-lab-/i }).first().click();
+  await page
+    .getByRole("link", { name: /^ws-lab-/i })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Diagnosis: what is wrong and what to do" })).toBeVisible();
   await expect(page.getByText(/1688/).first()).toBeVisible();
 });
@@ -111,5 +114,11 @@ test("the alerts page filters by severity on the server, counts in full and keep
   await expect(page.getByText(new RegExp(`^${count} of \\d+ alert\\(s\\), KMS hosts first`))).toBeVisible();
   // Only critical alerts are listed now (by the severity badge's text: an acknowledged state badge is amber too).
   await expect(page.locator("li span.badge").filter({ hasText: /^(warning|info)$/ })).toHaveCount(0);
-  if (count > 0) await expect(page.locator("li span.badge").filter({ hasText: /^critical$/ }).first()).toBeVisible();
+  if (count > 0)
+    await expect(
+      page
+        .locator("li span.badge")
+        .filter({ hasText: /^critical$/ })
+        .first(),
+    ).toBeVisible();
 });

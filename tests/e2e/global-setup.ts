@@ -18,7 +18,14 @@ export default async function globalSetup() {
   chmodSync(scratch, 0o755);
   delete process.env.DATABASE_URL;
   const simulation = simulate(
-    buildFleet({ hosts: 2, clients: 150, days: 35, seed: 3, end: Date.now(), scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients"] }),
+    buildFleet({
+      hosts: 2,
+      clients: 150,
+      days: 35,
+      seed: 3,
+      end: Date.now(),
+      scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients"],
+    }),
   );
   const enrollSecret = "e2e-enroll-secret";
   const app = await startApp({

@@ -4,7 +4,15 @@ import { describe, expect, inject, it } from "vitest";
 import { callApi as call, enrollMachine, getJson, signIn, sql } from "./helpers";
 
 type User = { id: string; email: string; role: string };
-type AuditEntry = { action: string; actorId: string | null; actorEmail: string; targetKind: string; targetId: string | null; details: Record<string, unknown>; summary: string };
+type AuditEntry = {
+  action: string;
+  actorId: string | null;
+  actorEmail: string;
+  targetKind: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  summary: string;
+};
 
 const email = (who: string) => `${who}-${randomUUID().slice(0, 8)}@integration.kmswatch.example`;
 const password = "a-good-password-1";
@@ -26,7 +34,15 @@ describe("roles", () => {
     const admin = await signIn();
     const viewerUser = await createUser(admin, "viewer");
     const viewer = await signIn({ email: viewerUser.email, password });
-    for (const route of ["/api/dashboard/me", "/api/dashboard/overview", "/api/dashboard/hosts", "/api/dashboard/clients", "/api/dashboard/alerts", "/api/dashboard/audit", "/api/dashboard/duplicate-cmids"]) {
+    for (const route of [
+      "/api/dashboard/me",
+      "/api/dashboard/overview",
+      "/api/dashboard/hosts",
+      "/api/dashboard/clients",
+      "/api/dashboard/alerts",
+      "/api/dashboard/audit",
+      "/api/dashboard/duplicate-cmids",
+    ]) {
       expect((await getJson(route, { cookie: viewer })).status, route).toBe(200);
     }
     const agent = await enrollMachine("VIEWER");
@@ -66,7 +82,8 @@ describe("roles", () => {
     const entries = await auditEntries(admin);
     const mine = entries.filter((e) => e.targetId === approved.body.id);
     expect(mine.map((e) => e.action)).toEqual(["host.unapprove", "host.approve"]);
-    for (const entry of mine) expect(entry).toMatchObject({ actorEmail: inject("admin").email, targetKind: "approved_host", details: { host } });
+    for (const entry of mine)
+      expect(entry).toMatchObject({ actorEmail: inject("admin").email, targetKind: "approved_host", details: { host } });
   });
 });
 
@@ -74,9 +91,19 @@ describe("user administration", () => {
   it("creates users, refuses duplicates and bad input, and lists them without password hashes", async () => {
     const admin = await signIn();
     const user = await createUser(admin, "viewer");
-    const again = await call("POST", "/api/dashboard/users", admin, { email: user.email.toUpperCase(), name: "x", role: "viewer", password });
+    const again = await call("POST", "/api/dashboard/users", admin, {
+      email: user.email.toUpperCase(),
+      name: "x",
+      role: "viewer",
+      password,
+    });
     expect(again).toMatchObject({ status: 400, body: { error: { path: "email" } } });
-    const short = await call("POST", "/api/dashboard/users", admin, { email: email("short"), name: "x", role: "viewer", password: "short" });
+    const short = await call("POST", "/api/dashboard/users", admin, {
+      email: email("short"),
+      name: "x",
+      role: "viewer",
+      password: "short",
+    });
     expect(short).toMatchObject({ status: 400, body: { error: { path: "password" } } });
     const list = await getJson<{ users: Record<string, unknown>[] }>("/api/dashboard/users", { cookie: admin });
     expect(list.status).toBe(200);
@@ -108,7 +135,9 @@ describe("user administration", () => {
     // With two admins, one may step down; its very next request is a viewer's.
     const stepDown = await call<User>("PATCH", `/api/dashboard/users/${second.id}`, secondCookie, { role: "viewer" });
     expect(stepDown).toMatchObject({ status: 200, body: { role: "viewer" } });
-    expect((await call("POST", "/api/dashboard/users", secondCookie, { email: email("x"), name: "x", role: "viewer", password })).status).toBe(403);
+    expect(
+      (await call("POST", "/api/dashboard/users", secondCookie, { email: email("x"), name: "x", role: "viewer", password })).status,
+    ).toBe(403);
     expect((await call<User>("PATCH", `/api/dashboard/users/${second.id}`, admin, { role: "admin" })).body.role).toBe("admin");
 
     const reset = await call("POST", `/api/dashboard/users/${second.id}/password`, admin, { password: "another-password-2" });
@@ -127,11 +156,15 @@ describe("user administration", () => {
     const entries = await auditEntries(admin);
     const about = (action: string) => entries.find((e) => e.action === action && e.targetId === second.id);
     expect(about("user.role_change")).toMatchObject({ actorEmail: inject("admin").email, details: { from: "viewer", to: "admin" } });
-    expect(entries.find((e) => e.action === "user.role_change" && e.targetId === second.id && e.actorEmail === second.email))
-      .toMatchObject({ actorId: null, details: { from: "admin", to: "viewer" } });
+    expect(entries.find((e) => e.action === "user.role_change" && e.targetId === second.id && e.actorEmail === second.email)).toMatchObject(
+      { actorId: null, details: { from: "admin", to: "viewer" } },
+    );
     expect(about("user.password_reset")).toMatchObject({ actorEmail: inject("admin").email, details: { email: second.email } });
     expect(about("user.delete")).toMatchObject({ actorEmail: inject("admin").email, details: { email: second.email, role: "admin" } });
-    expect(entries.find((e) => e.action === "host.approve" && e.targetId === approved.body.id)).toMatchObject({ actorId: null, actorEmail: second.email });
+    expect(entries.find((e) => e.action === "host.approve" && e.targetId === approved.body.id)).toMatchObject({
+      actorId: null,
+      actorEmail: second.email,
+    });
     expect(JSON.stringify(entries)).not.toContain("another-password-2");
   });
 });

@@ -7,8 +7,20 @@ import { callApi as call, enrollMachine, envelope, getJson, post, signIn, sql } 
 
 type AuditEntry = { action: string; actorEmail: string; targetKind: string; targetId: string | null; details: Record<string, unknown> };
 type AgentRow = { id: string; fqdn: string; tokenPrefix: string; revokedAt: string | null; enrolledAt: string };
-type Secret = { id: string; prefix: string; source: string; isCurrentEnvSecret: boolean; expiresAt: string | null; valid: boolean; createdBy: string | null };
-type SecretList = { environment: { configured: boolean; valid: boolean; expiresAt: string | null }; secrets: Secret[]; enrollmentEnabled: boolean };
+type Secret = {
+  id: string;
+  prefix: string;
+  source: string;
+  isCurrentEnvSecret: boolean;
+  expiresAt: string | null;
+  valid: boolean;
+  createdBy: string | null;
+};
+type SecretList = {
+  environment: { configured: boolean; valid: boolean; expiresAt: string | null };
+  secrets: Secret[];
+  enrollmentEnabled: boolean;
+};
 
 const ingest = (token: string) => post("/api/v1/ingest", envelope([]), token);
 const enrollWith = (enrollSecret: string) => {
@@ -51,14 +63,20 @@ describe("agent tokens", () => {
     expect((await call("POST", `/api/dashboard/agents/${randomUUID()}/revoke`, admin)).status).toBe(404);
     expect((await call("POST", "/api/dashboard/agents/not-a-uuid/revoke", admin)).status).toBe(404);
     expect(await auditEntry(admin, "agent.revoke", agent.agentId)).toMatchObject({
-      actorEmail: inject("admin").email, targetKind: "agent", details: { fqdn: agent.fqdn },
+      actorEmail: inject("admin").email,
+      targetKind: "agent",
+      details: { fqdn: agent.fqdn },
     });
   });
 
   it("rotates a token: the old one is refused, the new one (shown once) works for the same machine", async () => {
     const admin = await signIn();
     const agent = await enrollMachine("ROTATE");
-    const rotated = await call<{ agentId: string; token: string; fqdn: string; tokenPrefix: string }>("POST", `/api/dashboard/agents/${agent.agentId}/rotate`, admin);
+    const rotated = await call<{ agentId: string; token: string; fqdn: string; tokenPrefix: string }>(
+      "POST",
+      `/api/dashboard/agents/${agent.agentId}/rotate`,
+      admin,
+    );
     expect(rotated.status).toBe(201);
     expect(rotated.body.fqdn).toBe(agent.fqdn);
     expect(rotated.body.token).not.toBe(agent.token);
@@ -66,12 +84,16 @@ describe("agent tokens", () => {
     expect((await ingest(rotated.body.token)).status).toBe(200);
     const list = await getJson<{ agents: AgentRow[] }>(`/api/dashboard/agents?q=${agent.fqdn}`, { cookie: admin });
     expect(list.body.agents.map((a) => [a.id, a.revokedAt === null])).toEqual(
-      expect.arrayContaining([[agent.agentId, false], [rotated.body.agentId, true]]),
+      expect.arrayContaining([
+        [agent.agentId, false],
+        [rotated.body.agentId, true],
+      ]),
     );
     const hidden = await getJson<{ agents: AgentRow[] }>(`/api/dashboard/agents?q=${agent.fqdn}&revoked=exclude`, { cookie: admin });
     expect(hidden.body.agents.map((a) => a.id)).toEqual([rotated.body.agentId]);
     expect(await auditEntry(admin, "agent.rotate", agent.agentId)).toMatchObject({
-      actorEmail: inject("admin").email, details: { fqdn: agent.fqdn, newAgentId: rotated.body.agentId, newTokenPrefix: rotated.body.tokenPrefix },
+      actorEmail: inject("admin").email,
+      details: { fqdn: agent.fqdn, newAgentId: rotated.body.agentId, newTokenPrefix: rotated.body.tokenPrefix },
     });
   });
 });
@@ -86,7 +108,9 @@ describe("enroll secret rotation", () => {
     expect((await call("POST", "/api/dashboard/enroll-secrets/rotate", admin, { overlapDays: -1 })).status).toBe(400);
     expect((await call("POST", "/api/dashboard/enroll-secrets/rotate", admin, { overlapDays: 1000 })).status).toBe(400);
 
-    const first = await call<{ id: string; secret: string; prefix: string }>("POST", "/api/dashboard/enroll-secrets/rotate", admin, { overlapDays: 365 });
+    const first = await call<{ id: string; secret: string; prefix: string }>("POST", "/api/dashboard/enroll-secrets/rotate", admin, {
+      overlapDays: 365,
+    });
     expect(first.status).toBe(201);
     expect((await enrollWith(first.body.secret)).status).toBe(201);
     // Overlap: the environment secret keeps working, now with an expiry about a year away.
@@ -98,10 +122,16 @@ describe("enroll secret rotation", () => {
     expect(days).toBeGreaterThan(364);
     expect(listed.body.environment.valid).toBe(true);
     expect(listed.body.secrets.find((s) => s.id === first.body.id)).toMatchObject({
-      prefix: first.body.prefix, source: "rotation", expiresAt: null, valid: true, createdBy: inject("admin").email,
+      prefix: first.body.prefix,
+      source: "rotation",
+      expiresAt: null,
+      valid: true,
+      createdBy: inject("admin").email,
     });
     expect(await auditEntry(admin, "enroll_secret.rotate", first.body.id)).toMatchObject({
-      actorEmail: inject("admin").email, targetKind: "enroll_secret", details: { prefix: first.body.prefix, overlapDays: 365 },
+      actorEmail: inject("admin").email,
+      targetKind: "enroll_secret",
+      details: { prefix: first.body.prefix, overlapDays: 365 },
     });
 
     const second = await call<{ id: string; secret: string }>("POST", "/api/dashboard/enroll-secrets/rotate", admin, { overlapDays: 365 });
@@ -109,7 +139,10 @@ describe("enroll secret rotation", () => {
     expect((await enrollWith(first.body.secret)).status).toBe(201);
     // The overlap of the first rotated secret ends (simulated): it is refused, the others still enroll.
     await sql("UPDATE enroll_secret SET expires_at = now() - interval '1 minute' WHERE id = $1", [first.body.id]);
-    expect(await enrollWith(first.body.secret)).toMatchObject({ status: 401, body: { error: { code: "unauthorized", path: "enrollSecret" } } });
+    expect(await enrollWith(first.body.secret)).toMatchObject({
+      status: 401,
+      body: { error: { code: "unauthorized", path: "enrollSecret" } },
+    });
     expect((await enrollWith(second.body.secret)).status).toBe(201);
     expect((await enrollWith(inject("enrollSecret"))).status).toBe(201);
     expect((await enrollWith("never-issued-secret")).status).toBe(401);

@@ -45,7 +45,20 @@ describe("agent and a server restart", () => {
     await start();
     let leftAtKill = -1;
     const { done } = await startAgent(
-      ["--server", url, "--from-dir", ws.captureDir, "--state-dir", ws.stateDir, "--fqdn", ws.fqdn, "--once", "--no-probe", "--max-run-seconds", "3"],
+      [
+        "--server",
+        url,
+        "--from-dir",
+        ws.captureDir,
+        "--state-dir",
+        ws.stateDir,
+        "--fqdn",
+        ws.fqdn,
+        "--once",
+        "--no-probe",
+        "--max-run-seconds",
+        "3",
+      ],
       (chunk) => {
         // Kill the server hard right after the first payload was acknowledged.
         if (leftAtKill < 0 && /\bsent \d{8}T/.test(chunk)) {

@@ -49,7 +49,14 @@ describe("agent spool", () => {
       const ids = addEvents(ws.captureDir, 2_000_000 + run * 100, 20);
       if (run >= 2) kept.push(...ids);
       // ~20 KB per payload (dlv + CIM + 20 events) against a 0.05 MB bound: two payloads fit, not three.
-      const result = await runAgent(ws, down, ["--enroll-secret", inject("enrollSecret"), "--max-run-seconds", "0.3", "--spool-max-mb", "0.05"]);
+      const result = await runAgent(ws, down, [
+        "--enroll-secret",
+        inject("enrollSecret"),
+        "--max-run-seconds",
+        "0.3",
+        "--spool-max-mb",
+        "0.05",
+      ]);
       expect(result.code, result.stderr).toBe(3);
       if (run >= 2) expect(result.stderr).toMatch(/dropped 1 oldest payload\(s\)/);
     }

@@ -14,8 +14,23 @@ import { pushFleet, type FetchLike } from "../../scripts/simulate-push";
 import { verifySignature } from "../../lib/evaluate/notify/signature";
 import { getJson, signIn, sql } from "./helpers";
 
-type Hook = { headers: IncomingHttpHeaders; raw: string; body: { event: string; test?: boolean; transitions: { alertId: string; ruleId: string; state: string; from: string | null; subject: { fqdn: string } }[] } };
-type Alert = { id: string; ruleId: string; state: string; subject: { fqdn: string; machineId: string }; cause: string; snoozedUntil: string | null };
+type Hook = {
+  headers: IncomingHttpHeaders;
+  raw: string;
+  body: {
+    event: string;
+    test?: boolean;
+    transitions: { alertId: string; ruleId: string; state: string; from: string | null; subject: { fqdn: string } }[];
+  };
+};
+type Alert = {
+  id: string;
+  ruleId: string;
+  state: string;
+  subject: { fqdn: string; machineId: string };
+  cause: string;
+  snoozedUntil: string | null;
+};
 
 const SECRET = randomBytes(24).toString("hex");
 const TAG = randomUUID().slice(0, 4);
@@ -29,7 +44,8 @@ let cookie = "";
 
 async function api<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(`${inject("baseUrl")}${route}`, {
-    method, headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -37,7 +53,8 @@ async function api<T = Record<string, unknown>>(method: string, route: string, b
 }
 
 /** Undoes quoted-printable soft breaks and escapes, enough to search the mail text. */
-const decodeQp = (s: string) => s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const decodeQp = (s: string) =>
+  s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 async function waitFor(what: string, check: () => boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -61,11 +78,16 @@ beforeAll(async () => {
   webhookUrl = `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/kmswatch-hook`;
 
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ["AUTH", "STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    logger: false,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => { mails.push(Buffer.concat(chunks).toString("utf8")); callback(); });
+      stream.on("end", () => {
+        mails.push(Buffer.concat(chunks).toString("utf8"));
+        callback();
+      });
     },
   });
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
@@ -87,12 +109,16 @@ describe("alert lifecycle and notifications", () => {
 
   it("configures a webhook and an e-mail channel, and a test message reaches the webhook signed", async () => {
     const webhook = await api<{ id: string; config: Record<string, string> }>("POST", "/api/dashboard/notifications/channels", {
-      kind: "webhook", name: "SIEM", config: { url: webhookUrl, secret: SECRET },
+      kind: "webhook",
+      name: "SIEM",
+      config: { url: webhookUrl, secret: SECRET },
     });
     expect(webhook.status).toBe(201);
     expect(JSON.stringify(webhook.body.config)).not.toContain(SECRET);
     const email = await api<{ id: string }>("POST", "/api/dashboard/notifications/channels", {
-      kind: "email", name: "Ops mailbox", config: { to: ["kms-ops@contoso.example"], smtpUrl, from: "kmswatch@contoso.example" },
+      kind: "email",
+      name: "Ops mailbox",
+      config: { to: ["kms-ops@contoso.example"], smtpUrl, from: "kmswatch@contoso.example" },
     });
     expect(email.status).toBe(201);
     channelIds = [webhook.body.id, email.body.id];
@@ -118,7 +144,13 @@ describe("alert lifecycle and notifications", () => {
       const renamed = { ...body, hostname: `${body.hostname}-${TAG}`, fqdn: body.fqdn.replace(/^([^.]+)/, `$1-${TAG}`) };
       return fetch(url, { ...init, body: JSON.stringify(renamed) });
     };
-    const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6, fetch: renaming });
+    const summary = await pushFleet({
+      server: inject("baseUrl"),
+      enrollSecret: inject("enrollSecret"),
+      simulation,
+      concurrency: 6,
+      fetch: renaming,
+    });
     expect(summary.rejected).toBe(0);
 
     const started = Date.now();
@@ -147,7 +179,8 @@ describe("alert lifecycle and notifications", () => {
     for (const alert of vdiAlerts) expect(mail).toContain(alert.subject.fqdn);
 
     const log = await getJson<{ deliveries: { channelId: string; status: string; attempts: number; alertIds: string[] }[] }>(
-      "/api/dashboard/notifications/deliveries?limit=10", { cookie },
+      "/api/dashboard/notifications/deliveries?limit=10",
+      { cookie },
     );
     const grouped = log.body.deliveries.filter((d) => d.alertIds.length > 0);
     expect(grouped.map((d) => d.channelId).sort()).toEqual([...channelIds].sort());
@@ -168,7 +201,8 @@ describe("alert lifecycle and notifications", () => {
     expect((await api("POST", `/api/dashboard/alerts/${alert.id}/acknowledge`)).status).toBe(400);
 
     const detail = await getJson<{ state: string; events: { from: string | null; to: string; actor: string; note: string | null }[] }>(
-      `/api/dashboard/alerts/${alert.id}`, { cookie },
+      `/api/dashboard/alerts/${alert.id}`,
+      { cookie },
     );
     const admin = inject("admin").email;
     const events = detail.body.events;

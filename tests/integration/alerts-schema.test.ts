@@ -15,19 +15,48 @@ describe("schema of the alert and notification tables", () => {
 
   it("round-trips every new model and cascades deletes", async () => {
     const at = new Date("2026-02-03T04:05:06.007Z");
-    const machine = await prisma.machine.create({ data: { fqdn: `alert-schema-${TAG}.contoso.com`, hostname: "ALERT-SCHEMA", role: "client" } });
+    const machine = await prisma.machine.create({
+      data: { fqdn: `alert-schema-${TAG}.contoso.com`, hostname: "ALERT-SCHEMA", role: "client" },
+    });
     const user = await prisma.user.create({ data: { email: `alert-schema-${TAG}@contoso.example`, name: "x", passwordHash: "h" } });
     const finding = { ruleId: "r", severity: "warning", subject: { kind: "client", machineId: machine.id, fqdn: machine.fqdn } };
     const alert = await prisma.alert.create({
       data: {
-        ruleId: "r", subjectKind: "client", machineId: machine.id, severity: "warning", title: "t", state: "acknowledged",
-        firstSeenAt: at, lastSeenAt: at, resolvedAt: at, snoozedUntil: at, lastFinding: finding,
-        events: { create: [{ at, fromState: null, toState: "open", actor: "system", notifyPending: true }, { at, fromState: "open", toState: "acknowledged", actorId: user.id, actor: user.email, note: "n" }] },
+        ruleId: "r",
+        subjectKind: "client",
+        machineId: machine.id,
+        severity: "warning",
+        title: "t",
+        state: "acknowledged",
+        firstSeenAt: at,
+        lastSeenAt: at,
+        resolvedAt: at,
+        snoozedUntil: at,
+        lastFinding: finding,
+        events: {
+          create: [
+            { at, fromState: null, toState: "open", actor: "system", notifyPending: true },
+            { at, fromState: "open", toState: "acknowledged", actorId: user.id, actor: user.email, note: "n" },
+          ],
+        },
       },
     });
-    const channel = await prisma.notificationChannel.create({ data: { kind: "teams", name: "t", config: { url: "https://x" }, enabled: false, createdAt: at } });
+    const channel = await prisma.notificationChannel.create({
+      data: { kind: "teams", name: "t", config: { url: "https://x" }, enabled: false, createdAt: at },
+    });
     await prisma.notificationDelivery.create({
-      data: { channelId: channel.id, createdAt: at, alertIds: [alert.id], payload: { items: [] }, status: "failed", attempts: 6, lastError: "e", attemptLog: [{ ok: false }], nextAttemptAt: at, sentAt: at },
+      data: {
+        channelId: channel.id,
+        createdAt: at,
+        alertIds: [alert.id],
+        payload: { items: [] },
+        status: "failed",
+        attempts: 6,
+        lastError: "e",
+        attemptLog: [{ ok: false }],
+        nextAttemptAt: at,
+        sentAt: at,
+      },
     });
     const loaded = await prisma.alert.findUniqueOrThrow({ where: { id: alert.id }, include: { events: { orderBy: { toState: "asc" } } } });
     expect(loaded).toMatchObject({ state: "acknowledged", snoozedUntil: at, lastFinding: finding });

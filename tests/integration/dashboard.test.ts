@@ -16,8 +16,21 @@ const get = <T>(route: string) => getJson<T>(route, { cookie });
 beforeAll(async () => {
   const simulation = simulate(
     buildFleet({
-      hosts: 2, clients: 120, days: 40, seed: 7, end: Date.now(),
-      scenarios: ["healthy", "duplicate-cmid", "rogue-host", "low-count", "firewall", "dns-publish-failure", "mak-clients", "host-unlicensed"],
+      hosts: 2,
+      clients: 120,
+      days: 40,
+      seed: 7,
+      end: Date.now(),
+      scenarios: [
+        "healthy",
+        "duplicate-cmid",
+        "rogue-host",
+        "low-count",
+        "firewall",
+        "dns-publish-failure",
+        "mak-clients",
+        "host-unlicensed",
+      ],
     }),
   );
   const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6 });
@@ -35,7 +48,13 @@ beforeAll(async () => {
 
 describe("dashboard API on a simulated fleet", () => {
   it("overview counts hosts, clients, license states and alerts", async () => {
-    const { status, body } = await get<{ hosts: number; clients: number; licenseStates: Record<string, number>; alertsBySeverity: { critical: number }; hostTrends: { points: unknown[] }[] }>("/api/dashboard/overview");
+    const { status, body } = await get<{
+      hosts: number;
+      clients: number;
+      licenseStates: Record<string, number>;
+      alertsBySeverity: { critical: number };
+      hostTrends: { points: unknown[] }[];
+    }>("/api/dashboard/overview");
     expect(status).toBe(200);
     expect(body.hosts).toBeGreaterThanOrEqual(2);
     expect(body.clients).toBeGreaterThan(50);
@@ -64,13 +83,26 @@ describe("dashboard API on a simulated fleet", () => {
   it("raises the scenario's alerts", async () => {
     const { body } = await get<{ alerts: Finding[] }>("/api/dashboard/alerts?limit=5000");
     const rules = new Set(body.alerts.map((a) => a.ruleId));
-    for (const rule of ["host-count-below-threshold", "host-dns-publish-failed", "host-not-licensed", "client-host-unreachable", "client-not-gvlk", "client-unapproved-host"]) {
+    for (const rule of [
+      "host-count-below-threshold",
+      "host-dns-publish-failed",
+      "host-not-licensed",
+      "client-host-unreachable",
+      "client-not-gvlk",
+      "client-unapproved-host",
+    ]) {
       expect(rules, rule).toContain(rule);
     }
   });
 
   it("filters, counts and pages the alerts in Postgres, in the page's order", async () => {
-    type Alerts = { alerts: (Finding & { id: string })[]; total: number; inState: number; severityCounts: Record<string, number>; rules: { ruleId: string; hosts: number; clients: number }[] };
+    type Alerts = {
+      alerts: (Finding & { id: string })[];
+      total: number;
+      inState: number;
+      severityCounts: Record<string, number>;
+      rules: { ruleId: string; hosts: number; clients: number }[];
+    };
     const { body: all } = await get<Alerts>("/api/dashboard/alerts?limit=5000");
     expect(all.alerts.length).toBeGreaterThan(3);
     expect([all.total, all.inState]).toEqual([all.alerts.length, all.alerts.length]);
@@ -92,7 +124,9 @@ describe("dashboard API on a simulated fleet", () => {
     expect(ofRule.alerts.map((a) => a.id)).toEqual(all.alerts.filter((a) => a.ruleId === rule).map((a) => a.id));
     expect(await get("/api/dashboard/alerts?severity=urgent")).toMatchObject({ status: 400, body: { error: { path: "severity" } } });
     // The overview's counts are the same, and its examples the head of each rule's alerts.
-    const { body: overview } = await get<{ alertsBySeverity: Record<string, number>; newestAlerts: { id: string; ruleId: string }[] }>("/api/dashboard/overview");
+    const { body: overview } = await get<{ alertsBySeverity: Record<string, number>; newestAlerts: { id: string; ruleId: string }[] }>(
+      "/api/dashboard/overview",
+    );
     expect(overview.alertsBySeverity).toEqual(all.severityCounts);
     const heads = [...new Set(all.alerts.map((a) => a.ruleId))].map((r) => all.alerts.find((a) => a.ruleId === r)!.id);
     expect(overview.newestAlerts.map((a) => a.id)).toEqual(heads.slice(0, 10));
@@ -136,10 +170,14 @@ describe("dashboard API on a simulated fleet", () => {
     expect(body.reconstructed).toHaveLength(body.reported.length);
     expect(body.reconstructed.at(-1)!.count).toBeGreaterThan(0);
     expect(body.forecast.length).toBeGreaterThan(25);
-    const clients = await get<{ total: number; clients: unknown[]; groups: { clients: number }[] }>(`/api/dashboard/hosts/${host.id}/clients`);
+    const clients = await get<{ total: number; clients: unknown[]; groups: { clients: number }[] }>(
+      `/api/dashboard/hosts/${host.id}/clients`,
+    );
     expect(clients.body.clients.length).toBeGreaterThan(0);
     // The summary covers every client; the list only the rows asked for.
-    const first = await get<{ total: number; clients: unknown[]; groups: { clients: number }[] }>(`/api/dashboard/hosts/${host.id}/clients?limit=1`);
+    const first = await get<{ total: number; clients: unknown[]; groups: { clients: number }[] }>(
+      `/api/dashboard/hosts/${host.id}/clients?limit=1`,
+    );
     expect(first.body.clients).toHaveLength(1);
     expect(first.body.total).toBe(clients.body.total);
     expect(first.body.groups.reduce((n, g) => n + g.clients, 0)).toBe(clients.body.total);
@@ -149,10 +187,14 @@ describe("dashboard API on a simulated fleet", () => {
   });
 
   it("searches clients and shows one client's diagnosis and raw /dlv", async () => {
-    const { body } = await get<{ total: number; rows: { id: string; fqdn: string; channel: string }[] }>("/api/dashboard/clients?channel=VOLUME_MAK");
+    const { body } = await get<{ total: number; rows: { id: string; fqdn: string; channel: string }[] }>(
+      "/api/dashboard/clients?channel=VOLUME_MAK",
+    );
     expect(body.total).toBeGreaterThan(0);
     expect(body.rows.every((r) => r.channel === "VOLUME_MAK")).toBe(true);
-    const { body: detail } = await get<{ findings: Finding[]; snapshotHistory: { rawArtifactId: string; source: string }[] }>(`/api/dashboard/clients/${body.rows[0].id}`);
+    const { body: detail } = await get<{ findings: Finding[]; snapshotHistory: { rawArtifactId: string; source: string }[] }>(
+      `/api/dashboard/clients/${body.rows[0].id}`,
+    );
     expect(detail.findings.map((f) => f.ruleId)).toContain("client-not-gvlk");
     const dlv = detail.snapshotHistory.find((s) => s.source === "dlv")!;
     const raw = await get<{ body: string }>(`/api/dashboard/raw/${dlv.rawArtifactId}`);
@@ -229,7 +271,10 @@ describe("approving a KMS host", () => {
     });
     expect(approve.status).toBe(201);
     expect(await open()).toBe(0);
-    const remove = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved?host=${ROGUE_HOST_DNS}`, { method: "DELETE", headers: { cookie } });
+    const remove = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved?host=${ROGUE_HOST_DNS}`, {
+      method: "DELETE",
+      headers: { cookie },
+    });
     expect(remove.status).toBe(200);
     expect(await open()).toBeGreaterThan(0);
   });

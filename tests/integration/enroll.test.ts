@@ -6,10 +6,9 @@ describe("POST /api/v1/enroll", () => {
   it("issues a token that is stored only as a hash and works for ingest", async () => {
     const agent = await enrollMachine("ENR");
     expect(agent.token).toMatch(/^kmsw_/);
-    const rows = await sql<{ token_hash: string; token_prefix: string }>(
-      "SELECT token_hash, token_prefix FROM agent WHERE id = $1",
-      [agent.agentId],
-    );
+    const rows = await sql<{ token_hash: string; token_prefix: string }>("SELECT token_hash, token_prefix FROM agent WHERE id = $1", [
+      agent.agentId,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toContain(agent.token);
     expect(agent.token.startsWith(rows[0].token_prefix)).toBe(true);

@@ -14,7 +14,9 @@ export function fixture(...parts: string[]): string {
   return readFileSync(path.join(SHARED_FIXTURES, ...parts), "utf8");
 }
 export function fixtureNames(dir: string, suffix: string): string[] {
-  return readdirSync(path.join(SHARED_FIXTURES, dir)).filter((name) => name.endsWith(suffix)).sort();
+  return readdirSync(path.join(SHARED_FIXTURES, dir))
+    .filter((name) => name.endsWith(suffix))
+    .sort();
 }
 
 export type ApiAnswer<T = Record<string, unknown>> = { status: number; body: T };
@@ -51,10 +53,7 @@ export function envelope(artifacts: unknown[], collectedAt = new Date().toISOStr
   return { collectedAt, agentVersion: "test-1.0", artifacts };
 }
 
-export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>(
-  text: string,
-  values: unknown[] = [],
-): Promise<R[]> {
+export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<R[]> {
   const client = new pg.Client({ connectionString: inject("databaseUrl") });
   await client.connect();
   try {
@@ -84,7 +83,12 @@ export async function checkinsFor(fqdn: string): Promise<number> {
 }
 
 /** A dashboard API call with a session cookie and an optional JSON body; an empty answer reads as {}. */
-export async function callApi<T = Record<string, unknown>>(method: string, route: string, cookie: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function callApi<T = Record<string, unknown>>(
+  method: string,
+  route: string,
+  cookie: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
   const response = await fetch(`${inject("baseUrl")}${route}`, {
     method,
     headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -144,7 +148,10 @@ export async function expectTrendMatchesModel(hostId: string, range: string, coo
   const points = body.reconstructed.map((p) => new Date(p.at));
   expect(body.reconstructed.map((p) => p.count)).toEqual(reconstructCountSeries(requests, points).map((p) => p.count));
   const forecast = forecastCount(requests, new Date(body.forecast[0].at));
-  expect({ points: body.forecast, crossesBelow: body.crossesBelow, serverOnly: body.serverOnly })
-    .toEqual({ points: forecast.points, crossesBelow: forecast.crossesBelow, serverOnly: forecast.serverOnly });
+  expect({ points: body.forecast, crossesBelow: body.crossesBelow, serverOnly: body.serverOnly }).toEqual({
+    points: forecast.points,
+    crossesBelow: forecast.crossesBelow,
+    serverOnly: forecast.serverOnly,
+  });
   return answer;
 }

@@ -20,13 +20,20 @@ describe("ingest error handling", () => {
     await sql("UPDATE agent SET revoked_at = now() WHERE id = $1", [revoked.agentId]);
     // Valid tokens (one twice), the revoked one and an unknown one, all in flight together.
     const tokens = [agents[0].token, revoked.token, agents[1].token, "kmsw_unknown-token", agents[2].token, agents[0].token];
-    const answers = await Promise.all(tokens.map((token, i) => post<IngestBody>("/api/v1/ingest", envelope(i === 5 ? [] : [dlv()]), token)));
+    const answers = await Promise.all(
+      tokens.map((token, i) => post<IngestBody>("/api/v1/ingest", envelope(i === 5 ? [] : [dlv()]), token)),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 401, 200, 401, 200, 200]);
     expect(await Promise.all(agents.map((a) => countFor("snapshot", a.fqdn)))).toEqual([1, 1, 1, 0]);
     const seen = await sql<{ id: string }>("SELECT id FROM agent WHERE id = ANY($1::uuid[]) AND last_seen_at IS NOT NULL ORDER BY id", [
       agents.map((a) => a.agentId),
     ]);
-    expect(seen.map((r) => r.id)).toEqual(agents.slice(0, 3).map((a) => a.agentId).sort());
+    expect(seen.map((r) => r.id)).toEqual(
+      agents
+        .slice(0, 3)
+        .map((a) => a.agentId)
+        .sort(),
+    );
   });
 
   it("answers 400 for malformed JSON and a wrong envelope, naming the path", async () => {
@@ -83,7 +90,9 @@ describe("ingest error handling", () => {
 
   it("counts a replayed batch as duplicates and changes nothing", async () => {
     const agent = await enrollMachine("RPL");
-    const batch = envelope([{ type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml") }]);
+    const batch = envelope([
+      { type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml") },
+    ]);
     const first = await post<IngestBody>("/api/v1/ingest", batch, agent.token);
     expect(first.body).toEqual({ accepted: 8, duplicates: 0, rejected: [] });
     const replay = await post<IngestBody>("/api/v1/ingest", batch, agent.token);
@@ -121,7 +130,10 @@ describe("ingest error handling", () => {
     const checkin = (token: string, minute: number) =>
       post<IngestBody>(
         "/api/v1/ingest",
-        envelope([{ type: "dlv", text: text.replace("259181 minute(s)", `${259181 - minute} minute(s)`) }], `2026-02-01T00:${String(minute).padStart(2, "0")}:00Z`),
+        envelope(
+          [{ type: "dlv", text: text.replace("259181 minute(s)", `${259181 - minute} minute(s)`) }],
+          `2026-02-01T00:${String(minute).padStart(2, "0")}:00Z`,
+        ),
         token,
       );
     await Promise.all(agents.map((a) => checkin(a.token, 0)));
@@ -177,7 +189,11 @@ describe("damaged numbers", () => {
     const xml = fixture("events", "host-12290-success.xml")
       .replace("<Data>25</Data>", "<Data>99999999999</Data>")
       .replace(",25,WS-FIN", ",99999999999,WS-FIN");
-    const answer = await post<IngestBody>("/api/v1/ingest", envelope([{ type: "events", log: "Key Management Service", xml }]), agent.token);
+    const answer = await post<IngestBody>(
+      "/api/v1/ingest",
+      envelope([{ type: "events", log: "Key Management Service", xml }]),
+      agent.token,
+    );
     expect(answer).toMatchObject({ status: 200, body: { accepted: 1 } });
     const [stored] = await sql<{ min_count: number | null; client_fqdn: string }>(
       "SELECT e.min_count, e.client_fqdn FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE m.fqdn = $1",

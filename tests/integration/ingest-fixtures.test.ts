@@ -27,9 +27,17 @@ describe("ingest of the reference fixtures", () => {
       [agent.fqdn],
     );
     expect(row).toMatchObject({
-      is_kms_host: true, current_count: 50, listening_port: 1688, dns_publishing: true, total_requests: 18342,
-      failed_requests: 37, license_status: "Licensed", channel: "VOLUME_KMS_WS22", partial_product_key: "7QXHV",
-      body: text, role: "kms_host",
+      is_kms_host: true,
+      current_count: 50,
+      listening_port: 1688,
+      dns_publishing: true,
+      total_requests: 18342,
+      failed_requests: 37,
+      license_status: "Licensed",
+      channel: "VOLUME_KMS_WS22",
+      partial_product_key: "7QXHV",
+      body: text,
+      role: "kms_host",
     });
   });
 
@@ -42,8 +50,13 @@ describe("ingest of the reference fixtures", () => {
       [agent.fqdn],
     );
     expect(row).toMatchObject({
-      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", kms_host: "kms01.corp.contoso.com", kms_port: 1688,
-      kms_host_source: "dns", channel: "VOLUME_KMSCLIENT", has_expiry: true, role: "client",
+      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      kms_host: "kms01.corp.contoso.com",
+      kms_port: 1688,
+      kms_host_source: "dns",
+      channel: "VOLUME_KMSCLIENT",
+      has_expiry: true,
+      role: "client",
     });
   });
 
@@ -80,7 +93,9 @@ describe("ingest of the reference fixtures", () => {
 
     const rooted = await post<IngestBody>(
       "/api/v1/ingest",
-      envelope([{ type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.rooted.xml") }]),
+      envelope([
+        { type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.rooted.xml") },
+      ]),
       agent.token,
     );
     expect(rooted.body).toEqual({ accepted: 0, duplicates: 8, rejected: [] });
@@ -92,8 +107,14 @@ describe("ingest of the reference fixtures", () => {
       [agent.fqdn],
     );
     expect(event).toMatchObject({
-      event_id: 12290, hresult: "0x00000000", min_count: 25, client_fqdn: "ws-fin-0142.corp.contoso.com",
-      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", is_vm: false, license_status: "Licensed", minutes_to_expiry: 249120,
+      event_id: 12290,
+      hresult: "0x00000000",
+      min_count: 25,
+      client_fqdn: "ws-fin-0142.corp.contoso.com",
+      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      is_vm: false,
+      license_status: "Licensed",
+      minutes_to_expiry: 249120,
     });
     expect(event.raw_xml).toContain("<EventRecordID>884212</EventRecordID>");
   });

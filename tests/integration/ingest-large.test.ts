@@ -14,9 +14,20 @@ type ErrorAnswer = { error: { code: string; message: string; path: string | null
 function hostEvents(fqdn: string, count: number): string {
   const start = Date.now() - 2 * 86_400_000;
   const events: Event12290[] = Array.from({ length: count }, (_, i) => ({
-    eventId: 12290, recordId: 1000 + i, time: start + i * 60_000, ticks: i, computer: fqdn, hr: 0, minCount: 25,
-    clientFqdn: `ws-${String(i).padStart(5, "0")}.corp.contoso.com`, cmid: randomUUID(), clientTime: start + i * 60_000 - 500,
-    isVm: false, licenseStatus: LS.Licensed, minutesToExpiry: 259_200, actId: ACT_ID_WIN_ENTERPRISE,
+    eventId: 12290,
+    recordId: 1000 + i,
+    time: start + i * 60_000,
+    ticks: i,
+    computer: fqdn,
+    hr: 0,
+    minCount: 25,
+    clientFqdn: `ws-${String(i).padStart(5, "0")}.corp.contoso.com`,
+    cmid: randomUUID(),
+    clientTime: start + i * 60_000 - 500,
+    isVm: false,
+    licenseStatus: LS.Licensed,
+    minutesToExpiry: 259_200,
+    actId: ACT_ID_WIN_ENTERPRISE,
   }));
   return renderEvents(events);
 }
@@ -38,13 +49,21 @@ describe("a large event batch", () => {
     const agent = await enrollMachine("KMSBAD");
     const xml = hostEvents(agent.fqdn, 300);
     const withBadArtifact = (events: string) =>
-      envelope([{ type: "events", log: "Key Management Service", xml: events }, { type: "events", xml: 42 }]);
+      envelope([
+        { type: "events", log: "Key Management Service", xml: events },
+        { type: "events", xml: 42 },
+      ]);
     const large = await post<ErrorAnswer>("/api/v1/ingest", withBadArtifact(xml), agent.token);
     const small = await post<ErrorAnswer>("/api/v1/ingest", withBadArtifact(hostEvents(agent.fqdn, 1)), agent.token);
     expect([large.status, small.status]).toEqual([400, 400]);
     expect(large.body).toEqual(small.body);
     expect(large.body.error).toMatchObject({ code: "invalid_request", path: expect.stringMatching(/^artifacts\.1/) });
-    const broken = await post<ErrorAnswer>("/api/v1/ingest", null, agent.token, JSON.stringify(envelope([{ type: "events", log: "x", xml }])).slice(0, -2));
+    const broken = await post<ErrorAnswer>(
+      "/api/v1/ingest",
+      null,
+      agent.token,
+      JSON.stringify(envelope([{ type: "events", log: "x", xml }])).slice(0, -2),
+    );
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe("invalid_json");
     expect(await countFor("activation_event", agent.fqdn)).toBe(0);

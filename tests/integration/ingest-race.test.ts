@@ -13,12 +13,18 @@ import { enrollMachine, envelope, fixture, post, sql } from "./helpers";
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
 afterAll(() => pool.end());
 
-const cimArtifacts = () => [{
-  type: "cim",
-  service: JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingService.json")),
-  products: [JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingProduct.json"))],
-}];
-const multiLog = () => ({ type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml") });
+const cimArtifacts = () => [
+  {
+    type: "cim",
+    service: JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingService.json")),
+    products: [JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingProduct.json"))],
+  },
+];
+const multiLog = () => ({
+  type: "events",
+  log: "Key Management Service",
+  xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml"),
+});
 
 describe("storing the same events concurrently", () => {
   it("a COPY that meets events committed meanwhile falls back to the idempotent insert", async () => {
@@ -53,7 +59,9 @@ describe("storing the same events concurrently", () => {
   it("the same batch posted four times at once is stored once and accepted once", async () => {
     const agent = await enrollMachine("RACE");
     const body = envelope([multiLog()]);
-    const answers = await Promise.all([1, 2, 3, 4].map(() => post<{ accepted: number; duplicates: number }>("/api/v1/ingest", body, agent.token)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => post<{ accepted: number; duplicates: number }>("/api/v1/ingest", body, agent.token)),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     const accepted = answers.reduce((n, a) => n + a.body.accepted, 0);
     const [stored] = await sql<{ n: number }>(
@@ -86,19 +94,49 @@ describe("storing the same events concurrently", () => {
     const batch = (n: number) => {
       const at = start + n * 3_600_000;
       const request: Event12288 = {
-        eventId: 12288, recordId: 2 * n + 1, time: at, ticks: n, computer: agent.fqdn, hr: 0, status: 0, server: "kms01.contoso.com",
-        port: 1688, cmid: "0f4e5e55-6a5b-4b8f-9a44-2f2c1d0e9a11", clientTime: at, isVm: false, licenseStatus: LS.Licensed,
-        minutesToExpiry: 250_000, actId: ACT_ID_WIN_ENTERPRISE, minCount: 25,
+        eventId: 12288,
+        recordId: 2 * n + 1,
+        time: at,
+        ticks: n,
+        computer: agent.fqdn,
+        hr: 0,
+        status: 0,
+        server: "kms01.contoso.com",
+        port: 1688,
+        cmid: "0f4e5e55-6a5b-4b8f-9a44-2f2c1d0e9a11",
+        clientTime: at,
+        isVm: false,
+        licenseStatus: LS.Licensed,
+        minutesToExpiry: 250_000,
+        actId: ACT_ID_WIN_ENTERPRISE,
+        minCount: 25,
       };
       const response: Event12289 = {
-        eventId: 12289, recordId: 2 * n + 2, time: at + 1_000, ticks: n, computer: agent.fqdn, hr: n % 2 === 0 ? 0 : 0xc004f038, status: 0,
-        activated: n % 2 === 0, count: 30 + n, activationInterval: 120, renewalInterval: 10_080, clientTime: at,
+        eventId: 12289,
+        recordId: 2 * n + 2,
+        time: at + 1_000,
+        ticks: n,
+        computer: agent.fqdn,
+        hr: n % 2 === 0 ? 0 : 0xc004f038,
+        status: 0,
+        activated: n % 2 === 0,
+        count: 30 + n,
+        activationInterval: 120,
+        renewalInterval: 10_080,
+        clientTime: at,
       };
       return envelope([{ type: "events", log: "Application", xml: renderEvents([request, response]) }]);
     };
     for (let round = 0; round < 3; round++) {
-      const answers = await Promise.all([0, 1, 2, 3].map((i) => post<{ accepted: number }>("/api/v1/ingest", batch(round * 4 + i), agent.token)));
-      expect(answers.map((a) => [a.status, a.body.accepted])).toEqual([[200, 2], [200, 2], [200, 2], [200, 2]]);
+      const answers = await Promise.all(
+        [0, 1, 2, 3].map((i) => post<{ accepted: number }>("/api/v1/ingest", batch(round * 4 + i), agent.token)),
+      );
+      expect(answers.map((a) => [a.status, a.body.accepted])).toEqual([
+        [200, 2],
+        [200, 2],
+        [200, 2],
+        [200, 2],
+      ]);
     }
     const [stored] = await sql<{ facts: Record<string, unknown> | null; live: Record<string, unknown> }>(
       `SELECT (SELECT to_jsonb(f) FROM machine_activation_facts f WHERE f.machine_id = m.id) AS facts,

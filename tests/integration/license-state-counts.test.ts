@@ -15,10 +15,12 @@ describe("license-state counts kept by triggers", () => {
   it("follow a machine's first state, its changes and its removal, and survive a fold", async () => {
     const agent = await enrollMachine("LSC");
     const stateOf = async () =>
-      (await sql<{ license_status: string }>(
-        "SELECT ws.license_status FROM machine_windows_state ws JOIN machine m ON m.id = ws.machine_id WHERE m.fqdn = $1",
-        [agent.fqdn],
-      ))[0]?.license_status;
+      (
+        await sql<{ license_status: string }>(
+          "SELECT ws.license_status FROM machine_windows_state ws JOIN machine m ON m.id = ws.machine_id WHERE m.fqdn = $1",
+          [agent.fqdn],
+        )
+      )[0]?.license_status;
 
     expect((await post("/api/v1/ingest", envelope([dlv("client-kms-licensed-dns.en-US.txt")]), agent.token)).status).toBe(200);
     expect(await stateOf()).toBe("Licensed");

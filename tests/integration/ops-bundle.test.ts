@@ -28,19 +28,31 @@ async function download(route: string, withCookie = true) {
 beforeAll(async () => {
   cookie = await signIn();
   const host = await enrollMachine("KMSBUNDLE");
-  const hostAnswer = await post("/api/v1/ingest", envelope([
-    { type: "dlv", text: fixture("dlv", "kms-host-healthy.en-US.txt") },
-    { type: "events", log: "Key Management Service", xml: fixture("events", MULTI) },
-    { type: "events", log: "Application", xml: fixture("events", "host-12293-dns-publish-failure.xml") },
-  ]), host.token);
+  const hostAnswer = await post(
+    "/api/v1/ingest",
+    envelope([
+      { type: "dlv", text: fixture("dlv", "kms-host-healthy.en-US.txt") },
+      { type: "events", log: "Key Management Service", xml: fixture("events", MULTI) },
+      { type: "events", log: "Application", xml: fixture("events", "host-12293-dns-publish-failure.xml") },
+    ]),
+    host.token,
+  );
   expect(hostAnswer.status).toBe(200);
   hostId = await machineId(host.fqdn);
 
   const client = await enrollMachine("WSBUNDLE");
-  const clientAnswer = await post("/api/v1/ingest", envelope([
-    { type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") },
-    { type: "events", log: "Application", xml: fixture("events", "client-12288-success.xml") + fixture("events", "client-12289-success.xml") },
-  ]), client.token);
+  const clientAnswer = await post(
+    "/api/v1/ingest",
+    envelope([
+      { type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") },
+      {
+        type: "events",
+        log: "Application",
+        xml: fixture("events", "client-12288-success.xml") + fixture("events", "client-12289-success.xml"),
+      },
+    ]),
+    client.token,
+  );
   expect(clientAnswer.status).toBe(200);
   clientId = await machineId(client.fqdn);
 });
@@ -50,9 +62,18 @@ describe("support bundle", () => {
     const { response, bytes } = await download(`/api/dashboard/bundle/host/${hostId}.zip?days=${ALL_DAYS}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="kmswatch-support-kmsbundle-[a-z0-9]+-\d{4}-\d{2}-\d{2}\.zip"$/i);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="kmswatch-support-kmsbundle-[a-z0-9]+-\d{4}-\d{2}-\d{2}\.zip"$/i,
+    );
     const files = await unzip(bytes);
-    expect([...files.keys()].sort()).toEqual(["README.txt", "alerts.json", "dlv-latest.txt", "events/application.xml", "events/key-management-service.xml", "summary.json"]);
+    expect([...files.keys()].sort()).toEqual([
+      "README.txt",
+      "alerts.json",
+      "dlv-latest.txt",
+      "events/application.xml",
+      "events/key-management-service.xml",
+      "summary.json",
+    ]);
     expect(files.get("dlv-latest.txt")!.equals(raw("dlv", "kms-host-healthy.en-US.txt"))).toBe(true);
     expect(files.get("events/key-management-service.xml")!.equals(raw("events", MULTI))).toBe(true);
     expect(files.get("events/application.xml")!.equals(raw("events", "host-12293-dns-publish-failure.xml"))).toBe(true);
@@ -67,14 +88,18 @@ describe("support bundle", () => {
     expect(JSON.stringify(summary)).not.toMatch(/token/i);
     const windows = summary.latestState.find((p: { parsed: { isKmsHost?: boolean } }) => p.parsed.isKmsHost);
     expect(windows.parsed).toMatchObject({ currentCount: 50, licenseStatus: "Licensed" });
-    expect(summary.counts.eventsInWindow).toEqual(expect.arrayContaining([
-      expect.objectContaining({ log: "Key Management Service", eventId: 12290, events: 8 }),
-      expect.objectContaining({ log: "Application", eventId: 12293, events: 1 }),
-    ]));
+    expect(summary.counts.eventsInWindow).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ log: "Key Management Service", eventId: 12290, events: 8 }),
+        expect.objectContaining({ log: "Application", eventId: 12293, events: 1 }),
+      ]),
+    );
 
     const alerts = JSON.parse(files.get("alerts.json")!.toString("utf8"));
     const detail = await (await fetch(`${inject("baseUrl")}/api/dashboard/hosts/${hostId}`, { headers: { cookie } })).json();
-    expect(alerts.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(detail.findings.map((f: { ruleId: string }) => f.ruleId).sort());
+    expect(alerts.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(
+      detail.findings.map((f: { ruleId: string }) => f.ruleId).sort(),
+    );
     for (const finding of alerts.findings) expect(finding.subject.machineId).toBe(hostId);
   });
 
@@ -93,7 +118,9 @@ describe("support bundle", () => {
     expect([...files.keys()].sort()).toEqual(["README.txt", "alerts.json", "dlv-latest.txt", "events/application.xml", "summary.json"]);
     expect(files.get("dlv-latest.txt")!.equals(raw("dlv", "client-kms-licensed-dns.en-US.txt"))).toBe(true);
     const strip = (name: string) => fixture("events", name).replace(/\r\n$/, "");
-    expect(files.get("events/application.xml")!.toString("utf8")).toBe(`${strip("client-12288-success.xml")}${strip("client-12289-success.xml")}\r\n`);
+    expect(files.get("events/application.xml")!.toString("utf8")).toBe(
+      `${strip("client-12288-success.xml")}${strip("client-12289-success.xml")}\r\n`,
+    );
     expect(JSON.parse(files.get("summary.json")!.toString("utf8")).machine.role).toBe("client");
   });
 

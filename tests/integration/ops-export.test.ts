@@ -16,13 +16,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += c;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
   }
   if (cell || row.length) throw new Error("CSV does not end with CRLF");
   return rows;
@@ -61,7 +70,21 @@ describe("CSV exports", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="kmswatch-clients-\d{4}-\d{2}-\d{2}\.csv"$/);
-    expect(header).toEqual(["fqdn", "hostname", "license_status", "channel", "product_key_channel", "partial_product_key", "edition", "cmid", "kms_host", "kms_port", "expires_at", "last_check_in_at", "id"]);
+    expect(header).toEqual([
+      "fqdn",
+      "hostname",
+      "license_status",
+      "channel",
+      "product_key_channel",
+      "partial_product_key",
+      "edition",
+      "cmid",
+      "kms_host",
+      "kms_port",
+      "expires_at",
+      "last_check_in_at",
+      "id",
+    ]);
     const api = await getJson<{ total: number }>("/api/dashboard/clients?pageSize=1", { cookie });
     expect(rows).toHaveLength(api.body.total);
     const dashed = rows.filter((r) => r.fqdn.includes(`-${tag}-`) && r.fqdn.startsWith("'"));
@@ -70,7 +93,13 @@ describe("CSV exports", () => {
   });
 
   it("clients.csv applies the page's filters like the API", async () => {
-    for (const filters of [`q=${tag}`, `q=${tag}&state=Licensed`, `q=${tag}&channel=VOLUME_MAK`, `q=${tag}&kmsHost=KMS01.corp.contoso.com`, "state=InitialGrace"]) {
+    for (const filters of [
+      `q=${tag}`,
+      `q=${tag}&state=Licensed`,
+      `q=${tag}&channel=VOLUME_MAK`,
+      `q=${tag}&kmsHost=KMS01.corp.contoso.com`,
+      "state=InitialGrace",
+    ]) {
       const api = await getJson<{ total: number; rows: { id: string }[] }>(`/api/dashboard/clients?${filters}&pageSize=200`, { cookie });
       const { rows } = await csv(`/api/dashboard/export/clients.csv?${filters}&page=3`);
       expect(rows.length, filters).toBe(api.body.total);
@@ -88,11 +117,18 @@ describe("CSV exports", () => {
     expect(header.slice(0, 4)).toEqual(["fqdn", "hostname", "license_status", "current_count"]);
     const api = await getJson<{ hosts: { id: string; currentCount: number | null }[] }>("/api/dashboard/hosts", { cookie });
     expect(rows.map((r) => r.id).sort()).toEqual(api.body.hosts.map((h) => h.id).sort());
-    expect(rows.find((r) => r.hostname.startsWith("KMSEXPORT"))).toMatchObject({ current_count: "50", total_requests: "18342", failed_requests: "37" });
+    expect(rows.find((r) => r.hostname.startsWith("KMSEXPORT"))).toMatchObject({
+      current_count: "50",
+      total_requests: "18342",
+      failed_requests: "37",
+    });
   });
 
   it("alerts.csv holds the alerts the API lists, with quoted free text intact", async () => {
-    const api = await getJson<{ alerts: { id: string; cause: string; severity: string; subject: { kind: string } }[] }>("/api/dashboard/alerts?limit=5000", { cookie });
+    const api = await getJson<{ alerts: { id: string; cause: string; severity: string; subject: { kind: string } }[] }>(
+      "/api/dashboard/alerts?limit=5000",
+      { cookie },
+    );
     const { header, rows } = await csv("/api/dashboard/export/alerts.csv");
     expect(header.slice(0, 3)).toEqual(["severity", "state", "subject_kind"]);
     expect(rows.map((r) => r.alert_id).sort()).toEqual(api.body.alerts.map((a) => a.id).sort());

@@ -32,11 +32,15 @@ beforeAll(async () => {
   const recent = (text: string) => text.replace(/SystemTime='\d{4}-\d{2}-\d{2}T/g, `SystemTime='${yesterday}T`);
   const xml = recent(fixture("events", MULTI));
   expectedCmids = new Set([...xml.matchAll(/<Data>0x[0-9A-Fa-f]+,\d+,[^,]+,([0-9a-fA-F-]{36}),/g)].map((m) => m[1].toLowerCase())).size;
-  const answer = await post("/api/v1/ingest", envelope([
-    { type: "dlv", text: fixture("dlv", "kms-host-healthy.en-US.txt") },
-    { type: "events", log: "Key Management Service", xml },
-    { type: "events", log: "Application", xml: recent(fixture("events", "host-12293-dns-publish-failure.xml")) },
-  ]), host.token);
+  const answer = await post(
+    "/api/v1/ingest",
+    envelope([
+      { type: "dlv", text: fixture("dlv", "kms-host-healthy.en-US.txt") },
+      { type: "events", log: "Key Management Service", xml },
+      { type: "events", log: "Application", xml: recent(fixture("events", "host-12293-dns-publish-failure.xml")) },
+    ]),
+    host.token,
+  );
   expect(answer.status).toBe(200);
   [{ id: hostId }] = await sql<{ id: string }>("SELECT id FROM machine WHERE fqdn = $1", [hostFqdn]);
 });
@@ -91,7 +95,9 @@ describe("GET /metrics", () => {
     for (const o of open) expect(values.get(`kmswatch_open_findings{rule="${o.rule}",severity="${o.severity}"}`)).toBe(o.n);
     expect(sum("kmswatch_open_findings{")).toBe(open.reduce((n, o) => n + o.n, 0));
     // Every rule firing for our host shows up with its severity.
-    const detail = await getJson<{ findings: { ruleId: string; severity: string }[] }>(`/api/dashboard/hosts/${hostId}`, { cookie: await signIn() });
+    const detail = await getJson<{ findings: { ruleId: string; severity: string }[] }>(`/api/dashboard/hosts/${hostId}`, {
+      cookie: await signIn(),
+    });
     expect(detail.body.findings.length).toBeGreaterThan(0);
     for (const f of detail.body.findings) {
       expect(values.get(`kmswatch_open_findings{rule="${f.ruleId}",severity="${f.severity}"}`), f.ruleId).toBeGreaterThanOrEqual(1);

@@ -8,7 +8,11 @@ import { extraValidBodies, invalidBodies } from "../support/invalidBodies";
 import { enrollMachine, getJson } from "./helpers";
 
 type Operation = { requestBody: { content: { "application/json": { schema: { $ref: string } } } }; responses: Record<string, unknown> };
-type Document = { openapi: string; paths: Record<string, { post: Operation }>; components: { schemas: Record<string, Parameters<typeof z.fromJSONSchema>[0]> } };
+type Document = {
+  openapi: string;
+  paths: Record<string, { post: Operation }>;
+  components: { schemas: Record<string, Parameters<typeof z.fromJSONSchema>[0]> };
+};
 
 let document: Document;
 let token = "";

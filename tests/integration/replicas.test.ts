@@ -20,10 +20,18 @@ async function startReplica(): Promise<Replica> {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: inject("databaseUrl"),
-      KMSWATCH_SESSION_SECRET: inject("sessionSecret"), KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
-      KMSWATCH_ADMIN_EMAIL: admin.email, KMSWATCH_ADMIN_PASSWORD: admin.password, KMSWATCH_METRICS_TOKEN: inject("metricsToken"),
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: inject("databaseUrl"),
+      KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
+      KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
+      KMSWATCH_ADMIN_EMAIL: admin.email,
+      KMSWATCH_ADMIN_PASSWORD: admin.password,
+      KMSWATCH_METRICS_TOKEN: inject("metricsToken"),
     },
   });
   let output = "";
@@ -32,7 +40,10 @@ async function startReplica(): Promise<Replica> {
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`the second replica exited (${child.exitCode}):\n${output}`);
-    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return { url, child, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -50,7 +61,10 @@ async function stopReplica(replica: Replica | undefined): Promise<void> {
 }
 
 /** A request to the second replica, as `post` and `getJson` (helpers.ts) send them to the shared server. */
-async function onB<T = Record<string, unknown>>(route: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function onB<T = Record<string, unknown>>(
+  route: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(`${replica.url}${route}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
@@ -66,13 +80,17 @@ beforeAll(async () => {
 });
 afterAll(() => stopReplica(replica));
 
-const multiLog = () => ({ type: "events", log: "Key Management Service", xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml") });
+const multiLog = () => ({
+  type: "events",
+  log: "Key Management Service",
+  xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml"),
+});
 
 describe("a second replica on the same database", () => {
   it("starts without applying a migration or creating another admin", async () => {
     expect(replica.output()).toMatch(/Ready in/);
     expect(replica.output()).not.toMatch(/applied migration|created the first admin/);
-    const [admins] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM app_user WHERE email = $1', [inject("admin").email]);
+    const [admins] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE email = $1", [inject("admin").email]);
     expect(admins.n).toBe(1);
   });
 

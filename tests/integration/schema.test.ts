@@ -25,29 +25,83 @@ describe("schema and migrations", () => {
       data: { machineId: machine.id, tokenHash: "h".repeat(64), tokenPrefix: "kmsw_x", agentVersion: "1", lastSeenAt: at, revokedAt: at },
     });
     await prisma.ingestBatch.create({
-      data: { agentId: agent.id, machineId: machine.id, collectedAt: at, agentVersion: "1", artifacts: 1, accepted: 1, duplicates: 0, rejected: 0 },
+      data: {
+        agentId: agent.id,
+        machineId: machine.id,
+        collectedAt: at,
+        agentVersion: "1",
+        artifacts: 1,
+        accepted: 1,
+        duplicates: 0,
+        rejected: 0,
+      },
     });
     const raw = await prisma.rawArtifact.create({
       data: { machineId: machine.id, type: "dlv", contentHash: "c", body: "text", firstSeenAt: at, lastSeenAt: at },
     });
     await prisma.snapshot.create({
       data: {
-        machineId: machine.id, rawArtifactId: raw.id, source: "dlv", productKey: "k", contentHash: "c", collectedAt: at,
-        lastSeenAt: at, activationId: "a", name: "n", channel: "VOLUME_KMSCLIENT", productKeyChannel: "Volume:GVLK",
-        partialProductKey: "2YT43", licenseStatus: "Licensed", graceRemainingMin: 1, expiresAt: at, notificationReason: null,
-        isKmsHost: false, currentCount: 1, listeningPort: 1688, dnsPublishing: true, totalRequests: 1, failedRequests: 0,
-        cmid: "c", kmsHost: "h", kmsPort: 1688, kmsHostSource: "dns", serviceVersion: "10", parsed: { ok: true },
+        machineId: machine.id,
+        rawArtifactId: raw.id,
+        source: "dlv",
+        productKey: "k",
+        contentHash: "c",
+        collectedAt: at,
+        lastSeenAt: at,
+        activationId: "a",
+        name: "n",
+        channel: "VOLUME_KMSCLIENT",
+        productKeyChannel: "Volume:GVLK",
+        partialProductKey: "2YT43",
+        licenseStatus: "Licensed",
+        graceRemainingMin: 1,
+        expiresAt: at,
+        notificationReason: null,
+        isKmsHost: false,
+        currentCount: 1,
+        listeningPort: 1688,
+        dnsPublishing: true,
+        totalRequests: 1,
+        failedRequests: 0,
+        cmid: "c",
+        kmsHost: "h",
+        kmsPort: 1688,
+        kmsHostSource: "dns",
+        serviceVersion: "10",
+        parsed: { ok: true },
       },
     });
     await prisma.activationEvent.create({
       data: {
-        machineId: machine.id, log: "Application", recordId: 9_007_199_254_740_993n, eventId: 12288, timeCreated: at,
-        computer: "c", hresult: "0x00000000", status: "0x00000000", kmsHost: "h", kmsPort: 1688, cmid: "c", clientTime: at,
-        isVm: false, licenseStatus: "Licensed", minutesToExpiry: 1, activationId: "a", minCount: 25, clientFqdn: "f",
-        activated: true, hostCurrentCount: 50, activationIntervalMin: 120, renewalIntervalMin: 10080, domain: "d", rawXml: "<Event/>",
+        machineId: machine.id,
+        log: "Application",
+        recordId: 9_007_199_254_740_993n,
+        eventId: 12288,
+        timeCreated: at,
+        computer: "c",
+        hresult: "0x00000000",
+        status: "0x00000000",
+        kmsHost: "h",
+        kmsPort: 1688,
+        cmid: "c",
+        clientTime: at,
+        isVm: false,
+        licenseStatus: "Licensed",
+        minutesToExpiry: 1,
+        activationId: "a",
+        minCount: 25,
+        clientFqdn: "f",
+        activated: true,
+        hostCurrentCount: 50,
+        activationIntervalMin: 120,
+        renewalIntervalMin: 10080,
+        domain: "d",
+        rawXml: "<Event/>",
       },
     });
-    await prisma.quarantinedArtifact.create({ data: { machineId: machine.id, artifactIndex: 0, type: "dlv", error: "e", body: JSON.stringify({ a: "\u0000" }) } });
+    await prisma.quarantinedArtifact.create({
+      data: { machineId: machine.id, artifactIndex: 0, type: "dlv", error: "e", body: JSON.stringify({ a: "\u0000" }) },
+    });
 
     const loaded = await prisma.machine.findUniqueOrThrow({
       where: { id: machine.id },
@@ -67,24 +121,46 @@ describe("schema and migrations", () => {
     const at = new Date("2026-02-03T04:05:06.007Z");
     const machine = await prisma.machine.create({ data: { fqdn: "facts-check.contoso.com", hostname: "FACTS-CHECK", role: "client" } });
     const facts = {
-      requestAt: at, requestHresult: "0x800706BA", requestHost: "kms01.contoso.com", requestPort: 1688, requestAnswered: false,
-      responseAt: at, responseHresult: "0x0", responseActivated: true, responseHostCount: 50, responseMinCount: 25, renewalAt: at,
-      probeAt: at, probeSrvFound: true, probeTcpOk: false, probeHost: "kms01.contoso.com", probePort: 1688,
+      requestAt: at,
+      requestHresult: "0x800706BA",
+      requestHost: "kms01.contoso.com",
+      requestPort: 1688,
+      requestAnswered: false,
+      responseAt: at,
+      responseHresult: "0x0",
+      responseActivated: true,
+      responseHostCount: 50,
+      responseMinCount: 25,
+      renewalAt: at,
+      probeAt: at,
+      probeSrvFound: true,
+      probeTcpOk: false,
+      probeHost: "kms01.contoso.com",
+      probePort: 1688,
     };
     await prisma.machineActivationFacts.create({ data: { machineId: machine.id, ...facts } });
-    expect(await prisma.machineActivationFacts.findUniqueOrThrow({ where: { machineId: machine.id } })).toEqual({ machineId: machine.id, ...facts });
+    expect(await prisma.machineActivationFacts.findUniqueOrThrow({ where: { machineId: machine.id } })).toEqual({
+      machineId: machine.id,
+      ...facts,
+    });
     await prisma.machine.delete({ where: { id: machine.id } });
     expect(await prisma.machineActivationFacts.count({ where: { machineId: machine.id } })).toBe(0);
   });
 
   it("vacuums activation_event by inserted rows, so its index-only reads stay index-only", async () => {
     const [table] = await sql<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'activation_event'");
-    expect(table.reloptions).toEqual(expect.arrayContaining(["autovacuum_vacuum_insert_threshold=20000", "autovacuum_vacuum_insert_scale_factor=0"]));
+    expect(table.reloptions).toEqual(
+      expect.arrayContaining(["autovacuum_vacuum_insert_threshold=20000", "autovacuum_vacuum_insert_scale_factor=0"]),
+    );
   });
 
   it("indexes no column an unchanged check-in moves, so its updates stay on the row's page (HOT)", async () => {
     // touchUnchanged.ts: the columns written every hour for every machine.
-    const moved = { snapshot: ["last_seen_at"], machine: ["last_seen_at"], agent: ["last_seen_at", "agent_version", "unchanged_checkins", "unchanged_accepted"] };
+    const moved = {
+      snapshot: ["last_seen_at"],
+      machine: ["last_seen_at"],
+      agent: ["last_seen_at", "agent_version", "unchanged_checkins", "unchanged_accepted"],
+    };
     const blocking = await sql<{ index: string; column: string }>(
       `SELECT i.indexrelid::regclass::text AS index, a.attname AS column
          FROM pg_index i
@@ -104,9 +180,14 @@ describe("schema and migrations", () => {
   it("round-trips the sighting tables", async () => {
     const at = new Date("2026-02-03T04:05:06.007Z");
     await prisma.cmidSighting.create({ data: { cmid: "schema-cmid", machine: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
-    await prisma.kmsHostSighting.create({ data: { host: "kms.contoso.com", source: "test", client: "a.contoso.com", firstSeenAt: at, lastSeenAt: at } });
-    expect(await prisma.cmidSighting.findUniqueOrThrow({ where: { cmid_machine_kmsHost: { cmid: "schema-cmid", machine: "a.contoso.com", kmsHost: "" } } }))
-      .toMatchObject({ lastSeenAt: at });
+    await prisma.kmsHostSighting.create({
+      data: { host: "kms.contoso.com", source: "test", client: "a.contoso.com", firstSeenAt: at, lastSeenAt: at },
+    });
+    expect(
+      await prisma.cmidSighting.findUniqueOrThrow({
+        where: { cmid_machine_kmsHost: { cmid: "schema-cmid", machine: "a.contoso.com", kmsHost: "" } },
+      }),
+    ).toMatchObject({ lastSeenAt: at });
     await prisma.cmidSighting.deleteMany({ where: { cmid: "schema-cmid" } });
     await prisma.kmsHostSighting.deleteMany({ where: { source: "test" } });
   });

@@ -8,23 +8,49 @@ export const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOS
 
 export function host(over: Partial<HostFacts> = {}): HostFacts {
   return {
-    machineId: "m-host-1", fqdn: "kms1.corp.example", licenseStatus: "Licensed", notificationReason: null,
-    currentCount: 50, listeningPort: 1688, dnsPublishing: true, totalRequests: 1000, failedRequests: 3,
-    failedRequests7dAgo: 3, totalRequests7dAgo: 900, lastCheckInAt: ago(0.01), lastRequestAt: ago(0.1),
-    distinctClients30d: 60, distinctCmids30d: 60, serverOnly: false, refusedInsufficientCount30d: 0,
-    dnsPublishFailures: [], forecast: { crossesBelowAt: null, threshold: 25 }, ...over,
+    machineId: "m-host-1",
+    fqdn: "kms1.corp.example",
+    licenseStatus: "Licensed",
+    notificationReason: null,
+    currentCount: 50,
+    listeningPort: 1688,
+    dnsPublishing: true,
+    totalRequests: 1000,
+    failedRequests: 3,
+    failedRequests7dAgo: 3,
+    totalRequests7dAgo: 900,
+    lastCheckInAt: ago(0.01),
+    lastRequestAt: ago(0.1),
+    distinctClients30d: 60,
+    distinctCmids30d: 60,
+    serverOnly: false,
+    refusedInsufficientCount30d: 0,
+    dnsPublishFailures: [],
+    forecast: { crossesBelowAt: null, threshold: 25 },
+    ...over,
   };
 }
 
 /** A KMS-activated client that renewed 2 days ago. */
 export function client(over: Partial<ClientFacts> = {}): ClientFacts {
   return {
-    machineId: "m-pc-1", fqdn: "pc1.corp.example", channel: "VOLUME_KMSCLIENT", productKeyChannel: "Volume:GVLK",
-    licenseStatus: "Licensed", graceRemainingMin: 249_000, expiresAt: ago(-173), notificationReason: null,
-    kmsHost: "kms1.corp.example", kmsPort: 1688, kmsHostApproved: true, cmid: "5b1ae4c3-2a4b-4bd4-9f0e-0c3a1d2e3f40",
-    lastCheckInAt: ago(0.01), lastRenewalAt: ago(2),
+    machineId: "m-pc-1",
+    fqdn: "pc1.corp.example",
+    channel: "VOLUME_KMSCLIENT",
+    productKeyChannel: "Volume:GVLK",
+    licenseStatus: "Licensed",
+    graceRemainingMin: 249_000,
+    expiresAt: ago(-173),
+    notificationReason: null,
+    kmsHost: "kms1.corp.example",
+    kmsPort: 1688,
+    kmsHostApproved: true,
+    cmid: "5b1ae4c3-2a4b-4bd4-9f0e-0c3a1d2e3f40",
+    lastCheckInAt: ago(0.01),
+    lastRenewalAt: ago(2),
     lastRequest: { at: ago(2.001), hresult: "0x00000000", kmsHost: "kms1.corp.example", kmsPort: 1688, answered: true },
     lastResponse: { at: ago(2), hresult: "0x00000000", activated: true, hostCurrentCount: 50, minCount: 25 },
-    probe: null, ...over,
+    probe: null,
+    ...over,
   };
 }

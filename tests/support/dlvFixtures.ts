@@ -42,6 +42,5 @@ export function prng(seed: number) {
   };
 }
 
-
 export const SHARED_FILES = readdirSync(SHARED).filter((f) => f.endsWith(".txt"));
 export const EN_FILES = SHARED_FILES.filter((f) => f.includes(".en-US."));

@@ -37,6 +37,14 @@ export const invalidBodies: Record<"EnrollRequest" | "IngestRequest" | "ParseReq
 /** Bodies the schema accepts beyond the documented example (an unknown artifact type goes to quarantine). */
 export const extraValidBodies: Record<"EnrollRequest" | "IngestRequest" | "ParseRequest", unknown[]> = {
   EnrollRequest: [{ enrollSecret: "s", hostname: "ws_1.x-y", fqdn: "WS-1.corp.contoso.com" }],
-  IngestRequest: [envelope([]), envelope([{ type: "future-artifact", anything: [1, 2] }]), envelope([{ type: "events", log: "Key Management Service", xml: "" }])],
-  ParseRequest: [{ type: "events", xml: "<Event/>" }, { type: "dlv", text: "" }, { type: "cim", products: [] }],
+  IngestRequest: [
+    envelope([]),
+    envelope([{ type: "future-artifact", anything: [1, 2] }]),
+    envelope([{ type: "events", log: "Key Management Service", xml: "" }]),
+  ],
+  ParseRequest: [
+    { type: "events", xml: "<Event/>" },
+    { type: "dlv", text: "" },
+    { type: "cim", products: [] },
+  ],
 };

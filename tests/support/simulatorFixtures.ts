@@ -3,11 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
 
-const candidates = [
-  process.env.KMSWATCH_FIXTURES_DIR,
-  LOCAL_FIXTURES,
-  SHARED_FIXTURES,
-].filter((p): p is string => Boolean(p));
+const candidates = [process.env.KMSWATCH_FIXTURES_DIR, LOCAL_FIXTURES, SHARED_FIXTURES].filter((p): p is string => Boolean(p));
 
 export const FIXTURES_DIR = candidates.find((p) => existsSync(join(p, "dlv", "kms-host-healthy.en-US.txt"))) ?? null;
 

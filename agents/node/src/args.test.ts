@@ -21,8 +21,39 @@ describe("parseAgentArgs", () => {
   });
 
   it("reads every flag", () => {
-    const o = linux(["--server", "http://127.0.0.1:3000", "--enroll-secret", "s3cret", "--state-dir", "/s", "--from-dir", "/c", "--fqdn", "ws-1.corp", "--once", "--interval", "60", "--max-run-seconds", "5", "--spool-max-mb", "0.5", "--spool-max-age-days", "1", "--no-probe"]);
-    expect(o).toMatchObject({ enrollSecret: "s3cret", stateDir: "/s", fqdn: "ws-1.corp", once: true, interval: 60, maxRunSeconds: 5, spoolMaxBytes: 524288, spoolMaxAgeMs: 86_400_000, probe: false });
+    const o = linux([
+      "--server",
+      "http://127.0.0.1:3000",
+      "--enroll-secret",
+      "s3cret",
+      "--state-dir",
+      "/s",
+      "--from-dir",
+      "/c",
+      "--fqdn",
+      "ws-1.corp",
+      "--once",
+      "--interval",
+      "60",
+      "--max-run-seconds",
+      "5",
+      "--spool-max-mb",
+      "0.5",
+      "--spool-max-age-days",
+      "1",
+      "--no-probe",
+    ]);
+    expect(o).toMatchObject({
+      enrollSecret: "s3cret",
+      stateDir: "/s",
+      fqdn: "ws-1.corp",
+      once: true,
+      interval: 60,
+      maxRunSeconds: 5,
+      spoolMaxBytes: 524288,
+      spoolMaxAgeMs: 86_400_000,
+      probe: false,
+    });
   });
 
   it("explains what is wrong", () => {

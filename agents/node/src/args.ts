@@ -39,13 +39,14 @@ const positive = (name: string) => z.coerce.number({ error: `${name} must be a n
 
 const flagsSchema = z
   .object({
-    server: z
-      .url({ protocol: /^https?$/, error: "--server must be an http(s) URL, e.g. https://kmswatch.example.com" })
-      .optional(),
+    server: z.url({ protocol: /^https?$/, error: "--server must be an http(s) URL, e.g. https://kmswatch.example.com" }).optional(),
     "enroll-secret": z.string().min(1, "--enroll-secret must not be empty").optional(),
     "state-dir": z.string().min(1).optional(),
     "from-dir": z.string().min(1).optional(),
-    fqdn: z.string().regex(/^[A-Za-z0-9._-]+$/, "--fqdn must be a host name").optional(),
+    fqdn: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "--fqdn must be a host name")
+      .optional(),
     once: z.boolean().default(false),
     interval: positive("--interval").default(3600),
     "dry-run": z.boolean().default(false),

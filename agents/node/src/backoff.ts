@@ -3,7 +3,12 @@
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_CAP_MS = 60_000;
 
-export function fullJitterDelay(attempt: number, random: () => number = Math.random, baseMs = BACKOFF_BASE_MS, capMs = BACKOFF_CAP_MS): number {
+export function fullJitterDelay(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs = BACKOFF_BASE_MS,
+  capMs = BACKOFF_CAP_MS,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
   return Math.floor(random() * ceiling);
 }
@@ -11,7 +16,9 @@ export function fullJitterDelay(attempt: number, random: () => number = Math.ran
 /** A Retry-After header (seconds) is honoured when it fits, as a floor under the jittered wait. */
 export function retryDelay(attempt: number, retryAfterSeconds: number | null, random: () => number = Math.random): number {
   const jittered = fullJitterDelay(attempt, random);
-  return retryAfterSeconds !== null && retryAfterSeconds >= 0 ? Math.max(jittered, Math.min(retryAfterSeconds * 1000, BACKOFF_CAP_MS)) : jittered;
+  return retryAfterSeconds !== null && retryAfterSeconds >= 0
+    ? Math.max(jittered, Math.min(retryAfterSeconds * 1000, BACKOFF_CAP_MS))
+    : jittered;
 }
 
 /** False when waiting `delayMs` would end after the run's deadline: then the run stops instead. */

@@ -24,7 +24,9 @@ describe("collectFromDir + buildPayload", () => {
     const collection = collectFromDir(HOST);
     const first = buildPayload({ collection, bookmarks: {}, collectedAt: new Date(), probe: null });
     const again = buildPayload({ collection, bookmarks: first.bookmarks, collectedAt: new Date(), probe: null });
-    expect(first.payload.artifacts.filter((a) => a.type === "events").map((a) => ("log" in a ? a.log : ""))).toContain("Key Management Service");
+    expect(first.payload.artifacts.filter((a) => a.type === "events").map((a) => ("log" in a ? a.log : ""))).toContain(
+      "Key Management Service",
+    );
     expect(again.eventCount).toBe(0);
     expect(again.payload.artifacts.map((a) => a.type)).toEqual(["dlv", "cim"]);
     expect(again.bookmarks).toEqual(first.bookmarks);

@@ -9,7 +9,8 @@ import { domainOf, planProbe } from "./probeTarget";
 let server: net.Server;
 let openPort = 0;
 let closedPort = 0;
-const listen = (s: net.Server) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as net.AddressInfo).port)));
+const listen = (s: net.Server) =>
+  new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as net.AddressInfo).port)));
 
 beforeAll(async () => {
   server = net.createServer((socket) => socket.end());
@@ -39,15 +40,28 @@ describe("runProbe", () => {
     ];
     const probe = await runProbe({ lookupDomain: "corp.contoso.com", known: null }, deps(srv));
     expect(probeArtifactSchema.parse(probe)).toEqual(probe);
-    expect(probe).toMatchObject({ domain: "corp.contoso.com", srvError: null, target: { host: "127.0.0.1", port: openPort, source: "srv" }, tcp: { ok: true, error: null } });
+    expect(probe).toMatchObject({
+      domain: "corp.contoso.com",
+      srvError: null,
+      target: { host: "127.0.0.1", port: openPort, source: "srv" },
+      tcp: { ok: true, error: null },
+    });
     expect(probe.srvRecords.map((r) => r.target)).toEqual(["127.0.0.1", "kms-backup.corp.contoso.com"]);
   });
 
   it("reports a DNS error code and a refused port", async () => {
     const error = Object.assign(new Error("queryNoData"), { code: "ENODATA" });
-    const probe = await runProbe({ lookupDomain: "corp.contoso.com", known: { host: "127.0.0.1", port: closedPort, source: "registered" } }, deps(error));
+    const probe = await runProbe(
+      { lookupDomain: "corp.contoso.com", known: { host: "127.0.0.1", port: closedPort, source: "registered" } },
+      deps(error),
+    );
     expect(probeArtifactSchema.parse(probe)).toEqual(probe);
-    expect(probe).toMatchObject({ srvRecords: [], srvError: "ENODATA", target: { source: "registered" }, tcp: { ok: false, latencyMs: null, error: "ECONNREFUSED" } });
+    expect(probe).toMatchObject({
+      srvRecords: [],
+      srvError: "ENODATA",
+      target: { source: "registered" },
+      tcp: { ok: false, latencyMs: null, error: "ECONNREFUSED" },
+    });
   });
 
   it("has no target and no TCP check without a domain or a known host", async () => {
@@ -61,10 +75,25 @@ describe("planProbe", () => {
   it("prefers the /skms registration, then the DNS-discovered host, from /dlv or CIM", () => {
     const registered = "    Registered KMS machine name: kms01.corp.contoso.com:1688\r\n";
     const dns = "    KMS machine name from DNS: kms02.corp.contoso.com:1700\r\n";
-    expect(planProbe({ ...empty, dlv: [dns + registered] }, "corp.contoso.com").known).toEqual({ host: "kms01.corp.contoso.com", port: 1688, source: "registered" });
+    expect(planProbe({ ...empty, dlv: [dns + registered] }, "corp.contoso.com").known).toEqual({
+      host: "kms01.corp.contoso.com",
+      port: 1688,
+      source: "registered",
+    });
     expect(planProbe({ ...empty, dlv: [dns] }, null).known).toEqual({ host: "kms02.corp.contoso.com", port: 1700, source: "dns" });
-    const cim = { service: { KeyManagementServiceMachine: null, DiscoveredKeyManagementServiceMachineName: "kms01.corp.contoso.com", DiscoveredKeyManagementServiceMachinePort: 0, KeyManagementServiceLookupDomain: "branch.contoso.com" }, products: [] };
-    expect(planProbe({ ...empty, cim }, "corp.contoso.com")).toEqual({ lookupDomain: "branch.contoso.com", known: { host: "kms01.corp.contoso.com", port: 1688, source: "dns" } });
+    const cim = {
+      service: {
+        KeyManagementServiceMachine: null,
+        DiscoveredKeyManagementServiceMachineName: "kms01.corp.contoso.com",
+        DiscoveredKeyManagementServiceMachinePort: 0,
+        KeyManagementServiceLookupDomain: "branch.contoso.com",
+      },
+      products: [],
+    };
+    expect(planProbe({ ...empty, cim }, "corp.contoso.com")).toEqual({
+      lookupDomain: "branch.contoso.com",
+      known: { host: "kms01.corp.contoso.com", port: 1688, source: "dns" },
+    });
   });
   it("derives the domain from an FQDN", () => {
     expect(domainOf("WS-1.Corp.Contoso.com")).toBe("corp.contoso.com");

@@ -42,7 +42,9 @@ export async function runOnce(options: AgentOptions, deps: RunDeps): Promise<Run
   const collection = await deps.collect(bookmarks);
   const hostname = safeHostname(deps.hostname ?? os.hostname());
   const fqdn = machineFqdn(options.fqdn, hostname, collection.domain);
-  const probe = options.probe ? await runProbe(planProbe(collection, collection.domain ?? domainOf(fqdn)), deps.probe ?? realProbeDeps) : null;
+  const probe = options.probe
+    ? await runProbe(planProbe(collection, collection.domain ?? domainOf(fqdn)), deps.probe ?? realProbeDeps)
+    : null;
   const built = buildPayload({ collection, bookmarks, collectedAt: now(), probe });
   const json = JSON.stringify(built.payload);
   if (options.dryRun) {
@@ -67,14 +69,26 @@ export async function runOnce(options: AgentOptions, deps: RunDeps): Promise<Run
   for (const dropped of drops) spool.remove(dropped);
   if (drops.length > 0) {
     counters.droppedTotal += drops.length;
-    log(`spool over its bounds (${options.spoolMaxBytes} bytes, ${options.spoolMaxAgeMs / 86_400_000} days): dropped ${drops.length} oldest payload(s): ${drops.join(", ")}`);
+    log(
+      `spool over its bounds (${options.spoolMaxBytes} bytes, ${options.spoolMaxAgeMs / 86_400_000} days): dropped ${drops.length} oldest payload(s): ${drops.join(", ")}`,
+    );
   }
   state.writeCounters(counters);
 
   let send: SendResult | null = null;
   try {
-    send = await sendSpool({ server: options.server, enrollSecret: options.enrollSecret, hostname, fqdn, state, spool, deadline, fetchImpl: deps.fetchImpl });
-    if (send.rejected > 0) state.writeCounters({ ...state.readCounters(), rejectedTotal: state.readCounters().rejectedTotal + send.rejected });
+    send = await sendSpool({
+      server: options.server,
+      enrollSecret: options.enrollSecret,
+      hostname,
+      fqdn,
+      state,
+      spool,
+      deadline,
+      fetchImpl: deps.fetchImpl,
+    });
+    if (send.rejected > 0)
+      state.writeCounters({ ...state.readCounters(), rejectedTotal: state.readCounters().rejectedTotal + send.rejected });
     return { events: built.eventCount, spooled: name, dropped: drops.length, send };
   } finally {
     const c = state.readCounters();

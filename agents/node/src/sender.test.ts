@@ -33,7 +33,16 @@ function context(serverUrl: string, payloads: number, secret: string | null): Se
   const dir = testTempDir("send");
   const spool = new Spool(dir);
   for (let i = 1; i <= payloads; i += 1) spool.write(spoolName(new Date(Date.UTC(2026, 10, 25, 10, i)), i), `{"n":${i}}`);
-  return { server: serverUrl, enrollSecret: secret, hostname: "ws-1", fqdn: "ws-1.corp", state: new AgentState(dir), spool, deadline: Date.now() + 5000, random: () => 0 };
+  return {
+    server: serverUrl,
+    enrollSecret: secret,
+    hostname: "ws-1",
+    fqdn: "ws-1.corp",
+    state: new AgentState(dir),
+    spool,
+    deadline: Date.now() + 5000,
+    random: () => 0,
+  };
 }
 
 describe("sendSpool", () => {
@@ -48,7 +57,10 @@ describe("sendSpool", () => {
   });
 
   it("re-enrolls once on 401 when it has the secret, then resends the same payload", async () => {
-    const url = await serve({ "/api/v1/enroll": [enrolled("t1"), enrolled("t2")], "/api/v1/ingest": [ok, { status: 401, body: { error: { code: "unauthorized" } } }, ok] });
+    const url = await serve({
+      "/api/v1/enroll": [enrolled("t1"), enrolled("t2")],
+      "/api/v1/ingest": [ok, { status: 401, body: { error: { code: "unauthorized" } } }, ok],
+    });
     const ctx = context(url, 2, "secret-123");
     expect(await sendSpool(ctx)).toMatchObject({ sent: 2, reenrolled: true });
     expect(seen.map((s) => s.auth)).toEqual([undefined, "Bearer t1", "Bearer t1", undefined, "Bearer t2"]);
@@ -65,7 +77,9 @@ describe("sendSpool", () => {
   });
 
   it("sets a 400 payload aside and goes on; retries 503 with backoff", async () => {
-    const url = await serve({ "/api/v1/ingest": [{ status: 400, body: { error: { code: "invalid_request" } } }, { status: 503, body: {} }, ok] });
+    const url = await serve({
+      "/api/v1/ingest": [{ status: 400, body: { error: { code: "invalid_request" } } }, { status: 503, body: {} }, ok],
+    });
     const ctx = context(url, 2, null);
     ctx.state.writeToken({ server: url, agentId: "a", token: "t", fqdn: "ws-1.corp", enrolledAt: "x" });
     expect(await sendSpool(ctx)).toMatchObject({ sent: 1, rejected: 1 });

@@ -57,11 +57,19 @@ async function enroll(ctx: SendContext, why: string): Promise<string | null> {
   if (outcome.kind === "unauthorized") throw new AuthError(`the server refused the enroll secret (${outcome.message})`);
   if (outcome.kind !== "ok") {
     const status = "status" in outcome ? outcome.status : 0;
-    throw new FatalError(status === 503 ? "enrollment is disabled on the server (503)" : `enroll failed: ${outcome.kind} ${JSON.stringify(outcome)}`);
+    throw new FatalError(
+      status === 503 ? "enrollment is disabled on the server (503)" : `enroll failed: ${outcome.kind} ${JSON.stringify(outcome)}`,
+    );
   }
   const answer = parseEnrollAnswer(outcome.body);
   if (!answer) throw new FatalError(`enroll answered an unexpected body: ${JSON.stringify(outcome.body).slice(0, 200)}`);
-  ctx.state.writeToken({ server: ctx.server, agentId: answer.agentId, token: answer.token, fqdn: ctx.fqdn, enrolledAt: new Date().toISOString() });
+  ctx.state.writeToken({
+    server: ctx.server,
+    agentId: answer.agentId,
+    token: answer.token,
+    fqdn: ctx.fqdn,
+    enrolledAt: new Date().toISOString(),
+  });
   log(`enrolled ${why === "first" ? "" : "again "}as ${ctx.fqdn} (agent ${answer.agentId})`);
   return answer.token;
 }
@@ -75,7 +83,9 @@ export async function sendSpool(ctx: SendContext): Promise<SendResult> {
     const name = entries[i].name;
     token ??= await enroll(ctx, "first");
     const outcome = token
-      ? await withRetries(`send ${name}`, ctx, (t) => postJson(fetchImpl, `${ctx.server}/api/v1/ingest`, readFileSync(ctx.spool.pathOf(name), "utf8"), token, t))
+      ? await withRetries(`send ${name}`, ctx, (t) =>
+          postJson(fetchImpl, `${ctx.server}/api/v1/ingest`, readFileSync(ctx.spool.pathOf(name), "utf8"), token, t),
+        )
       : null;
     if (outcome === null) {
       result.reachedDeadline = true;

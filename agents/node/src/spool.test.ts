@@ -4,14 +4,22 @@ import { testTempDir } from "../tempDir";
 import { planSpoolDrops, Spool, spoolName, timeOfName, type SpoolEntry } from "./spool";
 
 const DAY = 86_400_000;
-const at = (iso: string, counter: number, bytes = 100): SpoolEntry => ({ name: spoolName(new Date(iso), counter), bytes, collectedAtMs: Date.parse(iso) });
+const at = (iso: string, counter: number, bytes = 100): SpoolEntry => ({
+  name: spoolName(new Date(iso), counter),
+  bytes,
+  collectedAtMs: Date.parse(iso),
+});
 
 describe("spool names", () => {
   it("sort by time, then counter, and give the time back", () => {
     expect(spoolName(new Date("2026-11-25T10:00:00.123Z"), 42)).toBe("20261125T100000123Z-0000000042.json");
     expect(timeOfName("20261125T100000123Z-0000000042.json")).toBe(Date.parse("2026-11-25T10:00:00.123Z"));
     expect(timeOfName("notes.txt")).toBeNull();
-    const names = [spoolName(new Date("2026-11-25T10:00:00Z"), 10), spoolName(new Date("2026-11-25T10:00:00Z"), 9), spoolName(new Date("2026-11-24T23:00:00Z"), 11)];
+    const names = [
+      spoolName(new Date("2026-11-25T10:00:00Z"), 10),
+      spoolName(new Date("2026-11-25T10:00:00Z"), 9),
+      spoolName(new Date("2026-11-24T23:00:00Z"), 11),
+    ];
     expect([...names].sort()).toEqual([names[2], names[1], names[0]]);
   });
 });
@@ -34,7 +42,7 @@ describe("Spool", () => {
   it("lists oldest first, removes, and keeps refused payloads with the reason", () => {
     const spool = new Spool(testTempDir("spool"));
     spool.write(spoolName(new Date("2026-11-25T10:00:00Z"), 2), "{}");
-    spool.write(spoolName(new Date("2026-11-25T09:00:00Z"), 1), "{\"a\":1}");
+    spool.write(spoolName(new Date("2026-11-25T09:00:00Z"), 1), '{"a":1}');
     const [first, second] = spool.list();
     expect(first.name.startsWith("20261125T090000")).toBe(true);
     expect(first.bytes).toBe(7);

@@ -17,7 +17,9 @@ export function timeOfName(name: string): number | null {
   const match = NAME_RE.exec(name);
   if (!match) return null;
   const s = match[1];
-  return Date.parse(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`);
+  return Date.parse(
+    `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`,
+  );
 }
 
 export function sortOldestFirst(entries: SpoolEntry[]): SpoolEntry[] {

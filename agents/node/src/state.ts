@@ -4,10 +4,23 @@ import path from "node:path";
 import { z } from "zod";
 import type { Bookmarks } from "./events.ts";
 
-const tokenSchema = z.object({ server: z.string(), agentId: z.string(), token: z.string().min(1), fqdn: z.string(), enrolledAt: z.string() });
+const tokenSchema = z.object({
+  server: z.string(),
+  agentId: z.string(),
+  token: z.string().min(1),
+  fqdn: z.string(),
+  enrolledAt: z.string(),
+});
 export type SavedToken = z.infer<typeof tokenSchema>;
-const bookmarksSchema = z.object({ Application: z.number().int().nonnegative().optional(), "Key Management Service": z.number().int().nonnegative().optional() });
-const countersSchema = z.object({ spoolCounter: z.number().int().nonnegative().default(0), droppedTotal: z.number().int().nonnegative().default(0), rejectedTotal: z.number().int().nonnegative().default(0) });
+const bookmarksSchema = z.object({
+  Application: z.number().int().nonnegative().optional(),
+  "Key Management Service": z.number().int().nonnegative().optional(),
+});
+const countersSchema = z.object({
+  spoolCounter: z.number().int().nonnegative().default(0),
+  droppedTotal: z.number().int().nonnegative().default(0),
+  rejectedTotal: z.number().int().nonnegative().default(0),
+});
 export type Counters = z.infer<typeof countersSchema>;
 
 function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): T {

@@ -27,7 +27,11 @@ export function wevtutilQuery(filter: string, after: number): string {
   return `*[System[${filter} and (EventRecordID > ${after})]]`;
 }
 
-type CimJson = { service?: Record<string, unknown> | null; products?: Record<string, unknown>[] | Record<string, unknown>; domain?: string | null };
+type CimJson = {
+  service?: Record<string, unknown> | null;
+  products?: Record<string, unknown>[] | Record<string, unknown>;
+  domain?: string | null;
+};
 
 export async function collectWindows(bookmarks: Bookmarks): Promise<RawCollection> {
   const windir = process.env.windir ?? "C:\\Windows";
@@ -47,7 +51,12 @@ export async function collectWindows(bookmarks: Bookmarks): Promise<RawCollectio
       // "Key Management Service" exists only on KMS hosts; a missing log means no events.
     }
   }
-  return { dlv: [dlv.stdout.toString("utf16le").replace(/^\uFEFF/, "")], cim: { service: cim.service ?? null, products }, eventTexts, domain: cim.domain ?? null };
+  return {
+    dlv: [dlv.stdout.toString("utf16le").replace(/^\uFEFF/, "")],
+    cim: { service: cim.service ?? null, products },
+    eventTexts,
+    domain: cim.domain ?? null,
+  };
 }
 
 /** Windows has no file modes: limit the state dir to SYSTEM and Administrators (well-known SIDs). */

@@ -30,7 +30,12 @@ function AlertsView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const view: AlertsFilter = { severity: parseSeverity(params.get("severity")), kind: parseKind(params.get("kind")), rule: (params.get("rule") ?? "").trim().slice(0, 100), state: parseState(params.get("state")) };
+  const view: AlertsFilter = {
+    severity: parseSeverity(params.get("severity")),
+    kind: parseKind(params.get("kind")),
+    rule: (params.get("rule") ?? "").trim().slice(0, 100),
+    state: parseState(params.get("state")),
+  };
   const [limit, setLimit] = useState(ALERT_PAGE_SIZE);
   const query = useAlertsQuery(view, limit);
   const isAdmin = useMeQuery().data?.user.role === "admin";
@@ -55,12 +60,21 @@ function AlertsView() {
     <label>
       State{" "}
       <select value={view.state} onChange={(e) => navigate({ state: parseState(e.target.value), rule: "" })}>
-        {stateOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {stateOptions.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );
   if (inState === 0 && view.state) {
-    return <div className="toolbar">{stateFilter}<span className="muted">No alert in this state.</span></div>;
+    return (
+      <div className="toolbar">
+        {stateFilter}
+        <span className="muted">No alert in this state.</span>
+      </div>
+    );
   }
   if (inState === 0) {
     return (
@@ -93,7 +107,15 @@ function AlertsView() {
           {alerts.length < total && `; the first ${alerts.length} are listed: narrow the filters, or export them all`}
         </span>
         {filtered && (
-          <a href={pathname} onClick={(e) => { e.preventDefault(); navigate({ severity: "", kind: "", rule: "", state: "" }); }}>Show all</a>
+          <a
+            href={pathname}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ severity: "", kind: "", rule: "", state: "" });
+            }}
+          >
+            Show all
+          </a>
         )}
       </div>
       {alerts.length === 0 ? (
@@ -115,11 +137,10 @@ export default function AlertsPage() {
     <>
       <h1>Alerts</h1>
       <p className="muted">
-        Every open problem, each with its cause and the fix to apply. KMS host problems usually explain many client
-        problems: fix those first. Clients sharing a CMID are listed on <Link href="/alerts/duplicate-cmids">Duplicate CMIDs</Link>.
-        Alerts open and resolve themselves as the rules see the condition appear and clear (after each check-in and every 5
-        minutes); acknowledge one to say someone is on it. Where alerts are sent:{" "}
-        <Link href="/settings/notifications">notification settings</Link>.
+        Every open problem, each with its cause and the fix to apply. KMS host problems usually explain many client problems: fix those
+        first. Clients sharing a CMID are listed on <Link href="/alerts/duplicate-cmids">Duplicate CMIDs</Link>. Alerts open and resolve
+        themselves as the rules see the condition appear and clear (after each check-in and every 5 minutes); acknowledge one to say someone
+        is on it. Where alerts are sent: <Link href="/settings/notifications">notification settings</Link>.
       </p>
       <EvaluateNowButton />
       <ExportCsvLink table="alerts" filterKeys={["state", "severity", "kind", "rule"]} />

@@ -35,23 +35,33 @@ function AuditView() {
     <>
       {data.splitWarning && (
         <div className="card" role="alert">
-          <span className="badge warning">count split</span> <strong>{data.splitWarning.hostsInUse} KMS hosts in use, {data.splitWarning.hostsNeeded} needed.</strong>
+          <span className="badge warning">count split</span>{" "}
+          <strong>
+            {data.splitWarning.hostsInUse} KMS hosts in use, {data.splitWarning.hostsNeeded} needed.
+          </strong>
           <p>{data.splitWarning.message}</p>
         </div>
       )}
       <div className="card">
         {data.hosts.length === 0 ? (
-          <p className="muted">No KMS host seen yet: no agent runs on a KMS host and no client has reported one. Install the agent, then come back.</p>
+          <p className="muted">
+            No KMS host seen yet: no agent runs on a KMS host and no client has reported one. Install the agent, then come back.
+          </p>
         ) : data.approved.length === 0 ? (
-          <p><span className="badge warning">no approved list</span> {data.hosts.length} KMS host(s) seen. Approve your real hosts so that any other one is reported as rogue.</p>
+          <p>
+            <span className="badge warning">no approved list</span> {data.hosts.length} KMS host(s) seen. Approve your real hosts so that
+            any other one is reported as rogue.
+          </p>
         ) : rogue.length === 0 ? (
-          <p><span className="badge ok">all approved</span> Every one of the {data.hosts.length} KMS host(s) seen is on the approved list.</p>
+          <p>
+            <span className="badge ok">all approved</span> Every one of the {data.hosts.length} KMS host(s) seen is on the approved list.
+          </p>
         ) : (
           <p>
             <span className="badge critical">{rogue.length} rogue</span> <strong>{rogue.map((h) => h.host).join(", ")}</strong>{" "}
-            {rogue.length === 1 ? "is" : "are"} not approved and used by {rogueClients} client(s). Remove their{" "}
-            <code>_vlmcs._tcp</code> SRV records and stop them publishing (<code>slmgr.vbs /cdns</code> on each), or point clients at an approved
-            host with <code>slmgr.vbs /skms host:1688</code>. If a host is legitimate, approve it.
+            {rogue.length === 1 ? "is" : "are"} not approved and used by {rogueClients} client(s). Remove their <code>_vlmcs._tcp</code> SRV
+            records and stop them publishing (<code>slmgr.vbs /cdns</code> on each), or point clients at an approved host with{" "}
+            <code>slmgr.vbs /skms host:1688</code>. If a host is legitimate, approve it.
           </p>
         )}
         {!isAdmin && me.isSuccess && <p className="muted small">Only administrators can change the approved list.</p>}
@@ -60,7 +70,16 @@ function AuditView() {
       {data.hosts.length > 0 && (
         <section className="card">
           <h2>KMS hosts seen</h2>
-          <AuditHostTable audit={data} isAdmin={isAdmin} busyHost={busyHost} onApprove={(host) => { unapprove.reset(); approve.mutate({ host }); }} onRemove={remove} />
+          <AuditHostTable
+            audit={data}
+            isAdmin={isAdmin}
+            busyHost={busyHost}
+            onApprove={(host) => {
+              unapprove.reset();
+              approve.mutate({ host });
+            }}
+            onRemove={remove}
+          />
         </section>
       )}
       <section className="card">
@@ -82,8 +101,8 @@ export default function AuditPage() {
     <>
       <h1>KMS host audit</h1>
       <p className="muted">
-        Every KMS host seen by an agent on the host, in a client&apos;s DNS discovery or /skms setting, or in a 12288 request.
-        A host not on the approved list is rogue: its clients activate against something you do not control.
+        Every KMS host seen by an agent on the host, in a client&apos;s DNS discovery or /skms setting, or in a 12288 request. A host not on
+        the approved list is rogue: its clients activate against something you do not control.
       </p>
       <ExportCsvLink table="audit" />
       <AuditView />

@@ -2,7 +2,13 @@
 // Clients: search by name or CMID, filter by license state / channel / KMS host (kept in the URL), paged.
 import { Suspense } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { filtersFromSearchParams, filtersToQueryString, hasActiveFilters, PAGE_SIZE, type ClientFilters as Filters } from "@/lib/read/clients/clientFilters";
+import {
+  filtersFromSearchParams,
+  filtersToQueryString,
+  hasActiveFilters,
+  PAGE_SIZE,
+  type ClientFilters as Filters,
+} from "@/lib/read/clients/clientFilters";
 import { useClientsQuery } from "@/lib/client/useClientsQuery";
 import { useAuditQuery } from "@/lib/client/useAuditQuery";
 import { ClientFilters } from "@/app/_components/clients/ClientFilters";
@@ -16,14 +22,23 @@ function EmptyClients({ filtered, onClear }: { filtered: boolean; onClear: () =>
     return (
       <p className="muted">
         No client matches these filters. Check the spelling (KMS host must be the exact name), or{" "}
-        <a href="/clients" onClick={(e) => { e.preventDefault(); onClear(); }}>clear the filters</a>.
+        <a
+          href="/clients"
+          onClick={(e) => {
+            e.preventDefault();
+            onClear();
+          }}
+        >
+          clear the filters
+        </a>
+        .
       </p>
     );
   }
   return (
     <p className="muted">
-      No client has reported yet. Install the kmswatch agent on your Windows clients (or run <code>npm run simulate</code> against
-      this server); they appear here after their first check-in.
+      No client has reported yet. Install the kmswatch agent on your Windows clients (or run <code>npm run simulate</code> against this
+      server); they appear here after their first check-in.
     </p>
   );
 }
@@ -56,7 +71,10 @@ function ClientsView() {
         // The API counts only the rows of the page asked for, so past the end the total reads 0.
         <p className="muted">
           Page {filters.page} is past the end of this list.{" "}
-          <a href="#" onClick={(e) => { e.preventDefault(); navigate({ ...filters, page: 1 }); }}>Go to page 1</a>.
+          <button type="button" className="link" onClick={() => navigate({ ...filters, page: 1 })}>
+            Go to page 1
+          </button>
+          .
         </p>
       ) : query.data.total === 0 ? (
         <EmptyClients filtered={hasActiveFilters(filters)} onClear={clear} />
@@ -81,8 +99,8 @@ export default function ClientsPage() {
     <>
       <h1>Clients</h1>
       <p className="muted">
-        Every machine that checked in, with its current Windows license state. Only clients with a GVLK (channel
-        VOLUME_KMSCLIENT) activate against your KMS hosts; MAK and Retail keys are flagged.
+        Every machine that checked in, with its current Windows license state. Only clients with a GVLK (channel VOLUME_KMSCLIENT) activate
+        against your KMS hosts; MAK and Retail keys are flagged.
       </p>
       <ExportCsvLink table="clients" filterKeys={["q", "state", "channel", "kmsHost"]} />
       <Suspense fallback={<Loading what="clients" />}>

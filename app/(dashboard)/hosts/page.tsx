@@ -17,16 +17,16 @@ export default function HostsPage() {
         <div className="card">
           <p>No KMS host has reported yet.</p>
           <p className="muted">
-            Deploy the agent on your KMS hosts (it sends <code>slmgr.vbs /dlv</code>, the CIM state and the KMS event
-            log), or run <code>npm run simulate</code> to load a demo fleet.
+            Deploy the agent on your KMS hosts (it sends <code>slmgr.vbs /dlv</code>, the CIM state and the KMS event log), or run{" "}
+            <code>npm run simulate</code> to load a demo fleet.
           </p>
         </div>
       )}
       {data && data.hosts.length > 0 && (
         <div className="card">
           <p className="muted small">
-            Count in red: below {COUNT_THRESHOLDS.clientOs}, so Windows client OS cannot activate on that host (servers
-            need {COUNT_THRESHOLDS.serverOs}; the count never exceeds {COUNT_THRESHOLDS.cap}).
+            Count in red: below {COUNT_THRESHOLDS.clientOs}, so Windows client OS cannot activate on that host (servers need{" "}
+            {COUNT_THRESHOLDS.serverOs}; the count never exceeds {COUNT_THRESHOLDS.cap}).
           </p>
           <HostsTable hosts={data.hosts} />
         </div>

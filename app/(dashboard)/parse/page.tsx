@@ -20,7 +20,10 @@ function Result({ result }: { result: ParseResponse }) {
   return (
     <section className="card">
       <h2>{result.events.length} event(s)</h2>
-      <ParsedFieldsTable items={result.events} headings={result.events.map((e) => `${e.eventId}${e.timeCreated ? ` · ${e.timeCreated}` : ""}`)} />
+      <ParsedFieldsTable
+        items={result.events}
+        headings={result.events.map((e) => `${e.eventId}${e.timeCreated ? ` · ${e.timeCreated}` : ""}`)}
+      />
     </section>
   );
 }
@@ -32,14 +35,18 @@ export default function ParsePage() {
     <>
       <h1>Paste &amp; parse</h1>
       <p className="muted">
-        Paste what you see on a machine to read it the way kmswatch does: the fields it extracts, the lines it does not
-        understand, and any warning. Useful on a machine without the agent, or to check a fix.
+        Paste what you see on a machine to read it the way kmswatch does: the fields it extracts, the lines it does not understand, and any
+        warning. Useful on a machine without the agent, or to check a fix.
       </p>
       <ParseForm pending={parse.isPending} onParse={(request) => parse.mutate(request)} />
       {parse.isError && (
         <div className="card">
           <InlineError error={parse.error} />
-          {unparseable && <p className="muted small">Check that the type selected matches what you pasted and that the text is complete (from the first line).</p>}
+          {unparseable && (
+            <p className="muted small">
+              Check that the type selected matches what you pasted and that the text is complete (from the first line).
+            </p>
+          )}
         </div>
       )}
       {parse.isSuccess && (

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { currentUser } from "@/lib/access/auth/session";
 
 const pages = [
-  { href: "/settings/agents", title: "Agents", text: "Enrolled agents and their tokens (revoke, rotate), and the enroll secrets agents use (rotate with an overlap)." },
+  {
+    href: "/settings/agents",
+    title: "Agents",
+    text: "Enrolled agents and their tokens (revoke, rotate), and the enroll secrets agents use (rotate with an overlap).",
+  },
   { href: "/settings/users", title: "Users", text: "Who can sign in: create users, change roles, reset passwords, delete." },
   { href: "/settings/audit-log", title: "Audit log", text: "Every change made through the dashboard, with who made it and when." },
 ];

@@ -2,7 +2,7 @@
 // Acknowledge / Resolve / Snooze for one alert (admins). Errors (403, resolved meanwhile) show inline.
 import { useState } from "react";
 import { useAlertActionMutation } from "@/lib/client/useAlertActionMutation";
-import type { AlertView } from "@/lib/read/alerts/view";
+import type { AlertView } from "@/lib/evaluate/alerts/view";
 import styles from "@/app/_components/clients/clients.module.css";
 
 const snoozeChoices = [
@@ -20,14 +20,23 @@ export function AlertActions({ alert }: { alert: AlertView }) {
   return (
     <div className="toolbar">
       {alert.state === "open" && (
-        <button type="button" disabled={busy} onClick={() => mutation.mutate({ id: alert.id, action: "acknowledge" })}>Acknowledge</button>
+        <button type="button" disabled={busy} onClick={() => mutation.mutate({ id: alert.id, action: "acknowledge" })}>
+          Acknowledge
+        </button>
       )}
-      <button type="button" className={styles.secondary} disabled={busy} onClick={() => mutation.mutate({ id: alert.id, action: "resolve" })}>
+      <button
+        type="button"
+        className={styles.secondary}
+        disabled={busy}
+        onClick={() => mutation.mutate({ id: alert.id, action: "resolve" })}
+      >
         Resolve
       </button>
       <label>
         <select
-          value={snooze} disabled={busy} aria-label="Snooze notifications"
+          value={snooze}
+          disabled={busy}
+          aria-label="Snooze notifications"
           onChange={(e) => {
             const choice = snoozeChoices.find((c) => c.label === e.target.value);
             setSnooze("");
@@ -35,7 +44,11 @@ export function AlertActions({ alert }: { alert: AlertView }) {
           }}
         >
           <option value="">Snooze…</option>
-          {snoozeChoices.map((c) => <option key={c.label} value={c.label}>{c.label}</option>)}
+          {snoozeChoices.map((c) => (
+            <option key={c.label} value={c.label}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </label>
       {mutation.isError && <span className="error small">{mutation.error.message}</span>}

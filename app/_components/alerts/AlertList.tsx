@@ -2,7 +2,7 @@
 // Stored alerts: the finding (why, fix, evidence) with its lifecycle — state, first and last seen, snooze —
 // and, for admins, the actions. Resolved alerts stay listable as history.
 import Link from "next/link";
-import type { AlertView } from "@/lib/read/alerts/view";
+import type { AlertView } from "@/lib/evaluate/alerts/view";
 import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { subjectHref } from "@/app/_components/FindingList";
@@ -26,8 +26,16 @@ function AlertItem({ alert, canAct }: { alert: AlertView; canAct: boolean }) {
       </div>
       <div className="muted small">
         first seen <TimeAgo iso={alert.firstSeenAt} />, last seen <TimeAgo iso={alert.lastSeenAt} />
-        {alert.resolvedAt && alert.state === "resolved" && <>, resolved <TimeAgo iso={alert.resolvedAt} /></>}
-        {snoozed && <>, notifications snoozed until <time dateTime={alert.snoozedUntil!}>{new Date(alert.snoozedUntil!).toLocaleString()}</time></>}
+        {alert.resolvedAt && alert.state === "resolved" && (
+          <>
+            , resolved <TimeAgo iso={alert.resolvedAt} />
+          </>
+        )}
+        {snoozed && (
+          <>
+            , notifications snoozed until <time dateTime={alert.snoozedUntil!}>{new Date(alert.snoozedUntil!).toLocaleString()}</time>
+          </>
+        )}
       </div>
       <p className={styles.text}>
         <span className={styles.label}>Why:</span>
@@ -46,7 +54,9 @@ function AlertItem({ alert, canAct }: { alert: AlertView; canAct: boolean }) {
 export function AlertList({ alerts, canAct }: { alerts: AlertView[]; canAct: boolean }) {
   return (
     <ul className={styles.list}>
-      {alerts.map((alert) => <AlertItem key={alert.id} alert={alert} canAct={canAct} />)}
+      {alerts.map((alert) => (
+        <AlertItem key={alert.id} alert={alert} canAct={canAct} />
+      ))}
     </ul>
   );
 }

@@ -15,12 +15,19 @@ const kinds: { value: Kind; label: string }[] = [
 
 function toInput(kind: Kind, name: string, f: Record<string, string>): CreateChannelInput {
   switch (kind) {
-    case "webhook": return { kind, name, enabled: true, config: { url: f.url, secret: f.secret } };
+    case "webhook":
+      return { kind, name, enabled: true, config: { url: f.url, secret: f.secret } };
     case "slack":
-    case "teams": return { kind, name, enabled: true, config: { url: f.url } };
+    case "teams":
+      return { kind, name, enabled: true, config: { url: f.url } };
     case "email": {
       const to = f.to.split(/[,;\s]+/).filter(Boolean);
-      return { kind, name, enabled: true, config: { to, ...(f.smtpUrl ? { smtpUrl: f.smtpUrl } : {}), ...(f.from ? { from: f.from } : {}) } };
+      return {
+        kind,
+        name,
+        enabled: true,
+        config: { to, ...(f.smtpUrl ? { smtpUrl: f.smtpUrl } : {}), ...(f.from ? { from: f.from } : {}) },
+      };
     }
   }
 }
@@ -32,13 +39,20 @@ export function ChannelForm() {
   const [fields, setFields] = useState<Record<string, string>>({ url: "", secret: "", to: "", smtpUrl: "", from: "" });
   const field = (key: string, label: string, props: { type?: string; placeholder?: string; required?: boolean } = {}) => (
     <label>
-      {label}{" "}
-      <input value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} {...props} />
+      {label} <input value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} {...props} />
     </label>
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    mutation.mutate({ op: "create", input: toInput(kind, name.trim(), fields) }, { onSuccess: () => { setName(""); setFields({ url: "", secret: "", to: "", smtpUrl: "", from: "" }); } });
+    mutation.mutate(
+      { op: "create", input: toInput(kind, name.trim(), fields) },
+      {
+        onSuccess: () => {
+          setName("");
+          setFields({ url: "", secret: "", to: "", smtpUrl: "", from: "" });
+        },
+      },
+    );
   };
   return (
     <form className={styles.stack} onSubmit={submit}>
@@ -46,7 +60,11 @@ export function ChannelForm() {
         <label>
           Kind{" "}
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {kinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+            {kinds.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -61,7 +79,9 @@ export function ChannelForm() {
         {kind === "email" && field("from", "From (empty: KMSWATCH_SMTP_FROM)")}
       </div>
       <div className="toolbar">
-        <button type="submit" disabled={mutation.isPending}>Add channel</button>
+        <button type="submit" disabled={mutation.isPending}>
+          Add channel
+        </button>
         {mutation.isError && <span className="error small">{mutation.error.message}</span>}
       </div>
     </form>

@@ -11,26 +11,44 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
   const mutation = useNotificationChannelMutation();
   const [result, setResult] = useState("");
   const test = () =>
-    mutation.mutate({ op: "test", id: channel.id }, {
-      onSuccess: (data) => {
-        const answer = data as { status: string; lastError: string | null };
-        setResult(answer.status === "sent" ? "test sent" : `test failed: ${answer.lastError ?? "unknown error"}`);
+    mutation.mutate(
+      { op: "test", id: channel.id },
+      {
+        onSuccess: (data) => {
+          const answer = data as { status: string; lastError: string | null };
+          setResult(answer.status === "sent" ? "test sent" : `test failed: ${answer.lastError ?? "unknown error"}`);
+        },
       },
-    });
+    );
   return (
     <tr className={channel.enabled ? undefined : styles.dim}>
       <td>{channel.name}</td>
       <td>{channel.kind}</td>
-      <td className={styles.mono}>{Object.entries(channel.config).map(([k, v]) => `${k}: ${v}`).join(" · ")}</td>
+      <td className={styles.mono}>
+        {Object.entries(channel.config)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(" · ")}
+      </td>
       <td>{channel.enabled ? "enabled" : "disabled"}</td>
       <td className={styles.nowrap}>
-        <button type="button" className={styles.secondary} disabled={mutation.isPending} onClick={() => mutation.mutate({ op: "update", id: channel.id, enabled: !channel.enabled })}>
+        <button
+          type="button"
+          className={styles.secondary}
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate({ op: "update", id: channel.id, enabled: !channel.enabled })}
+        >
           {channel.enabled ? "Disable" : "Enable"}
         </button>{" "}
-        <button type="button" className={styles.secondary} disabled={mutation.isPending} onClick={test}>Send test</button>{" "}
+        <button type="button" className={styles.secondary} disabled={mutation.isPending} onClick={test}>
+          Send test
+        </button>{" "}
         <button
-          type="button" className={styles.danger} disabled={mutation.isPending}
-          onClick={() => { if (window.confirm(`Delete channel "${channel.name}" and its delivery log?`)) mutation.mutate({ op: "delete", id: channel.id }); }}
+          type="button"
+          className={styles.danger}
+          disabled={mutation.isPending}
+          onClick={() => {
+            if (window.confirm(`Delete channel "${channel.name}" and its delivery log?`)) mutation.mutate({ op: "delete", id: channel.id });
+          }}
         >
           Delete
         </button>
@@ -49,8 +67,20 @@ export function ChannelTable() {
   return (
     <div className={styles.scroll}>
       <table>
-        <thead><tr><th>Name</th><th>Kind</th><th>Settings</th><th>State</th><th /></tr></thead>
-        <tbody>{query.data.channels.map((c) => <ChannelRow key={c.id} channel={c} />)}</tbody>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Kind</th>
+            <th>Settings</th>
+            <th>State</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {query.data.channels.map((c) => (
+            <ChannelRow key={c.id} channel={c} />
+          ))}
+        </tbody>
       </table>
     </div>
   );

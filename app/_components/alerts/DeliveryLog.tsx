@@ -15,23 +15,40 @@ export function DeliveryLog() {
   return (
     <div className={styles.scroll}>
       <table>
-        <thead><tr><th>Created</th><th>Channel</th><th>Message</th><th>Status</th><th>Attempts</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Created</th>
+            <th>Channel</th>
+            <th>Message</th>
+            <th>Status</th>
+            <th>Attempts</th>
+          </tr>
+        </thead>
         <tbody>
           {query.data.deliveries.map((d) => (
             <tr key={d.id}>
-              <td className={styles.nowrap}><TimeAgo iso={d.createdAt} /></td>
-              <td>{d.channelName} <span className="muted small">({d.channelKind})</span></td>
+              <td className={styles.nowrap}>
+                <TimeAgo iso={d.createdAt} />
+              </td>
+              <td>
+                {d.channelName} <span className="muted small">({d.channelKind})</span>
+              </td>
               <td>{d.summary}</td>
               <td>
                 <span className={`badge ${statusClass[d.status] ?? ""}`}>{d.status}</span>
-                {d.nextAttemptAt && <div className="muted small">next try <TimeAgo iso={d.nextAttemptAt} /></div>}
+                {d.nextAttemptAt && (
+                  <div className="muted small">
+                    next try <TimeAgo iso={d.nextAttemptAt} />
+                  </div>
+                )}
               </td>
               <td>
                 {d.attempts}
                 <ol className={`${styles.list} small`}>
                   {d.attemptLog.map((a, i) => (
                     <li key={i}>
-                      <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time>: {a.ok ? "sent" : <span className="error">{a.error}</span>}
+                      <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time>:{" "}
+                      {a.ok ? "sent" : <span className="error">{a.error}</span>}
                     </li>
                   ))}
                 </ol>

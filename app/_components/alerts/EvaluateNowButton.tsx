@@ -14,7 +14,8 @@ export function EvaluateNowButton() {
       </button>
       {mutation.isSuccess && (
         <span className="muted small">
-          {mutation.data.transitions} change(s), {mutation.data.deliveries} notification(s) queued, {mutation.data.attempted} sent or attempted
+          {mutation.data.transitions} change(s), {mutation.data.deliveries} notification(s) queued, {mutation.data.attempted} sent or
+          attempted
         </span>
       )}
       {mutation.isError && <span className="error small">{mutation.error.message}</span>}

@@ -14,16 +14,36 @@ export function ApprovedHostForm() {
     if (!name) return;
     mutation.mutate(
       { host: name, ...(note.trim() ? { note: note.trim() } : {}) },
-      { onSuccess: () => { setHost(""); setNote(""); } },
+      {
+        onSuccess: () => {
+          setHost("");
+          setNote("");
+        },
+      },
     );
   }
   return (
     <form onSubmit={submit}>
       <div className="toolbar">
-        <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="kms01.corp.example.com" aria-label="Host name" required maxLength={255} size={30}
-          pattern="[A-Za-z0-9._\-]+(:[0-9]{1,5})?" title="A host name or IP address (letters, digits, '.', '-', '_'), optionally :port"
+        <input
+          value={host}
+          onChange={(e) => setHost(e.target.value)}
+          placeholder="kms01.corp.example.com"
+          aria-label="Host name"
+          required
+          maxLength={255}
+          size={30}
+          pattern="[A-Za-z0-9._\-]+(:[0-9]{1,5})?"
+          title="A host name or IP address (letters, digits, '.', '-', '_'), optionally :port"
         />
-        <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="Note (optional): owner, ticket…" aria-label="Note" maxLength={500} size={36} />
+        <input
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="Note (optional): owner, ticket…"
+          aria-label="Note"
+          maxLength={500}
+          size={36}
+        />
         <button type="submit" disabled={mutation.isPending || host.trim() === ""}>
           {mutation.isPending ? "Adding…" : "Add approved host"}
         </button>

@@ -10,21 +10,37 @@ export function ApprovedHostList({ audit, isAdmin, busyHost, onRemove }: Props) 
   if (audit.approved.length === 0) {
     return (
       <p className="muted">
-        The approved list is empty, so no host can be called rogue yet. {isAdmin ? "Approve your real KMS hosts below or in the table above." : "Ask an administrator to add your real KMS hosts."}
+        The approved list is empty, so no host can be called rogue yet.{" "}
+        {isAdmin ? "Approve your real KMS hosts below or in the table above." : "Ask an administrator to add your real KMS hosts."}
       </p>
     );
   }
-  const unused = new Set(unusedApproved(audit.approved.map((a) => a.host), audit.hosts.map((h) => h.host)));
+  const unused = new Set(
+    unusedApproved(
+      audit.approved.map((a) => a.host),
+      audit.hosts.map((h) => h.host),
+    ),
+  );
   return (
     <table>
       <thead>
-        <tr><th>Host</th><th>Note</th><th>Added</th>{isAdmin && <th />}</tr>
+        <tr>
+          <th>Host</th>
+          <th>Note</th>
+          <th>Added</th>
+          {isAdmin && <th />}
+        </tr>
       </thead>
       <tbody>
         {audit.approved.map((a) => (
           <tr key={a.id}>
             <td className={styles.mono}>
-              {a.host} {unused.has(a.host) && <span className="badge" title="No agent, client or event has mentioned this host">not seen in use</span>}
+              {a.host}{" "}
+              {unused.has(a.host) && (
+                <span className="badge" title="No agent, client or event has mentioned this host">
+                  not seen in use
+                </span>
+              )}
             </td>
             <td>{a.note ?? <span className="muted">—</span>}</td>
             <td>{formatDateTime(a.createdAt)}</td>

@@ -21,7 +21,12 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
       <table>
         <thead>
           <tr>
-            <th>KMS host</th><th>Approved</th><th>Seen by</th><th>Clients using it</th><th>Current count</th><th>First / last seen</th>
+            <th>KMS host</th>
+            <th>Approved</th>
+            <th>Seen by</th>
+            <th>Clients using it</th>
+            <th>Current count</th>
+            <th>First / last seen</th>
             {isAdmin && <th />}
           </tr>
         </thead>
@@ -35,23 +40,40 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
                   {h.approved ? (
                     <span className="badge ok">approved</span>
                   ) : noList ? (
-                    <span className="badge" title="The approved list is empty: approve your real hosts">not reviewed</span>
+                    <span className="badge" title="The approved list is empty: approve your real hosts">
+                      not reviewed
+                    </span>
                   ) : (
                     <span className="badge critical">NOT approved</span>
                   )}
                 </td>
                 <td>
-                  <ul className={styles.list}>{h.sources.map((s) => <li key={s}>{s}</li>)}</ul>
+                  <ul className={styles.list}>
+                    {h.sources.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ul>
                 </td>
                 <td>
-                  {h.clients > 0 ? <Link href={`/clients?kmsHost=${encodeURIComponent(h.host)}`}>{h.clients} client(s)</Link> : <span className="muted">none</span>}
+                  {h.clients > 0 ? (
+                    <Link href={`/clients?kmsHost=${encodeURIComponent(h.host)}`}>{h.clients} client(s)</Link>
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
                   {h.clientSample.length > 0 && (
                     <div className="small muted" title={h.clientSample.join("\n")}>
-                      {h.clientSample.slice(0, 5).join(", ")}{h.clients > 5 ? ", …" : ""}
+                      {h.clientSample.slice(0, 5).join(", ")}
+                      {h.clients > 5 ? ", …" : ""}
                     </div>
                   )}
                 </td>
-                <td>{h.currentCount ?? <span className="muted" title="no agent on this host reports its count">unknown</span>}</td>
+                <td>
+                  {h.currentCount ?? (
+                    <span className="muted" title="no agent on this host reports its count">
+                      unknown
+                    </span>
+                  )}
+                </td>
                 <td className="small">
                   <TimeAgo iso={h.firstSeenAt} /> / <TimeAgo iso={h.lastSeenAt} />
                 </td>

@@ -20,26 +20,53 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
   return (
     <form className="toolbar" onSubmit={submit} role="search">
       <input
-        type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name or CMID" aria-label="Search by name or CMID" size={28}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder="Name or CMID"
+        aria-label="Search by name or CMID"
+        size={28}
       />
       <select aria-label="License state" value={filters.state} onChange={(e) => onChange(withFilter(filters, { state: e.target.value }))}>
         <option value="">Any license state</option>
-        {withCurrent(LICENSE_STATES, filters.state).map((s) => <option key={s} value={s}>{s}</option>)}
+        {withCurrent(LICENSE_STATES, filters.state).map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
       </select>
       <select aria-label="Channel" value={filters.channel} onChange={(e) => onChange(withFilter(filters, { channel: e.target.value }))}>
         <option value="">Any channel</option>
-        {withCurrent(CHANNELS, filters.channel).map((c) => <option key={c} value={c}>{c}</option>)}
+        {withCurrent(CHANNELS, filters.channel).map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
       </select>
       <input
-        list="kms-host-options" value={kmsHost} onChange={(e) => setKmsHost(e.target.value)} placeholder="KMS host (exact name)"
-        aria-label="KMS host" size={26}
+        list="kms-host-options"
+        value={kmsHost}
+        onChange={(e) => setKmsHost(e.target.value)}
+        placeholder="KMS host (exact name)"
+        aria-label="KMS host"
+        size={26}
       />
       <datalist id="kms-host-options">
-        {kmsHosts.map((h) => <option key={h} value={h} />)}
+        {kmsHosts.map((h) => (
+          <option key={h} value={h} />
+        ))}
       </datalist>
       <button type="submit">Search</button>
       {hasActiveFilters(filters) && (
-        <a href="/clients" onClick={(e) => { e.preventDefault(); setQ(""); setKmsHost(""); onChange(withFilter(filters, { q: "", state: "", channel: "", kmsHost: "" })); }}>
+        <a
+          href="/clients"
+          onClick={(e) => {
+            e.preventDefault();
+            setQ("");
+            setKmsHost("");
+            onChange(withFilter(filters, { q: "", state: "", channel: "", kmsHost: "" }));
+          }}
+        >
           Clear filters
         </a>
       )}

@@ -14,22 +14,39 @@ export function ClientTable({ rows, dim }: { rows: ClientList["rows"]; dim: bool
       <table className={dim ? styles.dim : undefined}>
         <thead>
           <tr>
-            <th>Client</th><th>Edition</th><th>Channel</th><th>Partial key</th><th>License</th><th>Expires</th>
-            <th>CMID</th><th>KMS host:port</th><th>Last check-in</th>
+            <th>Client</th>
+            <th>Edition</th>
+            <th>Channel</th>
+            <th>Partial key</th>
+            <th>License</th>
+            <th>Expires</th>
+            <th>CMID</th>
+            <th>KMS host:port</th>
+            <th>Last check-in</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td><Link href={`/clients/${r.id}`}>{r.fqdn}</Link></td>
+              <td>
+                <Link href={`/clients/${r.id}`}>{r.fqdn}</Link>
+              </td>
               <td>{r.edition ?? <span className="muted">—</span>}</td>
-              <td><ChannelCell channel={r.channel} productKeyChannel={r.productKeyChannel} /></td>
+              <td>
+                <ChannelCell channel={r.channel} productKeyChannel={r.productKeyChannel} />
+              </td>
               <td className={styles.mono}>{r.partialProductKey ?? "—"}</td>
-              <td><LicenseStatusBadge status={r.licenseStatus} /></td>
-              <td className={styles.nowrap}><ExpiryText iso={r.expiresAt} /></td>
+              <td>
+                <LicenseStatusBadge status={r.licenseStatus} />
+              </td>
+              <td className={styles.nowrap}>
+                <ExpiryText iso={r.expiresAt} />
+              </td>
               <td className={styles.mono}>{r.cmid ?? <span className="muted">—</span>}</td>
               <td className={`${styles.mono} ${styles.nowrap}`}>{hostPort(r.kmsHost, r.kmsPort)}</td>
-              <td><TimeAgo iso={r.lastCheckInAt} /></td>
+              <td>
+                <TimeAgo iso={r.lastCheckInAt} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,25 +8,30 @@ export function DuplicateCmidGroup({ group }: { group: Group }) {
   return (
     <section className="card">
       <h2>
-        CMID <span className={styles.mono}>{group.cmid}</span>{" "}
-        <span className="badge warning">{group.machineCount} machines</span>
+        CMID <span className={styles.mono}>{group.cmid}</span> <span className="badge warning">{group.machineCount} machines</span>
       </h2>
       <p>
-        <strong>
-          The KMS host counts these {group.machineCount} machines as 1
-        </strong>{" "}
-        – its count is {group.countLost} lower than it should be.
+        <strong>The KMS host counts these {group.machineCount} machines as 1</strong> – its count is {group.countLost} lower than it should
+        be.
       </p>
       <dl className={styles.facts}>
         <dt>Machines</dt>
         <dd>
           <ul className={styles.list}>
-            {group.machines.map((m) => <li key={m} className={styles.mono}>{m}</li>)}
+            {group.machines.map((m) => (
+              <li key={m} className={styles.mono}>
+                {m}
+              </li>
+            ))}
           </ul>
-          <Link className="small" href={`/clients?q=${encodeURIComponent(group.cmid)}`}>Open these clients ›</Link>
+          <Link className="small" href={`/clients?q=${encodeURIComponent(group.cmid)}`}>
+            Open these clients ›
+          </Link>
         </dd>
         <dt>KMS hosts that saw it</dt>
-        <dd className={styles.mono}>{group.kmsHosts.length > 0 ? group.kmsHosts.join(", ") : <span className="muted">none recorded</span>}</dd>
+        <dd className={styles.mono}>
+          {group.kmsHosts.length > 0 ? group.kmsHosts.join(", ") : <span className="muted">none recorded</span>}
+        </dd>
         <dt>First seen</dt>
         <dd>{formatDateTime(group.firstSeenAt)}</dd>
         <dt>Last seen</dt>

@@ -12,7 +12,11 @@ function Lines({ title, lines, empty, tone }: { title: string; lines: string[]; 
         <p className="muted small">{empty}</p>
       ) : (
         <ul className={`${styles.list} ${tone === "error" ? "error" : tone === "warning" ? styles.warning : ""}`}>
-          {lines.map((line, i) => <li key={i} className={tone ? undefined : styles.mono}>{line}</li>)}
+          {lines.map((line, i) => (
+            <li key={i} className={tone ? undefined : styles.mono}>
+              {line}
+            </li>
+          ))}
         </ul>
       )}
     </section>

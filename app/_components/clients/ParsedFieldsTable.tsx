@@ -6,14 +6,17 @@ type Props = { items: FieldRecord[]; headings: string[] };
 
 export function ParsedFieldsTable({ items, headings }: Props) {
   const fields = presentFields(items);
-  if (items.length === 0) return <p className="muted">Nothing was recognized as a product or an event. Check the type selected above matches what you pasted.</p>;
+  if (items.length === 0)
+    return <p className="muted">Nothing was recognized as a product or an event. Check the type selected above matches what you pasted.</p>;
   return (
     <div className={styles.scroll}>
       <table>
         <thead>
           <tr>
             <th>Field</th>
-            {headings.map((h, i) => <th key={i}>{h}</th>)}
+            {headings.map((h, i) => (
+              <th key={i}>{h}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -21,7 +24,9 @@ export function ParsedFieldsTable({ items, headings }: Props) {
             <tr key={field}>
               <td title={field}>{fieldLabel(field)}</td>
               {items.map((item, i) => (
-                <td key={i} className={styles.mono}>{formatFieldValue(item[field])}</td>
+                <td key={i} className={styles.mono}>
+                  {formatFieldValue(item[field])}
+                </td>
               ))}
             </tr>
           ))}

@@ -55,12 +55,15 @@ export function ProductSummary({ product, fallback }: { product: Product; fallba
             <span className="muted"> – {hostPort(fallback.kmsHost, fallback.kmsPort)} in its latest 12288 request</span>
           )}
           {!product.kmsHost && !fallback.kmsHost && channel.isGvlk && (
-            <div className="small muted">No KMS host known: the client found none via DNS (_vlmcs._tcp) and none is registered with slmgr /skms.</div>
+            <div className="small muted">
+              No KMS host known: the client found none via DNS (_vlmcs._tcp) and none is registered with slmgr /skms.
+            </div>
           )}
         </dd>
         <dt>Reported</dt>
         <dd>
-          by {product.source === "cim" ? "CIM (SoftwareLicensingProduct)" : "slmgr.vbs /dlv"}, last seen <TimeAgo iso={product.lastSeenAt} />
+          by {product.source === "cim" ? "CIM (SoftwareLicensingProduct)" : "slmgr.vbs /dlv"}, last seen{" "}
+          <TimeAgo iso={product.lastSeenAt} />
         </dd>
       </dl>
     </section>

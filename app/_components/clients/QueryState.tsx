@@ -3,7 +3,11 @@
 import { FetchError } from "@/lib/client/fetchJson";
 
 export function Loading({ what }: { what: string }) {
-  return <p className="muted" role="status">Loading {what}…</p>;
+  return (
+    <p className="muted" role="status">
+      Loading {what}…
+    </p>
+  );
 }
 
 /** What to do next depends on the status: 403 ask an admin, 404 go back, 5xx retry. */

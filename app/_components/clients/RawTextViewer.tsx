@@ -21,8 +21,8 @@ export function RawTextViewer({ rawId }: { rawId: string }) {
   return (
     <div>
       <p className="muted small">
-        {raw.type === "dlv" ? "slmgr.vbs /dlv output" : raw.type === "cim" ? "CIM JSON" : raw.type} from {raw.machine.fqdn}, first
-        received {formatDateTime(raw.firstSeenAt)}, last {formatDateTime(raw.lastSeenAt)}
+        {raw.type === "dlv" ? "slmgr.vbs /dlv output" : raw.type === "cim" ? "CIM JSON" : raw.type} from {raw.machine.fqdn}, first received{" "}
+        {formatDateTime(raw.firstSeenAt)}, last {formatDateTime(raw.lastSeenAt)}
       </p>
       <pre>{pretty(raw.type, raw.body)}</pre>
     </div>

@@ -34,7 +34,13 @@ function Outcome({ pair }: { pair: Pair }) {
   const need = pair.request?.minCount ? `needs ${pair.request.minCount}` : null;
   return (
     <span>
-      {r.activated === true ? <span className="badge ok">activated</span> : r.activated === false ? <span className="badge warning">not activated</span> : "answered"}{" "}
+      {r.activated === true ? (
+        <span className="badge ok">activated</span>
+      ) : r.activated === false ? (
+        <span className="badge warning">not activated</span>
+      ) : (
+        "answered"
+      )}{" "}
       {[count, need].filter(Boolean).join(", ")}
       {r.activated === false && <span className="muted"> – {refusal(pair)}</span>}
     </span>
@@ -42,30 +48,52 @@ function Outcome({ pair }: { pair: Pair }) {
 }
 
 export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline"] }) {
-  if (timeline.length === 0) {
-    return <p className="muted">No 12288/12289 events yet. Collect the Application log (events 12288 and 12289) with the agent, or run <code>slmgr.vbs /ato</code> on the client to make one.</p>;
-  }
   const [all, setAll] = useState(false);
+  if (timeline.length === 0) {
+    return (
+      <p className="muted">
+        No 12288/12289 events yet. Collect the Application log (events 12288 and 12289) with the agent, or run <code>slmgr.vbs /ato</code>{" "}
+        on the client to make one.
+      </p>
+    );
+  }
   const unanswered = timeline.filter((p) => !p.answered).length;
   const shown = all ? timeline : timeline.slice(0, FIRST);
   return (
     <>
       <p className="muted small">
-        {timeline.length} request(s), {unanswered === 0 ? "all answered" : <span className={styles.critical}>{unanswered} unanswered</span>}.
+        {timeline.length} request(s), {unanswered === 0 ? "all answered" : <span className={styles.critical}>{unanswered} unanswered</span>}
+        .
       </p>
       <div className={styles.scroll}>
         <table>
           <thead>
-            <tr><th>Time</th><th>Request (12288)</th><th>KMS host:port</th><th>HRESULT</th><th>Response (12289)</th></tr>
+            <tr>
+              <th>Time</th>
+              <th>Request (12288)</th>
+              <th>KMS host:port</th>
+              <th>HRESULT</th>
+              <th>Response (12289)</th>
+            </tr>
           </thead>
           <tbody>
             {shown.map((p, i) => (
               <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
                 <td>{formatDateTime(p.at)}</td>
-                <td>{p.request ? <>sent{p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}</> : <span className="muted">no 12288 logged</span>}</td>
+                <td>
+                  {p.request ? (
+                    <>sent{p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}</>
+                  ) : (
+                    <span className="muted">no 12288 logged</span>
+                  )}
+                </td>
                 <td className={styles.mono}>{hostPort(p.request?.kmsHost, p.request?.kmsPort)}</td>
-                <td className={styles.mono} title={p.hresultMeaning ?? undefined}>{p.request?.hresult ?? p.response?.hresult ?? "—"}</td>
-                <td><Outcome pair={p} /></td>
+                <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
+                  {p.request?.hresult ?? p.response?.hresult ?? "—"}
+                </td>
+                <td>
+                  <Outcome pair={p} />
+                </td>
               </tr>
             ))}
           </tbody>

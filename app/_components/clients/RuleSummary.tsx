@@ -11,14 +11,25 @@ export function RuleSummary({ groups, active, onSelect }: Props) {
   return (
     <table>
       <thead>
-        <tr><th>Problem</th><th>Severity</th><th>Affected</th><th /></tr>
+        <tr>
+          <th>Problem</th>
+          <th>Severity</th>
+          <th>Affected</th>
+          <th />
+        </tr>
       </thead>
       <tbody>
         {groups.map((g) => (
           <tr key={g.ruleId} className={active === g.ruleId ? styles.selected : undefined}>
             <td>{g.title}</td>
-            <td><span className={`badge ${g.severity}`}>{g.severity}</span></td>
-            <td>{[g.hosts > 0 ? plural(g.hosts, "KMS host") : "", g.clients > 0 ? plural(g.clients, "client") : ""].filter(Boolean).join(", ")}</td>
+            <td>
+              <span className={`badge ${g.severity}`}>{g.severity}</span>
+            </td>
+            <td>
+              {[g.hosts > 0 ? plural(g.hosts, "KMS host") : "", g.clients > 0 ? plural(g.clients, "client") : ""]
+                .filter(Boolean)
+                .join(", ")}
+            </td>
             <td>
               <button type="button" className={styles.secondary} onClick={() => onSelect(active === g.ruleId ? "" : g.ruleId)}>
                 {active === g.ruleId ? "Show all" : "Show only these"}

@@ -9,7 +9,9 @@ export function SeverityCounts({ counts, active, onSelect }: Props) {
     <div className={styles.counts}>
       {severityOrder.map((s) => (
         <button
-          key={s} type="button" aria-pressed={active === s}
+          key={s}
+          type="button"
+          aria-pressed={active === s}
           className={`${styles.count} ${active === s ? styles.active : ""}`}
           onClick={() => onSelect(active === s ? "" : s)}
         >

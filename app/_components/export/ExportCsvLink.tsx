@@ -21,7 +21,13 @@ export function ExportCsvLink(props: Props) {
   // useSearchParams needs a Suspense boundary on statically rendered pages; the fallback keeps the filters out.
   return (
     <div className={styles.row}>
-      <Suspense fallback={<a className={styles.download} href={exportCsvHref(props.table, null, [])} download>Export CSV</a>}>
+      <Suspense
+        fallback={
+          <a className={styles.download} href={exportCsvHref(props.table, null, [])} download>
+            Export CSV
+          </a>
+        }
+      >
         <FilteredLink {...props} />
       </Suspense>
     </div>

@@ -7,8 +7,8 @@ export function AdminOnlyMessage() {
   return (
     <div className="card" role="alert">
       <p>
-        <span className="badge warning">administrators only</span> This page manages agents, users and enrollment. Your account is a
-        viewer: you can read every dashboard, but only a kmswatch administrator can see or change these settings.
+        <span className="badge warning">administrators only</span> This page manages agents, users and enrollment. Your account is a viewer:
+        you can read every dashboard, but only a kmswatch administrator can see or change these settings.
       </p>
       <p className="muted small">Ask an administrator to change your role if you need access.</p>
     </div>

@@ -14,7 +14,14 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
       <table>
         <thead>
           <tr>
-            <th>Machine</th><th>Role</th><th>Agent version</th><th>Enrolled</th><th>Last seen</th><th>Token</th><th>State</th><th />
+            <th>Machine</th>
+            <th>Role</th>
+            <th>Agent version</th>
+            <th>Enrolled</th>
+            <th>Last seen</th>
+            <th>Token</th>
+            <th>State</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -23,12 +30,18 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
               <td className={styles.mono}>{agent.fqdn}</td>
               <td>{roleLabel[agent.role] ?? agent.role}</td>
               <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
-              <td><TimeAgo iso={agent.enrolledAt} /></td>
-              <td><TimeAgo iso={agent.lastSeenAt} empty="never" /></td>
+              <td>
+                <TimeAgo iso={agent.enrolledAt} />
+              </td>
+              <td>
+                <TimeAgo iso={agent.lastSeenAt} empty="never" />
+              </td>
               <td className={styles.mono}>{agent.tokenPrefix}…</td>
               <td>
                 {agent.revokedAt ? (
-                  <span className="badge">revoked <TimeAgo iso={agent.revokedAt} /></span>
+                  <span className="badge">
+                    revoked <TimeAgo iso={agent.revokedAt} />
+                  </span>
                 ) : (
                   <span className="badge ok">active</span>
                 )}
@@ -39,8 +52,13 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
                     {busyId === agent.id ? "Working…" : "Revoke"}
                   </button>
                 )}{" "}
-                <button type="button" className={styles.secondary} disabled={busyId !== null} onClick={() => onRotate(agent)}
-                  title="Revoke this token and issue a new one for the same machine, to install by hand">
+                <button
+                  type="button"
+                  className={styles.secondary}
+                  disabled={busyId !== null}
+                  onClick={() => onRotate(agent)}
+                  title="Revoke this token and issue a new one for the same machine, to install by hand"
+                >
                   Rotate
                 </button>
               </td>

@@ -8,11 +8,20 @@ export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
   return (
     <div className={styles.scroll}>
       <table>
-        <thead><tr><th>When</th><th>Who</th><th>What</th><th>Target</th></tr></thead>
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>Target</th>
+          </tr>
+        </thead>
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td className={styles.nowrap}><TimeAgo iso={entry.at} /></td>
+              <td className={styles.nowrap}>
+                <TimeAgo iso={entry.at} />
+              </td>
               <td>
                 {entry.actorEmail}
                 {entry.actorId === null && <span className="muted small"> (deleted user)</span>}
@@ -20,7 +29,12 @@ export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
               <td>{entry.summary}</td>
               <td className="muted small">
                 {entry.targetKind}
-                {entry.targetId && <> <code title={entry.targetId}>{entry.targetId.slice(0, 8)}</code></>}
+                {entry.targetId && (
+                  <>
+                    {" "}
+                    <code title={entry.targetId}>{entry.targetId.slice(0, 8)}</code>
+                  </>
+                )}
               </td>
             </tr>
           ))}

@@ -16,24 +16,64 @@ export function CreateUserForm() {
     event.preventDefault();
     mutation.mutate(
       { email: email.trim(), name: name.trim(), role, password },
-      { onSuccess: () => { setEmail(""); setName(""); setRole("viewer"); setPassword(""); } },
+      {
+        onSuccess: () => {
+          setEmail("");
+          setName("");
+          setRole("viewer");
+          setPassword("");
+        },
+      },
     );
   }
   return (
     <form onSubmit={submit}>
       <div className="toolbar">
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="E-mail" aria-label="E-mail" required maxLength={320} size={28} />
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" aria-label="Name" required maxLength={200} size={20} />
+        <input
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          placeholder="E-mail"
+          aria-label="E-mail"
+          required
+          maxLength={320}
+          size={28}
+        />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Name"
+          aria-label="Name"
+          required
+          maxLength={200}
+          size={20}
+        />
         <select value={role} onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "viewer")} aria-label="Role">
           <option value="viewer">viewer (read only)</option>
           <option value="admin">admin</option>
         </select>
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder="Initial password (8+ characters)"
-          aria-label="Initial password" required minLength={8} maxLength={1024} size={26} autoComplete="new-password" />
-        <button type="submit" disabled={mutation.isPending}>{mutation.isPending ? "Creating…" : "Create user"}</button>
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          placeholder="Initial password (8+ characters)"
+          aria-label="Initial password"
+          required
+          minLength={8}
+          maxLength={1024}
+          size={26}
+          autoComplete="new-password"
+        />
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Creating…" : "Create user"}
+        </button>
       </div>
       <InlineError error={mutation.error} />
-      {mutation.isSuccess && <p className="muted small">Created {mutation.data.email} ({mutation.data.role}). Give them the initial password through a private channel.</p>}
+      {mutation.isSuccess && (
+        <p className="muted small">
+          Created {mutation.data.email} ({mutation.data.role}). Give them the initial password through a private channel.
+        </p>
+      )}
     </form>
   );
 }

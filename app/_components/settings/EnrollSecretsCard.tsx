@@ -13,7 +13,12 @@ import styles from "@/app/_components/clients/clients.module.css";
 
 function ValidBadge({ valid, expiresAt }: { valid: boolean; expiresAt: string | null }) {
   if (!valid) return <span className="badge">expired</span>;
-  if (expiresAt) return <span className="badge warning">expires <TimeAgo iso={expiresAt} /></span>;
+  if (expiresAt)
+    return (
+      <span className="badge warning">
+        expires <TimeAgo iso={expiresAt} />
+      </span>
+    );
   return <span className="badge ok">valid</span>;
 }
 
@@ -25,9 +30,10 @@ export function EnrollSecretsCard() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const days = Number(overlapDays);
-    const message = days === 0
-      ? "Rotate with no overlap? Every previous enroll secret, KMSWATCH_ENROLL_SECRET included, stops working now."
-      : `Rotate the enroll secret? Previous secrets, KMSWATCH_ENROLL_SECRET included, stop working in ${days} day(s).`;
+    const message =
+      days === 0
+        ? "Rotate with no overlap? Every previous enroll secret, KMSWATCH_ENROLL_SECRET included, stops working now."
+        : `Rotate the enroll secret? Previous secrets, KMSWATCH_ENROLL_SECRET included, stop working in ${days} day(s).`;
     if (window.confirm(message)) rotate.mutate(days);
   }
 
@@ -39,7 +45,11 @@ export function EnrollSecretsCard() {
   return (
     <section className="card">
       <h2>Enroll secrets</h2>
-      {!enrollmentEnabled && <p><span className="badge critical">enrollment disabled</span> No valid enroll secret: new agents cannot enroll. Rotate to issue one.</p>}
+      {!enrollmentEnabled && (
+        <p>
+          <span className="badge critical">enrollment disabled</span> No valid enroll secret: new agents cannot enroll. Rotate to issue one.
+        </p>
+      )}
       {rotate.data && (
         <OneTimeSecret title="New enroll secret" value={rotate.data.secret} onDismiss={() => rotate.reset()}>
           <p className="muted small">
@@ -49,27 +59,52 @@ export function EnrollSecretsCard() {
         </OneTimeSecret>
       )}
       <table>
-        <thead><tr><th>Secret</th><th>Created</th><th>By</th><th>State</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Secret</th>
+            <th>Created</th>
+            <th>By</th>
+            <th>State</th>
+          </tr>
+        </thead>
         <tbody>
           {environment.configured && !envHasRow && (
             <tr>
-              <td><code>KMSWATCH_ENROLL_SECRET</code> (environment)</td><td className="muted">at start-up</td><td className="muted">—</td>
-              <td><span className="badge ok">valid</span> <span className="muted small">until the first rotation&apos;s overlap ends</span></td>
+              <td>
+                <code>KMSWATCH_ENROLL_SECRET</code> (environment)
+              </td>
+              <td className="muted">at start-up</td>
+              <td className="muted">—</td>
+              <td>
+                <span className="badge ok">valid</span> <span className="muted small">until the first rotation&apos;s overlap ends</span>
+              </td>
             </tr>
           )}
           {secrets.map((s) => (
             <tr key={s.id} className={s.valid ? undefined : styles.dim}>
               <td>
-                {s.source === "environment" ? <><code>KMSWATCH_ENROLL_SECRET</code> {s.isCurrentEnvSecret ? "(environment)" : "(a former value)"}</> : <code>{s.prefix}…</code>}
+                {s.source === "environment" ? (
+                  <>
+                    <code>KMSWATCH_ENROLL_SECRET</code> {s.isCurrentEnvSecret ? "(environment)" : "(a former value)"}
+                  </>
+                ) : (
+                  <code>{s.prefix}…</code>
+                )}
               </td>
               {/* The environment secret's row is written at the first rotation, not when the secret was made. */}
               <td>{s.source === "environment" ? <span className="muted">—</span> : <TimeAgo iso={s.createdAt} />}</td>
               <td>{s.createdBy ?? <span className="muted">—</span>}</td>
-              <td><ValidBadge valid={s.valid} expiresAt={s.expiresAt} /></td>
+              <td>
+                <ValidBadge valid={s.valid} expiresAt={s.expiresAt} />
+              </td>
             </tr>
           ))}
           {!environment.configured && secrets.length === 0 && (
-            <tr><td colSpan={4} className="muted">No enroll secret: KMSWATCH_ENROLL_SECRET is not set and none was issued.</td></tr>
+            <tr>
+              <td colSpan={4} className="muted">
+                No enroll secret: KMSWATCH_ENROLL_SECRET is not set and none was issued.
+              </td>
+            </tr>
           )}
         </tbody>
       </table>
@@ -77,10 +112,21 @@ export function EnrollSecretsCard() {
         <div className="toolbar">
           <label>
             Previous secrets stay valid for{" "}
-            <input type="number" min={0} max={MAX_OVERLAP_DAYS} value={overlapDays} onChange={(e) => setOverlapDays(e.target.value)} aria-label="Overlap in days" style={{ width: 80 }} required />{" "}
+            <input
+              type="number"
+              min={0}
+              max={MAX_OVERLAP_DAYS}
+              value={overlapDays}
+              onChange={(e) => setOverlapDays(e.target.value)}
+              aria-label="Overlap in days"
+              style={{ width: 80 }}
+              required
+            />{" "}
             day(s)
           </label>
-          <button type="submit" disabled={rotate.isPending || overlapDays === ""}>{rotate.isPending ? "Rotating…" : "Rotate enroll secret"}</button>
+          <button type="submit" disabled={rotate.isPending || overlapDays === ""}>
+            {rotate.isPending ? "Rotating…" : "Rotate enroll secret"}
+          </button>
         </div>
         <p className="muted small">
           Rotation issues a new random secret, shown once. Once the overlap ends, older secrets are refused — the{" "}

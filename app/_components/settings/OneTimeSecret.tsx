@@ -22,9 +22,20 @@ export function OneTimeSecret({ title, value, children, onDismiss }: Props) {
         <span className="badge warning">shown once</span> Copy it now: kmswatch stores only its hash and cannot show it again.
       </p>
       <div className="toolbar">
-        <input readOnly value={value} aria-label={title} size={60} onFocus={(e) => e.currentTarget.select()} style={{ fontFamily: "monospace" }} />
-        <button type="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</button>
-        <button type="button" onClick={onDismiss}>I have saved it</button>
+        <input
+          readOnly
+          value={value}
+          aria-label={title}
+          size={60}
+          onFocus={(e) => e.currentTarget.select()}
+          style={{ fontFamily: "monospace" }}
+        />
+        <button type="button" onClick={() => void copy()}>
+          {copied ? "Copied" : "Copy"}
+        </button>
+        <button type="button" onClick={onDismiss}>
+          I have saved it
+        </button>
       </div>
       {children}
     </div>

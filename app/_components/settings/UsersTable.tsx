@@ -21,7 +21,14 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
     <div className={styles.scroll}>
       <table>
         <thead>
-          <tr><th>E-mail</th><th>Name</th><th>Role</th><th>Created</th><th>Last sign-in</th><th /></tr>
+          <tr>
+            <th>E-mail</th>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Created</th>
+            <th>Last sign-in</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {users.map((user) => {
@@ -29,23 +36,46 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
             const busy = busyId !== null;
             return (
               <tr key={user.id}>
-                <td>{user.email}{user.id === meId && <span className="muted small"> (you)</span>}</td>
+                <td>
+                  {user.email}
+                  {user.id === meId && <span className="muted small"> (you)</span>}
+                </td>
                 <td>{user.name}</td>
                 <td>
-                  <select value={user.role} aria-label={`Role of ${user.email}`} disabled={busy || lastAdmin}
+                  <select
+                    value={user.role}
+                    aria-label={`Role of ${user.email}`}
+                    disabled={busy || lastAdmin}
                     title={lastAdmin ? "The last administrator cannot be demoted" : undefined}
-                    onChange={(e) => onRole(user, e.target.value === "admin" ? "admin" : "viewer")}>
+                    onChange={(e) => onRole(user, e.target.value === "admin" ? "admin" : "viewer")}
+                  >
                     <option value="viewer">viewer</option>
                     <option value="admin">admin</option>
                   </select>
                 </td>
-                <td><TimeAgo iso={user.createdAt} /></td>
-                <td><TimeAgo iso={user.lastSignInAt} empty="never" /></td>
+                <td>
+                  <TimeAgo iso={user.createdAt} />
+                </td>
+                <td>
+                  <TimeAgo iso={user.lastSignInAt} empty="never" />
+                </td>
                 <td className={styles.nowrap}>
-                  <button type="button" className={styles.secondary} disabled={busy} onClick={() => onResetPassword(user)}>Reset password</button>{" "}
-                  <button type="button" className={styles.danger} disabled={busy || user.id === meId || lastAdmin}
-                    title={user.id === meId ? "You cannot delete your own account" : lastAdmin ? "The last administrator cannot be deleted" : undefined}
-                    onClick={() => onDelete(user)}>
+                  <button type="button" className={styles.secondary} disabled={busy} onClick={() => onResetPassword(user)}>
+                    Reset password
+                  </button>{" "}
+                  <button
+                    type="button"
+                    className={styles.danger}
+                    disabled={busy || user.id === meId || lastAdmin}
+                    title={
+                      user.id === meId
+                        ? "You cannot delete your own account"
+                        : lastAdmin
+                          ? "The last administrator cannot be deleted"
+                          : undefined
+                    }
+                    onClick={() => onDelete(user)}
+                  >
                     {busyId === user.id ? "Working…" : "Delete"}
                   </button>
                 </td>

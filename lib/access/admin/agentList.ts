@@ -17,7 +17,12 @@ export const agentListQuerySchema = z.object({
 export type AgentListQuery = z.infer<typeof agentListQuerySchema>;
 
 const agentSelect = {
-  id: true, tokenPrefix: true, agentVersion: true, enrolledAt: true, lastSeenAt: true, revokedAt: true,
+  id: true,
+  tokenPrefix: true,
+  agentVersion: true,
+  enrolledAt: true,
+  lastSeenAt: true,
+  revokedAt: true,
   machine: { select: { id: true, fqdn: true, role: true } },
 } as const;
 
@@ -39,8 +44,15 @@ export async function listAgents(query: AgentListQuery) {
     }),
   ]);
   const agents = rows.map((a) => ({
-    id: a.id, machineId: a.machine.id, fqdn: a.machine.fqdn, role: a.machine.role, agentVersion: a.agentVersion,
-    tokenPrefix: a.tokenPrefix, enrolledAt: a.enrolledAt.toISOString(), lastSeenAt: iso(a.lastSeenAt), revokedAt: iso(a.revokedAt),
+    id: a.id,
+    machineId: a.machine.id,
+    fqdn: a.machine.fqdn,
+    role: a.machine.role,
+    agentVersion: a.agentVersion,
+    tokenPrefix: a.tokenPrefix,
+    enrolledAt: a.enrolledAt.toISOString(),
+    lastSeenAt: iso(a.lastSeenAt),
+    revokedAt: iso(a.revokedAt),
   }));
   return { agents, total, page: query.page, pageSize: AGENTS_PAGE_SIZE };
 }
@@ -57,7 +69,10 @@ export async function revokeAgent(id: string, actor: AuditActor) {
     const { count } = await tx.agent.updateMany({ where: { id, revokedAt: null }, data: { revokedAt } });
     if (count === 0) throw new ApiError("invalid_request", "this agent token is already revoked", "id");
     await recordAudit(tx, {
-      actor, action: "agent.revoke", targetKind: "agent", targetId: id,
+      actor,
+      action: "agent.revoke",
+      targetKind: "agent",
+      targetId: id,
       details: { fqdn: agent.machine.fqdn, tokenPrefix: agent.tokenPrefix },
     });
     return { id, revokedAt: revokedAt.toISOString() };
@@ -81,10 +96,20 @@ export async function rotateAgent(id: string, actor: AuditActor) {
       select: { id: true, enrolledAt: true },
     });
     await recordAudit(tx, {
-      actor, action: "agent.rotate", targetKind: "agent", targetId: id,
+      actor,
+      action: "agent.rotate",
+      targetKind: "agent",
+      targetId: id,
       details: { fqdn: agent.machine.fqdn, oldTokenPrefix: agent.tokenPrefix, newTokenPrefix: tokenPrefix, newAgentId: fresh.id },
     });
-    return { previousAgentId: id, agentId: fresh.id, fqdn: agent.machine.fqdn, token, tokenPrefix, enrolledAt: fresh.enrolledAt.toISOString() };
+    return {
+      previousAgentId: id,
+      agentId: fresh.id,
+      fqdn: agent.machine.fqdn,
+      token,
+      tokenPrefix,
+      enrolledAt: fresh.enrolledAt.toISOString(),
+    };
   });
 }
 export type RotatedAgent = Awaited<ReturnType<typeof rotateAgent>>;

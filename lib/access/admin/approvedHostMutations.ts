@@ -7,7 +7,12 @@ import { normalizeHostName } from "@/lib/kms/hostNames";
 import { recordAudit, type AuditActor } from "@/lib/access/audit/record";
 
 export const approveHostSchema = z.object({
-  host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9._:[\]-]+$/, "must be a host name or address (letters, digits, '.', '-', ':')"),
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[A-Za-z0-9._:[\]-]+$/, "must be a host name or address (letters, digits, '.', '-', ':')"),
   note: z.string().max(500).optional(),
 });
 export type ApproveHost = z.infer<typeof approveHostSchema>;
@@ -22,7 +27,13 @@ export async function approveHost(input: ApproveHost, actor: AuditActor) {
       update: { note: input.note ?? null },
       select: { id: true, host: true },
     });
-    await recordAudit(tx, { actor, action: "host.approve", targetKind: "approved_host", targetId: approved.id, details: { host, note: input.note ?? null } });
+    await recordAudit(tx, {
+      actor,
+      action: "host.approve",
+      targetKind: "approved_host",
+      targetId: approved.id,
+      details: { host, note: input.note ?? null },
+    });
     return approved;
   });
 }

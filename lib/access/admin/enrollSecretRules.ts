@@ -5,7 +5,7 @@
 export const ENV_SECRET_LABEL = "KMSWATCH_ENROLL_SECRET";
 export const DEFAULT_OVERLAP_DAYS = 7;
 export const MAX_OVERLAP_DAYS = 365;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "@/lib/core/time";
 
 export function isUnexpired(expiresAt: Date | null, now: Date): boolean {
   return expiresAt === null || expiresAt.getTime() > now.getTime();

@@ -6,7 +6,12 @@ import { env } from "@/lib/core/env";
 import { hashToken } from "@/lib/access/agents/tokens";
 import { recordAudit, type AuditActor } from "@/lib/access/audit/record";
 import {
-  DEFAULT_OVERLAP_DAYS, ENV_SECRET_LABEL, MAX_OVERLAP_DAYS, expiryAfterRotation, isUnexpired, overlapExpiry,
+  DEFAULT_OVERLAP_DAYS,
+  ENV_SECRET_LABEL,
+  MAX_OVERLAP_DAYS,
+  expiryAfterRotation,
+  isUnexpired,
+  overlapExpiry,
 } from "@/lib/access/admin/enrollSecretRules";
 import { newEnrollSecret } from "@/lib/access/admin/newEnrollSecret";
 
@@ -74,7 +79,10 @@ export async function rotateEnrollSecret({ overlapDays }: z.infer<typeof rotateE
       select: { id: true, createdAt: true },
     });
     await recordAudit(tx, {
-      actor, action: "enroll_secret.rotate", targetKind: "enroll_secret", targetId: created.id,
+      actor,
+      action: "enroll_secret.rotate",
+      targetKind: "enroll_secret",
+      targetId: created.id,
       details: { prefix, overlapDays, previousExpireAt: overlapEnd.toISOString(), previousSecrets: previous.length },
     });
     return { id: created.id, secret, prefix, createdAt: created.createdAt.toISOString(), previousExpireAt: overlapEnd.toISOString() };

@@ -34,8 +34,17 @@ export async function createDashboardUser(input: z.infer<typeof createUserSchema
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userSelect });
-      await recordAudit(tx, { actor, action: "user.create", targetKind: "user", targetId: user.id, details: { email: user.email, role: user.role } });
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        select: userSelect,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "user.create",
+        targetKind: "user",
+        targetId: user.id,
+        details: { email: user.email, role: user.role },
+      });
       return view(user);
     });
   } catch (error) {
@@ -54,7 +63,13 @@ export async function changeUserRole(id: string, role: Role, actor: AuditActor):
     if (problem) throw new ApiError("invalid_request", problem, "role");
     if (target.role === role) return view(target);
     const user = await tx.user.update({ where: { id }, data: { role }, select: userSelect });
-    await recordAudit(tx, { actor, action: "user.role_change", targetKind: "user", targetId: id, details: { email: user.email, from: target.role, to: role } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.role_change",
+      targetKind: "user",
+      targetId: id,
+      details: { email: user.email, from: target.role, to: role },
+    });
     return view(user);
   });
 }
@@ -78,7 +93,13 @@ export async function deleteUser(id: string, actor: AuditActor): Promise<{ delet
     if (problem) throw new ApiError("invalid_request", problem, "id");
     // The entry names the user by e-mail, since its target id will point at nothing; what the user
     // created (approved hosts, secrets, audit entries) stays, with a NULL creator (ON DELETE SET NULL).
-    await recordAudit(tx, { actor, action: "user.delete", targetKind: "user", targetId: id, details: { email: target.email, role: target.role } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.delete",
+      targetKind: "user",
+      targetId: id,
+      details: { email: target.email, role: target.role },
+    });
     await tx.user.delete({ where: { id }, select: { id: true } });
     return { deleted: id };
   });

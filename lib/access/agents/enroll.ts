@@ -13,9 +13,8 @@ async function checkEnrollSecret(given: string): Promise<void> {
   const envSecret = env().KMSWATCH_ENROLL_SECRET;
   const row = await db().enrollSecret.findUnique({ where: { secretHash: hashToken(given) }, select: { expiresAt: true } });
   // Only needed to tell "disabled" from "wrong" when there is no environment secret.
-  const anyUnexpiredRow = row || envSecret
-    ? true
-    : (await db().enrollSecret.count({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } })) > 0;
+  const anyUnexpiredRow =
+    row || envSecret ? true : (await db().enrollSecret.count({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } })) > 0;
   const decision = decideEnrollSecret({
     row,
     matchesEnvSecret: envSecret !== undefined && secretsEqual(given, envSecret),
@@ -24,7 +23,10 @@ async function checkEnrollSecret(given: string): Promise<void> {
     now,
   });
   if (decision === "disabled") {
-    throw new ApiError("enrollment_disabled", "enrollment is disabled: KMSWATCH_ENROLL_SECRET is not set on the server and no enroll secret was issued");
+    throw new ApiError(
+      "enrollment_disabled",
+      "enrollment is disabled: KMSWATCH_ENROLL_SECRET is not set on the server and no enroll secret was issued",
+    );
   }
   // Same message for wrong and expired: an expired secret is as useless to its holder as a wrong one.
   if (decision === "refuse") throw new ApiError("unauthorized", "enroll secret is wrong or has expired", "enrollSecret");

@@ -21,7 +21,8 @@ export async function getAuditLog({ page }: z.infer<typeof auditLogQuerySchema>)
     }),
   ]);
   const entries = rows.map((row) => {
-    const details = row.details && typeof row.details === "object" && !Array.isArray(row.details) ? (row.details as Record<string, unknown>) : {};
+    const details =
+      row.details && typeof row.details === "object" && !Array.isArray(row.details) ? (row.details as Record<string, unknown>) : {};
     return { ...row, at: row.at.toISOString(), details, summary: describeAudit(row.action, details) };
   });
   return { entries, total, page, pageSize: AUDIT_PAGE_SIZE };

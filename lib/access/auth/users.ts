@@ -28,7 +28,9 @@ export async function verifyCredentials(email: string, password: string): Promis
     select: { id: true, email: true, name: true, role: true, passwordHash: true },
   });
   // Hash anyway when the user is unknown so timing does not reveal which e-mails exist.
-  const ok = user ? await verifyPassword(user.passwordHash, password) : (await hashPassword(password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.passwordHash, password);
+  else await hashPassword(password);
   if (!user || !ok) throw new ApiError("unauthorized", "wrong e-mail or password");
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };

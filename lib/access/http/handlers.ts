@@ -18,9 +18,7 @@ export function withErrors<C>(handler: Handler<C>): Handler<C> {
 }
 
 /** Agent routes: the bearer token must belong to an enrolled, unrevoked agent. */
-export function withAgent<C>(
-  handler: (request: NextRequest, agent: AuthenticatedAgent, context: C) => Promise<Response>,
-): Handler<C> {
+export function withAgent<C>(handler: (request: NextRequest, agent: AuthenticatedAgent, context: C) => Promise<Response>): Handler<C> {
   return withErrors(async (request, context) => {
     const agent = await authenticateAgent(request.headers.get("authorization"));
     return handler(request, agent, context);

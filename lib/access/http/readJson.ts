@@ -1,12 +1,11 @@
 // Reads a JSON body with a hard size limit, counting bytes as they stream in so a huge
 // body is refused (413) without being buffered whole.
-import { z } from "zod";
+import type { z } from "zod";
 import { ApiError, fromZodError } from "@/lib/core/errors";
 
 /** The body's bytes, refused with a 413 as soon as they pass `maxBytes`. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new ApiError("payload_too_large", `request body is larger than the limit of ${maxBytes} bytes`);
+  const tooLarge = () => new ApiError("payload_too_large", `request body is larger than the limit of ${maxBytes} bytes`);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();

@@ -8,7 +8,7 @@ const document = openApiDocument();
 const schemas = document.components.schemas;
 
 function refs(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refs(v, found));
+  if (Array.isArray(value)) for (const v of value) refs(v, found);
   else if (value && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
       if (key === "$ref" && typeof v === "string") found.push(v);
@@ -23,7 +23,9 @@ describe("OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toEqual(["/api/v1/enroll", "/api/v1/ingest", "/api/v1/parse"]);
     expect(Object.keys(document.paths["/api/v1/ingest"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "413"]));
-    expect(Object.keys(document.paths["/api/v1/parse"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "413", "422"]));
+    expect(Object.keys(document.paths["/api/v1/parse"].post.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "413", "422"]),
+    );
   });
 
   it("resolves every $ref and embeds no schema-local definitions", () => {
@@ -35,12 +37,15 @@ describe("OpenAPI document", () => {
     expect(JSON.parse(JSON.stringify(openApiDocument()))).toEqual(JSON.parse(JSON.stringify(document)));
   });
 
-  it.each(Object.keys(requestSchemas) as (keyof typeof requestSchemas)[])("%s: the document's schema agrees with zod on valid and invalid bodies", (name) => {
-    const fromDocument = z.fromJSONSchema(schemas[name] as Parameters<typeof z.fromJSONSchema>[0]);
-    const cases = [requestExamples[name], ...extraValidBodies[name], ...invalidBodies[name]];
-    for (const body of cases) {
-      expect(fromDocument.safeParse(body).success, JSON.stringify(body).slice(0, 200)).toBe(requestSchemas[name].safeParse(body).success);
-    }
-    expect(requestSchemas[name].safeParse(requestExamples[name]).success).toBe(true);
-  });
+  it.each(Object.keys(requestSchemas) as (keyof typeof requestSchemas)[])(
+    "%s: the document's schema agrees with zod on valid and invalid bodies",
+    (name) => {
+      const fromDocument = z.fromJSONSchema(schemas[name] as Parameters<typeof z.fromJSONSchema>[0]);
+      const cases = [requestExamples[name], ...extraValidBodies[name], ...invalidBodies[name]];
+      for (const body of cases) {
+        expect(fromDocument.safeParse(body).success, JSON.stringify(body).slice(0, 200)).toBe(requestSchemas[name].safeParse(body).success);
+      }
+      expect(requestSchemas[name].safeParse(requestExamples[name]).success).toBe(true);
+    },
+  );
 });

@@ -4,7 +4,12 @@
 import { z } from "zod";
 import { errorCodes } from "@/lib/core/errors";
 import {
-  enrollRequestSchema, enrollResponseSchema, ingestRequestSchema, ingestResponseSchema, parseRequestSchema, parseResponseSchema,
+  enrollRequestSchema,
+  enrollResponseSchema,
+  ingestRequestSchema,
+  ingestResponseSchema,
+  parseRequestSchema,
+  parseResponseSchema,
 } from "@/lib/kms/protocol";
 import { toOpenApiSchema } from "@/lib/access/openapi/jsonSchema";
 import { requestExamples } from "@/lib/access/openapi/examples";
@@ -19,15 +24,26 @@ export const errorBodySchema = z.object({
 });
 
 /** Request body schemas by operation, also read by the conformance test. */
-export const requestSchemas = { EnrollRequest: enrollRequestSchema, IngestRequest: ingestRequestSchema, ParseRequest: parseRequestSchema } as const;
-const responseSchemas = { EnrollResponse: enrollResponseSchema, IngestResponse: ingestResponseSchema, ParseResponse: parseResponseSchema, Error: errorBodySchema } as const;
+export const requestSchemas = {
+  EnrollRequest: enrollRequestSchema,
+  IngestRequest: ingestRequestSchema,
+  ParseRequest: parseRequestSchema,
+} as const;
+const responseSchemas = {
+  EnrollResponse: enrollResponseSchema,
+  IngestResponse: ingestResponseSchema,
+  ParseResponse: parseResponseSchema,
+  Error: errorBodySchema,
+} as const;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: string, description: string) => ({ description, content: { "application/json": { schema: ref(schema) } } });
 const error = (description: string) => json("Error", description);
 
 const commonErrors = {
-  "400": error("`invalid_json`: the body is not JSON; `invalid_request`: it does not match the schema (`path` names the field). Nothing is stored."),
+  "400": error(
+    "`invalid_json`: the body is not JSON; `invalid_request`: it does not match the schema (`path` names the field). Nothing is stored.",
+  ),
   "413": error("`payload_too_large`: the body is above the limit (KMSWATCH_MAX_BODY_BYTES, 5 MB by default; 64 KB for enroll)."),
   "500": error("`internal`: unexpected server error."),
 };
@@ -45,7 +61,8 @@ export function openApiDocument() {
     info: {
       title: "kmswatch agent API",
       version: "1",
-      description: "What kmswatch agents send: enrollment, ingest of /dlv, CIM, KMS events and probes, and the parse preview. Every error answers `{ error: { code, message, path } }`.",
+      description:
+        "What kmswatch agents send: enrollment, ingest of /dlv, CIM, KMS events and probes, and the parse preview. Every error answers `{ error: { code, message, path } }`.",
     },
     paths: {
       "/api/v1/enroll": {

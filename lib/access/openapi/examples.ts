@@ -9,11 +9,20 @@ export const requestExamples = {
     agentVersion: "1.0.0",
     artifacts: [
       { type: "dlv", text: "Name: Windows(R), Enterprise edition\r\nLicense Status: Licensed\r\n" },
-      { type: "cim", service: { KeyManagementServiceCurrentCount: 50 }, products: [{ Name: "Windows(R), ServerStandard edition", LicenseStatus: 1 }] },
+      {
+        type: "cim",
+        service: { KeyManagementServiceCurrentCount: 50 },
+        products: [{ Name: "Windows(R), ServerStandard edition", LicenseStatus: 1 }],
+      },
       { type: "events", log: "Application", xml: "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>…</Event>" },
       {
-        type: "probe", checkedAt: collectedAt, domain: "corp.contoso.com", srvRecords: [{ target: "kms01.corp.contoso.com", port: 1688 }],
-        srvError: null, target: { host: "kms01.corp.contoso.com", port: 1688, source: "dns" }, tcp: { ok: true, latencyMs: 3.2, error: null },
+        type: "probe",
+        checkedAt: collectedAt,
+        domain: "corp.contoso.com",
+        srvRecords: [{ target: "kms01.corp.contoso.com", port: 1688 }],
+        srvError: null,
+        target: { host: "kms01.corp.contoso.com", port: 1688, source: "dns" },
+        tcp: { ok: true, latencyMs: 3.2, error: null },
       },
     ],
   },

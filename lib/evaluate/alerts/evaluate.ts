@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { db, dbPool } from "@/lib/core/db";
-import { Prisma } from "@/lib/core/generated/prisma/client";
+import type { Prisma } from "@/lib/core/generated/prisma/client";
 import type { Finding } from "@/lib/evaluate/rules/types";
 import { getFindings } from "@/lib/evaluate/facts/getFindings";
 import { isSnoozed, reconcile } from "@/lib/evaluate/alerts/reconcile";
@@ -37,7 +37,9 @@ export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<Eva
   // row versions that autovacuum reaches a minute or more later. Until then the alerts page and the overview
   // read the heap instead of their indexes (measured: 2 ms -> 60 ms). The table is small: vacuum it now.
   if (result.rowsWritten >= VACUUM_AFTER_ROWS) {
-    await dbPool().query("VACUUM (ANALYZE) alert").catch((error: Error) => console.warn(`[alerts] vacuum after a burst failed: ${error.message}`));
+    await dbPool()
+      .query("VACUUM (ANALYZE) alert")
+      .catch((error: Error) => console.warn(`[alerts] vacuum after a burst failed: ${error.message}`));
   }
   return result;
 }
@@ -68,8 +70,16 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
       if (created.length > 0) {
         await tx.alert.createMany({
           data: created.map(({ id, finding }) => ({
-            id, ruleId: finding.ruleId, subjectKind: finding.subject.kind, machineId: finding.subject.machineId,
-            severity: finding.severity, title: finding.title, state: "open", firstSeenAt: now, lastSeenAt: now, lastFinding: json(finding),
+            id,
+            ruleId: finding.ruleId,
+            subjectKind: finding.subject.kind,
+            machineId: finding.subject.machineId,
+            severity: finding.severity,
+            title: finding.title,
+            state: "open",
+            firstSeenAt: now,
+            lastSeenAt: now,
+            lastFinding: json(finding),
           })),
         });
       }
@@ -78,13 +88,17 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
       }
 
       // Still firing and reopened alerts: one UPDATE ... FROM unnest instead of a statement per alert.
-      const refresh = [...plan.update.map((u) => ({ ...u, reopen: false })), ...plan.reopen.map((r) => ({ ...r, escalated: false, reopen: true }))];
+      const refresh = [
+        ...plan.update.map((u) => ({ ...u, reopen: false })),
+        ...plan.reopen.map((r) => ({ ...r, escalated: false, reopen: true })),
+      ];
       // Most firing alerts say the same as at the last pass: only their last-seen moves (a narrow update,
       // not thousands of findings rewritten every 5 minutes on a bad day).
       const same: typeof refresh = [];
       const rewrite: typeof refresh = [];
       for (const r of refresh) {
-        const unchanged = !r.reopen && r.alert.severity === r.finding.severity && isDeepStrictEqual(r.alert.lastFinding, asStored(r.finding));
+        const unchanged =
+          !r.reopen && r.alert.severity === r.finding.severity && isDeepStrictEqual(r.alert.lastFinding, asStored(r.finding));
         (unchanged ? same : rewrite).push(r);
       }
       if (same.length > 0) {
@@ -102,11 +116,24 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
       }
       for (const r of refresh) {
         if (r.reopen) {
-          transitions.push({ alertId: r.alert.id, kind: "reopened", from: "resolved", to: "open", severity: r.finding.severity, finding: r.finding, notify: true });
+          transitions.push({
+            alertId: r.alert.id,
+            kind: "reopened",
+            from: "resolved",
+            to: "open",
+            severity: r.finding.severity,
+            finding: r.finding,
+            notify: true,
+          });
         } else if (r.escalated) {
           transitions.push({
-            alertId: r.alert.id, kind: "escalated", from: r.alert.state, to: r.alert.state, severity: r.finding.severity,
-            finding: r.finding, notify: !isSnoozed(r.alert, now),
+            alertId: r.alert.id,
+            kind: "escalated",
+            from: r.alert.state,
+            to: r.alert.state,
+            severity: r.finding.severity,
+            finding: r.finding,
+            notify: !isSnoozed(r.alert, now),
           });
         }
       }
@@ -120,15 +147,26 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
       }
       for (const alert of plan.resolve) {
         transitions.push({
-          alertId: alert.id, kind: "resolved", from: alert.state, to: "resolved", severity: alert.lastFinding.severity,
-          finding: alert.lastFinding, notify: !isSnoozed(alert, now),
+          alertId: alert.id,
+          kind: "resolved",
+          from: alert.state,
+          to: "resolved",
+          severity: alert.lastFinding.severity,
+          finding: alert.lastFinding,
+          notify: !isSnoozed(alert, now),
         });
       }
 
       if (transitions.length > 0) {
         await tx.alertEvent.createMany({
           data: transitions.map((t) => ({
-            alertId: t.alertId, at: now, fromState: t.from, toState: t.to, actor: "system", note: eventNote(t), notifyPending: t.notify,
+            alertId: t.alertId,
+            at: now,
+            fromState: t.from,
+            toState: t.to,
+            actor: "system",
+            note: eventNote(t),
+            notifyPending: t.notify,
           })),
         });
       }
@@ -140,9 +178,13 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
 
 function eventNote(t: AlertTransition): string {
   switch (t.kind) {
-    case "opened": return "condition detected";
-    case "reopened": return "condition is back";
-    case "escalated": return `severity rose to ${t.severity}`;
-    case "resolved": return "condition cleared";
+    case "opened":
+      return "condition detected";
+    case "reopened":
+      return "condition is back";
+    case "escalated":
+      return `severity rose to ${t.severity}`;
+    case "resolved":
+      return "condition cleared";
   }
 }

@@ -12,5 +12,11 @@ export async function evaluateAndNotify(now = new Date()) {
   const dispatched = await dispatchPending({ force: true, now });
   let sent = 0;
   for (let batch = await sendDueDeliveries(); batch > 0; batch = await sendDueDeliveries()) sent += batch;
-  return { findings: evaluation.findings, transitions: evaluation.transitions.length, grouped: dispatched.transitions, deliveries: dispatched.deliveries, attempted: sent };
+  return {
+    findings: evaluation.findings,
+    transitions: evaluation.transitions.length,
+    grouped: dispatched.transitions,
+    deliveries: dispatched.deliveries,
+    attempted: sent,
+  };
 }

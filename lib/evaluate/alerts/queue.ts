@@ -31,7 +31,13 @@ type QueueState = {
 // On globalThis so dev hot reloads and the route bundles share one queue per process.
 const globalForQueue = globalThis as unknown as { kmswatchAlertQueue?: QueueState };
 const state = (globalForQueue.kmswatchAlertQueue ??= {
-  dirty: new Set(), later: new Set(), laterTimer: null, fleet: false, timer: null, running: null, lastPassMs: 0,
+  dirty: new Set(),
+  later: new Set(),
+  laterTimer: null,
+  fleet: false,
+  timer: null,
+  running: null,
+  lastPassMs: 0,
 });
 // A queue created by an older build of this module (dev hot reload) has no `later` yet.
 state.later ??= new Set();

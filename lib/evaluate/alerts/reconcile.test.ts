@@ -4,12 +4,24 @@ import { escalates, isSnoozed, reconcile } from "@/lib/evaluate/alerts/reconcile
 import type { AlertState, StoredAlert } from "@/lib/evaluate/alerts/types";
 
 const finding = (ruleId: string, machineId: string, severity: Severity = "critical"): Finding => ({
-  ruleId, severity, subject: { kind: "client", machineId, fqdn: `${machineId}.corp.example` },
-  title: ruleId, cause: "because", fix: "do this", evidence: {}, since: null,
+  ruleId,
+  severity,
+  subject: { kind: "client", machineId, fqdn: `${machineId}.corp.example` },
+  title: ruleId,
+  cause: "because",
+  fix: "do this",
+  evidence: {},
+  since: null,
 });
 
 const stored = (ruleId: string, machineId: string, state: AlertState, severity: Severity = "critical"): StoredAlert => ({
-  id: `${ruleId}/${machineId}`, ruleId, machineId, state, severity, snoozedUntil: null, lastFinding: finding(ruleId, machineId, severity),
+  id: `${ruleId}/${machineId}`,
+  ruleId,
+  machineId,
+  state,
+  severity,
+  snoozedUntil: null,
+  lastFinding: finding(ruleId, machineId, severity),
 });
 
 describe("reconcile", () => {
@@ -21,7 +33,10 @@ describe("reconcile", () => {
 
   it("updates open and acknowledged alerts that still fire, keeping their state", () => {
     const plan = reconcile([finding("a", "m1"), finding("b", "m1")], [stored("a", "m1", "open"), stored("b", "m1", "acknowledged")]);
-    expect(plan.update.map((u) => [u.alert.id, u.escalated])).toEqual([["a/m1", false], ["b/m1", false]]);
+    expect(plan.update.map((u) => [u.alert.id, u.escalated])).toEqual([
+      ["a/m1", false],
+      ["b/m1", false],
+    ]);
     expect(plan.open).toEqual([]);
   });
 
@@ -45,7 +60,10 @@ describe("reconcile", () => {
   });
 
   it("keys alerts by rule AND machine, and ignores a repeated finding", () => {
-    const plan = reconcile([finding("a", "m1"), finding("a", "m1", "warning"), finding("a", "m2")], [stored("a", "m2", "open"), stored("b", "m1", "open")]);
+    const plan = reconcile(
+      [finding("a", "m1"), finding("a", "m1", "warning"), finding("a", "m2")],
+      [stored("a", "m2", "open"), stored("b", "m1", "open")],
+    );
     expect(plan.open).toHaveLength(1);
     expect(plan.open[0].severity).toBe("critical");
     expect(plan.update.map((u) => u.alert.id)).toEqual(["a/m2"]);

@@ -5,15 +5,36 @@ import type { ClientFacts } from "@/lib/evaluate/rules/types";
 import { licenseStatusSchema } from "@/lib/kms/parsed";
 import { isoOrNull } from "@/lib/core/sql";
 import { mapYielding } from "@/lib/core/mapYielding";
-import { getApprovedHosts, isApproved } from "@/lib/read/audit/getApprovedHosts";
+import { getApprovedHosts, isApproved } from "@/lib/access/admin/getApprovedHosts";
 
 type Row = {
-  id: string; fqdn: string; last_seen_at: Date; channel: string | null; product_key_channel: string | null;
-  license_status: string | null; grace_remaining_min: number | null; expires_at: Date | null;
-  notification_reason: string | null; kms_host: string | null; kms_port: number | null; cmid: string | null;
-  rq_at: Date | null; rq_hresult: string | null; rq_host: string | null; rq_port: number | null; rq_answered: boolean | null;
-  rs_at: Date | null; rs_hresult: string | null; rs_activated: boolean | null; rs_count: number | null; rs_min: number | null;
-  renewal_at: Date | null; pr_srv_found: boolean | null; pr_tcp_ok: boolean | null; pr_host: string | null; pr_port: number | null;
+  id: string;
+  fqdn: string;
+  last_seen_at: Date;
+  channel: string | null;
+  product_key_channel: string | null;
+  license_status: string | null;
+  grace_remaining_min: number | null;
+  expires_at: Date | null;
+  notification_reason: string | null;
+  kms_host: string | null;
+  kms_port: number | null;
+  cmid: string | null;
+  rq_at: Date | null;
+  rq_hresult: string | null;
+  rq_host: string | null;
+  rq_port: number | null;
+  rq_answered: boolean | null;
+  rs_at: Date | null;
+  rs_hresult: string | null;
+  rs_activated: boolean | null;
+  rs_count: number | null;
+  rs_min: number | null;
+  renewal_at: Date | null;
+  pr_srv_found: boolean | null;
+  pr_tcp_ok: boolean | null;
+  pr_host: string | null;
+  pr_port: number | null;
 };
 
 /** Facts of every client, or only of the given machines. */
@@ -39,13 +60,21 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
   return mapYielding(rows, (r) => {
     const kmsHost = r.kms_host ?? r.rq_host;
     return {
-      machineId: r.id, fqdn: r.fqdn, channel: r.channel, productKeyChannel: r.product_key_channel,
+      machineId: r.id,
+      fqdn: r.fqdn,
+      channel: r.channel,
+      productKeyChannel: r.product_key_channel,
       licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,
       // An unchanged snapshot is stored once: the minutes it reported then are counted down to now.
       graceRemainingMin: r.expires_at ? Math.max(0, Math.round((r.expires_at.getTime() - now.getTime()) / 60_000)) : r.grace_remaining_min,
-      expiresAt: isoOrNull(r.expires_at), notificationReason: r.notification_reason,
-      kmsHost, kmsPort: r.kms_port ?? r.rq_port, kmsHostApproved: isApproved(approved, kmsHost), cmid: r.cmid,
-      lastCheckInAt: r.last_seen_at.toISOString(), lastRenewalAt: isoOrNull(r.renewal_at),
+      expiresAt: isoOrNull(r.expires_at),
+      notificationReason: r.notification_reason,
+      kmsHost,
+      kmsPort: r.kms_port ?? r.rq_port,
+      kmsHostApproved: isApproved(approved, kmsHost),
+      cmid: r.cmid,
+      lastCheckInAt: r.last_seen_at.toISOString(),
+      lastRenewalAt: isoOrNull(r.renewal_at),
       lastRequest: r.rq_at
         ? { at: r.rq_at.toISOString(), hresult: r.rq_hresult, kmsHost: r.rq_host, kmsPort: r.rq_port, answered: r.rq_answered ?? false }
         : null,

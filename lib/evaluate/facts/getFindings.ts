@@ -18,6 +18,9 @@ export async function getFindings(now: Date, filter: { machineId?: string; machi
 /** Most severe first, then newest, then by machine name. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => severityRank[a.severity] - severityRank[b.severity] || (b.since ?? "").localeCompare(a.since ?? "") || a.subject.fqdn.localeCompare(b.subject.fqdn),
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      (b.since ?? "").localeCompare(a.since ?? "") ||
+      a.subject.fqdn.localeCompare(b.subject.fqdn),
   );
 }

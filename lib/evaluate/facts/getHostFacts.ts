@@ -2,14 +2,28 @@
 import { db } from "@/lib/core/db";
 import type { HostFacts } from "@/lib/evaluate/rules/types";
 import { licenseStatusSchema } from "@/lib/kms/parsed";
-import { DAY_MS, isoOrNull, latestWindowsSnapshots } from "@/lib/core/sql";
-import { getHostForecast } from "@/lib/read/hosts/getHostForecast";
+import { isoOrNull, latestWindowsSnapshots } from "@/lib/core/sql";
+import { DAY_MS } from "@/lib/core/time";
+import { getHostForecast } from "@/lib/evaluate/facts/getHostForecast";
 
 type Row = {
-  id: string; fqdn: string; last_seen_at: Date; license_status: string | null; notification_reason: string | null;
-  current_count: number | null; listening_port: number | null; dns_publishing: boolean | null;
-  total_requests: number | null; failed_requests: number | null; total_7d: number | null; failed_7d: number | null;
-  last_request_at: Date | null; clients_30d: number; cmids_30d: number; server_only: boolean; refused_30d: number;
+  id: string;
+  fqdn: string;
+  last_seen_at: Date;
+  license_status: string | null;
+  notification_reason: string | null;
+  current_count: number | null;
+  listening_port: number | null;
+  dns_publishing: boolean | null;
+  total_requests: number | null;
+  failed_requests: number | null;
+  total_7d: number | null;
+  failed_7d: number | null;
+  last_request_at: Date | null;
+  clients_30d: number;
+  cmids_30d: number;
+  server_only: boolean;
+  refused_30d: number;
 };
 
 /** Facts of every KMS host, or only of the given machine(s). */
@@ -50,13 +64,23 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
     rows.map(async (r): Promise<HostFacts> => {
       const forecast = await getHostForecast(r.id, now);
       return {
-        machineId: r.id, fqdn: r.fqdn,
+        machineId: r.id,
+        fqdn: r.fqdn,
         licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,
-        notificationReason: r.notification_reason, currentCount: r.current_count, listeningPort: r.listening_port,
-        dnsPublishing: r.dns_publishing, totalRequests: r.total_requests, failedRequests: r.failed_requests,
-        failedRequests7dAgo: r.failed_7d, totalRequests7dAgo: r.total_7d, lastCheckInAt: r.last_seen_at.toISOString(),
-        lastRequestAt: isoOrNull(r.last_request_at), distinctClients30d: r.clients_30d, distinctCmids30d: r.cmids_30d,
-        serverOnly: r.server_only && r.cmids_30d > 0, refusedInsufficientCount30d: r.refused_30d,
+        notificationReason: r.notification_reason,
+        currentCount: r.current_count,
+        listeningPort: r.listening_port,
+        dnsPublishing: r.dns_publishing,
+        totalRequests: r.total_requests,
+        failedRequests: r.failed_requests,
+        failedRequests7dAgo: r.failed_7d,
+        totalRequests7dAgo: r.total_7d,
+        lastCheckInAt: r.last_seen_at.toISOString(),
+        lastRequestAt: isoOrNull(r.last_request_at),
+        distinctClients30d: r.clients_30d,
+        distinctCmids30d: r.cmids_30d,
+        serverOnly: r.server_only && r.cmids_30d > 0,
+        refusedInsufficientCount30d: r.refused_30d,
         dnsPublishFailures: failures
           .filter((f) => f.machine_id === r.id)
           .map((f) => ({ at: f.at.toISOString(), hresult: f.hresult, domain: f.domain })),

@@ -6,7 +6,11 @@ import { COUNT_WINDOW_DAYS, SERVER_OS_THRESHOLD } from "@/lib/kms/countModel";
 import { WINDOW_SAMPLE_SIZE, type WindowSample } from "@/lib/kms/countSample";
 import { countableRequestsOf } from "@/lib/evaluate/facts/getHostRequests";
 
-export async function getHostWindowSamples(machineId: string, points: readonly Date[], limit = WINDOW_SAMPLE_SIZE): Promise<WindowSample[]> {
+export async function getHostWindowSamples(
+  machineId: string,
+  points: readonly Date[],
+  limit = WINDOW_SAMPLE_SIZE,
+): Promise<WindowSample[]> {
   if (points.length === 0) return [];
   const rows = await queryRows<WindowSample & { i: number }>(Prisma.sql`
     SELECT p.i::int AS i, s.requests, s.cmids, s."clientPolicy"

@@ -33,16 +33,29 @@ export async function sendTestNotification(channelId: string, now = new Date()) 
   const message: NotificationMessage = {
     createdAt: now.toISOString(),
     test: true,
-    items: [{
-      alertId: "00000000-0000-0000-0000-000000000000", ruleId: "test", severity: "info", state: "open", from: null,
-      subject: { kind: "host", machineId: "00000000-0000-0000-0000-000000000000", fqdn: "test.kmswatch.invalid" },
-      title: "Test notification", cause: "An administrator sent a test from the notification settings.",
-      fix: "Nothing to do: this channel works.", url: `${dashboardBaseUrl()}/settings/notifications`,
-    }],
+    items: [
+      {
+        alertId: "00000000-0000-0000-0000-000000000000",
+        ruleId: "test",
+        severity: "info",
+        state: "open",
+        from: null,
+        subject: { kind: "host", machineId: "00000000-0000-0000-0000-000000000000", fqdn: "test.kmswatch.invalid" },
+        title: "Test notification",
+        cause: "An administrator sent a test from the notification settings.",
+        fix: "Nothing to do: this channel works.",
+        url: `${dashboardBaseUrl()}/settings/notifications`,
+      },
+    ],
   };
   // Created beyond the scheduler's reach (next attempt far ahead) so only this request sends it.
   const delivery = await db().notificationDelivery.create({
-    data: { channelId, alertIds: [], payload: message as unknown as Prisma.InputJsonValue, nextAttemptAt: new Date(now.getTime() + 3_600_000) },
+    data: {
+      channelId,
+      alertIds: [],
+      payload: message as unknown as Prisma.InputJsonValue,
+      nextAttemptAt: new Date(now.getTime() + 3_600_000),
+    },
   });
   return attemptDelivery(delivery.id, { ignoreDisabled: true });
 }

@@ -3,10 +3,19 @@ import { createChannelSchema, maskConfig } from "@/lib/evaluate/notify/channels"
 
 describe("channel configuration", () => {
   it("validates each kind's config", () => {
-    expect(createChannelSchema.safeParse({ kind: "webhook", name: "SIEM", config: { url: "https://siem.example/hook", secret: "s".repeat(16) } }).success).toBe(true);
-    expect(createChannelSchema.safeParse({ kind: "webhook", name: "SIEM", config: { url: "https://siem.example/hook", secret: "short" } }).success).toBe(false);
+    expect(
+      createChannelSchema.safeParse({ kind: "webhook", name: "SIEM", config: { url: "https://siem.example/hook", secret: "s".repeat(16) } })
+        .success,
+    ).toBe(true);
+    expect(
+      createChannelSchema.safeParse({ kind: "webhook", name: "SIEM", config: { url: "https://siem.example/hook", secret: "short" } })
+        .success,
+    ).toBe(false);
     expect(createChannelSchema.safeParse({ kind: "slack", name: "ops", config: { url: "ftp://x" } }).success).toBe(false);
-    expect(createChannelSchema.safeParse({ kind: "email", name: "ops", config: { to: ["ops@contoso.com"], smtpUrl: "smtp://127.0.0.1:2525" } }).success).toBe(true);
+    expect(
+      createChannelSchema.safeParse({ kind: "email", name: "ops", config: { to: ["ops@contoso.com"], smtpUrl: "smtp://127.0.0.1:2525" } })
+        .success,
+    ).toBe(true);
     expect(createChannelSchema.safeParse({ kind: "email", name: "ops", config: { to: ["not an address"] } }).success).toBe(false);
     expect(createChannelSchema.safeParse({ kind: "pager", name: "x", config: {} }).success).toBe(false);
   });

@@ -17,10 +17,30 @@ export const emailConfigSchema = z.object({
 });
 
 export const createChannelSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("webhook"), name: z.string().trim().min(1).max(100), config: webhookConfigSchema, enabled: z.boolean().default(true) }),
-  z.object({ kind: z.literal("slack"), name: z.string().trim().min(1).max(100), config: chatConfigSchema, enabled: z.boolean().default(true) }),
-  z.object({ kind: z.literal("teams"), name: z.string().trim().min(1).max(100), config: chatConfigSchema, enabled: z.boolean().default(true) }),
-  z.object({ kind: z.literal("email"), name: z.string().trim().min(1).max(100), config: emailConfigSchema, enabled: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal("webhook"),
+    name: z.string().trim().min(1).max(100),
+    config: webhookConfigSchema,
+    enabled: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal("slack"),
+    name: z.string().trim().min(1).max(100),
+    config: chatConfigSchema,
+    enabled: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal("teams"),
+    name: z.string().trim().min(1).max(100),
+    config: chatConfigSchema,
+    enabled: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal("email"),
+    name: z.string().trim().min(1).max(100),
+    config: emailConfigSchema,
+    enabled: z.boolean().default(true),
+  }),
 ]);
 export type CreateChannelInput = z.infer<typeof createChannelSchema>;
 
@@ -35,10 +55,13 @@ export type ChannelConfig =
 /** Re-validates stored JSON before use, so a hand-edited row fails with a readable delivery error. */
 export function parseChannelConfig(kind: ChannelKind, config: unknown): ChannelConfig {
   switch (kind) {
-    case "webhook": return { kind, config: webhookConfigSchema.parse(config) };
+    case "webhook":
+      return { kind, config: webhookConfigSchema.parse(config) };
     case "slack":
-    case "teams": return { kind, config: chatConfigSchema.parse(config) };
-    case "email": return { kind, config: emailConfigSchema.parse(config) };
+    case "teams":
+      return { kind, config: chatConfigSchema.parse(config) };
+    case "email":
+      return { kind, config: emailConfigSchema.parse(config) };
   }
 }
 

@@ -45,13 +45,19 @@ export async function deliver(channel: ChannelConfig, message: NotificationMessa
       const smtpUrl = channel.config.smtpUrl ?? env().KMSWATCH_SMTP_URL;
       if (!smtpUrl) throw new Error("no SMTP server: set KMSWATCH_SMTP_URL or the channel's smtpUrl");
       const transport = nodemailer.createTransport({
-        url: smtpUrl, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
+        url: smtpUrl,
+        connectionTimeout: TIMEOUT_MS,
+        greetingTimeout: TIMEOUT_MS,
+        socketTimeout: TIMEOUT_MS,
       });
       try {
         const content = formatEmail(message);
         await transport.sendMail({
           from: channel.config.from ?? env().KMSWATCH_SMTP_FROM ?? "kmswatch <kmswatch@localhost>",
-          to: channel.config.to, subject: content.subject, text: content.text, html: content.html,
+          to: channel.config.to,
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
         });
       } finally {
         transport.close();

@@ -28,17 +28,35 @@ export async function dispatchPending(options: { force?: boolean; now?: Date } =
       take: MAX_TRANSITIONS_PER_MESSAGE,
       select: { id: true, alertId: true, at: true, fromState: true, toState: true, alert: { select: { lastFinding: true } } },
     });
-    if (events.length === 0 || (!options.force && !groupIsReady(events.map((e) => e.at), now))) return { transitions: 0, deliveries: 0 };
+    if (
+      events.length === 0 ||
+      (!options.force &&
+        !groupIsReady(
+          events.map((e) => e.at),
+          now,
+        ))
+    )
+      return { transitions: 0, deliveries: 0 };
     const channels = await tx.notificationChannel.findMany({ where: { enabled: true }, select: { id: true } });
     if (channels.length > 0) {
       const message = buildMessage(
-        events.map((e) => ({ alertId: e.alertId, fromState: e.fromState, toState: e.toState, finding: e.alert.lastFinding as unknown as Finding })),
+        events.map((e) => ({
+          alertId: e.alertId,
+          fromState: e.fromState,
+          toState: e.toState,
+          finding: e.alert.lastFinding as unknown as Finding,
+        })),
         dashboardBaseUrl(),
         now,
       );
       const alertIds = [...new Set(events.map((e) => e.alertId))];
       await tx.notificationDelivery.createMany({
-        data: channels.map((c) => ({ channelId: c.id, alertIds, payload: message as unknown as Prisma.InputJsonValue, nextAttemptAt: now })),
+        data: channels.map((c) => ({
+          channelId: c.id,
+          alertIds,
+          payload: message as unknown as Prisma.InputJsonValue,
+          nextAttemptAt: now,
+        })),
       });
     }
     await tx.alertEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { notifyPending: false } });

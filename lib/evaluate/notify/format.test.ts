@@ -14,14 +14,35 @@ describe("message", () => {
     expect(changeLabel({ from: "resolved", state: "open" })).toBe("reopened");
     expect(changeLabel({ from: "open", state: "resolved" })).toBe("resolved");
     expect(changeLabel({ from: "acknowledged", state: "acknowledged" })).toBe("escalated");
-    expect(summarize(message([item(1), item(2), item(3, { from: "open", state: "resolved" })]))).toBe("kmswatch: 2 alerts opened, 1 resolved");
+    expect(summarize(message([item(1), item(2), item(3, { from: "open", state: "resolved" })]))).toBe(
+      "kmswatch: 2 alerts opened, 1 resolved",
+    );
     expect(summarize({ ...message([item(1)]), test: true })).toBe("kmswatch test notification");
   });
 
   it("builds items from pending events with links to the machine page", () => {
-    const finding = { ruleId: "host-idle", severity: "warning" as const, subject: { kind: "host" as const, machineId: "h1", fqdn: "kms01" }, title: "t", cause: "c", fix: "f", evidence: {}, since: null };
-    const built = buildMessage([{ alertId: "a1", fromState: null, toState: "open", finding }], "https://kmswatch.example/", new Date("2026-11-25T10:00:00Z"));
-    expect(built.items[0]).toMatchObject({ alertId: "a1", ruleId: "host-idle", state: "open", from: null, url: "https://kmswatch.example/hosts/h1" });
+    const finding = {
+      ruleId: "host-idle",
+      severity: "warning" as const,
+      subject: { kind: "host" as const, machineId: "h1", fqdn: "kms01" },
+      title: "t",
+      cause: "c",
+      fix: "f",
+      evidence: {},
+      since: null,
+    };
+    const built = buildMessage(
+      [{ alertId: "a1", fromState: null, toState: "open", finding }],
+      "https://kmswatch.example/",
+      new Date("2026-11-25T10:00:00Z"),
+    );
+    expect(built.items[0]).toMatchObject({
+      alertId: "a1",
+      ruleId: "host-idle",
+      state: "open",
+      from: null,
+      url: "https://kmswatch.example/hosts/h1",
+    });
     expect(machineUrl("http://x", { kind: "client", machineId: "c1", fqdn: "f" })).toBe("http://x/clients/c1");
   });
 });
@@ -32,7 +53,18 @@ describe("formatWebhook", () => {
     expect(body.event).toBe("kmswatch.alerts");
     expect(body.sentAt).toBe("2026-11-25T10:00:05.000Z");
     expect(body.transitions).toHaveLength(40);
-    expect(Object.keys(body.transitions[0]).sort()).toEqual(["alertId", "cause", "fix", "from", "ruleId", "severity", "state", "subject", "title", "url"]);
+    expect(Object.keys(body.transitions[0]).sort()).toEqual([
+      "alertId",
+      "cause",
+      "fix",
+      "from",
+      "ruleId",
+      "severity",
+      "state",
+      "subject",
+      "title",
+      "url",
+    ]);
     expect(body).not.toHaveProperty("test");
   });
 });

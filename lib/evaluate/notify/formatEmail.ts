@@ -22,11 +22,14 @@ export function formatEmail(message: NotificationMessage): EmailContent {
   const rows = items
     .map((item) => {
       const detail = item.state === "resolved" ? "Condition cleared." : `${htmlEscape(item.cause)}<br><b>Fix:</b> ${htmlEscape(item.fix)}`;
-      return `<tr><td>${htmlEscape(item.severity)}</td><td>${htmlEscape(changeLabel(item))}</td>` +
-        `<td><a href="${htmlEscape(item.url)}">${htmlEscape(item.subject.fqdn)}</a></td><td><b>${htmlEscape(item.title)}</b><br>${detail}</td></tr>`;
+      return (
+        `<tr><td>${htmlEscape(item.severity)}</td><td>${htmlEscape(changeLabel(item))}</td>` +
+        `<td><a href="${htmlEscape(item.url)}">${htmlEscape(item.subject.fqdn)}</a></td><td><b>${htmlEscape(item.title)}</b><br>${detail}</td></tr>`
+      );
     })
     .join("\n");
-  const html = `<p>${htmlEscape(subject)}</p>\n<table border="1" cellpadding="4" cellspacing="0">\n` +
+  const html =
+    `<p>${htmlEscape(subject)}</p>\n<table border="1" cellpadding="4" cellspacing="0">\n` +
     `<tr><th>Severity</th><th>Change</th><th>Machine</th><th>Problem</th></tr>\n${rows}\n</table>`;
   return { subject, text, html };
 }

@@ -19,24 +19,49 @@ export function formatTeams(message: NotificationMessage): TeamsBody {
   const body: CardElement[] = [{ type: "TextBlock", size: "Large", weight: "Bolder", text: summary, wrap: true }];
   for (const item of items.slice(0, TEAMS_MAX_ITEMS)) {
     body.push({
-      type: "Container", separator: true,
+      type: "Container",
+      separator: true,
       items: [
-        { type: "TextBlock", weight: "Bolder", color: color[item.severity] ?? "Default", wrap: true, text: `${item.title} — ${item.subject.fqdn}` },
-        { type: "TextBlock", isSubtle: true, spacing: "None", wrap: true, text: `${changeLabel(item)} · ${item.severity} · [open](${item.url})` },
-        ...(item.state === "resolved" ? [] : [
-          { type: "TextBlock", wrap: true, text: item.cause },
-          { type: "TextBlock", wrap: true, text: `**Fix:** ${item.fix}` },
-        ]),
+        {
+          type: "TextBlock",
+          weight: "Bolder",
+          color: color[item.severity] ?? "Default",
+          wrap: true,
+          text: `${item.title} — ${item.subject.fqdn}`,
+        },
+        {
+          type: "TextBlock",
+          isSubtle: true,
+          spacing: "None",
+          wrap: true,
+          text: `${changeLabel(item)} · ${item.severity} · [open](${item.url})`,
+        },
+        ...(item.state === "resolved"
+          ? []
+          : [
+              { type: "TextBlock", wrap: true, text: item.cause },
+              { type: "TextBlock", wrap: true, text: `**Fix:** ${item.fix}` },
+            ]),
       ],
     });
   }
-  if (items.length > TEAMS_MAX_ITEMS) body.push({ type: "TextBlock", isSubtle: true, text: `…and ${items.length - TEAMS_MAX_ITEMS} more in kmswatch.` });
+  if (items.length > TEAMS_MAX_ITEMS)
+    body.push({ type: "TextBlock", isSubtle: true, text: `…and ${items.length - TEAMS_MAX_ITEMS} more in kmswatch.` });
   return {
     type: "message",
     summary,
-    attachments: [{
-      contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null,
-      content: { $schema: "http://adaptivecards.io/schemas/adaptive-card.json", type: "AdaptiveCard", version: "1.4", msteams: { width: "Full" }, body },
-    }],
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          msteams: { width: "Full" },
+          body,
+        },
+      },
+    ],
   };
 }

@@ -6,8 +6,16 @@ export type WebhookBody = {
   sentAt: string;
   test?: true;
   transitions: {
-    alertId: string; ruleId: string; severity: string; state: string; from: string | null;
-    subject: { kind: string; machineId: string; fqdn: string }; title: string; cause: string; fix: string; url: string;
+    alertId: string;
+    ruleId: string;
+    severity: string;
+    state: string;
+    from: string | null;
+    subject: { kind: string; machineId: string; fqdn: string };
+    title: string;
+    cause: string;
+    fix: string;
+    url: string;
   }[];
 };
 
@@ -17,8 +25,16 @@ export function formatWebhook(message: NotificationMessage, sentAt: Date): Webho
     sentAt: sentAt.toISOString(),
     ...(message.test ? { test: true as const } : {}),
     transitions: message.items.map((item) => ({
-      alertId: item.alertId, ruleId: item.ruleId, severity: item.severity, state: item.state, from: item.from,
-      subject: item.subject, title: item.title, cause: item.cause, fix: item.fix, url: item.url,
+      alertId: item.alertId,
+      ruleId: item.ruleId,
+      severity: item.severity,
+      state: item.state,
+      from: item.from,
+      subject: item.subject,
+      title: item.title,
+      cause: item.cause,
+      fix: item.fix,
+      url: item.url,
     })),
   };
 }

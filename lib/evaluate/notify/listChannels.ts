@@ -4,10 +4,24 @@ import { maskConfig, type ChannelKind } from "@/lib/evaluate/notify/channels";
 
 type ChannelRow = { id: string; kind: ChannelKind; name: string; config: unknown; enabled: boolean; createdAt: Date };
 
-export type ChannelView = { id: string; kind: ChannelKind; name: string; enabled: boolean; createdAt: string; config: Record<string, string> };
+export type ChannelView = {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  enabled: boolean;
+  createdAt: string;
+  config: Record<string, string>;
+};
 
 export function toChannelView(row: ChannelRow): ChannelView {
-  return { id: row.id, kind: row.kind, name: row.name, enabled: row.enabled, createdAt: row.createdAt.toISOString(), config: maskConfig(row.kind, row.config) };
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    enabled: row.enabled,
+    createdAt: row.createdAt.toISOString(),
+    config: maskConfig(row.kind, row.config),
+  };
 }
 
 export async function listChannels(): Promise<ChannelView[]> {

@@ -4,9 +4,19 @@ import type { AttemptLogEntry } from "@/lib/evaluate/notify/send";
 import { summarize, type NotificationMessage } from "@/lib/evaluate/notify/message";
 
 export type DeliveryView = {
-  id: string; channelId: string; channelName: string; channelKind: string; createdAt: string; summary: string;
-  alertIds: string[]; status: string; attempts: number; lastError: string | null; nextAttemptAt: string | null;
-  sentAt: string | null; attemptLog: AttemptLogEntry[];
+  id: string;
+  channelId: string;
+  channelName: string;
+  channelKind: string;
+  createdAt: string;
+  summary: string;
+  alertIds: string[];
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  attemptLog: AttemptLogEntry[];
 };
 
 export async function listDeliveries(filter: { limit: number; channelId?: string }): Promise<DeliveryView[]> {
@@ -17,10 +27,18 @@ export async function listDeliveries(filter: { limit: number; channelId?: string
     include: { channel: { select: { name: true, kind: true } } },
   });
   return rows.map((row) => ({
-    id: row.id, channelId: row.channelId, channelName: row.channel.name, channelKind: row.channel.kind,
-    createdAt: row.createdAt.toISOString(), summary: summarize(row.payload as unknown as NotificationMessage),
-    alertIds: row.alertIds, status: row.status, attempts: row.attempts, lastError: row.lastError,
+    id: row.id,
+    channelId: row.channelId,
+    channelName: row.channel.name,
+    channelKind: row.channel.kind,
+    createdAt: row.createdAt.toISOString(),
+    summary: summarize(row.payload as unknown as NotificationMessage),
+    alertIds: row.alertIds,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
     nextAttemptAt: row.status === "pending" ? row.nextAttemptAt.toISOString() : null,
-    sentAt: row.sentAt?.toISOString() ?? null, attemptLog: (row.attemptLog as AttemptLogEntry[] | null) ?? [],
+    sentAt: row.sentAt?.toISOString() ?? null,
+    attemptLog: (row.attemptLog as AttemptLogEntry[] | null) ?? [],
   }));
 }

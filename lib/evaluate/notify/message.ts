@@ -37,8 +37,15 @@ export function buildMessage(events: readonly PendingEvent[], baseUrl: string, c
   return {
     createdAt: createdAt.toISOString(),
     items: events.map((e) => ({
-      alertId: e.alertId, ruleId: e.finding.ruleId, severity: e.finding.severity, state: e.toState, from: e.fromState,
-      subject: e.finding.subject, title: e.finding.title, cause: e.finding.cause, fix: e.finding.fix,
+      alertId: e.alertId,
+      ruleId: e.finding.ruleId,
+      severity: e.finding.severity,
+      state: e.toState,
+      from: e.fromState,
+      subject: e.finding.subject,
+      title: e.finding.title,
+      cause: e.finding.cause,
+      fix: e.finding.fix,
       url: machineUrl(baseUrl, e.finding.subject),
     })),
   };
@@ -65,5 +72,7 @@ const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 
 
 /** Worst first, so a truncated list (chat formats) still shows what matters. */
 export function orderedItems(message: NotificationMessage): NotificationItem[] {
-  return [...message.items].sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.subject.fqdn.localeCompare(b.subject.fqdn));
+  return [...message.items].sort(
+    (a, b) => severityRank[a.severity] - severityRank[b.severity] || a.subject.fqdn.localeCompare(b.subject.fqdn),
+  );
 }

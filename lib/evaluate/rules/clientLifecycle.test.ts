@@ -6,8 +6,14 @@ import { ago, NOW, client } from "../../../tests/support/diagnosisFacts";
 const find = (f: ClientFacts, id: string) => diagnoseClient(f, NOW).find((x) => x.ruleId === id);
 const ids = (f: ClientFacts) => diagnoseClient(f, NOW).map((x) => x.ruleId);
 type Response = NonNullable<ClientFacts["lastResponse"]>;
-const refused = (over: Partial<Response>): Response =>
-  ({ at: ago(0.5), hresult: "0xC004F038", activated: false, hostCurrentCount: 10, minCount: 25, ...over });
+const refused = (over: Partial<Response>): Response => ({
+  at: ago(0.5),
+  hresult: "0xC004F038",
+  activated: false,
+  hostCurrentCount: 10,
+  minCount: 25,
+  ...over,
+});
 
 describe("client-renewal-overdue", () => {
   const id = "client-renewal-overdue";
@@ -35,7 +41,11 @@ describe("client-renewal-overdue", () => {
 describe("client-expiring-soon", () => {
   const id = "client-expiring-soon";
   it.each([
-    [20, "warning"], [30, "warning"], [7, "critical"], [5, "critical"], [-2, "critical"],
+    [20, "warning"],
+    [30, "warning"],
+    [7, "critical"],
+    [5, "critical"],
+    [-2, "critical"],
   ] as const)("expiring in %i days is %s", (days, severity) => {
     const f = find(client({ expiresAt: ago(-days) }), id);
     expect(f?.severity).toBe(severity);
@@ -98,11 +108,18 @@ describe("client-refused-low-count", () => {
 
 describe("diagnoseClient", () => {
   it("sorts by severity then rule id, fills subject, and validates", () => {
-    const out = diagnoseClient(client({
-      licenseStatus: "Notification", notificationReason: "0xC004F009", channel: "VOLUME_MAK", productKeyChannel: null,
-      lastRequest: { at: ago(1), hresult: "0xC004F074", kmsHost: "kms1", kmsPort: 1688, answered: false },
-      lastResponse: null, lastRenewalAt: null,
-    }), NOW);
+    const out = diagnoseClient(
+      client({
+        licenseStatus: "Notification",
+        notificationReason: "0xC004F009",
+        channel: "VOLUME_MAK",
+        productKeyChannel: null,
+        lastRequest: { at: ago(1), hresult: "0xC004F074", kmsHost: "kms1", kmsPort: 1688, answered: false },
+        lastResponse: null,
+        lastRenewalAt: null,
+      }),
+      NOW,
+    );
     expect(out.map((f) => f.ruleId)).toEqual(["client-host-unreachable", "client-notification", "client-not-gvlk"]);
     for (const f of out) {
       expect(findingSchema.parse(f)).toEqual(f);
@@ -112,7 +129,8 @@ describe("diagnoseClient", () => {
   it("escalated severities sort with the critical ones", () => {
     const out = diagnoseClient(client({ expiresAt: ago(-3), kmsHostApproved: false }), NOW);
     expect(out.map((f) => [f.ruleId, f.severity])).toEqual([
-      ["client-expiring-soon", "critical"], ["client-unapproved-host", "critical"],
+      ["client-expiring-soon", "critical"],
+      ["client-unapproved-host", "critical"],
     ]);
   });
 });

@@ -6,8 +6,13 @@ import { ago, NOW, client } from "../../../tests/support/diagnosisFacts";
 
 const find = (f: ClientFacts, id: string) => diagnoseClient(f, NOW).find((x) => x.ruleId === id);
 const ids = (f: ClientFacts) => diagnoseClient(f, NOW).map((x) => x.ruleId);
-const unanswered = (daysAgo: number, hresult: string | null = "0x800706BA", kmsPort: number | null = 1688) =>
-  ({ at: ago(daysAgo), hresult, kmsHost: "kms1.corp.example", kmsPort, answered: false });
+const unanswered = (daysAgo: number, hresult: string | null = "0x800706BA", kmsPort: number | null = 1688) => ({
+  at: ago(daysAgo),
+  hresult,
+  kmsHost: "kms1.corp.example",
+  kmsPort,
+  answered: false,
+});
 
 describe("healthy client", () => {
   it("has valid facts and no finding", () => {
@@ -33,10 +38,13 @@ describe("client-host-unreachable", () => {
   it.each([
     ["answered", { lastRequest: { ...unanswered(1), answered: true } }],
     ["no request", { lastRequest: null }],
-    ["a response came after it", {
-      lastRequest: unanswered(1),
-      lastResponse: { at: ago(0.5), hresult: null, activated: true, hostCurrentCount: 50, minCount: 25 },
-    }],
+    [
+      "a response came after it",
+      {
+        lastRequest: unanswered(1),
+        lastResponse: { at: ago(0.5), hresult: null, activated: true, hostCurrentCount: 50, minCount: 25 },
+      },
+    ],
   ] as const)("stays silent: %s", (_label, over) => {
     expect(ids(client(over))).not.toContain(id);
   });
@@ -67,7 +75,10 @@ describe("client-in-grace", () => {
     expect(f?.evidence).toEqual({ licenseStatus: s, graceRemainingMin: 14_400, graceRemainingDays: 10 });
   });
   it.each([
-    [4320, "warning"], [4319, "critical"], [0, "critical"], [null, "warning"],
+    [4320, "warning"],
+    [4319, "critical"],
+    [0, "critical"],
+    [null, "warning"],
   ] as const)("with %s minutes left is %s", (graceRemainingMin, severity) => {
     expect(find(client({ licenseStatus: "InitialGrace", graceRemainingMin }), id)?.severity).toBe(severity);
   });
@@ -111,8 +122,10 @@ describe("client-not-gvlk", () => {
     expect(ids(client(over))).not.toContain(id);
   });
   it("reports a MAK machine with no KMS trace as information only", () => {
-    const finding = diagnoseClient(client({ channel: "VOLUME_MAK", productKeyChannel: "Volume:MAK", kmsHost: null, lastRequest: null, lastResponse: null }), NOW)
-      .find((f) => f.ruleId === id);
+    const finding = diagnoseClient(
+      client({ channel: "VOLUME_MAK", productKeyChannel: "Volume:MAK", kmsHost: null, lastRequest: null, lastResponse: null }),
+      NOW,
+    ).find((f) => f.ruleId === id);
     expect(finding?.severity).toBe("info");
     expect(finding?.cause).toContain("does not activate against KMS");
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { licenseStatusValues } from "../../kms/parsed";
 import { diagnoseHost } from "./index";
 import { hostFactsSchema, type HostFacts } from "./types";
-import { ago, NOW, host } from "../../../tests/support/diagnosisFacts";
+import { NOW, host } from "../../../tests/support/diagnosisFacts";
 
 const fired = (f: HostFacts, now = NOW) => diagnoseHost(f, now);
 const find = (f: HostFacts, id: string, now = NOW) => fired(f, now).find((x) => x.ruleId === id);
@@ -32,8 +32,12 @@ describe("host-not-licensed", () => {
 describe("host-count-below-threshold", () => {
   const id = "host-count-below-threshold";
   it.each([
-    [24, false, true], [25, false, false], [0, false, true],
-    [4, true, true], [5, true, false], [10, true, false],
+    [24, false, true],
+    [25, false, false],
+    [0, false, true],
+    [4, true, true],
+    [5, true, false],
+    [10, true, false],
   ])("count %i, serverOnly %s -> %s", (count, serverOnly, expected) => {
     expect(ids(host({ currentCount: count, serverOnly })).includes(id)).toBe(expected);
   });
@@ -87,7 +91,11 @@ describe("host-failed-requests-rising", () => {
     const f = rising(30, 10, 1000, 900);
     expect(f?.severity).toBe("warning");
     expect(f?.evidence).toEqual({
-      failedRequests: 30, failedRequests7dAgo: 10, newFailed: 20, newTotal: 100, failedPercent: 20,
+      failedRequests: 30,
+      failedRequests7dAgo: 10,
+      newFailed: 20,
+      newTotal: 100,
+      failedPercent: 20,
     });
     expect(f?.fix).toContain("CSVLK");
     expect(rising(16, 10, 1000, 900)).toBeDefined();

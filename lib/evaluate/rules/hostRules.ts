@@ -10,15 +10,18 @@ const FAILED_RATE_LIMIT = 0.05;
 const hostRule = defineRule<HostFacts>("host");
 
 export const hostNotLicensed = hostRule({
-  id: "host-not-licensed", severity: "critical",
+  id: "host-not-licensed",
+  severity: "critical",
   title: "KMS host is not activated",
   evaluate: (f) => {
     if (f.licenseStatus === null || f.licenseStatus === "Licensed") return null;
     const reason = f.notificationReason ? `; reason: ${hresultLabel(f.notificationReason)}` : "";
     return {
-      cause: `The KMS host's own license status is ${f.licenseStatus}, not Licensed${reason}. A host whose ` +
+      cause:
+        `The KMS host's own license status is ${f.licenseStatus}, not Licensed${reason}. A host whose ` +
         "KMS host key (CSVLK) is not activated refuses clients with 0xC004F041 (KMS host not activated).",
-      fix: "On the host, activate the KMS host key online with `slmgr.vbs /ato`, or by phone (`slui 4`) without " +
+      fix:
+        "On the host, activate the KMS host key online with `slmgr.vbs /ato`, or by phone (`slui 4`) without " +
         "Internet access; `slmgr.vbs /dlv` must then show License Status: Licensed.",
       evidence: { licenseStatus: f.licenseStatus, notificationReason: f.notificationReason },
     };
@@ -26,7 +29,8 @@ export const hostNotLicensed = hostRule({
 });
 
 export const hostCountBelowThreshold = hostRule({
-  id: "host-count-below-threshold", severity: "critical",
+  id: "host-count-below-threshold",
+  severity: "critical",
   title: "KMS current count below the activation threshold",
   evaluate: (f) => {
     if (f.currentCount === null) return null;
@@ -36,24 +40,31 @@ export const hostCountBelowThreshold = hostRule({
     if (f.currentCount >= threshold) return null;
     const refused = f.refusedInsufficientCount30d;
     return {
-      cause: `Current count is ${f.currentCount}, below the ${threshold} needed ` +
+      cause:
+        `Current count is ${f.currentCount}, below the ${threshold} needed ` +
         (serverOnly ? "(only Windows Server clients seen, they need 5). " : "(Windows clients need 25, servers 5). ") +
         "Clients get 0xC004F038 (count insufficient)" +
         (refused > 0 ? `: ${refused} refused request(s) in 30 days. ` : ". ") +
         "The count is the number of distinct CMIDs that asked in the last 30 days; it stays low when too few " +
         "clients reach this host, when clones share a CMID, or when clients are spread over several KMS hosts.",
-      fix: "More distinct clients must request activation from this host within 30 days (`slmgr.vbs /ato` on them). " +
+      fix:
+        "More distinct clients must request activation from this host within 30 days (`slmgr.vbs /ato` on them). " +
         "Check for duplicate CMIDs (images not `sysprep /generalize`d) and remove extra KMS hosts.",
       evidence: {
-        currentCount: f.currentCount, threshold, serverOnly, refusedInsufficientCount30d: refused,
-        distinctClients30d: f.distinctClients30d, distinctCmids30d: f.distinctCmids30d,
+        currentCount: f.currentCount,
+        threshold,
+        serverOnly,
+        refusedInsufficientCount30d: refused,
+        distinctClients30d: f.distinctClients30d,
+        distinctCmids30d: f.distinctCmids30d,
       },
     };
   },
 });
 
 export const hostCountStuckDuplicateCmids = hostRule({
-  id: "host-count-stuck-duplicate-cmids", severity: "critical",
+  id: "host-count-stuck-duplicate-cmids",
+  severity: "critical",
   title: "KMS count stuck: clients share duplicate CMIDs",
   evaluate: (f) => {
     if (f.currentCount === null || f.currentCount >= CLIENT_THRESHOLD) return null;
@@ -64,13 +75,17 @@ export const hostCountStuckDuplicateCmids = hostRule({
     const clients = f.distinctClients30d;
     if (clients < 2 * uniqueIds || clients - uniqueIds < 5) return null;
     return {
-      cause: `${clients} distinct machines asked this host in 30 days, but only ${f.distinctCmids30d} ` +
+      cause:
+        `${clients} distinct machines asked this host in 30 days, but only ${f.distinctCmids30d} ` +
         `distinct CMID(s) were seen and the count is ${f.currentCount}. Clones of an image that was not prepared ` +
         "with `sysprep /generalize` share one CMID, so the host counts them once.",
-      fix: "On each clone run `slmgr.vbs /rearm` (or `sysprep /generalize`) and reboot, then `slmgr.vbs /ato`. " +
+      fix:
+        "On each clone run `slmgr.vbs /rearm` (or `sysprep /generalize`) and reboot, then `slmgr.vbs /ato`. " +
         "Generalize the golden image before capture so new deployments get unique CMIDs.",
       evidence: {
-        currentCount: f.currentCount, distinctClients30d: clients, distinctCmids30d: f.distinctCmids30d,
+        currentCount: f.currentCount,
+        distinctClients30d: clients,
+        distinctCmids30d: f.distinctCmids30d,
         machinesPerCmid: Math.round((clients / uniqueIds) * 10) / 10,
       },
     };
@@ -78,7 +93,8 @@ export const hostCountStuckDuplicateCmids = hostRule({
 });
 
 export const hostFailedRequestsRising = hostRule({
-  id: "host-failed-requests-rising", severity: "warning",
+  id: "host-failed-requests-rising",
+  severity: "warning",
   title: "Failed KMS requests are rising",
   evaluate: (f) => {
     const { failedRequests: failed, failedRequests7dAgo: failedBefore } = f;
@@ -91,9 +107,11 @@ export const hostFailedRequestsRising = hostRule({
     if (newFailed <= 0 || newFailed <= FAILED_RATE_LIMIT * newTotal) return null;
     const rate = Math.round((newFailed / newTotal) * 1000) / 10;
     return {
-      cause: `${newFailed} of ${newTotal} requests of the last 7 days failed (${rate}%). Failed requests come ` +
+      cause:
+        `${newFailed} of ${newTotal} requests of the last 7 days failed (${rate}%). Failed requests come ` +
         "from clients the host does not support, typically an OS newer than its host key (CSVLK) covers (0xC004F042).",
-      fix: "Compare the host key (`slmgr.vbs /dlv`, Description) with the client OS versions. Update the host, then " +
+      fix:
+        "Compare the host key (`slmgr.vbs /dlv`, Description) with the client OS versions. Update the host, then " +
         "install a CSVLK covering the newest clients: `slmgr.vbs /ipk <CSVLK>` and `slmgr.vbs /ato`.",
       evidence: { failedRequests: failed, failedRequests7dAgo: failedBefore, newFailed, newTotal, failedPercent: rate },
     };
@@ -101,7 +119,8 @@ export const hostFailedRequestsRising = hostRule({
 });
 
 export const hostDnsPublishFailed = hostRule({
-  id: "host-dns-publish-failed", severity: "warning",
+  id: "host-dns-publish-failed",
+  severity: "warning",
   title: "KMS host could not publish its DNS SRV record",
   evaluate: (f) => {
     // Unparsable timestamps are dropped rather than guessed; order is not guaranteed by the query.
@@ -111,15 +130,21 @@ export const hostDnsPublishFailed = hostRule({
     const last = failures[failures.length - 1];
     const domains = [...new Set(failures.flatMap((e) => (e.domain === null ? [] : [e.domain])))].join(", ");
     return {
-      cause: `${failures.length} event(s) 12293 in 30 days: the _vlmcs._tcp SRV record could not be published in ` +
-        `${domains || "the host's domain"}` + (last.hresult ? `; last error: ${hresultLabel(last.hresult)}` : "") +
+      cause:
+        `${failures.length} event(s) 12293 in 30 days: the _vlmcs._tcp SRV record could not be published in ` +
+        `${domains || "the host's domain"}` +
+        (last.hresult ? `; last error: ${hresultLabel(last.hresult)}` : "") +
         ". Clients relying on DNS auto-discovery there cannot find the host (0xC004F074, 0x8007232B).",
-      fix: "Give the host's computer account rights on the _vlmcs._tcp record in that zone (Full Control on an " +
+      fix:
+        "Give the host's computer account rights on the _vlmcs._tcp record in that zone (Full Control on an " +
         "existing _VLMCS record), or create the SRV record by hand (port 1688). Publishing on: `slmgr.vbs /sdns`." +
         hresultFix(last.hresult),
       evidence: {
-        failures30d: failures.length, lastFailureAt: last.at, lastHresult: hresultLabel(last.hresult),
-        domains: domains || null, dnsPublishing: f.dnsPublishing,
+        failures30d: failures.length,
+        lastFailureAt: last.at,
+        lastHresult: hresultLabel(last.hresult),
+        domains: domains || null,
+        dnsPublishing: f.dnsPublishing,
       },
       since: failures[0].at,
     };
@@ -135,7 +160,8 @@ const IDLE_FIX =
   "Key Management Service log is not full, then run `slmgr.vbs /ato` on a client and read its 12288/12289 events.";
 
 export const hostIdle = hostRule({
-  id: "host-idle", severity: "warning",
+  id: "host-idle",
+  severity: "warning",
   title: "No client has contacted the KMS host recently",
   evaluate: (f, now) => {
     const checkIn = toMs(f.lastCheckInAt);
@@ -160,17 +186,20 @@ export const hostIdle = hostRule({
 });
 
 export const hostNonstandardPort = hostRule({
-  id: "host-nonstandard-port", severity: "info",
+  id: "host-nonstandard-port",
+  severity: "info",
   title: "KMS host listens on a non-default port",
   evaluate: (f) => {
     const port = f.listeningPort;
     // CIM reports 0 when the port was never changed; slmgr prints 1688 for it.
     if (port === null || port === 0 || port === DEFAULT_PORT) return null;
     return {
-      cause: `The host listens on TCP ${port}, not 1688. Clients reach it only through an SRV record with that port ` +
+      cause:
+        `The host listens on TCP ${port}, not 1688. Clients reach it only through an SRV record with that port ` +
         (f.dnsPublishing === false ? "(DNS publishing is off here) " : "") +
         "or an explicit host:port setting, and every firewall on the way must allow it.",
-      fix: `Set clients with \`slmgr.vbs /skms <host>:${port}\` or keep an SRV record _vlmcs._tcp with port ` +
+      fix:
+        `Set clients with \`slmgr.vbs /skms <host>:${port}\` or keep an SRV record _vlmcs._tcp with port ` +
         `${port}, and open TCP ${port} on host and network firewalls; or go back with \`slmgr.vbs /sprt 1688\`.`,
       evidence: { listeningPort: port, dnsPublishing: f.dnsPublishing },
     };
@@ -178,7 +207,8 @@ export const hostNonstandardPort = hostRule({
 });
 
 export const hostCountForecastDrop = hostRule({
-  id: "host-count-forecast-drop", severity: "warning",
+  id: "host-count-forecast-drop",
+  severity: "warning",
   title: "KMS count forecast to drop below the threshold",
   evaluate: (f, now) => {
     const at = toMs(f.forecast?.crossesBelowAt);
@@ -188,10 +218,12 @@ export const hostCountForecastDrop = hostRule({
     const daysUntil = days(Math.max(0, at - now.getTime()));
     const { threshold, crossesBelowAt } = f.forecast;
     return {
-      cause: `The count (distinct CMIDs of the last 30 days, now ${f.currentCount ?? "unknown"}) should fall below ` +
+      cause:
+        `The count (distinct CMIDs of the last 30 days, now ${f.currentCount ?? "unknown"}) should fall below ` +
         `${threshold} around ${crossesBelowAt} (in ${daysUntil} days) as older requests age out. ` +
         "Below it, activations and renewals are refused with 0xC004F038.",
-      fix: "Find why fewer clients reach this host: decommissioned machines, clients moved to another KMS host, " +
+      fix:
+        "Find why fewer clients reach this host: decommissioned machines, clients moved to another KMS host, " +
         "DNS or firewall changes, duplicate CMIDs. If the fleet really shrank, activate the rest with MAK.",
       evidence: { crossesBelowAt, threshold, currentCount: f.currentCount, daysUntil },
     };

@@ -10,13 +10,16 @@ const ids = (f: HostFacts, now = NOW) => fired(f, now).map((x) => x.ruleId);
 describe("host-dns-publish-failed", () => {
   const id = "host-dns-publish-failed";
   it("fires with the earliest failure as since and the latest error", () => {
-    const f = find(host({
-      dnsPublishFailures: [
-        { at: ago(2), hresult: "0x80072338", domain: "corp.example" },
-        { at: ago(9), hresult: "0x80070005", domain: "corp.example" },
-        { at: ago(5), hresult: null, domain: "lab.example" },
-      ],
-    }), id);
+    const f = find(
+      host({
+        dnsPublishFailures: [
+          { at: ago(2), hresult: "0x80072338", domain: "corp.example" },
+          { at: ago(9), hresult: "0x80070005", domain: "corp.example" },
+          { at: ago(5), hresult: null, domain: "lab.example" },
+        ],
+      }),
+      id,
+    );
     expect(f?.severity).toBe("warning");
     expect(f?.since).toBe(ago(9));
     expect(f?.evidence).toMatchObject({ failures30d: 3, lastFailureAt: ago(2), domains: "corp.example, lab.example" });
@@ -98,16 +101,17 @@ describe("diagnoseHost", () => {
   it("sorts by severity then rule id, fills subject, and validates", () => {
     const facts = host({ licenseStatus: "Notification", currentCount: 3, listeningPort: 2000, lastRequestAt: ago(20) });
     const out = diagnoseHost(facts, NOW);
-    expect(out.map((f) => f.ruleId)).toEqual([
-      "host-count-below-threshold", "host-not-licensed", "host-idle", "host-nonstandard-port",
-    ]);
+    expect(out.map((f) => f.ruleId)).toEqual(["host-count-below-threshold", "host-not-licensed", "host-idle", "host-nonstandard-port"]);
     for (const f of out) {
       expect(findingSchema.parse(f)).toEqual(f);
       expect(f.subject).toEqual({ kind: "host", machineId: "m-host-1", fqdn: "kms1.corp.example" });
     }
   });
   it("is pure: frozen facts, same answer twice", () => {
-    const dnsPublishFailures = [{ at: ago(1), hresult: null, domain: "a" }, { at: ago(3), hresult: null, domain: "b" }];
+    const dnsPublishFailures = [
+      { at: ago(1), hresult: null, domain: "a" },
+      { at: ago(3), hresult: null, domain: "b" },
+    ];
     const facts = host({ dnsPublishFailures });
     const frozen = structuredClone(facts);
     Object.freeze(frozen.dnsPublishFailures);

@@ -34,8 +34,14 @@ describe("ruleCatalogue", () => {
 
 describe("compareFindings", () => {
   const f = (ruleId: string, severity: Finding["severity"]): Finding => ({
-    ruleId, severity, subject: { kind: "host", machineId: "m", fqdn: "h" }, title: "t", cause: "c", fix: "x",
-    evidence: {}, since: null,
+    ruleId,
+    severity,
+    subject: { kind: "host", machineId: "m", fqdn: "h" },
+    title: "t",
+    cause: "c",
+    fix: "x",
+    evidence: {},
+    since: null,
   });
   it("orders critical, warning, info, then by rule id", () => {
     const sorted = [f("b", "info"), f("z", "warning"), f("b", "critical"), f("a", "warning"), f("a", "critical")]

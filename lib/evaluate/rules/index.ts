@@ -42,12 +42,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return bySeverity !== 0 ? bySeverity : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }
 
-function run<F extends { machineId: string; fqdn: string }>(
-  rules: readonly Rule<F>[],
-  kind: SubjectKind,
-  facts: F,
-  now: Date,
-): Finding[] {
+function run<F extends { machineId: string; fqdn: string }>(rules: readonly Rule<F>[], kind: SubjectKind, facts: F, now: Date): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const hit = rule.evaluate(facts, now);

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { describeHresult, formatHresult } from "../../kms/hresults";
 import { licenseStatusSchema } from "../../kms/parsed";
+import { DAY_MS } from "@/lib/core/time";
+export { DAY_MS, MINUTE_MS } from "@/lib/core/time";
 
 /** ISO-8601 timestamp with Z or an offset (what Date.prototype.toISOString and Postgres timestamptz give). */
 const isoSchema = z.iso.datetime({ offset: true });
@@ -62,9 +64,7 @@ export const hostFactsSchema = z.object({
   /** 12290 events of the last 30 days with hresult 0xC004F038. */
   refusedInsufficientCount30d: z.number().int().nonnegative(),
   /** 12293 events (DNS publishing failed) of the last 30 days, any order. */
-  dnsPublishFailures: z.array(
-    z.object({ at: isoSchema, hresult: z.string().nullable(), domain: z.string().nullable() }),
-  ),
+  dnsPublishFailures: z.array(z.object({ at: isoSchema, hresult: z.string().nullable(), domain: z.string().nullable() })),
   /** From lib/kms/countModel: when the count is expected to fall below `threshold`; null = not expected to. */
   forecast: z.object({ crossesBelowAt: isoSchema.nullable(), threshold: z.number().int() }).nullable(),
 });
@@ -155,11 +155,8 @@ export const defineRule =
 
 // ---- small helpers shared by the rule files ----
 
-export const DAY_MS = 86_400_000;
-export const MINUTE_MS = 60_000;
-/** Minimum host count a Windows client OS asks for (N-Policy 25); Windows Server and Office ask for 5. */
-export const CLIENT_THRESHOLD = 25;
-export const SERVER_THRESHOLD = 5;
+/** The activation thresholds are the count model's (lib/kms/countModel.ts), named as the rules read them. */
+export { CLIENT_OS_THRESHOLD as CLIENT_THRESHOLD, SERVER_OS_THRESHOLD as SERVER_THRESHOLD } from "@/lib/kms/countModel";
 export const DEFAULT_PORT = 1688;
 /** Activated KMS clients renew every 7 days (RenewalInterval 10080 min). */
 export const RENEWAL_INTERVAL_MS = 7 * DAY_MS;

@@ -31,78 +31,203 @@ function parse(input: { service?: unknown; products?: unknown }) {
 
 const WIN_APP = "55c92734-d682-4d71-983e-d6ec3f16059f";
 const CLIENT_NO_HOST_COUNTERS = {
-  isKmsHost: false, currentCount: null, totalRequests: null, failedRequests: null, requestsUnlicensed: null,
-  requestsLicensed: null, requestsInitialGrace: null, requestsExpiredOrOot: null, requestsNonGenuineGrace: null,
+  isKmsHost: false,
+  currentCount: null,
+  totalRequests: null,
+  failedRequests: null,
+  requestsUnlicensed: null,
+  requestsLicensed: null,
+  requestsInitialGrace: null,
+  requestsExpiredOrOot: null,
+  requestsNonGenuineGrace: null,
   requestsNotification: null,
 } as const;
 
 const expected: Record<string, ParsedProduct[]> = {
-  "kms01-host": [{
-    source: "cim", serviceVersion: "10.0.20348.2340", name: "Windows(R), ServerStandard edition",
-    description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel", channel: "VOLUME_KMS_WS22",
-    activationId: "9bd77860-9b31-4b7b-96ad-2564017315bf", applicationId: WIN_APP,
-    extendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024", productKeyChannel: "Volume:CSVLK", partialProductKey: "7QXHV",
-    licenseStatus: "Licensed", graceRemainingMin: 0, notificationReason: null, hresult: "0x00000000",
-    remainingWindowsRearmCount: 1000, remainingSkuRearmCount: 1001, remainingAppRearmCount: null,
-    trustedTime: "2024-05-13T12:00:03.000Z", configuredActivationType: "All", cmid: "9a3e6d2c-41b7-4c8e-8f5d-2b7a61c0e944",
-    kmsHost: null, kmsPort: null, kmsHostIp: null, kmsHostSource: null, kmsHostExtendedPid: null, kmsLookupDomain: null,
-    activationIntervalMin: 120, renewalIntervalMin: 10080, hostCaching: true, isKmsHost: true, currentCount: 50,
-    listeningPort: 1688, dnsPublishing: true, kmsPriority: "Normal", totalRequests: 18342, failedRequests: 37,
-    requestsUnlicensed: 12, requestsLicensed: 17105, requestsInitialGrace: 1188, requestsExpiredOrOot: 34,
-    requestsNonGenuineGrace: 0, requestsNotification: 3,
-  }],
-  "ws-fin-0142-client": [{
-    source: "cim", serviceVersion: "10.0.22631.3447", name: "Windows(R), Enterprise edition",
-    description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel", channel: "VOLUME_KMSCLIENT",
-    activationId: "73111121-5638-40f6-bc11-f1d7b0d64300", applicationId: WIN_APP,
-    extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0182024", productKeyChannel: "Volume:GVLK", partialProductKey: "2YT43",
-    licenseStatus: "Licensed", graceRemainingMin: 259181, notificationReason: null, hresult: "0x00000000",
-    remainingWindowsRearmCount: 1001, remainingSkuRearmCount: 1001, remainingAppRearmCount: null,
-    trustedTime: "2024-05-13T11:30:51.000Z", configuredActivationType: "All", cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-    kmsHost: "kms01.corp.contoso.com", kmsPort: 1688, kmsHostIp: "10.20.0.15", kmsHostSource: "dns",
-    kmsHostExtendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024", kmsLookupDomain: null,
-    activationIntervalMin: 120, renewalIntervalMin: 10080, hostCaching: true, listeningPort: 1688, dnsPublishing: true,
-    kmsPriority: "Normal", ...CLIENT_NO_HOST_COUNTERS,
-  }],
-  "ws-lab-0007-client-grace": [{
-    source: "cim", serviceVersion: null, name: "Windows(R), Enterprise edition",
-    description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel", channel: "VOLUME_KMSCLIENT",
-    activationId: "73111121-5638-40f6-bc11-f1d7b0d64300", applicationId: WIN_APP,
-    extendedPid: "03612-03311-000-000000-03-1033-22631.0000-1332024", productKeyChannel: "Volume:GVLK", partialProductKey: "2YT43",
-    licenseStatus: "InitialGrace", graceRemainingMin: 41118, notificationReason: null, hresult: "0x4004F00C",
-    remainingWindowsRearmCount: null, remainingSkuRearmCount: 1001, remainingAppRearmCount: null,
-    trustedTime: "2024-05-13T11:40:00.000Z", configuredActivationType: "All", cmid: null,
-    kmsHost: null, kmsPort: null, kmsHostIp: null, kmsHostSource: null, kmsHostExtendedPid: null, kmsLookupDomain: null,
-    activationIntervalMin: 120, renewalIntervalMin: 10080, hostCaching: null, listeningPort: null, dnsPublishing: null,
-    kmsPriority: null, ...CLIENT_NO_HOST_COUNTERS,
-  }],
+  "kms01-host": [
+    {
+      source: "cim",
+      serviceVersion: "10.0.20348.2340",
+      name: "Windows(R), ServerStandard edition",
+      description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",
+      channel: "VOLUME_KMS_WS22",
+      activationId: "9bd77860-9b31-4b7b-96ad-2564017315bf",
+      applicationId: WIN_APP,
+      extendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024",
+      productKeyChannel: "Volume:CSVLK",
+      partialProductKey: "7QXHV",
+      licenseStatus: "Licensed",
+      graceRemainingMin: 0,
+      notificationReason: null,
+      hresult: "0x00000000",
+      remainingWindowsRearmCount: 1000,
+      remainingSkuRearmCount: 1001,
+      remainingAppRearmCount: null,
+      trustedTime: "2024-05-13T12:00:03.000Z",
+      configuredActivationType: "All",
+      cmid: "9a3e6d2c-41b7-4c8e-8f5d-2b7a61c0e944",
+      kmsHost: null,
+      kmsPort: null,
+      kmsHostIp: null,
+      kmsHostSource: null,
+      kmsHostExtendedPid: null,
+      kmsLookupDomain: null,
+      activationIntervalMin: 120,
+      renewalIntervalMin: 10080,
+      hostCaching: true,
+      isKmsHost: true,
+      currentCount: 50,
+      listeningPort: 1688,
+      dnsPublishing: true,
+      kmsPriority: "Normal",
+      totalRequests: 18342,
+      failedRequests: 37,
+      requestsUnlicensed: 12,
+      requestsLicensed: 17105,
+      requestsInitialGrace: 1188,
+      requestsExpiredOrOot: 34,
+      requestsNonGenuineGrace: 0,
+      requestsNotification: 3,
+    },
+  ],
+  "ws-fin-0142-client": [
+    {
+      source: "cim",
+      serviceVersion: "10.0.22631.3447",
+      name: "Windows(R), Enterprise edition",
+      description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
+      channel: "VOLUME_KMSCLIENT",
+      activationId: "73111121-5638-40f6-bc11-f1d7b0d64300",
+      applicationId: WIN_APP,
+      extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0182024",
+      productKeyChannel: "Volume:GVLK",
+      partialProductKey: "2YT43",
+      licenseStatus: "Licensed",
+      graceRemainingMin: 259181,
+      notificationReason: null,
+      hresult: "0x00000000",
+      remainingWindowsRearmCount: 1001,
+      remainingSkuRearmCount: 1001,
+      remainingAppRearmCount: null,
+      trustedTime: "2024-05-13T11:30:51.000Z",
+      configuredActivationType: "All",
+      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      kmsHost: "kms01.corp.contoso.com",
+      kmsPort: 1688,
+      kmsHostIp: "10.20.0.15",
+      kmsHostSource: "dns",
+      kmsHostExtendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024",
+      kmsLookupDomain: null,
+      activationIntervalMin: 120,
+      renewalIntervalMin: 10080,
+      hostCaching: true,
+      listeningPort: 1688,
+      dnsPublishing: true,
+      kmsPriority: "Normal",
+      ...CLIENT_NO_HOST_COUNTERS,
+    },
+  ],
+  "ws-lab-0007-client-grace": [
+    {
+      source: "cim",
+      serviceVersion: null,
+      name: "Windows(R), Enterprise edition",
+      description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
+      channel: "VOLUME_KMSCLIENT",
+      activationId: "73111121-5638-40f6-bc11-f1d7b0d64300",
+      applicationId: WIN_APP,
+      extendedPid: "03612-03311-000-000000-03-1033-22631.0000-1332024",
+      productKeyChannel: "Volume:GVLK",
+      partialProductKey: "2YT43",
+      licenseStatus: "InitialGrace",
+      graceRemainingMin: 41118,
+      notificationReason: null,
+      hresult: "0x4004F00C",
+      remainingWindowsRearmCount: null,
+      remainingSkuRearmCount: 1001,
+      remainingAppRearmCount: null,
+      trustedTime: "2024-05-13T11:40:00.000Z",
+      configuredActivationType: "All",
+      cmid: null,
+      kmsHost: null,
+      kmsPort: null,
+      kmsHostIp: null,
+      kmsHostSource: null,
+      kmsHostExtendedPid: null,
+      kmsLookupDomain: null,
+      activationIntervalMin: 120,
+      renewalIntervalMin: 10080,
+      hostCaching: null,
+      listeningPort: null,
+      dnsPublishing: null,
+      kmsPriority: null,
+      ...CLIENT_NO_HOST_COUNTERS,
+    },
+  ],
 };
 
 const ps7Service = {
-  serviceVersion: "10.0.22631.3447", cmid: "7c4e2a91-0b3d-4f58-a6e2-19d0c3b4f5a6", kmsHost: "kms01.corp.contoso.com",
-  kmsPort: 1688, kmsHostSource: "registered", kmsLookupDomain: "corp.contoso.com", activationIntervalMin: 120,
-  renewalIntervalMin: 10080, hostCaching: false, listeningPort: 1688, dnsPublishing: true, kmsPriority: "Normal",
+  serviceVersion: "10.0.22631.3447",
+  cmid: "7c4e2a91-0b3d-4f58-a6e2-19d0c3b4f5a6",
+  kmsHost: "kms01.corp.contoso.com",
+  kmsPort: 1688,
+  kmsHostSource: "registered",
+  kmsLookupDomain: "corp.contoso.com",
+  activationIntervalMin: 120,
+  renewalIntervalMin: 10080,
+  hostCaching: false,
+  listeningPort: 1688,
+  dnsPublishing: true,
+  kmsPriority: "Normal",
   ...CLIENT_NO_HOST_COUNTERS,
 } as const;
 const expectedLocal: Record<string, ParsedProduct[]> = {
   "ws-hr-0019-notification.ps7": [
     {
-      source: "cim", name: "Windows(R), Enterprise edition", description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
-      channel: "VOLUME_KMSCLIENT", activationId: "73111121-5638-40f6-bc11-f1d7b0d64300", applicationId: WIN_APP,
-      extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0452023", productKeyChannel: "Volume:GVLK", partialProductKey: "2YT43",
-      licenseStatus: "Notification", graceRemainingMin: 0, notificationReason: "0xC004F009", hresult: "0xC004F009",
-      remainingWindowsRearmCount: 1001, remainingSkuRearmCount: 1001, remainingAppRearmCount: null,
-      trustedTime: "2024-05-13T07:41:07.418Z", configuredActivationType: "KMS", kmsHostIp: null, kmsHostExtendedPid: null,
+      source: "cim",
+      name: "Windows(R), Enterprise edition",
+      description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
+      channel: "VOLUME_KMSCLIENT",
+      activationId: "73111121-5638-40f6-bc11-f1d7b0d64300",
+      applicationId: WIN_APP,
+      extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0452023",
+      productKeyChannel: "Volume:GVLK",
+      partialProductKey: "2YT43",
+      licenseStatus: "Notification",
+      graceRemainingMin: 0,
+      notificationReason: "0xC004F009",
+      hresult: "0xC004F009",
+      remainingWindowsRearmCount: 1001,
+      remainingSkuRearmCount: 1001,
+      remainingAppRearmCount: null,
+      trustedTime: "2024-05-13T07:41:07.418Z",
+      configuredActivationType: "KMS",
+      kmsHostIp: null,
+      kmsHostExtendedPid: null,
       ...ps7Service,
     },
     {
-      source: "cim", name: "Office 16, Office16ProPlusVL_KMS_Client edition", description: "Office 16, VOLUME_KMSCLIENT channel",
-      channel: "VOLUME_KMSCLIENT", activationId: "d450596f-894d-49e0-966a-fd39ed4c4c64",
-      applicationId: "0ff1ce15-a989-479d-af46-f275c6370663", extendedPid: "03612-03459-000-000000-03-1033-22631.0000-0452023",
-      productKeyChannel: "Volume:GVLK", partialProductKey: "WFG99", licenseStatus: "Licensed", graceRemainingMin: 257040,
-      notificationReason: null, hresult: "0x00000000", remainingWindowsRearmCount: null, remainingSkuRearmCount: 5,
-      remainingAppRearmCount: 5, trustedTime: "2024-05-13T07:41:07.000Z", configuredActivationType: "All",
-      kmsHostIp: "10.20.0.15", kmsHostExtendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024", ...ps7Service,
+      source: "cim",
+      name: "Office 16, Office16ProPlusVL_KMS_Client edition",
+      description: "Office 16, VOLUME_KMSCLIENT channel",
+      channel: "VOLUME_KMSCLIENT",
+      activationId: "d450596f-894d-49e0-966a-fd39ed4c4c64",
+      applicationId: "0ff1ce15-a989-479d-af46-f275c6370663",
+      extendedPid: "03612-03459-000-000000-03-1033-22631.0000-0452023",
+      productKeyChannel: "Volume:GVLK",
+      partialProductKey: "WFG99",
+      licenseStatus: "Licensed",
+      graceRemainingMin: 257040,
+      notificationReason: null,
+      hresult: "0x00000000",
+      remainingWindowsRearmCount: null,
+      remainingSkuRearmCount: 5,
+      remainingAppRearmCount: 5,
+      trustedTime: "2024-05-13T07:41:07.000Z",
+      configuredActivationType: "All",
+      kmsHostIp: "10.20.0.15",
+      kmsHostExtendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024",
+      ...ps7Service,
     },
   ],
 };
@@ -145,9 +270,15 @@ describe("parseCim: shapes and coercions", () => {
     expect(parse({ service: stringify(finService), products: [stringify(finProduct)] }).value).toEqual(expected["ws-fin-0142-client"]);
   });
   it("PS 7 ISO date, DMTF date and the PS 5.1 {value, DisplayHint} wrapper are all read", () => {
-    for (const TrustedTime of ["2024-05-13T11:30:51Z", "2024-05-13T13:30:51+02:00", "20240513133051.000000+120",
-      { value: "/Date(1715599851000)/", DisplayHint: 2, DateTime: "Monday, May 13, 2024 11:30:51 AM" }]) {
-      expect(parse({ service: finService, products: { ...finProduct, TrustedTime } }).value[0].trustedTime).toBe("2024-05-13T11:30:51.000Z");
+    for (const TrustedTime of [
+      "2024-05-13T11:30:51Z",
+      "2024-05-13T13:30:51+02:00",
+      "20240513133051.000000+120",
+      { value: "/Date(1715599851000)/", DisplayHint: 2, DateTime: "Monday, May 13, 2024 11:30:51 AM" },
+    ]) {
+      expect(parse({ service: finService, products: { ...finProduct, TrustedTime } }).value[0].trustedTime).toBe(
+        "2024-05-13T11:30:51.000Z",
+      );
     }
   });
   it("array of one product, {value, Count} wrapper, service in a one-element array", () => {
@@ -157,24 +288,42 @@ describe("parseCim: shapes and coercions", () => {
     expect(r.warnings).toEqual(["products: unwrapped a PowerShell { value, Count } array wrapper"]);
   });
   it("registered host on the product beats the service's and the discovered one; port 0 -> 1688", () => {
-    const r = parse({ service: { ...finService, KeyManagementServiceMachine: "kms-svc", KeyManagementServicePort: 1700 },
-      products: { ...finProduct, KeyManagementServiceMachine: "KMS-PROD.corp.contoso.com", KeyManagementServicePort: 0 } });
+    const r = parse({
+      service: { ...finService, KeyManagementServiceMachine: "kms-svc", KeyManagementServicePort: 1700 },
+      products: { ...finProduct, KeyManagementServiceMachine: "KMS-PROD.corp.contoso.com", KeyManagementServicePort: 0 },
+    });
     expect([r.value[0].kmsHost, r.value[0].kmsPort, r.value[0].kmsHostSource]).toEqual(["KMS-PROD.corp.contoso.com", 1688, "registered"]);
-    const s = parse({ service: { ...finService, KeyManagementServiceMachine: "kms-svc", KeyManagementServicePort: 1700 }, products: finProduct });
+    const s = parse({
+      service: { ...finService, KeyManagementServiceMachine: "kms-svc", KeyManagementServicePort: 1700 },
+      products: finProduct,
+    });
     expect([s.value[0].kmsHost, s.value[0].kmsPort, s.value[0].kmsHostSource]).toEqual(["kms-svc", 1700, "registered"]);
   });
   it("low priority, host counters falling back to the service, negative reason", () => {
     const { KeyManagementServiceTotalRequests: _drop, ...noTotal } = finProduct;
     void _drop;
     const r = parse({
-      service: { ...finService, KeyManagementServiceLowPriority: true, KeyManagementServiceTotalRequests: 42, IsKeyManagementServiceMachine: 1 },
+      service: {
+        ...finService,
+        KeyManagementServiceLowPriority: true,
+        KeyManagementServiceTotalRequests: 42,
+        IsKeyManagementServiceMachine: 1,
+      },
       products: { ...noTotal, LicenseStatusReason: -1073418124 },
     });
-    expect(r.value[0]).toMatchObject({ kmsPriority: "Low", totalRequests: 42, isKmsHost: true, hresult: "0xC004F074", failedRequests: null });
+    expect(r.value[0]).toMatchObject({
+      kmsPriority: "Low",
+      totalRequests: 42,
+      isKmsHost: true,
+      hresult: "0xC004F074",
+      failedRequests: null,
+    });
   });
   it("bad property values become null with a warning naming the property", () => {
-    const r = parse({ service: { ...finService, KeyManagementServiceHostCaching: "maybe" },
-      products: [{ ...finProduct, LicenseStatus: { x: 1 }, TrustedTime: "yesterday", GracePeriodRemaining: "12.5" }, { LicenseStatus: 9 }] });
+    const r = parse({
+      service: { ...finService, KeyManagementServiceHostCaching: "maybe" },
+      products: [{ ...finProduct, LicenseStatus: { x: 1 }, TrustedTime: "yesterday", GracePeriodRemaining: "12.5" }, { LicenseStatus: 9 }],
+    });
     expect(r.value[0]).toMatchObject({ licenseStatus: null, trustedTime: null, graceRemainingMin: null, hostCaching: null });
     expect(r.warnings).toEqual([
       'products[0].LicenseStatus: expected an integer, got {"x":1}',
@@ -185,7 +334,10 @@ describe("parseCim: shapes and coercions", () => {
     ]);
   });
   it("numbers beyond 32 bits become null with a warning; the not-applicable 0xFFFFFFFF stays a silent null", () => {
-    const r = parse({ service: finService, products: { ...finProduct, GracePeriodRemaining: 3_000_000_000, KeyManagementServiceTotalRequests: 4294967295 } });
+    const r = parse({
+      service: finService,
+      products: { ...finProduct, GracePeriodRemaining: 3_000_000_000, KeyManagementServiceTotalRequests: 4294967295 },
+    });
     expect(r.value[0]).toMatchObject({ graceRemainingMin: null });
     expect(r.warnings).toEqual(["products[0].GracePeriodRemaining: expected an integer that fits 32 bits, got 3000000000"]);
   });
@@ -197,7 +349,10 @@ describe("parseCim: refusals", () => {
     return r.ok ? null : r.error;
   };
   it("wrong types say where", () => {
-    expect(fail({ service: "SoftwareLicensingService", products: [] })).toEqual({ code: "malformed", message: "service: expected an object, got string" });
+    expect(fail({ service: "SoftwareLicensingService", products: [] })).toEqual({
+      code: "malformed",
+      message: "service: expected an object, got string",
+    });
     expect(fail({ products: "abc" })).toEqual({ code: "malformed", message: "products: expected an object, got string" });
     expect(fail({ products: [{}, 5] })).toEqual({ code: "malformed", message: "products[1]: expected an object, got number" });
     expect(fail({ service: [{}, {}] })?.message).toBe("service: expected an object, got array");

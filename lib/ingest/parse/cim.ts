@@ -6,7 +6,7 @@ import { parseEventTime } from "./eventFields";
 import { isInt4 } from "../../core/int4";
 
 type Obj = Record<string, unknown>;
-const WINDOWS_APP_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
+import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
 const DEFAULT_KMS_PORT = 1688;
 // uint32 -1 (and -1 itself) is how SPP says "not a KMS host / not applicable".
 const NOT_APPLICABLE = new Set([4294967295, -1]);
@@ -19,7 +19,11 @@ const typeName = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "arra
 class Reader {
   private readonly keys = new Map<string, string>();
   readonly used = new Set<string>();
-  constructor(readonly obj: Obj | null, private readonly where: string, private readonly warnings: string[]) {
+  constructor(
+    readonly obj: Obj | null,
+    private readonly where: string,
+    private readonly warnings: string[],
+  ) {
     for (const k of Object.keys(obj ?? {})) this.keys.set(k.toLowerCase(), k);
   }
   private get(name: string): unknown {
@@ -178,7 +182,8 @@ function productList(products: unknown, warnings: string[]): Obj[] | Fail {
   }
   const list = Array.isArray(products) ? products : [products];
   for (let i = 0; i < list.length; i++) {
-    if (!isObj(list[i])) return fail("malformed", `products${Array.isArray(products) ? `[${i}]` : ""}: expected an object, got ${typeName(list[i])}`);
+    if (!isObj(list[i]))
+      return fail("malformed", `products${Array.isArray(products) ? `[${i}]` : ""}: expected an object, got ${typeName(list[i])}`);
   }
   return list as Obj[];
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MAX_PARSE_INPUT_CHARS, parsedProductSchema, type ParseResult } from "../../kms/parsed";
+import { MAX_PARSE_INPUT_CHARS, parsedProductSchema } from "../../kms/parsed";
 import { parseDlv } from "./dlv";
 import { LOCAL, shared, local, ok, prng, SHARED_FILES } from "../../../tests/support/dlvFixtures";
 
@@ -89,11 +89,11 @@ describe("parseDlv: damaged and hostile input", () => {
 
   it("degenerate shapes stay linear (long lines, floods of lines, endless continuations)", () => {
     const cases = [
-      "Description: " + "a".repeat(1_900_000),
+      `Description: ${"a".repeat(1_900_000)}`,
       "a\n".repeat(900_000),
-      "Installation ID: 1\n" + "1234567890\n".repeat(170_000),
-      "<p " + "x".repeat(1_900_000),
-      "> ".repeat(900_000) + "x",
+      `Installation ID: 1\n${"1234567890\n".repeat(170_000)}`,
+      `<p ${"x".repeat(1_900_000)}`,
+      `${"> ".repeat(900_000)}x`,
       "*".repeat(1_900_000),
       "Name: x\nLicense Status: Licensed\n".repeat(60_000),
     ];

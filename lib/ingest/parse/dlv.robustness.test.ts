@@ -11,18 +11,27 @@ describe("parseDlv: robustness built from the fixtures", () => {
     ["LF", base.replace(/\r\n/g, "\n")],
     ["lone CR", base.replace(/\r\n/g, "\r")],
     ["doubled blank lines", base.replace(/\r\n/g, "\r\n\r\n")],
-    ["WSH banner", "Microsoft (R) Windows Script Host Version 5.812\r\nCopyright (C) Microsoft Corporation. All rights reserved.\r\n\r\n" + base],
+    [
+      "WSH banner",
+      `Microsoft (R) Windows Script Host Version 5.812\r\nCopyright (C) Microsoft Corporation. All rights reserved.\r\n\r\n${base}`,
+    ],
     ["indent with tabs and trailing spaces", base.replace(/^/gm, "\t  ").replace(/\r\n/g, "   \t\r\n")],
     ["non-breaking spaces", base.replace(/: /g, ":\u00a0").replace(/ {4}/g, "\u00a0\u00a0\u00a0\u00a0")],
-    ["zero-width chars and BOM", "\ufeff" + base.replace(/Name:/g, "Na\u200bme:").replace(/License/g, "\u200dLicense")],
+    ["zero-width chars and BOM", `\ufeff${base.replace(/Name:/g, "Na\u200bme:").replace(/License/g, "\u200dLicense")}`],
     ["upper-case labels", base.replace(/^[^:\r\n]+:/gm, (l) => l.toUpperCase())],
     ["lower-case everything but values", base.replace(/^[^:\r\n]+/gm, (l) => l.toLowerCase())],
     ["markdown quote", base.replace(/^/gm, "> ")],
     ["markdown bullets and bold", base.replace(/^(\S[^:\r\n]*):/gm, "- **$1:**")],
     ["inline code", base.replace(/: (.+)$/gm, ": `$1`")],
     ["HTML <br> + &nbsp;", base.replace(/\r\n/g, "<br>").replace(/ {4}/g, "&nbsp;&nbsp;&nbsp;&nbsp;")],
-    ["<p> per line", base.split("\r\n").map((l) => `<p>${l}</p>`).join("")],
-    ["cmd prompt around", "C:\\Windows\\system32>cscript //nologo slmgr.vbs /dlv\r\n" + base + "C:\\Windows\\system32>"],
+    [
+      "<p> per line",
+      base
+        .split("\r\n")
+        .map((l) => `<p>${l}</p>`)
+        .join(""),
+    ],
+    ["cmd prompt around", `C:\\Windows\\system32>cscript //nologo slmgr.vbs /dlv\r\n${base}C:\\Windows\\system32>`],
   ])("%s", (_label, text) => {
     const p = one(text);
     expect(p).toMatchObject(expected);
@@ -75,7 +84,8 @@ describe("parseDlv: robustness built from the fixtures", () => {
   });
 
   it("a label wrapped mid-word is joined back", () => {
-    const text = "Name: Windows(R), ServerStandard edition\r\n    Requests with License Status License expired or Hardw\r\nare out of tolerance: 34\r\n";
+    const text =
+      "Name: Windows(R), ServerStandard edition\r\n    Requests with License Status License expired or Hardw\r\nare out of tolerance: 34\r\n";
     expect(one(text)).toMatchObject({ requestsExpiredOrOot: 34, isKmsHost: true });
   });
 });
@@ -107,9 +117,7 @@ describe("parseDlv: field variants slmgr can print", () => {
   });
 
   it("Notification Reason is zero-padded and upper-cased", () => {
-    expect(one(`${head}License Status: Notification\r\nNotification Reason: 0xc004f00f.\r\n`).notificationReason).toBe(
-      "0xC004F00F",
-    );
+    expect(one(`${head}License Status: Notification\r\nNotification Reason: 0xc004f00f.\r\n`).notificationReason).toBe("0xC004F00F");
     expect(one(`${head}License Status: Notification\r\nNotification Reason: 0x4F009 (non-genuine).\r\n`).notificationReason).toBe(
       "0x0004F009",
     );

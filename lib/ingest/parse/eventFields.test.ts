@@ -51,7 +51,8 @@ describe("small decoders", () => {
   it("templates, including the 12293 domain", () => {
     expect(findTemplate("x\nAn activation request\nhas been processed.")).toMatchObject({ eventId: 12290, index: 2 });
     expect(findTemplate("Publishing the Key Management Service (KMS) to DNS in the 'corp.contoso.com' domain failed.")).toMatchObject({
-      eventId: 12293, domain: "corp.contoso.com",
+      eventId: 12293,
+      domain: "corp.contoso.com",
     });
     expect(findTemplate("nothing here")).toBeNull();
   });
@@ -60,9 +61,23 @@ describe("small decoders", () => {
 describe("decodeEventData", () => {
   it("12290 falls back to splitting Data[0] when the individual fields are missing", () => {
     const { warn, warnings } = collect();
-    expect(decodeEventData(12290, ["0x0,5,SRV-SQL-07.corp.contoso.com,6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d,2024/5/13 9:58,0,1,251003,9bd77860-9b31-4b7b-96ad-2564017315bf"], warn)).toEqual({
-      hresult: "0x00000000", minCount: 5, clientFqdn: "SRV-SQL-07.corp.contoso.com", cmid: "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
-      clientTime: "2024-05-13T09:58:00.000Z", isVm: false, licenseStatus: "Licensed", minutesToExpiry: 251003,
+    expect(
+      decodeEventData(
+        12290,
+        [
+          "0x0,5,SRV-SQL-07.corp.contoso.com,6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d,2024/5/13 9:58,0,1,251003,9bd77860-9b31-4b7b-96ad-2564017315bf",
+        ],
+        warn,
+      ),
+    ).toEqual({
+      hresult: "0x00000000",
+      minCount: 5,
+      clientFqdn: "SRV-SQL-07.corp.contoso.com",
+      cmid: "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+      clientTime: "2024-05-13T09:58:00.000Z",
+      isVm: false,
+      licenseStatus: "Licensed",
+      minutesToExpiry: 251003,
       activationId: "9bd77860-9b31-4b7b-96ad-2564017315bf",
     });
     expect(warnings).toEqual([]);
@@ -74,17 +89,60 @@ describe("decodeEventData", () => {
   });
   it("numbers beyond the int4 columns they go to are left empty with a warning, not stored to fail the batch", () => {
     const { warn, warnings } = collect();
-    const d = decodeEventData(12290, ["0x0", "99999999999", "PC1", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "2024/5/13 9:58", "0", "1", "2147483648", "9bd77860-9b31-4b7b-96ad-2564017315bf"], warn);
+    const d = decodeEventData(
+      12290,
+      [
+        "0x0",
+        "99999999999",
+        "PC1",
+        "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+        "2024/5/13 9:58",
+        "0",
+        "1",
+        "2147483648",
+        "9bd77860-9b31-4b7b-96ad-2564017315bf",
+      ],
+      warn,
+    );
     expect(d).toMatchObject({ clientFqdn: "PC1" });
     expect(d.minCount ?? null).toBeNull();
     expect(d.minutesToExpiry ?? null).toBeNull();
     expect(warnings.filter((w) => w.includes("is not valid"))).toHaveLength(2);
-    expect(decodeEventData(12290, ["0x0", "25", "PC1", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "2024/5/13 9:58", "0", "1", "2147483647", "9bd77860-9b31-4b7b-96ad-2564017315bf"], warn))
-      .toMatchObject({ minCount: 25, minutesToExpiry: 2147483647 });
+    expect(
+      decodeEventData(
+        12290,
+        [
+          "0x0",
+          "25",
+          "PC1",
+          "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+          "2024/5/13 9:58",
+          "0",
+          "1",
+          "2147483647",
+          "9bd77860-9b31-4b7b-96ad-2564017315bf",
+        ],
+        warn,
+      ),
+    ).toMatchObject({ minCount: 25, minutesToExpiry: 2147483647 });
   });
   it("12290 with only the nine individual Data elements (no joined string)", () => {
     const { warn, warnings } = collect();
-    const d = decodeEventData(12290, ["0x0", "25", "PC1", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "2024/5/13 9:58", "0", "1", "10", "9bd77860-9b31-4b7b-96ad-2564017315bf"], warn);
+    const d = decodeEventData(
+      12290,
+      [
+        "0x0",
+        "25",
+        "PC1",
+        "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+        "2024/5/13 9:58",
+        "0",
+        "1",
+        "10",
+        "9bd77860-9b31-4b7b-96ad-2564017315bf",
+      ],
+      warn,
+    );
     expect(d).toMatchObject({ clientFqdn: "PC1", minutesToExpiry: 10 });
     expect(warnings).toEqual(["Data[0] is not the joined string; read the Data elements as individual fields"]);
   });

@@ -8,11 +8,29 @@ export const KMS_EVENT_IDS: readonly number[] = [12288, 12289, 12290, 12293];
 
 export function emptyEvent(eventId: number): ParsedEvent {
   return {
-    eventId, recordId: null, timeCreated: null, computer: null, log: null, provider: null,
-    hresult: null, status: null, kmsHost: null, kmsPort: null, cmid: null, clientTime: null,
-    isVm: null, licenseStatus: null, minutesToExpiry: null, activationId: null, minCount: null,
-    clientFqdn: null, activated: null, hostCurrentCount: null, activationIntervalMin: null,
-    renewalIntervalMin: null, domain: null,
+    eventId,
+    recordId: null,
+    timeCreated: null,
+    computer: null,
+    log: null,
+    provider: null,
+    hresult: null,
+    status: null,
+    kmsHost: null,
+    kmsPort: null,
+    cmid: null,
+    clientTime: null,
+    isVm: null,
+    licenseStatus: null,
+    minutesToExpiry: null,
+    activationId: null,
+    minCount: null,
+    clientFqdn: null,
+    activated: null,
+    hostCurrentCount: null,
+    activationIntervalMin: null,
+    renewalIntervalMin: null,
+    domain: null,
   };
 }
 
@@ -22,24 +40,42 @@ type Slot = [keyof ParsedEvent | null, Kind, string];
 // Field orders from the sppsvc message table / Volume Activation 2.0 Operations Guide (kms-formats.md section 2).
 const LAYOUTS: Record<number, Slot[]> = {
   12288: [
-    ["hresult", "hresult", "HRESULT"], ["status", "hresult", "Status"], ["kmsHost", "hostport", "Server:Port"],
-    ["cmid", "guid", "CMID"], ["clientTime", "time", "ClientTime"], ["isVm", "flag", "VMInfo"],
-    ["licenseStatus", "license", "LicensingStatus"], ["minutesToExpiry", "int", "TimeToExpiration"],
-    ["activationId", "guid", "ActID"], ["minCount", "int", "MinCount"],
+    ["hresult", "hresult", "HRESULT"],
+    ["status", "hresult", "Status"],
+    ["kmsHost", "hostport", "Server:Port"],
+    ["cmid", "guid", "CMID"],
+    ["clientTime", "time", "ClientTime"],
+    ["isVm", "flag", "VMInfo"],
+    ["licenseStatus", "license", "LicensingStatus"],
+    ["minutesToExpiry", "int", "TimeToExpiration"],
+    ["activationId", "guid", "ActID"],
+    ["minCount", "int", "MinCount"],
   ],
   12289: [
-    ["hresult", "hresult", "HRESULT"], ["status", "hresult", "Status"], ["activated", "flag", "fBound"],
-    [null, "unused", "Unused"], ["hostCurrentCount", "int", "KMS current count"],
-    ["activationIntervalMin", "int", "ActivationInterval"], ["renewalIntervalMin", "int", "RenewalInterval"],
+    ["hresult", "hresult", "HRESULT"],
+    ["status", "hresult", "Status"],
+    ["activated", "flag", "fBound"],
+    [null, "unused", "Unused"],
+    ["hostCurrentCount", "int", "KMS current count"],
+    ["activationIntervalMin", "int", "ActivationInterval"],
+    ["renewalIntervalMin", "int", "RenewalInterval"],
     ["clientTime", "time", "ClientTime"],
   ],
   12290: [
-    ["hresult", "hresult", "HRESULT"], ["minCount", "int", "MinCount"], ["clientFqdn", "name", "ClientFQDN"],
-    ["cmid", "guid", "CMID"], ["clientTime", "time", "ClientTime"], ["isVm", "flag", "IsVM"],
-    ["licenseStatus", "license", "LicensingStatus"], ["minutesToExpiry", "int", "TimeToExpiration"],
+    ["hresult", "hresult", "HRESULT"],
+    ["minCount", "int", "MinCount"],
+    ["clientFqdn", "name", "ClientFQDN"],
+    ["cmid", "guid", "CMID"],
+    ["clientTime", "time", "ClientTime"],
+    ["isVm", "flag", "IsVM"],
+    ["licenseStatus", "license", "LicensingStatus"],
+    ["minutesToExpiry", "int", "TimeToExpiration"],
     ["activationId", "guid", "ActID"],
   ],
-  12293: [["hresult", "hresult", "HRESULT"], ["domain", "name", "domain"]],
+  12293: [
+    ["hresult", "hresult", "HRESULT"],
+    ["domain", "name", "domain"],
+  ],
 };
 
 type Decoded = Partial<ParsedEvent>;
@@ -196,12 +232,30 @@ const phrase = (words: string) => words.split(" ").join(ws);
 
 // Vista-era text says "computer" where later builds say "machine"; the 12293 KB misspells "Managment".
 const TEMPLATES: Array<[number, RegExp]> = [
-  [12288, new RegExp(phrase("The client has sent an activation request to the key management service") + ws + "(?:machine|computer)", "i")],
-  [12289, new RegExp(phrase("The client has processed an activation response from the key management service") + ws + "(?:machine|computer)", "i")],
+  [12288, new RegExp(`${phrase("The client has sent an activation request to the key management service") + ws}(?:machine|computer)`, "i")],
+  [
+    12289,
+    new RegExp(
+      `${phrase("The client has processed an activation response from the key management service") + ws}(?:machine|computer)`,
+      "i",
+    ),
+  ],
   [12290, new RegExp(phrase("An activation request has been processed"), "i")],
-  [12293, new RegExp(
-    phrase("Publishing the Key") + ws + "Manage?ment" + ws + phrase("Service (KMS) to DNS in the").replace(/[()]/g, "\\$&") +
-      ws + "['‘’`\"]?([^\\s'‘’`\"]{1,253})['‘’`\"]?" + ws + phrase("domain failed"), "i")],
+  [
+    12293,
+    new RegExp(
+      phrase("Publishing the Key") +
+        ws +
+        "Manage?ment" +
+        ws +
+        phrase("Service (KMS) to DNS in the").replace(/[()]/g, "\\$&") +
+        ws +
+        "['‘’`\"]?([^\\s'‘’`\"]{1,253})['‘’`\"]?" +
+        ws +
+        phrase("domain failed"),
+      "i",
+    ),
+  ],
 ];
 
 /** Start offsets of every KMS message template in the text, in order (used to split label-less pastes). */

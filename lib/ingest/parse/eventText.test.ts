@@ -20,9 +20,17 @@ function parse(text: string) {
 }
 
 const branch12288 = {
-  hresult: "0x00000000", status: "0x00000000", kmsHost: "kms-br2.branch.contoso.com", kmsPort: 1688,
-  cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b", clientTime: "2024-05-13T12:02:00.000Z", isVm: false,
-  licenseStatus: "InitialGrace", minutesToExpiry: 39597, activationId: WIN_ENT, minCount: 25,
+  hresult: "0x00000000",
+  status: "0x00000000",
+  kmsHost: "kms-br2.branch.contoso.com",
+  kmsPort: 1688,
+  cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
+  clientTime: "2024-05-13T12:02:00.000Z",
+  isVm: false,
+  licenseStatus: "InitialGrace",
+  minutesToExpiry: 39597,
+  activationId: WIN_ENT,
+  minCount: 25,
 } as const;
 
 describe("parseEventText: fixtures", () => {
@@ -30,15 +38,36 @@ describe("parseEventText: fixtures", () => {
     const r = parse(local("client-ws-fin-0142.wevtutil-text.txt"));
     expect(r.value).toEqual([
       ev({
-        eventId: 12288, timeCreated: "2024-05-13T11:12:44.123Z", computer: "WS-FIN-0142.corp.contoso.com", log: "Application",
-        provider: SPP, hresult: "0x00000000", status: "0x00000000", kmsHost: "kms01.corp.contoso.com", kmsPort: 1688,
-        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", clientTime: "2024-05-13T11:12:00.000Z", isVm: false,
-        licenseStatus: "Licensed", minutesToExpiry: 249120, activationId: WIN_ENT, minCount: 25,
+        eventId: 12288,
+        timeCreated: "2024-05-13T11:12:44.123Z",
+        computer: "WS-FIN-0142.corp.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0x00000000",
+        status: "0x00000000",
+        kmsHost: "kms01.corp.contoso.com",
+        kmsPort: 1688,
+        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+        clientTime: "2024-05-13T11:12:00.000Z",
+        isVm: false,
+        licenseStatus: "Licensed",
+        minutesToExpiry: 249120,
+        activationId: WIN_ENT,
+        minCount: 25,
       }),
       ev({
-        eventId: 12289, timeCreated: "2024-05-13T11:12:44.603Z", computer: "WS-FIN-0142.corp.contoso.com", log: "Application",
-        provider: SPP, hresult: "0x00000000", status: "0x00000000", activated: true, hostCurrentCount: 50,
-        activationIntervalMin: 120, renewalIntervalMin: 10080, clientTime: "2024-05-13T11:12:00.000Z",
+        eventId: 12289,
+        timeCreated: "2024-05-13T11:12:44.603Z",
+        computer: "WS-FIN-0142.corp.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0x00000000",
+        status: "0x00000000",
+        activated: true,
+        hostCurrentCount: 50,
+        activationIntervalMin: 120,
+        renewalIntervalMin: 10080,
+        clientTime: "2024-05-13T11:12:00.000Z",
       }),
     ]);
     expect(r.warnings).toEqual([
@@ -52,16 +81,37 @@ describe("parseEventText: fixtures", () => {
     const r = parse(local("host-12290.eventviewer-copy.txt"));
     expect(r.value).toEqual([
       ev({
-        eventId: 12290, recordId: 884212, timeCreated: "2024-05-13T11:12:44.533Z", computer: "KMS01.corp.contoso.com",
-        log: "Key Management Service", provider: SPP, hresult: "0x00000000", minCount: 25, clientFqdn: "WS-FIN-0142.corp.contoso.com",
-        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", clientTime: "2024-05-13T11:12:00.000Z", isVm: false,
-        licenseStatus: "Licensed", minutesToExpiry: 249120, activationId: WIN_ENT,
+        eventId: 12290,
+        recordId: 884212,
+        timeCreated: "2024-05-13T11:12:44.533Z",
+        computer: "KMS01.corp.contoso.com",
+        log: "Key Management Service",
+        provider: SPP,
+        hresult: "0x00000000",
+        minCount: 25,
+        clientFqdn: "WS-FIN-0142.corp.contoso.com",
+        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+        clientTime: "2024-05-13T11:12:00.000Z",
+        isVm: false,
+        licenseStatus: "Licensed",
+        minutesToExpiry: 249120,
+        activationId: WIN_ENT,
       }),
       ev({
-        eventId: 12290, timeCreated: "2024-05-13T14:02:31.000Z", computer: "KMS-BR2.branch.contoso.com",
-        log: "Key Management Service", provider: SPP, hresult: "0x00000000", minCount: 25, clientFqdn: "WS-BR2-0003.branch.contoso.com",
-        cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b", clientTime: "2024-05-13T12:02:00.000Z", isVm: false,
-        licenseStatus: "InitialGrace", minutesToExpiry: 39597, activationId: WIN_ENT,
+        eventId: 12290,
+        timeCreated: "2024-05-13T14:02:31.000Z",
+        computer: "KMS-BR2.branch.contoso.com",
+        log: "Key Management Service",
+        provider: SPP,
+        hresult: "0x00000000",
+        minCount: 25,
+        clientFqdn: "WS-BR2-0003.branch.contoso.com",
+        cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
+        clientTime: "2024-05-13T12:02:00.000Z",
+        isVm: false,
+        licenseStatus: "InitialGrace",
+        minutesToExpiry: 39597,
+        activationId: WIN_ENT,
       }),
     ]);
     expect(r.warnings).toEqual(["text event 2 (12290): Date carries no time zone; treated as UTC"]);
@@ -71,8 +121,13 @@ describe("parseEventText: fixtures", () => {
     const r = parse(local("branch-forum-post.md"));
     expect(r.value).toEqual([
       ev({
-        eventId: 12293, timeCreated: "2024-05-13T09:15:02.000Z", computer: "KMS-BR2.branch.contoso.com", log: "Application",
-        provider: SPP, hresult: "0x80072338", domain: "branch.contoso.com",
+        eventId: 12293,
+        timeCreated: "2024-05-13T09:15:02.000Z",
+        computer: "KMS-BR2.branch.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0x80072338",
+        domain: "branch.contoso.com",
       }),
       ev({ eventId: 12288, ...branch12288 }),
     ]);
@@ -83,9 +138,18 @@ describe("parseEventText: fixtures", () => {
     const r = parse(local("client-12289-failure.flattened-copy.txt"));
     expect(r.value).toEqual([
       ev({
-        eventId: 12289, timeCreated: "2024-05-13T12:02:31.000Z", computer: "WS-BR2-0003.branch.contoso.com", log: "Application",
-        provider: SPP, hresult: "0x00000000", status: "0x04000008", activated: false, hostCurrentCount: 3,
-        activationIntervalMin: 120, renewalIntervalMin: 10080, clientTime: "2024-05-13T12:02:00.000Z",
+        eventId: 12289,
+        timeCreated: "2024-05-13T12:02:31.000Z",
+        computer: "WS-BR2-0003.branch.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0x00000000",
+        status: "0x04000008",
+        activated: false,
+        hostCurrentCount: 3,
+        activationIntervalMin: 120,
+        renewalIntervalMin: 10080,
+        clientTime: "2024-05-13T12:02:00.000Z",
       }),
     ]);
   });
@@ -93,28 +157,43 @@ describe("parseEventText: fixtures", () => {
 
 describe("parseEventText: variants", () => {
   it("KB-style 12293: misspelt 'Managment', backtick domain, Info on the same line", () => {
-    const r = parse("> Source:  Security-SPP  \n> Event ID:  12293  \n> Publishing the Key Managment Service (KMS) to DNS in the `contoso.com` domain failed.  \n> Info:  0x80072338  \n>\n> 0x80072338: DNS_ERROR RCODE_BADSIG  \n");
+    const r = parse(
+      "> Source:  Security-SPP  \n> Event ID:  12293  \n> Publishing the Key Managment Service (KMS) to DNS in the `contoso.com` domain failed.  \n> Info:  0x80072338  \n>\n> 0x80072338: DNS_ERROR RCODE_BADSIG  \n",
+    );
     expect(r.value).toEqual([ev({ eventId: 12293, provider: SPP, hresult: "0x80072338", domain: "contoso.com" })]);
   });
 
   it("infers the event id from the message when Event ID is missing (hard-wrapped GUID)", () => {
-    const r = parse("An activation request has been processed.\r\nInfo:\r\n0x0,25,WS-FIN-0142.corp.contoso.com,5e1c2a7b-3d94-4f1e-9b0a-\r\n6c8d2e7f4a13,2024/5/13 11:12,0,1,249120,73111121-5638-40f6-bc11-f1d7b0d64300");
-    expect(r.value).toEqual([ev({
-      eventId: 12290, hresult: "0x00000000", minCount: 25, clientFqdn: "WS-FIN-0142.corp.contoso.com",
-      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", clientTime: "2024-05-13T11:12:00.000Z", isVm: false,
-      licenseStatus: "Licensed", minutesToExpiry: 249120, activationId: WIN_ENT,
-    })]);
+    const r = parse(
+      "An activation request has been processed.\r\nInfo:\r\n0x0,25,WS-FIN-0142.corp.contoso.com,5e1c2a7b-3d94-4f1e-9b0a-\r\n6c8d2e7f4a13,2024/5/13 11:12,0,1,249120,73111121-5638-40f6-bc11-f1d7b0d64300",
+    );
+    expect(r.value).toEqual([
+      ev({
+        eventId: 12290,
+        hresult: "0x00000000",
+        minCount: 25,
+        clientFqdn: "WS-FIN-0142.corp.contoso.com",
+        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+        clientTime: "2024-05-13T11:12:00.000Z",
+        isVm: false,
+        licenseStatus: "Licensed",
+        minutesToExpiry: 249120,
+        activationId: WIN_ENT,
+      }),
+    ]);
   });
 
   it("several label-less messages in one paste, Vista 'computer' wording", () => {
-    const r = parse([
-      "The client has sent an activation request to the key management service computer.",
-      "Info:",
-      "0x0, 0x8, kms01.contoso.com:1688, 08c3bda0-c556-4b61-9e4e-7bf6d4df80be, 2006/1/14 2:30, 1, 2, 40123, cf67834d-db4a-402c-ab1f-2c134f02b700, 25",
-      "The client has processed an activation response from the key management service computer.",
-      "Info:",
-      "0x0, 0x4000008, 0, 0, 4, 120, 10080, 1/14/2006 2:30",
-    ].join("\n"));
+    const r = parse(
+      [
+        "The client has sent an activation request to the key management service computer.",
+        "Info:",
+        "0x0, 0x8, kms01.contoso.com:1688, 08c3bda0-c556-4b61-9e4e-7bf6d4df80be, 2006/1/14 2:30, 1, 2, 40123, cf67834d-db4a-402c-ab1f-2c134f02b700, 25",
+        "The client has processed an activation response from the key management service computer.",
+        "Info:",
+        "0x0, 0x4000008, 0, 0, 4, 120, 10080, 1/14/2006 2:30",
+      ].join("\n"),
+    );
     expect(r.value.map((e) => [e.eventId, e.status, e.isVm, e.hostCurrentCount, e.clientTime])).toEqual([
       [12288, "0x00000008", true, null, "2006-01-14T02:30:00.000Z"],
       [12289, "0x04000008", null, 4, "2006-01-14T02:30:00.000Z"],
@@ -122,21 +201,31 @@ describe("parseEventText: variants", () => {
   });
 
   it("Event ID label wins over a contradicting message, with a warning", () => {
-    const r = parse("Event ID: 12289\nDescription:\nThe client has sent an activation request to the key management service machine.\nInfo:\n0x0, 0x0, 1, 0, 50, 120, 10080, 2024/05/13 11:12");
+    const r = parse(
+      "Event ID: 12289\nDescription:\nThe client has sent an activation request to the key management service machine.\nInfo:\n0x0, 0x0, 1, 0, 50, 120, 10080, 2024/05/13 11:12",
+    );
     expect(r.value[0].eventId).toBe(12289);
     expect(r.value[0].hostCurrentCount).toBe(50);
     expect(r.warnings).toEqual(["text event 1 (12289): Event ID 12289 but the message is the 12288 template; fields decoded as 12289"]);
   });
 
   it("wrong field count: decodes what is safe and warns", () => {
-    const r = parse("Event ID: 12288\nDescription:\nThe client has sent an activation request to the key management service machine.\nInfo:\n0xC004F074, 0x00000000, kms01.corp.contoso.com:1688");
-    expect(r.value).toEqual([ev({ eventId: 12288, hresult: "0xC004F074", status: "0x00000000", kmsHost: "kms01.corp.contoso.com", kmsPort: 1688 })]);
+    const r = parse(
+      "Event ID: 12288\nDescription:\nThe client has sent an activation request to the key management service machine.\nInfo:\n0xC004F074, 0x00000000, kms01.corp.contoso.com:1688",
+    );
+    expect(r.value).toEqual([
+      ev({ eventId: 12288, hresult: "0xC004F074", status: "0x00000000", kmsHost: "kms01.corp.contoso.com", kmsPort: 1688 }),
+    ]);
     expect(r.warnings).toEqual(["text event 1 (12288): expected 10 data fields, got 3; decoded what fits"]);
   });
 
   it("unknown Event ID still gives an event with its header fields", () => {
-    const r = parse("Log Name: Application\nSource: Microsoft-Windows-Security-SPP\nDate: 2024-05-13T09:14:58.000Z\nEvent ID: 1003\nComputer: KMS-BR2\nDescription:\nThe Software Protection service has completed licensing status check.");
-    expect(r.value).toEqual([ev({ eventId: 1003, timeCreated: "2024-05-13T09:14:58.000Z", computer: "KMS-BR2", log: "Application", provider: SPP })]);
+    const r = parse(
+      "Log Name: Application\nSource: Microsoft-Windows-Security-SPP\nDate: 2024-05-13T09:14:58.000Z\nEvent ID: 1003\nComputer: KMS-BR2\nDescription:\nThe Software Protection service has completed licensing status check.",
+    );
+    expect(r.value).toEqual([
+      ev({ eventId: 1003, timeCreated: "2024-05-13T09:14:58.000Z", computer: "KMS-BR2", log: "Application", provider: SPP }),
+    ]);
     expect(r.warnings).toEqual([]);
   });
 
@@ -147,7 +236,7 @@ describe("parseEventText: variants", () => {
 
   it("HTML-escaped Event Xml from a page source copy", () => {
     const xml = shared("client-12288-success.xml").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    const r = parse("Event ID: 12288<br>Event Xml:<br>" + xml);
+    const r = parse(`Event ID: 12288<br>Event Xml:<br>${xml}`);
     expect(r.value[0].recordId).toBe(51877);
     expect(r.value[0].cmid).toBe("5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13");
   });
@@ -175,7 +264,7 @@ describe("parseEventText: refusals and hostile input", () => {
       "An activation request has been processed. Info: ".repeat(30_000),
       "Publishing the Key Management Service (KMS) to DNS in the ".repeat(25_000),
       "> ".repeat(750_000),
-      "Event ID: 12288\nInfo:\n" + "0x0, ".repeat(300_000),
+      `Event ID: 12288\nInfo:\n${"0x0, ".repeat(300_000)}`,
       "<br>".repeat(375_000),
     ];
     for (const input of inputs) {

@@ -16,7 +16,12 @@ function clean(input: string): string {
     .replace(/[\u200b-\u200d\u2060]/g, "");
   // A page-source copy escapes the Event Xml part; only then are entities worth decoding.
   if (!/<Event[\s>]/.test(t) && /&lt;Event[\s&]/.test(t)) {
-    t = t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
+    t = t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   }
   return t
     .split("\n")
@@ -78,7 +83,12 @@ function readLabels(header: string): Labels {
     const valueStart = m.index + m[0].length;
     const valueEnd = i + 1 < found.length ? found[i + 1].index : header.length;
     // First non-empty line only: an unknown label on the next line must not leak into this value.
-    const value = header.slice(valueStart, valueEnd).split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+    const value =
+      header
+        .slice(valueStart, valueEnd)
+        .split("\n")
+        .map((l) => l.trim())
+        .find((l) => l !== "") ?? "";
     const name = m[1].toLowerCase();
     if (!labels.has(name)) labels.set(name, value);
   });

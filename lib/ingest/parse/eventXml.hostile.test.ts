@@ -34,9 +34,9 @@ describe("parseEventXml: refusals and hostile input", () => {
   it("1.5 MB of noise finishes (no hang)", () => {
     const inputs = [
       "<Event ".repeat(200_000),
-      "<Event>" + "<a>".repeat(400_000) + "</Event>",
+      `<Event>${"<a>".repeat(400_000)}</Event>`,
       "</Event>".repeat(180_000),
-      "<Event xmlns='x'><System><EventID>12288</EventID></System><EventData><Data>" + ",".repeat(1_400_000) + "</Data></EventData></Event>",
+      `<Event xmlns='x'><System><EventID>12288</EventID></System><EventData><Data>${",".repeat(1_400_000)}</Data></EventData></Event>`,
       "abc<".repeat(375_000),
     ];
     for (const input of inputs) {

@@ -21,50 +21,161 @@ function events(input: string): { items: EventXmlItem[]; ok: ParsedEvent[]; warn
 }
 
 const single: Array<[string, ParsedEvent]> = [
-  ["client-12288-success.xml", ev({
-    eventId: 12288, recordId: 51877, timeCreated: "2024-05-13T11:12:44.123Z", computer: "WS-FIN-0142.corp.contoso.com",
-    log: "Application", provider: SPP, hresult: "0x00000000", status: "0x00000000", kmsHost: "kms01.corp.contoso.com",
-    kmsPort: 1688, cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", clientTime: "2024-05-13T11:12:00.000Z", isVm: false,
-    licenseStatus: "Licensed", minutesToExpiry: 249120, activationId: WIN_ENT, minCount: 25,
-  })],
-  ["client-12288-failure-rpc-unavailable.xml", ev({
-    eventId: 12288, recordId: 2212, timeCreated: "2024-05-13T11:35:10.250Z", computer: "WS-LAB-0007.corp.contoso.com",
-    log: "Application", provider: SPP, hresult: "0x800706BA", status: "0x00000000", kmsHost: "kms01.corp.contoso.com",
-    kmsPort: 1688, cmid: "3b2a1f0e-9d8c-4b7a-a6f5-e4d3c2b1a0f9", clientTime: "2024-05-13T11:35:00.000Z", isVm: false,
-    licenseStatus: "InitialGrace", minutesToExpiry: 41123, activationId: WIN_ENT, minCount: 25,
-  })],
-  ["client-12288-branch-request.xml", ev({
-    eventId: 12288, recordId: 1304, timeCreated: "2024-05-13T12:02:31.090Z", computer: "WS-BR2-0003.branch.contoso.com",
-    log: "Application", provider: SPP, hresult: "0x00000000", status: "0x00000000", kmsHost: "kms-br2.branch.contoso.com",
-    kmsPort: 1688, cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b", clientTime: "2024-05-13T12:02:00.000Z", isVm: false,
-    licenseStatus: "InitialGrace", minutesToExpiry: 39597, activationId: WIN_ENT, minCount: 25,
-  })],
-  ["client-12289-success.xml", ev({
-    eventId: 12289, recordId: 51878, timeCreated: "2024-05-13T11:12:44.603Z", computer: "WS-FIN-0142.corp.contoso.com",
-    log: "Application", provider: SPP, hresult: "0x00000000", status: "0x00000000", activated: true, hostCurrentCount: 50,
-    activationIntervalMin: 120, renewalIntervalMin: 10080, clientTime: "2024-05-13T11:12:00.000Z",
-  })],
-  ["client-12289-failure-insufficient-count.xml", ev({
-    eventId: 12289, recordId: 1305, timeCreated: "2024-05-13T12:02:31.440Z", computer: "WS-BR2-0003.branch.contoso.com",
-    log: "Application", provider: SPP, hresult: "0x00000000", status: "0x04000008", activated: false, hostCurrentCount: 3,
-    activationIntervalMin: 120, renewalIntervalMin: 10080, clientTime: "2024-05-13T12:02:00.000Z",
-  })],
-  ["host-12290-success.xml", ev({
-    eventId: 12290, recordId: 884212, timeCreated: "2024-05-13T11:12:44.533Z", computer: "KMS01.corp.contoso.com",
-    log: "Key Management Service", provider: SPP, hresult: "0x00000000", minCount: 25, clientFqdn: "WS-FIN-0142.corp.contoso.com",
-    cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13", clientTime: "2024-05-13T11:12:00.000Z", isVm: false,
-    licenseStatus: "Licensed", minutesToExpiry: 249120, activationId: WIN_ENT,
-  })],
-  ["host-12290-insufficient-count.xml", ev({
-    eventId: 12290, recordId: 77, timeCreated: "2024-05-13T12:02:31.370Z", computer: "KMS-BR2.branch.contoso.com",
-    log: "Key Management Service", provider: SPP, hresult: "0x00000000", minCount: 25, clientFqdn: "WS-BR2-0003.branch.contoso.com",
-    cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b", clientTime: "2024-05-13T12:02:00.000Z", isVm: false,
-    licenseStatus: "InitialGrace", minutesToExpiry: 39597, activationId: WIN_ENT,
-  })],
-  ["host-12293-dns-publish-failure.xml", ev({
-    eventId: 12293, recordId: 40233, timeCreated: "2024-05-13T09:15:02.710Z", computer: "KMS-BR2.branch.contoso.com",
-    log: "Application", provider: SPP, hresult: "0x80072338", domain: "branch.contoso.com",
-  })],
+  [
+    "client-12288-success.xml",
+    ev({
+      eventId: 12288,
+      recordId: 51877,
+      timeCreated: "2024-05-13T11:12:44.123Z",
+      computer: "WS-FIN-0142.corp.contoso.com",
+      log: "Application",
+      provider: SPP,
+      hresult: "0x00000000",
+      status: "0x00000000",
+      kmsHost: "kms01.corp.contoso.com",
+      kmsPort: 1688,
+      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      clientTime: "2024-05-13T11:12:00.000Z",
+      isVm: false,
+      licenseStatus: "Licensed",
+      minutesToExpiry: 249120,
+      activationId: WIN_ENT,
+      minCount: 25,
+    }),
+  ],
+  [
+    "client-12288-failure-rpc-unavailable.xml",
+    ev({
+      eventId: 12288,
+      recordId: 2212,
+      timeCreated: "2024-05-13T11:35:10.250Z",
+      computer: "WS-LAB-0007.corp.contoso.com",
+      log: "Application",
+      provider: SPP,
+      hresult: "0x800706BA",
+      status: "0x00000000",
+      kmsHost: "kms01.corp.contoso.com",
+      kmsPort: 1688,
+      cmid: "3b2a1f0e-9d8c-4b7a-a6f5-e4d3c2b1a0f9",
+      clientTime: "2024-05-13T11:35:00.000Z",
+      isVm: false,
+      licenseStatus: "InitialGrace",
+      minutesToExpiry: 41123,
+      activationId: WIN_ENT,
+      minCount: 25,
+    }),
+  ],
+  [
+    "client-12288-branch-request.xml",
+    ev({
+      eventId: 12288,
+      recordId: 1304,
+      timeCreated: "2024-05-13T12:02:31.090Z",
+      computer: "WS-BR2-0003.branch.contoso.com",
+      log: "Application",
+      provider: SPP,
+      hresult: "0x00000000",
+      status: "0x00000000",
+      kmsHost: "kms-br2.branch.contoso.com",
+      kmsPort: 1688,
+      cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
+      clientTime: "2024-05-13T12:02:00.000Z",
+      isVm: false,
+      licenseStatus: "InitialGrace",
+      minutesToExpiry: 39597,
+      activationId: WIN_ENT,
+      minCount: 25,
+    }),
+  ],
+  [
+    "client-12289-success.xml",
+    ev({
+      eventId: 12289,
+      recordId: 51878,
+      timeCreated: "2024-05-13T11:12:44.603Z",
+      computer: "WS-FIN-0142.corp.contoso.com",
+      log: "Application",
+      provider: SPP,
+      hresult: "0x00000000",
+      status: "0x00000000",
+      activated: true,
+      hostCurrentCount: 50,
+      activationIntervalMin: 120,
+      renewalIntervalMin: 10080,
+      clientTime: "2024-05-13T11:12:00.000Z",
+    }),
+  ],
+  [
+    "client-12289-failure-insufficient-count.xml",
+    ev({
+      eventId: 12289,
+      recordId: 1305,
+      timeCreated: "2024-05-13T12:02:31.440Z",
+      computer: "WS-BR2-0003.branch.contoso.com",
+      log: "Application",
+      provider: SPP,
+      hresult: "0x00000000",
+      status: "0x04000008",
+      activated: false,
+      hostCurrentCount: 3,
+      activationIntervalMin: 120,
+      renewalIntervalMin: 10080,
+      clientTime: "2024-05-13T12:02:00.000Z",
+    }),
+  ],
+  [
+    "host-12290-success.xml",
+    ev({
+      eventId: 12290,
+      recordId: 884212,
+      timeCreated: "2024-05-13T11:12:44.533Z",
+      computer: "KMS01.corp.contoso.com",
+      log: "Key Management Service",
+      provider: SPP,
+      hresult: "0x00000000",
+      minCount: 25,
+      clientFqdn: "WS-FIN-0142.corp.contoso.com",
+      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      clientTime: "2024-05-13T11:12:00.000Z",
+      isVm: false,
+      licenseStatus: "Licensed",
+      minutesToExpiry: 249120,
+      activationId: WIN_ENT,
+    }),
+  ],
+  [
+    "host-12290-insufficient-count.xml",
+    ev({
+      eventId: 12290,
+      recordId: 77,
+      timeCreated: "2024-05-13T12:02:31.370Z",
+      computer: "KMS-BR2.branch.contoso.com",
+      log: "Key Management Service",
+      provider: SPP,
+      hresult: "0x00000000",
+      minCount: 25,
+      clientFqdn: "WS-BR2-0003.branch.contoso.com",
+      cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
+      clientTime: "2024-05-13T12:02:00.000Z",
+      isVm: false,
+      licenseStatus: "InitialGrace",
+      minutesToExpiry: 39597,
+      activationId: WIN_ENT,
+    }),
+  ],
+  [
+    "host-12293-dns-publish-failure.xml",
+    ev({
+      eventId: 12293,
+      recordId: 40233,
+      timeCreated: "2024-05-13T09:15:02.710Z",
+      computer: "KMS-BR2.branch.contoso.com",
+      log: "Application",
+      provider: SPP,
+      hresult: "0x80072338",
+      domain: "branch.contoso.com",
+    }),
+  ],
 ];
 
 describe("parseEventXml: shared fixtures", () => {
@@ -83,30 +194,134 @@ describe("parseEventXml: shared fixtures", () => {
     expect(items[0].raw).toContain("<RenderingInfo Culture='en-US'>");
   });
 
-  const host = (recordId: number, time: string, fqdn: string, cmid: string, clientTime: string, isVm: boolean,
-    licenseStatus: ParsedEvent["licenseStatus"], minutesToExpiry: number, activationId: string, minCount: number,
-    hresult = "0x00000000") =>
+  const host = (
+    recordId: number,
+    time: string,
+    fqdn: string,
+    cmid: string,
+    clientTime: string,
+    isVm: boolean,
+    licenseStatus: ParsedEvent["licenseStatus"],
+    minutesToExpiry: number,
+    activationId: string,
+    minCount: number,
+    hresult = "0x00000000",
+  ) =>
     ev({
-      eventId: 12290, recordId, timeCreated: time, computer: "KMS01.corp.contoso.com", log: "Key Management Service",
-      provider: SPP, hresult, minCount, clientFqdn: fqdn, cmid, clientTime, isVm, licenseStatus, minutesToExpiry, activationId,
+      eventId: 12290,
+      recordId,
+      timeCreated: time,
+      computer: "KMS01.corp.contoso.com",
+      log: "Key Management Service",
+      provider: SPP,
+      hresult,
+      minCount,
+      clientFqdn: fqdn,
+      cmid,
+      clientTime,
+      isVm,
+      licenseStatus,
+      minutesToExpiry,
+      activationId,
     });
   const multiExpected = [
-    host(884206, "2024-05-13T09:58:12.300Z", "SRV-SQL-07.corp.contoso.com", "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
-      "2024-05-13T09:58:00.000Z", false, "Licensed", 251003, "9bd77860-9b31-4b7b-96ad-2564017315bf", 5),
-    host(884207, "2024-05-13T10:04:40.010Z", "VDI-POOL-113.corp.contoso.com", "f1e2d3c4-b5a6-4978-8a6b-5c4d3e2f1a0b",
-      "2024-05-13T10:04:00.000Z", true, "InitialGrace", 43195, WIN_ENT, 25),
-    host(884208, "2024-05-13T10:20:05.500Z", "WS-CLONE-01.corp.contoso.com", "11111111-2222-4333-8444-555555555555",
-      "2024-05-13T10:20:00.000Z", false, "InitialGrace", 41870, WIN_ENT, 25),
-    host(884209, "2024-05-13T10:21:47.900Z", "WS-CLONE-02.corp.contoso.com", "11111111-2222-4333-8444-555555555555",
-      "2024-05-13T10:21:00.000Z", false, "InitialGrace", 41905, WIN_ENT, 25),
-    host(884210, "2024-05-13T10:48:31.120Z", "WS-DRIFT-22.corp.contoso.com", "98a7b6c5-d4e3-4f2a-8b1c-0d9e8f7a6b5c",
-      "2024-05-13T10:48:00.000Z", false, "InitialGrace", 36020, WIN_ENT, 25, "0xC004F06C"),
-    host(884211, "2024-05-13T10:02:17.390Z", "WS-ENG-0211.corp.contoso.com", "2d3e4f50-6172-4839-a4b5-c6d7e8f90a1b",
-      "2024-05-13T10:02:00.000Z", false, "Licensed", 249120, WIN_ENT, 25),
-    host(884212, "2024-05-13T11:12:44.533Z", "WS-FIN-0142.corp.contoso.com", "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-      "2024-05-13T11:12:00.000Z", false, "Licensed", 249120, WIN_ENT, 25),
-    host(884213, "2024-05-13T11:13:05.700Z", "WS-FIN-0142.corp.contoso.com", "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-      "2024-05-13T11:13:00.000Z", false, "Licensed", 249120, "d450596f-894d-49e0-966a-fd39ed4c4c64", 5),
+    host(
+      884206,
+      "2024-05-13T09:58:12.300Z",
+      "SRV-SQL-07.corp.contoso.com",
+      "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+      "2024-05-13T09:58:00.000Z",
+      false,
+      "Licensed",
+      251003,
+      "9bd77860-9b31-4b7b-96ad-2564017315bf",
+      5,
+    ),
+    host(
+      884207,
+      "2024-05-13T10:04:40.010Z",
+      "VDI-POOL-113.corp.contoso.com",
+      "f1e2d3c4-b5a6-4978-8a6b-5c4d3e2f1a0b",
+      "2024-05-13T10:04:00.000Z",
+      true,
+      "InitialGrace",
+      43195,
+      WIN_ENT,
+      25,
+    ),
+    host(
+      884208,
+      "2024-05-13T10:20:05.500Z",
+      "WS-CLONE-01.corp.contoso.com",
+      "11111111-2222-4333-8444-555555555555",
+      "2024-05-13T10:20:00.000Z",
+      false,
+      "InitialGrace",
+      41870,
+      WIN_ENT,
+      25,
+    ),
+    host(
+      884209,
+      "2024-05-13T10:21:47.900Z",
+      "WS-CLONE-02.corp.contoso.com",
+      "11111111-2222-4333-8444-555555555555",
+      "2024-05-13T10:21:00.000Z",
+      false,
+      "InitialGrace",
+      41905,
+      WIN_ENT,
+      25,
+    ),
+    host(
+      884210,
+      "2024-05-13T10:48:31.120Z",
+      "WS-DRIFT-22.corp.contoso.com",
+      "98a7b6c5-d4e3-4f2a-8b1c-0d9e8f7a6b5c",
+      "2024-05-13T10:48:00.000Z",
+      false,
+      "InitialGrace",
+      36020,
+      WIN_ENT,
+      25,
+      "0xC004F06C",
+    ),
+    host(
+      884211,
+      "2024-05-13T10:02:17.390Z",
+      "WS-ENG-0211.corp.contoso.com",
+      "2d3e4f50-6172-4839-a4b5-c6d7e8f90a1b",
+      "2024-05-13T10:02:00.000Z",
+      false,
+      "Licensed",
+      249120,
+      WIN_ENT,
+      25,
+    ),
+    host(
+      884212,
+      "2024-05-13T11:12:44.533Z",
+      "WS-FIN-0142.corp.contoso.com",
+      "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      "2024-05-13T11:12:00.000Z",
+      false,
+      "Licensed",
+      249120,
+      WIN_ENT,
+      25,
+    ),
+    host(
+      884213,
+      "2024-05-13T11:13:05.700Z",
+      "WS-FIN-0142.corp.contoso.com",
+      "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
+      "2024-05-13T11:13:00.000Z",
+      false,
+      "Licensed",
+      249120,
+      "d450596f-894d-49e0-966a-fd39ed4c4c64",
+      5,
+    ),
   ];
 
   it.each(["host-kms01-keymanagementservice-log.multi.xml", "host-kms01-keymanagementservice-log.multi.rooted.xml"])(
@@ -122,7 +337,7 @@ describe("parseEventXml: shared fixtures", () => {
 
   it("accepts CRLF / blank lines between back-to-back events", () => {
     const raws = events(shared("host-kms01-keymanagementservice-log.multi.xml")).items.map((i) => i.raw);
-    const { ok } = events(raws.join("\r\n\r\n") + "\r\n");
+    const { ok } = events(`${raws.join("\r\n\r\n")}\r\n`);
     expect(ok).toEqual(multiExpected);
   });
 });
@@ -130,11 +345,23 @@ describe("parseEventXml: shared fixtures", () => {
 describe("parseEventXml: variants", () => {
   it("$event.ToXml() style: BOM, declaration, double quotes, pretty-printed, short hex", () => {
     const { items, ok, warnings } = events(local("client-12289.toxml-doublequotes-bom.xml"));
-    expect(ok).toEqual([ev({
-      eventId: 12289, recordId: 1305, timeCreated: "2024-05-13T12:02:31.440Z", computer: "WS-BR2-0003.branch.contoso.com",
-      log: "Application", provider: SPP, hresult: "0x00000000", status: "0x04000008", activated: false, hostCurrentCount: 3,
-      activationIntervalMin: 120, renewalIntervalMin: 10080, clientTime: "2024-05-13T12:02:00.000Z",
-    })]);
+    expect(ok).toEqual([
+      ev({
+        eventId: 12289,
+        recordId: 1305,
+        timeCreated: "2024-05-13T12:02:31.440Z",
+        computer: "WS-BR2-0003.branch.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0x00000000",
+        status: "0x04000008",
+        activated: false,
+        hostCurrentCount: 3,
+        activationIntervalMin: 120,
+        renewalIntervalMin: 10080,
+        clientTime: "2024-05-13T12:02:00.000Z",
+      }),
+    ]);
     expect(warnings).toEqual([]);
     expect(items[0].raw.startsWith('<Event xmlns="')).toBe(true);
     expect(items[0].raw.endsWith("</Event>")).toBe(true);
@@ -142,38 +369,91 @@ describe("parseEventXml: variants", () => {
 
   it("Vista provider (Security-Licensing-SLC), braced upper-case CMID, VM flag", () => {
     const { ok, warnings } = events(local("client-12288.vista-slc.xml"));
-    expect(ok).toEqual([ev({
-      eventId: 12288, recordId: 311, timeCreated: "2008-03-02T08:30:12.000Z", computer: "VISTA-PC-01.contoso.com",
-      log: "Application", provider: "Microsoft-Windows-Security-Licensing-SLC", hresult: "0x00000000", status: "0x00000008",
-      kmsHost: "KMS01.contoso.com", kmsPort: 1688, cmid: "08c3bda0-c556-4b61-9e4e-7bf6d4df80be",
-      clientTime: "2008-03-02T08:30:00.000Z", isVm: true, licenseStatus: "InitialGrace", minutesToExpiry: 40123,
-      activationId: "cf67834d-db4a-402c-ab1f-2c134f02b700", minCount: 25,
-    })]);
+    expect(ok).toEqual([
+      ev({
+        eventId: 12288,
+        recordId: 311,
+        timeCreated: "2008-03-02T08:30:12.000Z",
+        computer: "VISTA-PC-01.contoso.com",
+        log: "Application",
+        provider: "Microsoft-Windows-Security-Licensing-SLC",
+        hresult: "0x00000000",
+        status: "0x00000008",
+        kmsHost: "KMS01.contoso.com",
+        kmsPort: 1688,
+        cmid: "08c3bda0-c556-4b61-9e4e-7bf6d4df80be",
+        clientTime: "2008-03-02T08:30:00.000Z",
+        isVm: true,
+        licenseStatus: "InitialGrace",
+        minutesToExpiry: 40123,
+        activationId: "cf67834d-db4a-402c-ab1f-2c134f02b700",
+        minCount: 25,
+      }),
+    ]);
     expect(warnings).toEqual([]);
   });
 
   it("unknown EventID, Data[0]-only 12290, short 12288, truncated tail: each handled on its own", () => {
     const { items, ok, warnings } = events(local("mixed-kms-br2.crlf-truncated.xml"));
     expect(items.map((i) => i.ok)).toEqual([true, true, true, true, false]);
-    expect(ok[0]).toEqual(ev({
-      eventId: 1003, recordId: 40230, timeCreated: "2024-05-13T09:14:58.000Z", computer: "KMS-BR2.branch.contoso.com",
-      log: "Application", provider: SPP,
-    }));
-    expect(ok[1]).toEqual(ev({
-      eventId: 12290, recordId: 78, timeCreated: "2024-05-13T12:40:00.000Z", computer: "KMS-BR2.branch.contoso.com",
-      log: "Key Management Service", provider: SPP, hresult: "0xC004F038", minCount: 25,
-      clientFqdn: "WS-BR2-0004.branch.contoso.com", cmid: "a1b2c3d4-e5f6-4789-8abc-def012345678",
-      clientTime: "2024-05-13T12:40:00.000Z", isVm: true, licenseStatus: "InitialGrace", minutesToExpiry: 39559, activationId: WIN_ENT,
-    }));
-    expect(ok[2]).toEqual(ev({
-      eventId: 12288, recordId: 1310, timeCreated: "2024-05-13T12:45:00.000Z", computer: "WS-BR2-0005.branch.contoso.com",
-      log: "Application", provider: SPP, hresult: "0xC004F074", status: "0x00000000", kmsHost: "kms-br2.branch.contoso.com",
-      kmsPort: 1688, cmid: "b2c3d4e5-f6a7-4890-9bcd-ef0123456789", clientTime: "2024-05-13T12:45:00.000Z", isVm: false,
-    }));
-    expect(ok[3]).toEqual(ev({
-      eventId: 12293, recordId: 40234, timeCreated: "2024-05-13T10:15:02.000Z", computer: "KMS-BR2.branch.contoso.com",
-      log: "Application", provider: SPP, hresult: "0x80072338", domain: "branch.contoso.com",
-    }));
+    expect(ok[0]).toEqual(
+      ev({
+        eventId: 1003,
+        recordId: 40230,
+        timeCreated: "2024-05-13T09:14:58.000Z",
+        computer: "KMS-BR2.branch.contoso.com",
+        log: "Application",
+        provider: SPP,
+      }),
+    );
+    expect(ok[1]).toEqual(
+      ev({
+        eventId: 12290,
+        recordId: 78,
+        timeCreated: "2024-05-13T12:40:00.000Z",
+        computer: "KMS-BR2.branch.contoso.com",
+        log: "Key Management Service",
+        provider: SPP,
+        hresult: "0xC004F038",
+        minCount: 25,
+        clientFqdn: "WS-BR2-0004.branch.contoso.com",
+        cmid: "a1b2c3d4-e5f6-4789-8abc-def012345678",
+        clientTime: "2024-05-13T12:40:00.000Z",
+        isVm: true,
+        licenseStatus: "InitialGrace",
+        minutesToExpiry: 39559,
+        activationId: WIN_ENT,
+      }),
+    );
+    expect(ok[2]).toEqual(
+      ev({
+        eventId: 12288,
+        recordId: 1310,
+        timeCreated: "2024-05-13T12:45:00.000Z",
+        computer: "WS-BR2-0005.branch.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0xC004F074",
+        status: "0x00000000",
+        kmsHost: "kms-br2.branch.contoso.com",
+        kmsPort: 1688,
+        cmid: "b2c3d4e5-f6a7-4890-9bcd-ef0123456789",
+        clientTime: "2024-05-13T12:45:00.000Z",
+        isVm: false,
+      }),
+    );
+    expect(ok[3]).toEqual(
+      ev({
+        eventId: 12293,
+        recordId: 40234,
+        timeCreated: "2024-05-13T10:15:02.000Z",
+        computer: "KMS-BR2.branch.contoso.com",
+        log: "Application",
+        provider: SPP,
+        hresult: "0x80072338",
+        domain: "branch.contoso.com",
+      }),
+    );
     const last = items[4];
     expect(last.ok ? "" : last.error).toMatch(/truncated/);
     expect(last.raw.startsWith("<Event ")).toBe(true);
@@ -216,7 +496,7 @@ describe("parseEventXml: variants", () => {
   });
 
   it("reports text outside events as unrecognized", () => {
-    const r = events("PS C:\\> wevtutil qe Application\n" + shared("client-12289-success.xml") + "\nDone.");
+    const r = events(`PS C:\\> wevtutil qe Application\n${shared("client-12289-success.xml")}\nDone.`);
     expect(r.ok).toHaveLength(1);
     expect(r.unrecognized).toEqual(["PS C:\\> wevtutil qe Application", "Done."]);
   });
@@ -260,7 +540,7 @@ describe("parseOneEvent: XML details", () => {
       "invalid XML: unexpected close tag. (line 4)",
     );
     expect(one(dns.replace("KMS-BR2.branch", "\nKMS & BR2")).error).toBe('invalid XML: stray "&" (write it as &amp;) (line 2)');
-    const deep = dns.replace("<EventData>", "<EventData>" + "<x>".repeat(150) + "</x>".repeat(150));
+    const deep = dns.replace("<EventData>", `<EventData>${"<x>".repeat(150)}${"</x>".repeat(150)}`);
     expect(one(deep).error).toBe("could not parse: elements nested more than 100 levels below the root");
   });
 });

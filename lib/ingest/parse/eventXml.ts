@@ -7,7 +7,8 @@ import { parseElementTree, type XmlElement } from "./xml/elementTree";
 export type EventXmlItem = { ok: true; event: ParsedEvent; raw: string } | { ok: false; raw: string; error: string };
 
 // Providers that log 12288-12293: SPP (Win7+), SLC (Vista/2008), and the classic source names.
-const KNOWN_PROVIDERS = /^(Microsoft-Windows-Security-SPP|Microsoft-Windows-Security-Licensing-SLC|Security-SPP|Software Protection Platform Service|Software Protection Service|KmsRequests|SPPSVC)$/i;
+const KNOWN_PROVIDERS =
+  /^(Microsoft-Windows-Security-SPP|Microsoft-Windows-Security-Licensing-SLC|Security-SPP|Software Protection Platform Service|Software Protection Service|KmsRequests|SPPSVC)$/i;
 const MAX_LEFTOVER_REPORTED = 20;
 
 type Span = { start: number; end: number; complete: boolean };
@@ -40,7 +41,7 @@ export function splitEventSpans(text: string): { spans: Span[]; leftover: string
       .slice(pos, s.start)
       .replace(/<\?xml[^>]*\?>|<\/?Events(?:\s[^>]*)?>|<\/Event\s*>/g, "")
       .trim();
-    if (gap && leftover.length < MAX_LEFTOVER_REPORTED) leftover.push(gap.length > 120 ? gap.slice(0, 120) + "…" : gap);
+    if (gap && leftover.length < MAX_LEFTOVER_REPORTED) leftover.push(gap.length > 120 ? `${gap.slice(0, 120)}…` : gap);
     pos = Math.max(pos, s.end);
   }
   return { spans, leftover };

@@ -71,17 +71,29 @@ export function prepareHostTrend(input: HostTrendInput): HostTrend {
   };
 
   // Counts are gauges: within one day the latest known value is the day's value.
-  for (const p of timed(input.reported, (r) => r.bucket, (r) => r.count)) {
+  for (const p of timed(
+    input.reported,
+    (r) => r.bucket,
+    (r) => r.count,
+  )) {
     const row = rowFor(p.t);
     if (p.value !== null) row.reported = p.value;
   }
-  for (const p of timed(input.reconstructed, (r) => r.at, (r) => r.count)) {
+  for (const p of timed(
+    input.reconstructed,
+    (r) => r.at,
+    (r) => r.count,
+  )) {
     const row = rowFor(p.t);
     if (p.value !== null) row.reconstructed = p.value;
   }
 
   const lastReal = rows.size > 0 ? Math.max(...rows.keys()) : Number.NEGATIVE_INFINITY;
-  for (const p of timed(input.forecast, (r) => r.at, (r) => r.count)) {
+  for (const p of timed(
+    input.forecast,
+    (r) => r.at,
+    (r) => r.count,
+  )) {
     const day = utcDay(p.t);
     // The forecast starts "now": points on days already covered by history would duplicate it.
     if (day < lastReal) continue;

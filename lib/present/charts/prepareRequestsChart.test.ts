@@ -69,11 +69,7 @@ describe("prepareRequestsChart", () => {
   });
 
   it("sub-daily buckets get the time in their label; bad input is dropped or nulled", () => {
-    const rows = prepareRequestsChart([
-      p("2026-11-22T06:00:00Z", 1, 0),
-      p("nope", 5, 5),
-      p("2026-11-22T07:00:00Z", Number.NaN, -1),
-    ]);
+    const rows = prepareRequestsChart([p("2026-11-22T06:00:00Z", 1, 0), p("nope", 5, 5), p("2026-11-22T07:00:00Z", Number.NaN, -1)]);
     expect(rows.map((r) => r.label)).toEqual(["Nov 22, 06:00", "Nov 22, 07:00"]);
     expect(pick(rows)[1]).toEqual([null, null, null, null, false]);
   });

@@ -1,6 +1,7 @@
 // Shapes a host's cumulative request counters (slmgr /dlv "Total requests received", "Failed requests
 // received") for the requests chart: the counters as they are plus per-bucket deltas for bars.
 import { dayLabel } from "./prepareHostTrend";
+import { DAY_MS } from "@/lib/core/time";
 
 export type RequestsPoint = { bucket: string; totalRequests: number | null; failedRequests: number | null };
 
@@ -43,7 +44,7 @@ export function prepareRequestsChart(points: readonly RequestsPoint[]): Requests
     .sort((a, b) => a.t - b.t);
 
   // Day labels are enough for daily buckets; finer buckets need the time to tell rows apart.
-  const daily = valid.every((p) => p.t % 86_400_000 === 0);
+  const daily = valid.every((p) => p.t % DAY_MS === 0);
   const label = (t: number) => (daily ? dayLabel(t) : `${dayLabel(t)}, ${timeFormat.format(new Date(t))}`);
 
   let lastTotal: number | null = null;

@@ -7,7 +7,11 @@ describe("describeChannel", () => {
     expect(describeChannel("VOLUME_KMSCLIENT", null).isGvlk).toBe(true);
   });
   it("flags MAK, retail and OEM as not GVLK", () => {
-    for (const [c, k] of [["VOLUME_MAK", "Volume:MAK"], ["RETAIL", "Retail"], ["OEM_DM", "OEM:DM"]]) {
+    for (const [c, k] of [
+      ["VOLUME_MAK", "Volume:MAK"],
+      ["RETAIL", "Retail"],
+      ["OEM_DM", "OEM:DM"],
+    ]) {
       const info = describeChannel(c, k);
       expect(info.isGvlk).toBe(false);
       expect(info.note).toBeTruthy();

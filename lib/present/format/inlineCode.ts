@@ -10,7 +10,7 @@ export function splitInlineCode(text: string): TextPart[] {
   segments.forEach((segment, i) => {
     const isLastUnclosed = !closed && i === segments.length - 1;
     const code = i % 2 === 1 && !isLastUnclosed;
-    const value = isLastUnclosed ? "`" + segment : segment;
+    const value = isLastUnclosed ? `\`${segment}` : segment;
     if (value !== "") parts.push({ text: value, code });
   });
   return parts;

@@ -3,7 +3,12 @@ import { fieldLabel, formatFieldValue, presentFields } from "./parsedFields";
 
 describe("parsed fields", () => {
   it("lists fields that have a value in any item", () => {
-    expect(presentFields([{ a: null, b: 1, c: "" }, { a: false, d: null }])).toEqual(["b", "a"]);
+    expect(
+      presentFields([
+        { a: null, b: 1, c: "" },
+        { a: false, d: null },
+      ]),
+    ).toEqual(["b", "a"]);
     expect(presentFields([])).toEqual([]);
   });
   it("formats values", () => {

@@ -23,5 +23,12 @@ export function formatFieldValue(value: unknown): string {
 /** "licenseStatus" -> "license status", "kmsHostIp" -> "KMS host IP". */
 export function fieldLabel(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.replace(/\bkms\b/g, "KMS").replace(/\bip\b/g, "IP").replace(/\bcmid\b/g, "CMID").replace(/\bpid\b/g, "PID").replace(/\bid\b/g, "ID").replace(/\bsku\b/g, "SKU").replace(/\bmin\b/g, "(min)");
+  return words
+    .replace(/\bkms\b/g, "KMS")
+    .replace(/\bip\b/g, "IP")
+    .replace(/\bcmid\b/g, "CMID")
+    .replace(/\bpid\b/g, "PID")
+    .replace(/\bid\b/g, "ID")
+    .replace(/\bsku\b/g, "SKU")
+    .replace(/\bmin\b/g, "(min)");
 }

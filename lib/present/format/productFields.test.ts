@@ -1,20 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { kmsHostSourceLabel, readProductExtras, WINDOWS_APPLICATION_ID, windowsFirst } from "./productFields";
+import { WINDOWS_APP_ID as WINDOWS_APPLICATION_ID } from "@/lib/kms/appIds";
+import { kmsHostSourceLabel, readProductExtras, windowsFirst } from "./productFields";
 
 describe("readProductExtras", () => {
   it("reads the known fields", () => {
     const extras = readProductExtras({
-      productKeyChannel: "Volume:GVLK", partialProductKey: "W269N", graceRemainingMin: 259200, kmsHostSource: "dns",
-      notificationReason: null, kmsHostIp: "10.0.0.5", applicationId: WINDOWS_APPLICATION_ID,
+      productKeyChannel: "Volume:GVLK",
+      partialProductKey: "W269N",
+      graceRemainingMin: 259200,
+      kmsHostSource: "dns",
+      notificationReason: null,
+      kmsHostIp: "10.0.0.5",
+      applicationId: WINDOWS_APPLICATION_ID,
     });
-    expect(extras).toMatchObject({ productKeyChannel: "Volume:GVLK", partialProductKey: "W269N", graceRemainingMin: 259200, kmsHostSource: "dns", notificationReason: null, kmsHostIp: "10.0.0.5" });
+    expect(extras).toMatchObject({
+      productKeyChannel: "Volume:GVLK",
+      partialProductKey: "W269N",
+      graceRemainingMin: 259200,
+      kmsHostSource: "dns",
+      notificationReason: null,
+      kmsHostIp: "10.0.0.5",
+    });
   });
   it("treats wrong types and non-objects as unknown", () => {
     const empty = readProductExtras(null);
     expect(Object.values(empty).every((v) => v === null)).toBe(true);
     expect(readProductExtras([1, 2]).partialProductKey).toBeNull();
     expect(readProductExtras({ graceRemainingMin: "12", kmsHostSource: "ldap", partialProductKey: 5 })).toMatchObject({
-      graceRemainingMin: null, kmsHostSource: null, partialProductKey: null,
+      graceRemainingMin: null,
+      kmsHostSource: null,
+      partialProductKey: null,
     });
   });
   it("labels the host source", () => {

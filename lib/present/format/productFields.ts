@@ -1,5 +1,6 @@
 // Reads the few ParsedProduct fields the client page needs from a snapshot's stored `parsed` JSON,
 // defensively: the column is plain JSON, so every field is checked and unknown means null.
+import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
 
 export type ProductExtras = {
   description: string | null;
@@ -17,7 +18,8 @@ const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
 const int = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 export function readProductExtras(parsed: unknown): ProductExtras {
-  const o: Record<string, unknown> = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const o: Record<string, unknown> =
+    parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   const source = o.kmsHostSource;
   return {
     description: str(o.description),
@@ -38,10 +40,8 @@ export function kmsHostSourceLabel(source: ProductExtras["kmsHostSource"]): stri
   return "source unknown";
 }
 
-export const WINDOWS_APPLICATION_ID = "55c92734-d682-4d71-983e-d6ec3f16059f";
-
 /** Windows first (the OS is what the KMS count is about), then by name. */
 export function windowsFirst<T extends { name: string | null; parsed: unknown }>(products: readonly T[]): T[] {
-  const isWindows = (p: T) => readProductExtras(p.parsed).applicationId?.toLowerCase() === WINDOWS_APPLICATION_ID;
+  const isWindows = (p: T) => readProductExtras(p.parsed).applicationId?.toLowerCase() === WINDOWS_APP_ID;
   return [...products].sort((a, b) => Number(isWindows(b)) - Number(isWindows(a)) || (a.name ?? "").localeCompare(b.name ?? ""));
 }

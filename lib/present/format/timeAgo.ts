@@ -1,8 +1,6 @@
 // "3 h ago" / "in 2 d" for a timestamp, relative to `now`. Pure: the caller passes the clock.
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/core/time";
 
 /** Shown for a missing or unparsable timestamp: "unknown", never a made-up age. */
 export const NO_TIME = "—";

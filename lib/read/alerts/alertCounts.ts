@@ -1,14 +1,22 @@
 // The alerts page's summary from the grouped counts, with the page's semantics: severity counts over the
 // chosen subject kind (so each is a filter to click), the rule summary within the chosen severity too, and
 // the total of the list with every filter applied.
-import { groupRuleCounts, severityOrder, type RuleCount, type RuleGroup } from "@/lib/read/alerts/findingFilters";
+import { groupRuleCounts, type severityOrder, type RuleCount, type RuleGroup } from "@/lib/read/alerts/findingFilters";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
 
 export type AlertCountRow = RuleCount;
 /** inState: every alert in the chosen states; total: those matching every filter (the list's length before its limit). */
-export type AlertSummary = { inState: number; total: number; severityCounts: Record<(typeof severityOrder)[number], number>; rules: RuleGroup[] };
+export type AlertSummary = {
+  inState: number;
+  total: number;
+  severityCounts: Record<(typeof severityOrder)[number], number>;
+  rules: RuleGroup[];
+};
 
-export function summarizeAlertCounts(rows: readonly AlertCountRow[], filter: Pick<AlertFilter, "severity" | "kind" | "rule">): AlertSummary {
+export function summarizeAlertCounts(
+  rows: readonly AlertCountRow[],
+  filter: Pick<AlertFilter, "severity" | "kind" | "rule">,
+): AlertSummary {
   const ofKind = rows.filter((r) => !filter.kind || r.kind === filter.kind);
   const ofSeverity = ofKind.filter((r) => !filter.severity || r.severity === filter.severity);
   const severityCounts = { critical: 0, warning: 0, info: 0 };

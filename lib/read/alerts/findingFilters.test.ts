@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { countBySeverity, groupRuleCounts, parseKind, parseSeverity, type FindingLike } from "./findingFilters";
 
 const f = (severity: FindingLike["severity"], kind: FindingLike["subject"]["kind"], id: number, ruleId = `r${id}`) => ({
-  id, ruleId, title: `title ${ruleId}`, severity, subject: { kind },
+  id,
+  ruleId,
+  title: `title ${ruleId}`,
+  severity,
+  subject: { kind },
 });
 const findings = [f("info", "client", 1), f("critical", "host", 2), f("warning", "client", 3), f("critical", "client", 4)];
 
@@ -13,10 +17,15 @@ describe("finding filters", () => {
   });
   it("groups by rule with host and client counts", () => {
     const list = [
-      f("warning", "client", 1, "low"), f("critical", "client", 2, "low"), f("critical", "host", 3, "count"),
-      f("info", "client", 4, "mak"), f("warning", "client", 5, "low"),
+      f("warning", "client", 1, "low"),
+      f("critical", "client", 2, "low"),
+      f("critical", "host", 3, "count"),
+      f("info", "client", 4, "mak"),
+      f("warning", "client", 5, "low"),
     ];
-    expect(groupRuleCounts(list.map((x) => ({ ruleId: x.ruleId, title: x.title, severity: x.severity, kind: x.subject.kind, n: 1 })))).toEqual([
+    expect(
+      groupRuleCounts(list.map((x) => ({ ruleId: x.ruleId, title: x.title, severity: x.severity, kind: x.subject.kind, n: 1 }))),
+    ).toEqual([
       { ruleId: "count", title: "title count", severity: "critical", hosts: 1, clients: 0 },
       { ruleId: "low", title: "title low", severity: "critical", hosts: 0, clients: 3 },
       { ruleId: "mak", title: "title mak", severity: "info", hosts: 0, clients: 1 },

@@ -1,7 +1,12 @@
 // Alerts page and client page: counts per severity, the rule summary, and the URL values of the filters
 // (the filtering and ordering themselves run in Postgres, lib/alerts/alertSql.ts).
 
-export type FindingLike = { ruleId: string; title: string; severity: "critical" | "warning" | "info"; subject: { kind: "host" | "client" } };
+export type FindingLike = {
+  ruleId: string;
+  title: string;
+  severity: "critical" | "warning" | "info";
+  subject: { kind: "host" | "client" };
+};
 export type SeverityFilter = "" | FindingLike["severity"];
 export type KindFilter = "" | FindingLike["subject"]["kind"];
 
@@ -15,7 +20,13 @@ export function countBySeverity(findings: readonly FindingLike[]): Record<Findin
 
 export type RuleGroup = { ruleId: string; title: string; severity: FindingLike["severity"]; hosts: number; clients: number };
 /** `n` subjects of one kind with one rule at one severity (a row of getAlertCounts, or one finding). */
-export type RuleCount = { ruleId: string; title: string; severity: FindingLike["severity"]; kind: FindingLike["subject"]["kind"]; n: number };
+export type RuleCount = {
+  ruleId: string;
+  title: string;
+  severity: FindingLike["severity"];
+  kind: FindingLike["subject"]["kind"];
+  n: number;
+};
 
 /** One line per rule: "KMS host refused the client: count too low – 40 clients", most severe and most frequent first. */
 export function groupRuleCounts(counts: readonly RuleCount[]): RuleGroup[] {
@@ -29,7 +40,10 @@ export function groupRuleCounts(counts: readonly RuleCount[]): RuleGroup[] {
     groups.set(c.ruleId, g);
   }
   return [...groups.values()].sort(
-    (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || b.hosts - a.hosts || b.hosts + b.clients - (a.hosts + a.clients),
+    (a, b) =>
+      severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) ||
+      b.hosts - a.hosts ||
+      b.hosts + b.clients - (a.hosts + a.clients),
   );
 }
 

@@ -6,7 +6,7 @@ import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
 import { alertOrder, alertViewColumns, alertWhere, severityRank } from "@/lib/read/alerts/alertSql";
-import { toAlertView, type AlertRow, type AlertView } from "@/lib/read/alerts/view";
+import { toAlertView, type AlertRow, type AlertView } from "@/lib/evaluate/alerts/view";
 
 export async function getAlertExamples(filter: Pick<AlertFilter, "state">, limit: number): Promise<AlertView[]> {
   const rows = await queryRows<AlertRow>(Prisma.sql`

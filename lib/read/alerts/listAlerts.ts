@@ -4,7 +4,7 @@ import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
 import { alertOrder, alertViewColumns, alertWhere } from "@/lib/read/alerts/alertSql";
-import { toAlertView, type AlertRow, type AlertView } from "@/lib/read/alerts/view";
+import { toAlertView, type AlertRow, type AlertView } from "@/lib/evaluate/alerts/view";
 
 export async function listAlerts(filter: AlertFilter & { limit: number }): Promise<AlertView[]> {
   const rows = await queryRows<AlertRow>(Prisma.sql`

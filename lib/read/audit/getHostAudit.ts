@@ -1,10 +1,18 @@
 // Every KMS host anyone has seen — agents on hosts, clients' DNS/registered host, 12288 server
 // field — with its approval state and the clients that use it.
 import { db } from "@/lib/core/db";
-import { getApprovedHosts, isApproved } from "@/lib/read/audit/getApprovedHosts";
+import { getApprovedHosts, isApproved } from "@/lib/access/admin/getApprovedHosts";
 import { countSplitWarning } from "@/lib/kms/countSplit";
 
-type Row = { host: string; sources: string[]; clients: number; first_seen: Date; last_seen: Date; client_sample: string[]; current_count: number | null };
+type Row = {
+  host: string;
+  sources: string[];
+  clients: number;
+  first_seen: Date;
+  last_seen: Date;
+  client_sample: string[];
+  current_count: number | null;
+};
 
 export async function getHostAudit() {
   // Summaries kept by ingest: kms_host_source (one row per host and source), kms_host_client (each client
@@ -30,8 +38,13 @@ export async function getHostAudit() {
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
   const hosts = rows.map((r) => ({
-    host: r.host, sources: r.sources, clients: r.clients, clientSample: r.client_sample ?? [], currentCount: r.current_count,
-    firstSeenAt: r.first_seen.toISOString(), lastSeenAt: r.last_seen.toISOString(),
+    host: r.host,
+    sources: r.sources,
+    clients: r.clients,
+    clientSample: r.client_sample ?? [],
+    currentCount: r.current_count,
+    firstSeenAt: r.first_seen.toISOString(),
+    lastSeenAt: r.last_seen.toISOString(),
     approved: isApproved(approvedNames, r.host) ?? false,
   }));
   return {

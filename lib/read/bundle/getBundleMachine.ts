@@ -7,9 +7,17 @@ export async function getBundleMachine(machineId: string, kind: BundleKind) {
   const machine = await db().machine.findUnique({
     where: { id: machineId },
     select: {
-      id: true, fqdn: true, hostname: true, role: true, firstSeenAt: true, lastSeenAt: true,
+      id: true,
+      fqdn: true,
+      hostname: true,
+      role: true,
+      firstSeenAt: true,
+      lastSeenAt: true,
       // Never the token (hash or prefix): bundles are sent outside the organisation.
-      agents: { select: { id: true, agentVersion: true, enrolledAt: true, lastSeenAt: true, revokedAt: true, unchangedCheckins: true }, orderBy: { enrolledAt: "asc" } },
+      agents: {
+        select: { id: true, agentVersion: true, enrolledAt: true, lastSeenAt: true, revokedAt: true, unchangedCheckins: true },
+        orderBy: { enrolledAt: "asc" },
+      },
     },
   });
   if (!machine || (kind === "host" && machine.role !== "kms_host")) {

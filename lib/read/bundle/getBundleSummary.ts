@@ -5,7 +5,13 @@ import { isoOrNull } from "@/lib/core/sql";
 
 type ProductRow = { product_key: string; source: string; collected_at: Date; last_seen_at: Date; parsed: unknown };
 type EventCountRow = { log: string; event_id: number; events: number; first_at: Date; last_at: Date };
-type BatchRow = { batches: number; accepted: number | null; duplicates: number | null; rejected: number | null; last_received_at: Date | null };
+type BatchRow = {
+  batches: number;
+  accepted: number | null;
+  duplicates: number | null;
+  rejected: number | null;
+  last_received_at: Date | null;
+};
 
 export async function getBundleSummary(machineId: string, from: Date) {
   const [products, events, [batches], quarantined, snapshots, probe] = await Promise.all([
@@ -27,22 +33,42 @@ export async function getBundleSummary(machineId: string, from: Date) {
   ]);
   return {
     latestState: products.map((p) => ({
-      productKey: p.product_key, source: p.source, collectedAt: p.collected_at.toISOString(), lastSeenAt: p.last_seen_at.toISOString(), parsed: p.parsed,
+      productKey: p.product_key,
+      source: p.source,
+      collectedAt: p.collected_at.toISOString(),
+      lastSeenAt: p.last_seen_at.toISOString(),
+      parsed: p.parsed,
     })),
     counts: {
       snapshotsStored: snapshots,
-      eventsInWindow: events.map((e) => ({ log: e.log, eventId: e.event_id, events: e.events, firstAt: e.first_at.toISOString(), lastAt: e.last_at.toISOString() })),
+      eventsInWindow: events.map((e) => ({
+        log: e.log,
+        eventId: e.event_id,
+        events: e.events,
+        firstAt: e.first_at.toISOString(),
+        lastAt: e.last_at.toISOString(),
+      })),
       ingestBatchesInWindow: {
-        batches: batches?.batches ?? 0, accepted: batches?.accepted ?? 0, duplicates: batches?.duplicates ?? 0,
-        rejected: batches?.rejected ?? 0, lastReceivedAt: isoOrNull(batches?.last_received_at),
+        batches: batches?.batches ?? 0,
+        accepted: batches?.accepted ?? 0,
+        duplicates: batches?.duplicates ?? 0,
+        rejected: batches?.rejected ?? 0,
+        lastReceivedAt: isoOrNull(batches?.last_received_at),
       },
       quarantinedInWindow: quarantined,
     },
     latestProbe: probe
       ? {
-          checkedAt: probe.checkedAt.toISOString(), domain: probe.domain, srvFound: probe.srvFound, srvError: probe.srvError,
-          srvRecords: probe.srvRecords, targetHost: probe.targetHost, targetPort: probe.targetPort, tcpOk: probe.tcpOk,
-          tcpError: probe.tcpError, latencyMs: probe.latencyMs,
+          checkedAt: probe.checkedAt.toISOString(),
+          domain: probe.domain,
+          srvFound: probe.srvFound,
+          srvError: probe.srvError,
+          srvRecords: probe.srvRecords,
+          targetHost: probe.targetHost,
+          targetPort: probe.targetPort,
+          tcpOk: probe.tcpOk,
+          tcpError: probe.tcpError,
+          latencyMs: probe.latencyMs,
         }
       : null,
   };

@@ -1,7 +1,15 @@
 // README.txt of a support bundle: what each file is, and why it is what Microsoft support asks for.
 import type { BundleKind, BundleLog } from "@/lib/read/bundle/logs";
 
-export function bundleReadme(input: { kind: BundleKind; fqdn: string; days: number; from: Date; now: Date; hasDlv: boolean; logs: BundleLog[] }): string {
+export function bundleReadme(input: {
+  kind: BundleKind;
+  fqdn: string;
+  days: number;
+  from: Date;
+  now: Date;
+  hasDlv: boolean;
+  logs: BundleLog[];
+}): string {
   const what = input.kind === "host" ? "KMS host" : "KMS client";
   const lines = [
     `kmswatch support bundle for ${what} ${input.fqdn}`,

@@ -1,7 +1,7 @@
 // A machine's support bundle: the raw artifacts Microsoft support asks for (latest /dlv, the KMS
 // event logs of the window) plus kmswatch's summary and findings, as one streamed zip.
 import { getFindings } from "@/lib/evaluate/facts/getFindings";
-import { DAY_MS } from "@/lib/core/sql";
+import { DAY_MS } from "@/lib/core/time";
 import { getBundleMachine } from "@/lib/read/bundle/getBundleMachine";
 import { getBundleSummary } from "@/lib/read/bundle/getBundleSummary";
 import { getLatestDlv } from "@/lib/read/bundle/getLatestDlv";
@@ -17,7 +17,11 @@ export async function supportBundle(kind: BundleKind, machineId: string, days: n
   const machine = await getBundleMachine(machineId, kind);
   const from = new Date(now.getTime() - days * DAY_MS);
   const logs = bundleLogs[kind];
-  const [dlv, summary, findings] = await Promise.all([getLatestDlv(machineId), getBundleSummary(machineId, from), getFindings(now, { machineId })]);
+  const [dlv, summary, findings] = await Promise.all([
+    getLatestDlv(machineId),
+    getBundleSummary(machineId, from),
+    getFindings(now, { machineId }),
+  ]);
   const entries: ZipEntry[] = [
     { name: "README.txt", content: bundleReadme({ kind, fqdn: machine.fqdn, days, from, now, hasDlv: dlv !== null, logs }) },
     ...(dlv ? [{ name: "dlv-latest.txt", content: dlv.body }] : []),
@@ -29,16 +33,25 @@ export async function supportBundle(kind: BundleKind, machineId: string, days: n
         kind,
         window: { days, from: from.toISOString(), to: now.toISOString() },
         machine: {
-          id: machine.id, fqdn: machine.fqdn, hostname: machine.hostname, role: machine.role,
-          firstSeenAt: machine.firstSeenAt.toISOString(), lastSeenAt: machine.lastSeenAt.toISOString(),
+          id: machine.id,
+          fqdn: machine.fqdn,
+          hostname: machine.hostname,
+          role: machine.role,
+          firstSeenAt: machine.firstSeenAt.toISOString(),
+          lastSeenAt: machine.lastSeenAt.toISOString(),
         },
         agents: machine.agents.map((a) => ({
-          id: a.id, agentVersion: a.agentVersion, enrolledAt: a.enrolledAt.toISOString(),
-          lastSeenAt: a.lastSeenAt?.toISOString() ?? null, revokedAt: a.revokedAt?.toISOString() ?? null,
+          id: a.id,
+          agentVersion: a.agentVersion,
+          enrolledAt: a.enrolledAt.toISOString(),
+          lastSeenAt: a.lastSeenAt?.toISOString() ?? null,
+          revokedAt: a.revokedAt?.toISOString() ?? null,
           // Check-ins with nothing new are counted here, not listed in ingestBatchesInWindow.
           unchangedCheckins: Number(a.unchangedCheckins),
         })),
-        latestDlv: dlv ? { rawArtifactId: dlv.id, firstSeenAt: dlv.firstSeenAt.toISOString(), lastSeenAt: dlv.lastSeenAt.toISOString() } : null,
+        latestDlv: dlv
+          ? { rawArtifactId: dlv.id, firstSeenAt: dlv.firstSeenAt.toISOString(), lastSeenAt: dlv.lastSeenAt.toISOString() }
+          : null,
         ...summary,
       }),
     },

@@ -14,7 +14,13 @@ describe("zipStream", () => {
     const body = zipStream(
       [
         { name: "dlv-latest.txt", content: crlf },
-        { name: "events/application.xml", open: () => { opened += 1; return Readable.from(["<Event/>", "<Event/>", "\r\n"]); } },
+        {
+          name: "events/application.xml",
+          open: () => {
+            opened += 1;
+            return Readable.from(["<Event/>", "<Event/>", "\r\n"]);
+          },
+        },
         { name: "empty.xml", open: () => Readable.from([]) },
       ],
       mtime,
@@ -29,7 +35,15 @@ describe("zipStream", () => {
 
   it("destroys the opened sources when the download is cancelled", async () => {
     let destroyed = false;
-    const endless = new Readable({ read() { this.push(Buffer.alloc(64 * 1024, 65)); }, destroy(error, callback) { destroyed = true; callback(error); } });
+    const endless = new Readable({
+      read() {
+        this.push(Buffer.alloc(64 * 1024, 65));
+      },
+      destroy(error, callback) {
+        destroyed = true;
+        callback(error);
+      },
+    });
     const reader = zipStream([{ name: "big.bin", open: () => endless }], mtime).getReader();
     await reader.read();
     await reader.read();
@@ -40,8 +54,17 @@ describe("zipStream", () => {
 
 describe("bundleReadme", () => {
   it("names every file and what Microsoft support asks for", () => {
-    const text = bundleReadme({ kind: "host", fqdn: "kms01.corp.contoso.com", days: 30, from: mtime, now: mtime, hasDlv: true, logs: bundleLogs.host });
-    for (const name of ["dlv-latest.txt", "events/key-management-service.xml", "events/application.xml", "summary.json", "alerts.json"]) expect(text).toContain(name);
+    const text = bundleReadme({
+      kind: "host",
+      fqdn: "kms01.corp.contoso.com",
+      days: 30,
+      from: mtime,
+      now: mtime,
+      hasDlv: true,
+      logs: bundleLogs.host,
+    });
+    for (const name of ["dlv-latest.txt", "events/key-management-service.xml", "events/application.xml", "summary.json", "alerts.json"])
+      expect(text).toContain(name);
     expect(text).toContain("Microsoft support");
     expect(text).toContain("slmgr.vbs /dlv");
     expect(text).toContain("\r\n");

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  clientListUrl, emptyClientFilters, filtersFromSearchParams, filtersToQueryString, hasActiveFilters, pageCount, pageRangeLabel, withFilter,
+  clientListUrl,
+  emptyClientFilters,
+  filtersFromSearchParams,
+  filtersToQueryString,
+  hasActiveFilters,
+  pageCount,
+  pageRangeLabel,
+  withFilter,
 } from "./clientFilters";
 
 describe("client filters <-> URL", () => {

@@ -63,7 +63,15 @@ export function pageCount(total: number, pageSize: number): number {
 }
 
 /** License states the API filters on (lib/kms/parsed.ts order), repeated here to keep zod out of the page bundle. */
-export const LICENSE_STATES = ["Licensed", "InitialGrace", "AdditionalGrace", "NonGenuineGrace", "Notification", "ExtendedGrace", "Unlicensed"] as const;
+export const LICENSE_STATES = [
+  "Licensed",
+  "InitialGrace",
+  "AdditionalGrace",
+  "NonGenuineGrace",
+  "Notification",
+  "ExtendedGrace",
+  "Unlicensed",
+] as const;
 
 /** Common channels; the select also keeps any other value that came in through the URL. */
 export const CHANNELS = ["VOLUME_KMSCLIENT", "VOLUME_MAK", "RETAIL", "OEM_DM"] as const;

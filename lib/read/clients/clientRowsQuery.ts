@@ -17,9 +17,19 @@ export const clientExportQuerySchema = clientListQuerySchema.pick({ q: true, sta
 export type ClientExportQuery = z.infer<typeof clientExportQuerySchema>;
 
 export type ClientExportRow = {
-  id: string; fqdn: string; hostname: string; last_seen_at: Date; license_status: string | null; channel: string | null;
-  product_key_channel: string | null; partial_product_key: string | null; expires_at: Date | null; cmid: string | null;
-  kms_host: string | null; kms_port: number | null; name: string | null;
+  id: string;
+  fqdn: string;
+  hostname: string;
+  last_seen_at: Date;
+  license_status: string | null;
+  channel: string | null;
+  product_key_channel: string | null;
+  partial_product_key: string | null;
+  expires_at: Date | null;
+  cmid: string | null;
+  kms_host: string | null;
+  kms_port: number | null;
+  name: string | null;
 };
 
 /** Search and filters on the current state table (trigram indexes for the substring search). */

@@ -18,10 +18,19 @@ export async function getClientList(query: ClientListQuery) {
     page: query.page,
     pageSize: query.pageSize,
     rows: rows.map((r) => ({
-      id: r.id, fqdn: r.fqdn, hostname: r.hostname, lastCheckInAt: r.last_seen_at.toISOString(),
-      licenseStatus: r.license_status, channel: r.channel, productKeyChannel: r.product_key_channel,
-      partialProductKey: r.partial_product_key, expiresAt: isoOrNull(r.expires_at), cmid: r.cmid,
-      kmsHost: r.kms_host, kmsPort: r.kms_port, edition: r.name,
+      id: r.id,
+      fqdn: r.fqdn,
+      hostname: r.hostname,
+      lastCheckInAt: r.last_seen_at.toISOString(),
+      licenseStatus: r.license_status,
+      channel: r.channel,
+      productKeyChannel: r.product_key_channel,
+      partialProductKey: r.partial_product_key,
+      expiresAt: isoOrNull(r.expires_at),
+      cmid: r.cmid,
+      kmsHost: r.kms_host,
+      kmsPort: r.kms_port,
+      edition: r.name,
     })),
   };
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { alertStateParam } from "@/lib/read/alerts/alertFilters";
 import { listAlerts } from "@/lib/read/alerts/listAlerts";
 import { settleQueuedEvaluations } from "@/lib/evaluate/alerts/queue";
-import type { AlertView } from "@/lib/read/alerts/view";
+import type { AlertView } from "@/lib/evaluate/alerts/view";
 import { parseKind, parseSeverity } from "@/lib/read/alerts/findingFilters";
 import { searchParams } from "@/lib/access/http/params";
 

@@ -21,7 +21,7 @@ export const EXPORT_BATCH_SIZE = 1000;
  */
 export async function* cursorBatches<R>(query: Prisma.Sql, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<R[]> {
   const client = await pool().connect();
-  let failed: unknown = undefined;
+  let failed: unknown;
   try {
     // A read-only snapshot: every batch sees the same data even while agents keep ingesting.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

@@ -3,7 +3,7 @@
 // the most requested, and Prisma's per-statement cost was a fair share of it.
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
-import { DAY_MS } from "@/lib/core/sql";
+import { DAY_MS } from "@/lib/core/time";
 import { getAlertCounts } from "@/lib/read/alerts/getAlertCounts";
 import { getAlertExamples } from "@/lib/read/alerts/getAlertExamples";
 import { summarizeAlertCounts } from "@/lib/read/alerts/alertCounts";

@@ -4,15 +4,22 @@ import { Prisma } from "@/lib/core/generated/prisma/client";
 import { describeHresult } from "@/lib/kms/hresults";
 import { editionName } from "@/lib/kms/editions";
 import { z } from "zod";
-import { DAY_MS } from "@/lib/core/sql";
+import { DAY_MS } from "@/lib/core/time";
 
 /** The first `limit` clients (by name) are sent; the summary and the total always cover all of them. */
 export const hostClientsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
 export type HostClientsQuery = z.infer<typeof hostClientsQuerySchema>;
 
 type ClientRow = {
-  client_fqdn: string; cmid: string | null; activation_id: string | null; min_count: number | null;
-  license_status: string | null; is_vm: boolean | null; hresult: string | null; last_at: Date; requests: number;
+  client_fqdn: string;
+  cmid: string | null;
+  activation_id: string | null;
+  min_count: number | null;
+  license_status: string | null;
+  is_vm: boolean | null;
+  hresult: string | null;
+  last_at: Date;
+  requests: number;
 };
 type GroupRow = { activation_id: string | null; min_count: number | null; clients: number; vms: number; failing: number };
 
@@ -47,12 +54,25 @@ export async function getHostClients(machineId: string, now: Date, { limit }: Ho
        ORDER BY clients DESC, l.activation_id, l.min_count`),
   ]);
   const clients = rows.map((r) => ({
-    clientFqdn: r.client_fqdn, cmid: r.cmid, activationId: r.activation_id, edition: editionName(r.activation_id),
-    minCount: r.min_count, licenseStatus: r.license_status, isVm: r.is_vm, hresult: r.hresult,
-    hresultMeaning: describeHresult(r.hresult)?.meaning ?? null, lastRequestAt: r.last_at.toISOString(), requests: r.requests,
+    clientFqdn: r.client_fqdn,
+    cmid: r.cmid,
+    activationId: r.activation_id,
+    edition: editionName(r.activation_id),
+    minCount: r.min_count,
+    licenseStatus: r.license_status,
+    isVm: r.is_vm,
+    hresult: r.hresult,
+    hresultMeaning: describeHresult(r.hresult)?.meaning ?? null,
+    lastRequestAt: r.last_at.toISOString(),
+    requests: r.requests,
   }));
   const groups = groupRows.map((g) => ({
-    activationId: g.activation_id, edition: editionName(g.activation_id), minCount: g.min_count, clients: g.clients, vms: g.vms, failing: g.failing,
+    activationId: g.activation_id,
+    edition: editionName(g.activation_id),
+    minCount: g.min_count,
+    clients: g.clients,
+    vms: g.vms,
+    failing: g.failing,
   }));
   return { total: groups.reduce((n, g) => n + g.clients, 0), clients, groups };
 }

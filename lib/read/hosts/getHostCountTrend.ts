@@ -4,7 +4,8 @@ import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { COUNT_WINDOW_DAYS, forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
-import { DAY_MS, defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/core/sql";
+import { DAY_MS } from "@/lib/core/time";
+import { defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/core/sql";
 import { getHostLatestRequests, getHostRequests } from "@/lib/evaluate/facts/getHostRequests";
 import { getHostWindowSamples } from "@/lib/evaluate/facts/getHostWindowSamples";
 
@@ -15,7 +16,8 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
   const step = unitInterval[unit];
   // One row per bucket from generate_series; the snapshot in force during the bucket (if the host
   // checked in then) fills it, otherwise the row stays null so the chart shows the gap.
-  const [buckets, latest] = await Promise.all([queryRows<BucketRow>(Prisma.sql`
+  const [buckets, latest] = await Promise.all([
+    queryRows<BucketRow>(Prisma.sql`
     SELECT b.bucket, s.current_count, s.total_requests, s.failed_requests
       FROM generate_series(date_trunc(${unit}, ${from}::timestamptz), date_trunc(${unit}, ${now}::timestamptz), ${step}::interval) AS b(bucket)
       LEFT JOIN LATERAL (
@@ -23,10 +25,13 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
          WHERE s.machine_id = ${machineId}::uuid AND s.is_kms_host
            AND s.collected_at < b.bucket + ${step}::interval AND s.last_seen_at >= b.bucket
          ORDER BY s.collected_at DESC, (s.source = 'cim') DESC LIMIT 1) s ON true
-     ORDER BY b.bucket`), getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE)]);
+     ORDER BY b.bucket`),
+    getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE),
+  ]);
   const stepMs = buckets.length > 1 ? buckets[1].bucket.getTime() - buckets[0].bucket.getTime() : DAY_MS;
   const pointTimes = buckets.map((b) => new Date(Math.min(b.bucket.getTime() + stepMs, now.getTime())));
-  const { reconstructed, forecast } = await countsFromSamples(machineId, pointTimes, now, latest) ?? await countsFromAllRequests(machineId, pointTimes, from, now);
+  const { reconstructed, forecast } =
+    (await countsFromSamples(machineId, pointTimes, now, latest)) ?? (await countsFromAllRequests(machineId, pointTimes, from, now));
   return {
     unit,
     range,

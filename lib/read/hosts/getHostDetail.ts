@@ -8,11 +8,13 @@ import { getHostList } from "@/lib/read/hosts/getHostList";
 
 export async function getHostDetail(machineId: string, now: Date) {
   const machine = await db().machine.findUnique({ where: { id: machineId }, select: { role: true } });
-  if (!machine || machine.role !== "kms_host") throw new ApiError("not_found", "no such KMS host", "id");
+  if (machine?.role !== "kms_host") throw new ApiError("not_found", "no such KMS host", "id");
   const [host] = (await getHostList()).filter((h) => h.id === machineId);
   const [facts] = await getHostFacts(now, [machineId]);
   const latestRaw = await db().snapshot.findFirst({
-    where: { machineId, source: "dlv" }, orderBy: { lastSeenAt: "desc" }, select: { rawArtifactId: true },
+    where: { machineId, source: "dlv" },
+    orderBy: { lastSeenAt: "desc" },
+    select: { rawArtifactId: true },
   });
   // The findings come from the facts just read: a KMS host has no client facts to add.
   return { host, facts, findings: sortFindings(diagnoseHost(facts, now)), latestDlvRawId: latestRaw?.rawArtifactId ?? null };

@@ -8,12 +8,25 @@ export async function getHostEvents(machineId: string) {
     orderBy: { timeCreated: "desc" },
     take: 200,
     select: {
-      id: true, eventId: true, recordId: true, timeCreated: true, clientFqdn: true, cmid: true, minCount: true,
-      hresult: true, licenseStatus: true, isVm: true, activationId: true, domain: true,
+      id: true,
+      eventId: true,
+      recordId: true,
+      timeCreated: true,
+      clientFqdn: true,
+      cmid: true,
+      minCount: true,
+      hresult: true,
+      licenseStatus: true,
+      isVm: true,
+      activationId: true,
+      domain: true,
     },
   });
   const shaped = rows.map((r) => ({
-    ...r, id: r.id.toString(), recordId: r.recordId.toString(), timeCreated: r.timeCreated.toISOString(),
+    ...r,
+    id: r.id.toString(),
+    recordId: r.recordId.toString(),
+    timeCreated: r.timeCreated.toISOString(),
     hresultMeaning: describeHresult(r.hresult)?.meaning ?? null,
   }));
   return {

@@ -6,10 +6,20 @@ import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuer
 export async function getHostList() {
   const rows = await db().$queryRaw<HostExportRow[]>(hostRowsQuery());
   return rows.map((r) => ({
-    id: r.id, fqdn: r.fqdn, hostname: r.hostname, lastCheckInAt: r.last_seen_at.toISOString(),
-    licenseStatus: r.license_status, currentCount: r.current_count, listeningPort: r.listening_port,
-    dnsPublishing: r.dns_publishing, serviceVersion: r.service_version, edition: r.name, channel: r.channel,
-    totalRequests: r.total_requests, failedRequests: r.failed_requests, lastRequestAt: isoOrNull(r.last_request_at),
+    id: r.id,
+    fqdn: r.fqdn,
+    hostname: r.hostname,
+    lastCheckInAt: r.last_seen_at.toISOString(),
+    licenseStatus: r.license_status,
+    currentCount: r.current_count,
+    listeningPort: r.listening_port,
+    dnsPublishing: r.dns_publishing,
+    serviceVersion: r.service_version,
+    edition: r.name,
+    channel: r.channel,
+    totalRequests: r.total_requests,
+    failedRequests: r.failed_requests,
+    lastRequestAt: isoOrNull(r.last_request_at),
   }));
 }
 export type HostListRow = Awaited<ReturnType<typeof getHostList>>[number];

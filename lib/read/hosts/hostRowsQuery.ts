@@ -3,10 +3,20 @@ import { Prisma } from "@/lib/core/generated/prisma/client";
 import { latestWindowsSnapshots } from "@/lib/core/sql";
 
 export type HostExportRow = {
-  id: string; fqdn: string; hostname: string; last_seen_at: Date;
-  license_status: string | null; current_count: number | null; listening_port: number | null;
-  dns_publishing: boolean | null; service_version: string | null; name: string | null; channel: string | null;
-  total_requests: number | null; failed_requests: number | null; last_request_at: Date | null;
+  id: string;
+  fqdn: string;
+  hostname: string;
+  last_seen_at: Date;
+  license_status: string | null;
+  current_count: number | null;
+  listening_port: number | null;
+  dns_publishing: boolean | null;
+  service_version: string | null;
+  name: string | null;
+  channel: string | null;
+  total_requests: number | null;
+  failed_requests: number | null;
+  last_request_at: Date | null;
 };
 
 export function hostRowsQuery(): Prisma.Sql {

@@ -9,21 +9,81 @@ import { getIngestMetrics } from "@/lib/read/metrics/getIngestMetrics";
 const defined = <T>(value: T | null): value is T => value !== null;
 
 export async function collectMetrics(now: Date): Promise<MetricFamily[]> {
-  const [hosts, licenses, findings, ingest] = await Promise.all([getHostMetrics(now), getClientLicenseMetrics(), getFindingMetrics(), getIngestMetrics()]);
+  const [hosts, licenses, findings, ingest] = await Promise.all([
+    getHostMetrics(now),
+    getClientLicenseMetrics(),
+    getFindingMetrics(),
+    getIngestMetrics(),
+  ]);
   // A host that never reported a value gets no sample: 0 would read as "count collapsed".
   const perHost = (value: (h: (typeof hosts)[number]) => number | null) =>
     hosts.map((h) => (value(h) === null ? null : { labels: { host: h.host }, value: value(h) as number })).filter(defined);
   return [
-    { name: "kmswatch_kms_host_current_count", type: "gauge", help: "Current count reported by the KMS host (slmgr /dlv or CIM KeyManagementServiceCurrentCount).", samples: perHost((h) => h.currentCount) },
-    { name: "kmswatch_kms_host_reconstructed_count", type: "gauge", help: "Distinct client CMIDs in the host's 12290 events over the last 30 days.", samples: perHost((h) => h.reconstructedCount) },
-    { name: "kmswatch_kms_host_requests_total", type: "counter", help: "Cumulative KMS requests received, from the host's latest snapshot (resets when the host is rebuilt).", samples: perHost((h) => h.totalRequests) },
-    { name: "kmswatch_kms_host_requests_failed_total", type: "counter", help: "Cumulative failed KMS requests, from the host's latest snapshot.", samples: perHost((h) => h.failedRequests) },
-    { name: "kmswatch_clients", type: "gauge", help: "Clients by current Windows license status.", samples: licenses.map((l) => ({ labels: { license_status: l.status }, value: l.clients })) },
-    { name: "kmswatch_open_findings", type: "gauge", help: "Open findings of the diagnosis rules (alerts not resolved), by rule and severity.", samples: findings.map((f) => ({ labels: { rule: f.rule, severity: f.severity }, value: f.findings })) },
-    { name: "kmswatch_ingest_batches_total", type: "counter", help: "Ingest batches accepted from agents that stored something new.", samples: [{ value: ingest.batches }] },
-    { name: "kmswatch_checkins_unchanged_total", type: "counter", help: "Agent check-ins whose snapshots were all unchanged (recorded as seen, nothing stored).", samples: [{ value: ingest.unchangedCheckins }] },
-    { name: "kmswatch_ingest_accepted_total", type: "counter", help: "Events and products stored from ingest batches.", samples: [{ value: ingest.accepted }] },
-    { name: "kmswatch_ingest_duplicates_total", type: "counter", help: "Events received again and ignored (already stored).", samples: [{ value: ingest.duplicates }] },
-    { name: "kmswatch_ingest_rejected_total", type: "counter", help: "Artifacts or events quarantined because they could not be parsed.", samples: [{ value: ingest.rejected }] },
+    {
+      name: "kmswatch_kms_host_current_count",
+      type: "gauge",
+      help: "Current count reported by the KMS host (slmgr /dlv or CIM KeyManagementServiceCurrentCount).",
+      samples: perHost((h) => h.currentCount),
+    },
+    {
+      name: "kmswatch_kms_host_reconstructed_count",
+      type: "gauge",
+      help: "Distinct client CMIDs in the host's 12290 events over the last 30 days.",
+      samples: perHost((h) => h.reconstructedCount),
+    },
+    {
+      name: "kmswatch_kms_host_requests_total",
+      type: "counter",
+      help: "Cumulative KMS requests received, from the host's latest snapshot (resets when the host is rebuilt).",
+      samples: perHost((h) => h.totalRequests),
+    },
+    {
+      name: "kmswatch_kms_host_requests_failed_total",
+      type: "counter",
+      help: "Cumulative failed KMS requests, from the host's latest snapshot.",
+      samples: perHost((h) => h.failedRequests),
+    },
+    {
+      name: "kmswatch_clients",
+      type: "gauge",
+      help: "Clients by current Windows license status.",
+      samples: licenses.map((l) => ({ labels: { license_status: l.status }, value: l.clients })),
+    },
+    {
+      name: "kmswatch_open_findings",
+      type: "gauge",
+      help: "Open findings of the diagnosis rules (alerts not resolved), by rule and severity.",
+      samples: findings.map((f) => ({ labels: { rule: f.rule, severity: f.severity }, value: f.findings })),
+    },
+    {
+      name: "kmswatch_ingest_batches_total",
+      type: "counter",
+      help: "Ingest batches accepted from agents that stored something new.",
+      samples: [{ value: ingest.batches }],
+    },
+    {
+      name: "kmswatch_checkins_unchanged_total",
+      type: "counter",
+      help: "Agent check-ins whose snapshots were all unchanged (recorded as seen, nothing stored).",
+      samples: [{ value: ingest.unchangedCheckins }],
+    },
+    {
+      name: "kmswatch_ingest_accepted_total",
+      type: "counter",
+      help: "Events and products stored from ingest batches.",
+      samples: [{ value: ingest.accepted }],
+    },
+    {
+      name: "kmswatch_ingest_duplicates_total",
+      type: "counter",
+      help: "Events received again and ignored (already stored).",
+      samples: [{ value: ingest.duplicates }],
+    },
+    {
+      name: "kmswatch_ingest_rejected_total",
+      type: "counter",
+      help: "Artifacts or events quarantined because they could not be parsed.",
+      samples: [{ value: ingest.rejected }],
+    },
   ];
 }

@@ -1,7 +1,8 @@
 // Per KMS host: the reported count and cumulative request counters of its latest snapshot, and the
 // count reconstructed from its 12290 events (distinct CMIDs in the last 30 days).
 import { db } from "@/lib/core/db";
-import { DAY_MS, latestWindowsSnapshots } from "@/lib/core/sql";
+import { latestWindowsSnapshots } from "@/lib/core/sql";
+import { DAY_MS } from "@/lib/core/time";
 
 type Row = { fqdn: string; current_count: number | null; total_requests: number | null; failed_requests: number | null; cmids_30d: number };
 
@@ -16,6 +17,10 @@ export async function getHostMetrics(now: Date) {
      WHERE m.role = 'kms_host'
      ORDER BY m.fqdn`;
   return rows.map((r) => ({
-    host: r.fqdn, currentCount: r.current_count, totalRequests: r.total_requests, failedRequests: r.failed_requests, reconstructedCount: r.cmids_30d,
+    host: r.fqdn,
+    currentCount: r.current_count,
+    totalRequests: r.total_requests,
+    failedRequests: r.failed_requests,
+    reconstructedCount: r.cmids_30d,
   }));
 }

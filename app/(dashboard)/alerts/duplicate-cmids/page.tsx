@@ -15,7 +15,8 @@ function DuplicateCmidsView() {
   if (groups.length === 0) {
     return (
       <div className="card">
-        <span className="badge ok">none</span> Every machine reports its own CMID: no cloned, un-generalized image is lowering your KMS count.
+        <span className="badge ok">none</span> Every machine reports its own CMID: no cloned, un-generalized image is lowering your KMS
+        count.
       </div>
     );
   }
@@ -25,13 +26,20 @@ function DuplicateCmidsView() {
     <>
       <div className="card">
         <p>
-          <strong>{groups.length} CMID(s) shared by {machines} machines</strong>: your KMS hosts count {lost} fewer clients than you have.
-          Below 25 (Windows clients) or 5 (servers, Office) the hosts refuse to activate anyone (0xC004F038).
+          <strong>
+            {groups.length} CMID(s) shared by {machines} machines
+          </strong>
+          : your KMS hosts count {lost} fewer clients than you have. Below 25 (Windows clients) or 5 (servers, Office) the hosts refuse to
+          activate anyone (0xC004F038).
         </p>
         <h2>Fix</h2>
-        <p><CodeText text={fix} /></p>
+        <p>
+          <CodeText text={fix} />
+        </p>
       </div>
-      {groups.map((g) => <DuplicateCmidGroup key={g.cmid} group={g} />)}
+      {groups.map((g) => (
+        <DuplicateCmidGroup key={g.cmid} group={g} />
+      ))}
     </>
   );
 }
@@ -39,7 +47,9 @@ function DuplicateCmidsView() {
 export default function DuplicateCmidsPage() {
   return (
     <>
-      <p className="small"><Link href="/alerts">‹ Alerts</Link></p>
+      <p className="small">
+        <Link href="/alerts">‹ Alerts</Link>
+      </p>
       <h1>Duplicate CMIDs</h1>
       <p className="muted">
         A KMS host counts distinct Client Machine IDs. Machines cloned from an image that was not prepared with{" "}

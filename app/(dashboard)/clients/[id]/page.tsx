@@ -39,7 +39,9 @@ export default function ClientPage() {
       return (
         <div className="card">
           <h1>Client not found</h1>
-          <p className="muted">No client has this id. It may have been removed; find it again in the <Link href="/clients">clients list</Link>.</p>
+          <p className="muted">
+            No client has this id. It may have been removed; find it again in the <Link href="/clients">clients list</Link>.
+          </p>
         </div>
       );
     }
@@ -55,11 +57,14 @@ export default function ClientPage() {
 
   return (
     <>
-      <p className="small"><Link href="/clients">‹ Clients</Link></p>
+      <p className="small">
+        <Link href="/clients">‹ Clients</Link>
+      </p>
       <h1>{machine.fqdn}</h1>
       <SupportBundleLink kind="client" id={machine.id} />
       <p className="muted">
-        <Verdict findings={findings} /> · last check-in <TimeAgo iso={machine.lastSeenAt} /> · first seen <TimeAgo iso={machine.firstSeenAt} />
+        <Verdict findings={findings} /> · last check-in <TimeAgo iso={machine.lastSeenAt} /> · first seen{" "}
+        <TimeAgo iso={machine.firstSeenAt} />
         {machine.role !== "client" && <> · role {machine.role}</>}
       </p>
 
@@ -71,7 +76,9 @@ export default function ClientPage() {
       {products.length === 0 ? (
         <section className="card">
           <h2>License state</h2>
-          <p className="muted">No product reported yet: the agent has not sent <code>slmgr.vbs /dlv</code> or CIM data for this machine.</p>
+          <p className="muted">
+            No product reported yet: the agent has not sent <code>slmgr.vbs /dlv</code> or CIM data for this machine.
+          </p>
         </section>
       ) : (
         windowsFirst(products).map((p) => <ProductSummary key={p.productKey} product={p} fallback={fallback} />)

@@ -27,8 +27,8 @@ export default function AuditLogPage() {
     <>
       <h1>Audit log</h1>
       <p className="muted">
-        Changes made through the dashboard: approved hosts, agent tokens, enroll secrets and users. The actor&apos;s e-mail is kept
-        when their account is deleted. Sign-ins are not listed here.
+        Changes made through the dashboard: approved hosts, agent tokens, enroll secrets and users. The actor&apos;s e-mail is kept when
+        their account is deleted. Sign-ins are not listed here.
       </p>
       <AuditLogView />
     </>

@@ -13,9 +13,9 @@ export default function NotificationSettingsPage() {
     <>
       <h1>Notifications</h1>
       <p className="muted">
-        Every change of an <Link href="/alerts">alert</Link> (opened, reopened, escalated, resolved) is sent to each enabled
-        channel. Changes that happen together — a cloned image raising 40 alerts at once — go out as one message. Failed
-        deliveries are retried with growing delays (30 s, 1 min, 2 min… up to 6 attempts). Webhooks carry{" "}
+        Every change of an <Link href="/alerts">alert</Link> (opened, reopened, escalated, resolved) is sent to each enabled channel.
+        Changes that happen together — a cloned image raising 40 alerts at once — go out as one message. Failed deliveries are retried with
+        growing delays (30 s, 1 min, 2 min… up to 6 attempts). Webhooks carry{" "}
         <code>X-Kmswatch-Signature: sha256=&lt;HMAC-SHA256 of the body with the channel secret&gt;</code>.
       </p>
       {me.isPending ? (

@@ -16,10 +16,18 @@ function UsersView() {
   const role = useChangeRoleMutation();
   const password = useResetPasswordMutation();
   const remove = useDeleteUserMutation();
-  const busyId = role.isPending ? (role.variables?.id ?? null)
-    : password.isPending ? (password.variables?.id ?? null)
-    : remove.isPending ? (remove.variables ?? null) : null;
-  const resetAll = () => { role.reset(); password.reset(); remove.reset(); };
+  const busyId = role.isPending
+    ? (role.variables?.id ?? null)
+    : password.isPending
+      ? (password.variables?.id ?? null)
+      : remove.isPending
+        ? (remove.variables ?? null)
+        : null;
+  const resetAll = () => {
+    role.reset();
+    password.reset();
+    remove.reset();
+  };
 
   const onRole = (user: UserView, next: Role) => {
     const self = user.id === me.data?.user.id && next === "viewer" ? " You will lose access to these settings." : "";
@@ -46,7 +54,14 @@ function UsersView() {
       <section className="card">
         <InlineError error={role.error ?? password.error ?? remove.error} />
         {password.isSuccess && <p className="muted small">Password changed.</p>}
-        <UsersTable users={query.data.users} meId={me.data?.user.id ?? null} busyId={busyId} onRole={onRole} onResetPassword={onResetPassword} onDelete={onDelete} />
+        <UsersTable
+          users={query.data.users}
+          meId={me.data?.user.id ?? null}
+          busyId={busyId}
+          onRole={onRole}
+          onResetPassword={onResetPassword}
+          onDelete={onDelete}
+        />
       </section>
       <section className="card">
         <h2>Create a user</h2>
@@ -61,8 +76,8 @@ export default function UsersSettingsPage() {
     <>
       <h1>Users</h1>
       <p className="muted">
-        Viewers read every dashboard; administrators also change the approved hosts, agents, enroll secrets and users.
-        There is always at least one administrator.
+        Viewers read every dashboard; administrators also change the approved hosts, agents, enroll secrets and users. There is always at
+        least one administrator.
       </p>
       <UsersView />
     </>

@@ -8,6 +8,7 @@ import { createUserSchema } from "@/lib/access/admin/userRules";
 export const GET = withUser(async () => NextResponse.json(await listUsers()), { role: "admin" });
 
 export const POST = withUser(
-  async (request, user) => NextResponse.json(await createDashboardUser(await readJsonBody(request, createUserSchema, 16 * 1024), user), { status: 201 }),
+  async (request, user) =>
+    NextResponse.json(await createDashboardUser(await readJsonBody(request, createUserSchema, 16 * 1024), user), { status: 201 }),
   { role: "admin" },
 );

@@ -120,14 +120,12 @@ export const LABELS: readonly LabelDef[] = [
   v("kmsPriority", ["KMS priority"], ["Priorité KMS"]),
   v("totalRequests", ["Total requests received"], ["Nombre total de demandes reçues"]),
   v("failedRequests", ["Failed requests received"], ["Demandes ayant échoué reçues"]),
-  v("reqUnlicensed", [REQ + "Unlicensed"], [DEM + "Sans licence"]),
-  v("reqLicensed", [REQ + "Licensed"], [DEM + "Avec licence"]),
-  v("reqInitialGrace", [REQ + "Initial grace period"], [DEM + "Période de grâce initiale"]),
-  v("reqExpiredOrOot", [REQ + "License expired or Hardware out of tolerance"], [
-    DEM + "Licence expirée ou matériel hors tolérance",
-  ]),
-  v("reqNonGenuine", [REQ + "Non-genuine grace period"], [DEM + "Période de grâce non authentique"]),
-  v("reqNotification", [REQ + "Notification"], [DEM + "Notification"]),
+  v("reqUnlicensed", [`${REQ}Unlicensed`], [`${DEM}Sans licence`]),
+  v("reqLicensed", [`${REQ}Licensed`], [`${DEM}Avec licence`]),
+  v("reqInitialGrace", [`${REQ}Initial grace period`], [`${DEM}Période de grâce initiale`]),
+  v("reqExpiredOrOot", [`${REQ}License expired or Hardware out of tolerance`], [`${DEM}Licence expirée ou matériel hors tolérance`]),
+  v("reqNonGenuine", [`${REQ}Non-genuine grace period`], [`${DEM}Période de grâce non authentique`]),
+  v("reqNotification", [`${REQ}Notification`], [`${DEM}Notification`]),
   v("skmsWarning", ["Warning"], ["Avertissement"]),
   // AD-based and AVMA blocks: recognized so they do not pollute `unrecognized`, but not mapped.
   v("info", ["Activation Object name"]),
@@ -139,20 +137,22 @@ export const LABELS: readonly LabelDef[] = [
   v("info", ["Activation time"]),
   v("info", ["Host Digital PID2"]),
   line("info", ["Key Management Service client information"], ["Informations sur le client du service de gestion de clés"]),
-  line("info", ["Key Management Service cumulative requests received from clients"], [
-    "Demandes cumulées reçues des clients par le service de gestion de clés",
-  ]),
+  line(
+    "info",
+    ["Key Management Service cumulative requests received from clients"],
+    ["Demandes cumulées reçues des clients par le service de gestion de clés"],
+  ),
   line("info", ["AD Activation client information"]),
-  line("info", [
-    "Please use slmgr.vbs /ato to activate and update KMS client information in order to update values.",
-  ]),
+  line("info", ["Please use slmgr.vbs /ato to activate and update KMS client information in order to update values."]),
   line("hostCachingOn", ["KMS host caching is enabled"], ["La mise en cache de l'hôte KMS est activée"]),
   line("hostCachingOff", ["KMS host caching is disabled"], ["La mise en cache de l'hôte KMS est désactivée"]),
   line("dnsPublishingOn", ["DNS publishing enabled"], ["Publication DNS activée"]),
   line("dnsPublishingOff", ["DNS publishing disabled"], ["Publication DNS désactivée"]),
-  line("kmsEnabled", ["Key Management Service is enabled on this machine"], [
-    "Le service de gestion de clés est activé sur cet ordinateur",
-  ]),
+  line(
+    "kmsEnabled",
+    ["Key Management Service is enabled on this machine"],
+    ["Le service de gestion de clés est activé sur cet ordinateur"],
+  ),
 ];
 
 /** Folds case, accents, punctuation and spaces: "ID d’Activation " -> "idactivation". */
@@ -216,9 +216,8 @@ export type Classified = { def: LabelDef; value: string; french: boolean };
 /** Longest label we know is ~90 chars; anything longer cannot be one, so skip the folding work. */
 const MAX_LABEL_CHARS = 160;
 // Margin: a mangled French line can lose a few accented letters.
-const MIN_LINE_LABEL_CHARS = -4 + Math.min(
-  ...LABELS.filter((d) => d.kind === "line").flatMap((d) => [...d.en, ...d.fr].map((l) => l.length)),
-);
+const MIN_LINE_LABEL_CHARS =
+  -4 + Math.min(...LABELS.filter((d) => d.kind === "line").flatMap((d) => [...d.en, ...d.fr].map((l) => l.length)));
 
 /** Recognizes one cleaned, trimmed line; null when it is not a /dlv line. */
 export function classifyLine(text: string): Classified | null {

@@ -37,8 +37,7 @@ export function parseIntLoose(value: string): number | null {
   groups.push(current);
   // Grouping must look like thousands (1-3 digits then 3-digit groups) with one separator kind;
   // otherwise only the first group is trusted ("1.5", "10.0.22631" are not thousands).
-  const grouped =
-    groups.length > 1 && seps.size === 1 && groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3);
+  const grouped = groups.length > 1 && seps.size === 1 && groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3);
   const digits = grouped ? groups.join("") : groups[0];
   if (digits.length > 15) return null;
   const n = sign * Number(digits);

@@ -87,7 +87,8 @@ const VALUE_SHAPES: Partial<Record<LabelId, RegExp>> = {
   installationId: /^\d+$/,
   url: /^https?:\/\/\S+$/i,
   partialProductKey: /^(?:[A-Z0-9]{5}|This license is not in use\.?)$/i,
-  licenseStatus: /^(?:unlicensed|licensed|initial grace|additional grace|non-genuine grace|notification|extended grace|unknown|sans licence|avec licence)/i,
+  licenseStatus:
+    /^(?:unlicensed|licensed|initial grace|additional grace|non-genuine grace|notification|extended grace|unknown|sans licence|avec licence)/i,
   graceRemaining: /^\d[\d, ]* minute/i,
   notificationReason: /^0x[0-9a-f]+/i,
   trustedTime: /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/,

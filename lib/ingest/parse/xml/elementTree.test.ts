@@ -17,7 +17,11 @@ describe("parseElementTree", () => {
     const r = root("<a x='1' y=\"2\"><b/><c>t</c><b>u</b></a>");
     expect(r.name).toBe("a");
     expect({ ...r.attrs }).toEqual({ x: "1", y: "2" });
-    expect(r.children.map((c) => [c.name, c.text])).toEqual([["b", ""], ["c", "t"], ["b", "u"]]);
+    expect(r.children.map((c) => [c.name, c.text])).toEqual([
+      ["b", ""],
+      ["c", "t"],
+      ["b", "u"],
+    ]);
   });
 
   it("drops one namespace prefix from names and attributes, and leaves out xmlns declarations", () => {
@@ -71,7 +75,7 @@ describe("parseElementTree", () => {
   });
 
   it(`refuses more than ${MAX_NESTING} levels below the root, without recursing`, () => {
-    const nest = (n: number) => "<r>" + "<a>".repeat(n) + "</a>".repeat(n) + "</r>";
+    const nest = (n: number) => `<r>${"<a>".repeat(n)}${"</a>".repeat(n)}</r>`;
     expect(parseElementTree(nest(MAX_NESTING)).ok).toBe(true);
     expect(failure(nest(MAX_NESTING + 1))).toMatchObject({ malformed: false, message: expect.stringMatching(/nested more than/) });
     expect(failure(nest(200_000))?.malformed).toBe(false);

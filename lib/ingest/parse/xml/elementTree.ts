@@ -16,9 +16,7 @@ export type XmlElement = {
 };
 
 /** `malformed` is false when the input may be well-formed but is past MAX_NESTING. */
-export type ElementTreeResult =
-  | { ok: true; root: XmlElement }
-  | { ok: false; message: string; line: number; malformed: boolean };
+export type ElementTreeResult = { ok: true; root: XmlElement } | { ok: false; message: string; line: number; malformed: boolean };
 
 // fast-xml-parser's default limit: deeper input was refused before, and no Windows event comes close.
 export const MAX_NESTING = 100;

@@ -2,6 +2,6 @@
 import { NextResponse } from "next/server";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
-import { getAlert } from "@/lib/read/alerts/getAlert";
+import { getAlert } from "@/lib/evaluate/alerts/getAlert";
 
 export const GET = withUser<IdContext>(async (_request, _user, context) => NextResponse.json(await getAlert(await idParam(context))));

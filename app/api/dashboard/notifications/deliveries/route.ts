@@ -7,4 +7,7 @@ import { listDeliveries } from "@/lib/evaluate/notify/listDeliveries";
 
 const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), channelId: z.uuid().optional() });
 
-export const GET = withUser(async (request) => NextResponse.json({ deliveries: await listDeliveries(searchParams(request.url, querySchema)) }), { role: "admin" });
+export const GET = withUser(
+  async (request) => NextResponse.json({ deliveries: await listDeliveries(searchParams(request.url, querySchema)) }),
+  { role: "admin" },
+);

@@ -15,4 +15,7 @@ export const PATCH = withUser<IdContext>(
   { role: "admin" },
 );
 
-export const DELETE = withUser<IdContext>(async (_request, user, context) => NextResponse.json(await deleteUser(await idParam(context), user)), { role: "admin" });
+export const DELETE = withUser<IdContext>(
+  async (_request, user, context) => NextResponse.json(await deleteUser(await idParam(context), user)),
+  { role: "admin" },
+);

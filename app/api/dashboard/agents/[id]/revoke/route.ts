@@ -4,4 +4,7 @@ import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { revokeAgent } from "@/lib/access/admin/agentList";
 
-export const POST = withUser<IdContext>(async (_request, user, context) => NextResponse.json(await revokeAgent(await idParam(context), user)), { role: "admin" });
+export const POST = withUser<IdContext>(
+  async (_request, user, context) => NextResponse.json(await revokeAgent(await idParam(context), user)),
+  { role: "admin" },
+);

@@ -5,6 +5,7 @@ import { idParam, type IdContext } from "@/lib/access/http/params";
 import { rotateAgent } from "@/lib/access/admin/agentList";
 
 export const POST = withUser<IdContext>(
-  async (_request, user, context) => NextResponse.json(await rotateAgent(await idParam(context), user), { status: 201, headers: { "cache-control": "no-store" } }),
+  async (_request, user, context) =>
+    NextResponse.json(await rotateAgent(await idParam(context), user), { status: 201, headers: { "cache-control": "no-store" } }),
   { role: "admin" },
 );

@@ -4,6 +4,4 @@ import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { getHostEvents } from "@/lib/read/hosts/getHostEvents";
 
-export const GET = withUser<IdContext>(async (_request, _user, context) =>
-  NextResponse.json(await getHostEvents(await idParam(context))),
-);
+export const GET = withUser<IdContext>(async (_request, _user, context) => NextResponse.json(await getHostEvents(await idParam(context))));

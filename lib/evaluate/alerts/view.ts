@@ -13,13 +13,27 @@ export type AlertView = Finding & {
 };
 
 export type AlertRow = {
-  id: string; state: AlertState; severity: string; title: string; firstSeenAt: Date; lastSeenAt: Date;
-  resolvedAt: Date | null; snoozedUntil: Date | null; lastFinding: unknown;
+  id: string;
+  state: AlertState;
+  severity: string;
+  title: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  resolvedAt: Date | null;
+  snoozedUntil: Date | null;
+  lastFinding: unknown;
 };
 
 export const alertViewSelect = {
-  id: true, state: true, severity: true, title: true, firstSeenAt: true, lastSeenAt: true,
-  resolvedAt: true, snoozedUntil: true, lastFinding: true,
+  id: true,
+  state: true,
+  severity: true,
+  title: true,
+  firstSeenAt: true,
+  lastSeenAt: true,
+  resolvedAt: true,
+  snoozedUntil: true,
+  lastFinding: true,
 } as const;
 
 export function toAlertView(row: AlertRow): AlertView {
@@ -27,7 +41,11 @@ export function toAlertView(row: AlertRow): AlertView {
   return {
     ...finding,
     severity: finding.severity,
-    id: row.id, state: row.state, firstSeenAt: row.firstSeenAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString(),
-    resolvedAt: row.resolvedAt?.toISOString() ?? null, snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
+    id: row.id,
+    state: row.state,
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
   };
 }

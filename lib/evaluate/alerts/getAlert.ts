@@ -2,9 +2,17 @@
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import type { AlertState } from "@/lib/evaluate/alerts/types";
-import { alertViewSelect, toAlertView, type AlertView } from "@/lib/read/alerts/view";
+import { alertViewSelect, toAlertView, type AlertView } from "@/lib/evaluate/alerts/view";
 
-export type AlertEventView = { id: string; at: string; from: AlertState | null; to: AlertState; actor: string; actorId: string | null; note: string | null };
+export type AlertEventView = {
+  id: string;
+  at: string;
+  from: AlertState | null;
+  to: AlertState;
+  actor: string;
+  actorId: string | null;
+  note: string | null;
+};
 
 export async function getAlert(id: string): Promise<AlertView & { events: AlertEventView[] }> {
   const row = await db().alert.findUnique({
@@ -15,7 +23,13 @@ export async function getAlert(id: string): Promise<AlertView & { events: AlertE
   return {
     ...toAlertView(row),
     events: row.events.map((e) => ({
-      id: e.id, at: e.at.toISOString(), from: e.fromState, to: e.toState, actor: e.actor, actorId: e.actorId, note: e.note,
+      id: e.id,
+      at: e.at.toISOString(),
+      from: e.fromState,
+      to: e.toState,
+      actor: e.actor,
+      actorId: e.actorId,
+      note: e.note,
     })),
   };
 }
