@@ -29,7 +29,7 @@ export function runAgentCost(root: string, runs: number): AgentResult {
         .sort()
     : [];
   if (fixtures.length === 0) return { available: false, reason: "n/a (no tests/fixtures/agent/<dir>)" };
-  const fixture = path.join(fixturesRoot, fixtures[0]);
+  const fixture = path.join(fixturesRoot, fixtures[0]!);
   const args = [agent, "--once", "--dry-run", "--from-dir", fixture];
   const cpu: number[] = [];
   const rss: number[] = [];
@@ -57,7 +57,7 @@ export function runAgentCost(root: string, runs: number): AgentResult {
       const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, "--", ...args.slice(1)], { cwd: root, encoding: "utf8" });
       const m = (r.stderr ?? "").match(/@@(\{.*\})/);
       if (!m) return { available: false, reason: `n/a (agent run failed: ${(r.stderr ?? "").slice(0, 200)})` };
-      const u = JSON.parse(m[1]) as { cpu: number; rss: number; wall: number };
+      const u = JSON.parse(m[1]!) as { cpu: number; rss: number; wall: number };
       cpu.push(u.cpu);
       rss.push(u.rss);
       wall.push(u.wall);

@@ -47,7 +47,7 @@ function body(fleet: Fleet, s: State, at: number): string {
       at,
       licenseStatus: LS.Licensed,
       remainingMin,
-      lastActivation: { hostId: s.machine.hostId ?? fleet.hosts[0].id, at: s.lastActivationAt },
+      lastActivation: { hostId: s.machine.hostId ?? fleet.hosts[0]!.id, at: s.lastActivationAt },
     },
   };
   return JSON.stringify({
@@ -63,7 +63,7 @@ async function countRows(ctx: BenchContext, ids: string[]): Promise<{ rows: numb
             (SELECT count(*) FROM ingest_batch WHERE machine_id = ANY($1::uuid[])) AS batches`,
     [ids],
   );
-  return { rows: Number(r.rows[0].n) + Number(r.rows[0].batches), batches: Number(r.rows[0].batches) };
+  return { rows: Number(r.rows[0]!.n) + Number(r.rows[0]!.batches), batches: Number(r.rows[0]!.batches) };
 }
 
 export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
@@ -78,7 +78,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const random = mulberry32(99);
   const states: State[] = new Array(chosen.length);
   await pool(chosen.length, 8, async (i) => {
-    const m = chosen[i];
+    const m = chosen[i]!;
     const lastActivationAt = end - Math.floor(random() * 7 * DAY);
     states[i] = { machine: m, agent: await enroll(ctx, m.fqdn.toLowerCase()), lastActivationAt, expiresAt: lastActivationAt + 180 * DAY };
   });
@@ -93,7 +93,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   };
   // First check-in of every machine creates its snapshots: not measured.
   let hour = 0;
-  await pool(states.length, concurrency, async (i) => void (await send(ctx.baseUrl, states[i], body(fleet, states[i], end))));
+  await pool(states.length, concurrency, async (i) => void (await send(ctx.baseUrl, states[i]!, body(fleet, states[i]!, end))));
 
   const rates: number[] = [];
   const perUnchanged: number[] = [];
@@ -116,7 +116,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
           s.expiresAt = s.lastActivationAt + 180 * DAY;
           changed += 1;
         }
-        plan[i].push(body(fleet, s, at));
+        plan[i]!.push(body(fleet, s, at));
       }
     }
     plans = plan.flat();
@@ -127,7 +127,8 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     await Promise.all(
       Array.from({ length: concurrency }, async (_, w) => {
         for (let r = 0; r < rounds; r++) {
-          for (let i = w; i < states.length; i += concurrency) requestTimes.push(await send(urls[i % urls.length], states[i], plan[i][r]));
+          for (let i = w; i < states.length; i += concurrency)
+            requestTimes.push(await send(urls[i % urls.length]!, states[i]!, plan[i]![r]!));
         }
       }),
     );
@@ -153,7 +154,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
       Array.from({ length: concurrency }, async () => {
         while (next < total) {
           const i = next++;
-          const answer = await post(`${urls[i % urls.length]}/api/v1/ingest`, plans[i % plans.length]);
+          const answer = await post(`${urls[i % urls.length]}/api/v1/ingest`, plans[i % plans.length]!);
           if (answer.status !== 401) throw new Error(`unauthenticated check-in answered ${answer.status}`);
         }
       }),
@@ -190,7 +191,7 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     rowsPerUnchanged: stat(perUnchanged),
     rowsPerCheckin: stat(perCheckin),
     requestMs: stat(requestTimes),
-    ingestBatchBytesPerRow: Number(batch.rows[0].bytes) / Math.max(1, Number(batch.rows[0].n)),
+    ingestBatchBytesPerRow: Number(batch.rows[0]!.bytes) / Math.max(1, Number(batch.rows[0]!.n)),
     ingestBatchRowsPerCheckin: stat(batchRows),
     frameworkCeilingPerSec: stat(ceiling),
     replicas: { count: replicaCount, checkinsPerSec: stat(replicaRates), frameworkCeilingPerSec: stat(replicaCeiling) },

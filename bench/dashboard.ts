@@ -44,9 +44,9 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
   const client = await ctx.pool.query<{ id: string; fqdn: string }>(
     `SELECT id, fqdn FROM machine WHERE role = 'client' ORDER BY fqdn OFFSET (SELECT count(*) / 2 FROM machine WHERE role = 'client') LIMIT 1`,
   );
-  const hostId = host.rows[0].id;
-  const clientId = client.rows[0].id;
-  const q = client.rows[0].fqdn.slice(0, 8);
+  const hostId = host.rows[0]!.id;
+  const clientId = client.rows[0]!.id;
+  const q = client.rows[0]!.fqdn.slice(0, 8);
   const now = () => new Date();
   const [overview, trend, hostClients, dups, audit, list, detail, alerts, alertFilters, hostList] = await Promise.all([
     import("../lib/read/fleet/getFleetOverview"),
@@ -113,7 +113,7 @@ export async function runDashboard(ctx: BenchContext): Promise<DashboardResult> 
   // The pass the scheduler would run after the fill: it opens the incident's alerts, so the endpoints are
   // measured on the bad day (the next pass, timed after the measurement, is the steady one).
   const incidentEvaluationSeconds = await timeFleetEvaluation();
-  const openAlerts = (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert WHERE state <> 'resolved'`)).rows[0].n;
+  const openAlerts = (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert WHERE state <> 'resolved'`)).rows[0]!.n;
   // 100 samples in the full run: with 30, p95 is the second-slowest request and p99 the slowest.
   const samplesWanted = quick ? 30 : 100;
   const budgetMs = quick ? 8_000 : 25_000;

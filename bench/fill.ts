@@ -247,7 +247,7 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
   }
   let done = 0;
   await pool(tasks.length, 2, async (i) => {
-    const task = tasks[i];
+    const task = tasks[i]!;
     await exec(ctx, task.sql, [task.lo, task.hi, now, D, task.json]);
     done += 1;
     if (done % 6 === 0 || done === tasks.length) log(`fill: ${done}/${tasks.length} chunks (${task.name} clients ${task.lo}-${task.hi})`);

@@ -56,7 +56,7 @@ export type IngestResult = {
 };
 
 export async function enroll(ctx: BenchContext, fqdn: string): Promise<Enrolled> {
-  const hostname = fqdn.split(".")[0].toUpperCase();
+  const hostname = fqdn.split(".")[0]!.toUpperCase();
   const answer = await postJson<{ agentId: string; token: string }>(`${ctx.baseUrl}/api/v1/enroll`, {
     enrollSecret: ctx.enrollSecret,
     hostname,
@@ -155,13 +155,13 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
     // Bodies rendered before the clock starts: the harness must not compete with the server for CPU.
     const bodies = agents.map((agent, a) =>
       Array.from({ length: requestsPerAgent }, () => {
-        const first = recordCursor[a];
-        recordCursor[a] += EVENTS_PER_REQUEST;
+        const first = recordCursor[a]!;
+        recordCursor[a]! += EVENTS_PER_REQUEST;
         const xml = renderEvents(hostEvents(agent.fqdn, first, EVENTS_PER_REQUEST, clock + first * 30_000));
         return {
           xml,
           json: JSON.stringify({
-            collectedAt: new Date(clock + recordCursor[a] * 30_000).toISOString(),
+            collectedAt: new Date(clock + recordCursor[a]! * 30_000).toISOString(),
             agentVersion: "bench-1.0",
             artifacts: [{ type: "events", log: "Key Management Service", xml }],
           }),
@@ -172,7 +172,7 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
     const t0 = performance.now();
     await Promise.all(
       agents.map(async (agent, a) => {
-        for (const body of bodies[a]) {
+        for (const body of bodies[a]!) {
           const r0 = performance.now();
           const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, body.json, { authorization: `Bearer ${agent.token}` });
           requestTimes.push(performance.now() - r0);
@@ -196,7 +196,7 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
     );
     const payloads = agents.map((_, a) => {
       const lines: string[] = [];
-      for (const body of bodies[a]) lines.push(...copyRows(machineIds[a], body.xml, "Key Management Service").lines);
+      for (const body of bodies[a]!) lines.push(...copyRows(machineIds[a]!, body.xml, "Key Management Service").lines);
       return lines;
     });
     const rows = payloads.reduce((n, p) => n + p.length, 0);
@@ -205,7 +205,7 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
       const client = await ctx.pool.connect();
       try {
         const stream = client.query(copyFrom(`COPY activation_event (${COLUMNS.join(", ")}) FROM STDIN`));
-        await pipeline(Readable.from(payloads[a]), stream);
+        await pipeline(Readable.from(payloads[a]!), stream);
       } finally {
         client.release();
       }

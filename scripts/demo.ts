@@ -30,7 +30,7 @@ async function machineCount(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return Number((await client.query<{ n: string }>("SELECT count(*)::text AS n FROM machine")).rows[0].n);
+    return Number((await client.query<{ n: string }>("SELECT count(*)::text AS n FROM machine")).rows[0]!.n);
   } finally {
     await client.end();
   }

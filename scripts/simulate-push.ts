@@ -164,7 +164,7 @@ export async function pushFleet(options: PushFleetOptions): Promise<PushSummary>
   let nextIndex = 0;
   const worker = async () => {
     while (!failure && nextIndex < machines.length) {
-      const [id, list] = machines[nextIndex++];
+      const [id, list] = machines[nextIndex++]!;
       try {
         await pushMachine(id, list);
       } catch (err) {

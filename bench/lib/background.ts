@@ -14,7 +14,7 @@ export async function waitForScheduledEvaluation(ctx: BenchContext): Promise<num
       `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = $1 AND granted`,
       [EVALUATION_LOCK_KEY],
     );
-    if (held.rows[0].n === 0) break;
+    if (held.rows[0]!.n === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
   const seconds = (performance.now() - t0) / 1000;

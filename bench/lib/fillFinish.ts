@@ -33,7 +33,7 @@ export async function finishFill(ctx: BenchContext, indexes: { indexdef: string 
     const client = await ctx.pool.connect();
     try {
       await client.query("SET maintenance_work_mem = '512MB'");
-      await client.query(indexes[i].indexdef);
+      await client.query(indexes[i]!.indexdef);
     } finally {
       client.release();
     }
@@ -59,7 +59,7 @@ export async function finishFill(ctx: BenchContext, indexes: { indexdef: string 
     const busy = await ctx.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
     );
-    idle = busy.rows[0].n === 0 ? idle + 1 : 0;
+    idle = busy.rows[0]!.n === 0 ? idle + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
 }

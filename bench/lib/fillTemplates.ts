@@ -16,7 +16,7 @@ const T0 = Date.UTC(2026, 0, 5, 10, 11, 12);
 function eventTemplate(e: SimEvent): { format: string; parsed: ParsedEvent } {
   const xml = renderEvent(e);
   const parsed = parseEventXml(xml);
-  if (!parsed.ok || !parsed.value[0].ok) throw new Error("template event does not parse");
+  if (!parsed.ok || !parsed.value[0]!.ok) throw new Error("template event does not parse");
   const format = xml
     .replace(/%/g, "%%")
     .replace("SENTINELCOMPUTER", "%1$s")
@@ -25,7 +25,7 @@ function eventTemplate(e: SimEvent): { format: string; parsed: ParsedEvent } {
     .replace("SENTINELCMID", "%4$s")
     .replace("SENTINELCLIENT", "%5$s")
     .replace("SENTINELHOST", "%6$s");
-  return { format, parsed: parsed.value[0].event };
+  return { format, parsed: parsed.value[0]!.event };
 }
 
 export function templates() {
@@ -75,8 +75,8 @@ export function templates() {
   const e12290 = eventTemplate({ ...base, ...common, computer: "SENTINELCOMPUTER", eventId: 12290, clientFqdn: "SENTINELCLIENT" });
   // Real /dlv and CIM bodies of a client and of a host, parsed by the real parsers.
   const fleet = buildFleet({ hosts: 1, clients: 10, days: 1, scenarios: ["healthy"], seed: 1, end: T0 });
-  const client = fleet.clients.find((c) => c.hasAgent && c.channel === "kms" && c.product === "win") ?? fleet.clients[0];
-  const host = fleet.hosts[0];
+  const client = fleet.clients.find((c) => c.hasAgent && c.channel === "kms" && c.product === "win") ?? fleet.clients[0]!;
+  const host = fleet.hosts[0]!;
   const clientArtifacts = snapshotArtifacts(fleet, {
     machineId: client.id,
     at: T0,
@@ -101,10 +101,12 @@ export function templates() {
     if (dlv?.type !== "dlv" || !cim || cim.type !== "cim") throw new Error("missing artifacts");
     const dlvParsed = parseDlv(dlv.text);
     const cimParsed = parseCim({ service: cim.service, products: cim.products });
-    if (!dlvParsed.ok || !cimParsed.ok) throw new Error("template artifacts do not parse");
+    const dlvProduct = dlvParsed.ok ? dlvParsed.value[0] : undefined;
+    const cimProduct = cimParsed.ok ? cimParsed.value[0] : undefined;
+    if (!dlvProduct || !cimProduct) throw new Error("template artifacts do not parse");
     return {
-      dlv: { body: dlv.text, product: dlvParsed.value[0] },
-      cim: { body: JSON.stringify({ service: cim.service, products: cim.products }), product: cimParsed.value[0] },
+      dlv: { body: dlv.text, product: dlvProduct },
+      cim: { body: JSON.stringify({ service: cim.service, products: cim.products }), product: cimProduct },
     };
   };
   return { e12288, e12288Unanswered, e12289, e12290, client: bodies(clientArtifacts), host: bodies(hostArtifacts) };

@@ -8,8 +8,8 @@ export function stat(values: number[]): Stat {
   const v = [...values].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
   const mid = Math.floor(v.length / 2);
-  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+  const median = v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  return { median, min: v[0]!, max: v[v.length - 1]!, n: v.length };
 }
 
 /** Nearest-rank percentile (p in 0..100). */
@@ -17,7 +17,7 @@ export function percentile(values: number[], p: number): number {
   const v = [...values].sort((a, b) => a - b);
   if (v.length === 0) return NaN;
   const rank = Math.max(1, Math.ceil((p / 100) * v.length));
-  return v[Math.min(v.length, rank) - 1];
+  return v[Math.min(v.length, rank) - 1]!;
 }
 
 const started = Date.now();

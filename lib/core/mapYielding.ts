@@ -9,7 +9,7 @@ export async function mapYielding<T, R>(items: readonly T[], map: (item: T) => R
   const out: R[] = [];
   for (let start = 0; start < items.length; start += SLICE) {
     if (start > 0) await nextTurn();
-    for (let i = start; i < Math.min(items.length, start + SLICE); i++) out.push(map(items[i]));
+    for (let i = start; i < Math.min(items.length, start + SLICE); i++) out.push(map(items[i]!));
   }
   return out;
 }

@@ -19,7 +19,7 @@ export function naturalBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, maxBat
       try {
         const results = await flush(batch.map((w) => w.item));
         if (results.length !== batch.length) throw new Error(`flush returned ${results.length} results for ${batch.length} items`);
-        for (const [i, w] of batch.entries()) w.resolve(results[i]);
+        for (const [i, w] of batch.entries()) w.resolve(results[i]!);
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

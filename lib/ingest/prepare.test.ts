@@ -26,20 +26,20 @@ describe("prepareBatch", () => {
       .replace("Trusted time: 5/13/2024 7:30:51 AM", "Trusted time: 5/13/2024 8:30:51 AM")
       .replace("259181 minute(s)", "259121 minute(s)");
     const second = prepareBatch(request([{ type: "dlv", text: later }], "2026-01-01T01:00:00Z"));
-    expect(second.snapshots[0].contentHash).toBe(first.snapshots[0].contentHash);
-    expect(second.snapshots[0].rawHash).not.toBe(first.snapshots[0].rawHash);
-    const stored = { contentHash: first.snapshots[0].contentHash, expiresAt: first.snapshots[0].expiresAt };
-    expect(sameSnapshotState(stored, second.snapshots[0])).toBe(true);
+    expect(second.snapshots[0]!.contentHash).toBe(first.snapshots[0]!.contentHash);
+    expect(second.snapshots[0]!.rawHash).not.toBe(first.snapshots[0]!.rawHash);
+    const stored = { contentHash: first.snapshots[0]!.contentHash, expiresAt: first.snapshots[0]!.expiresAt };
+    expect(sameSnapshotState(stored, second.snapshots[0]!)).toBe(true);
     const renewed = prepareBatch(
       request([{ type: "dlv", text: text.replace("259181 minute(s)", "259199 minute(s)") }], "2026-01-08T00:00:00Z"),
     );
-    expect(sameSnapshotState(stored, renewed.snapshots[0])).toBe(false);
+    expect(sameSnapshotState(stored, renewed.snapshots[0]!)).toBe(false);
   });
 
   it("treats a minute or two of expiry jitter as the same state, whatever the rounding boundaries", () => {
     const text = shared("dlv/client-kms-licensed-dns.en-US.txt");
     const at = (iso: string, minutes: number) =>
-      prepareBatch(request([{ type: "dlv", text: text.replace("259181 minute(s)", `${minutes} minute(s)`) }], iso)).snapshots[0];
+      prepareBatch(request([{ type: "dlv", text: text.replace("259181 minute(s)", `${minutes} minute(s)`) }], iso)).snapshots[0]!;
     const base = at("2026-01-01T00:29:50Z", 259181);
     const stored = { contentHash: base.contentHash, expiresAt: base.expiresAt };
     // One hour later the machine reports 60 fewer minutes, floored: the expiry moved by seconds.
@@ -56,7 +56,7 @@ describe("prepareBatch", () => {
     const batch = prepareBatch(request([{ type: "events", log: "Application", xml: `${good}<Event><System><EventID>1` }]));
     expect(batch.events).toHaveLength(1);
     expect(batch.rejected).toHaveLength(1);
-    expect(batch.rejected[0].index).toBe(0);
+    expect(batch.rejected[0]!.index).toBe(0);
     expect(batch.quarantine).toHaveLength(1);
   });
 
@@ -65,7 +65,7 @@ describe("prepareBatch", () => {
     const batch = prepareBatch(request([{ type: "events", log: "Application", xml: flood }]));
     expect(batch.events).toHaveLength(0);
     expect(batch.quarantine).toHaveLength(1);
-    expect(batch.rejected[0].error).toMatch(/500 unparseable events/);
+    expect(batch.rejected[0]!.error).toMatch(/500 unparseable events/);
   });
 
   it("accepts an empty events artifact and quarantines unknown artifact types", () => {
@@ -83,8 +83,8 @@ describe("prepareBatch", () => {
 describe("snapshot expiry", () => {
   it("has no expiry for a permanently activated (MAK) product, and one for a KMS client", () => {
     const mak = prepareBatch(request([{ type: "dlv", text: shared("dlv/client-mak-licensed.en-US.txt") }]));
-    expect(mak.snapshots[0].expiresAt).toBeNull();
+    expect(mak.snapshots[0]!.expiresAt).toBeNull();
     const kms = prepareBatch(request([{ type: "dlv", text: shared("dlv/client-kms-licensed-dns.en-US.txt") }], "2026-01-01T00:00:00Z"));
-    expect(kms.snapshots[0].expiresAt?.toISOString()).toBe(new Date(Date.parse("2026-01-01T00:00:00Z") + 259181 * 60_000).toISOString());
+    expect(kms.snapshots[0]!.expiresAt?.toISOString()).toBe(new Date(Date.parse("2026-01-01T00:00:00Z") + 259181 * 60_000).toISOString());
   });
 });

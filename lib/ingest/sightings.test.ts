@@ -35,7 +35,7 @@ describe("sightingsOf", () => {
     const { cmids, hosts } = sightingsOf("WS-ENG-0211.corp.contoso.com", batch.events, batch.snapshots, at);
     expect(cmids.map((c) => c.machine)).toEqual(["ws-eng-0211.corp.contoso.com", "ws-eng-0211.corp.contoso.com"]);
     expect(hosts.map((h) => h.source)).toEqual([hostSightingSources.request, hostSightingSources.registered]);
-    expect(hosts[0].host).toBe("kms01.corp.contoso.com");
+    expect(hosts[0]!.host).toBe("kms01.corp.contoso.com");
   });
 
   it("ignores the KMS host's own snapshot", () => {

@@ -16,7 +16,7 @@ async function rawArtifactId(client: PoolClient, machineId: string, collectedAt:
      RETURNING id`,
     [machineId, snap.rawType, snap.rawHash, storableText(snap.rawBody), collectedAt],
   );
-  return rows[0].id;
+  return rows[0]!.id;
 }
 
 /** True when a new snapshot row was written. `rawIds` shares raw artifacts between the products of one text. */
@@ -69,9 +69,7 @@ export async function storeSnapshot(
     service_version: p.serviceVersion,
     parsed: p,
   };
-  const {
-    rows: [stored],
-  } = await client.query<{ id: string }>(
+  const inserted = await client.query<{ id: string }>(
     `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at, expires_at,
        activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status,
        grace_remaining_min, notification_reason, is_kms_host, current_count, listening_port, dns_publishing,
@@ -85,6 +83,8 @@ export async function storeSnapshot(
      RETURNING id`,
     [machineId, rawId, snap.source, snap.productKey, snap.contentHash, collectedAt, snap.expiresAt, storableRowsJson([row])],
   );
+  const stored = inserted.rows[0];
+  if (!stored) throw new Error("snapshot insert returned no row");
   if (p.applicationId === null || p.applicationId === WINDOWS_APP_ID) {
     // Newest collection wins; at the same instant CIM wins over /dlv, as latestWindowsSnapshots orders them.
     await client.query(

@@ -107,7 +107,7 @@ describe("reconstructCountSeries", () => {
     const points = Array.from({ length: 100 }, (_, i) => ago(i * DAY_MS));
     const series = reconstructCountSeries(reqs, points);
     // Generous bound for a loaded CI box; an O(n * p) version takes several times longer.
-    expect(series[0].count).toBe(50);
+    expect(series[0]!.count).toBe(50);
   });
 });
 
@@ -118,9 +118,9 @@ describe("forecastCount", () => {
     expect(f.points).toHaveLength(31);
     expect(f.points[0]).toEqual({ at: NOW.toISOString(), count: 30 });
     // last + 30 days = now + 20 days: in at day 19, out at day 20.
-    expect(f.points[19].count).toBe(30);
-    expect(f.points[20].count).toBe(10);
-    expect(f.points[30].count).toBe(10);
+    expect(f.points[19]!.count).toBe(30);
+    expect(f.points[20]!.count).toBe(10);
+    expect(f.points[30]!.count).toBe(10);
     expect(f.crossesBelow).toEqual({ threshold: 25, at: new Date(NOW.getTime() + 20 * DAY_MS).toISOString() });
     expect(f.serverOnly).toBe(false);
   });
@@ -137,14 +137,14 @@ describe("forecastCount", () => {
   });
   it("a CMID last seen exactly 8 days ago still renews; 8 days + 1 ms has stopped", () => {
     const f = forecastCount([req("a", ago(8 * DAY_MS)), req("b", ago(8 * DAY_MS + 1))], NOW);
-    expect(f.points[0].count).toBe(2);
-    expect(f.points[21].count).toBe(2);
-    expect(f.points[22].count).toBe(1); // b leaves at now + 22 days - 1 ms
-    expect(f.points[30].count).toBe(1);
+    expect(f.points[0]!.count).toBe(2);
+    expect(f.points[21]!.count).toBe(2);
+    expect(f.points[22]!.count).toBe(1); // b leaves at now + 22 days - 1 ms
+    expect(f.points[30]!.count).toBe(1);
   });
   it("no crossing when today's count is already below the threshold", () => {
     const f = forecastCount(many(20, ago(10 * DAY_MS)), NOW);
-    expect(f.points[0].count).toBe(20);
+    expect(f.points[0]!.count).toBe(20);
     expect(f.crossesBelow).toBeNull();
   });
   it("no crossing when everyone keeps renewing; the cap holds", () => {
@@ -158,28 +158,28 @@ describe("forecastCount", () => {
     const f = forecastCount(reqs, NOW);
     expect(f.serverOnly).toBe(true);
     expect(f.threshold).toBe(5);
-    expect(f.points[0].count).toBe(8);
-    expect(f.points[17].count).toBe(8);
-    expect(f.points[18].count).toBe(4);
+    expect(f.points[0]!.count).toBe(8);
+    expect(f.points[17]!.count).toBe(8);
+    expect(f.points[18]!.count).toBe(4);
     expect(f.crossesBelow).toEqual({ threshold: 5, at: new Date(NOW.getTime() + 18 * DAY_MS).toISOString() });
   });
   it("the cap drops to 10 once the last client-policy request leaves the window", () => {
     const reqs = [...many(12, ago(DAY_MS), 5, "srv"), req("client", ago(20 * DAY_MS), 25)];
     const f = forecastCount(reqs, NOW);
     expect(f.serverOnly).toBe(false);
-    expect(f.points[0].count).toBe(13);
-    expect(f.points[9].count).toBe(13);
-    expect(f.points[10].count).toBe(10);
+    expect(f.points[0]!.count).toBe(13);
+    expect(f.points[9]!.count).toBe(13);
+    expect(f.points[10]!.count).toBe(10);
     // 13 -> 10 crosses no client threshold from above: today is already below 25.
     expect(f.crossesBelow).toBeNull();
   });
   it("ignores requests after now and clock-skew refusals", () => {
     const reqs = [req("a", ago(DAY_MS)), req("later", new Date(NOW.getTime() + DAY_MS)), req("skew", ago(DAY_MS), 25, "0xC004F06C")];
-    expect(forecastCount(reqs, NOW).points[0].count).toBe(1);
+    expect(forecastCount(reqs, NOW).points[0]!.count).toBe(1);
   });
   it("first point equals reconstructCount(now)", () => {
     const r = rng(7);
     const reqs = Array.from({ length: 300 }, () => req(`m${Math.floor(r() * 70)}`, ago(Math.floor(r() * 45 * DAY_MS)), r() < 0.5 ? 5 : 25));
-    expect(forecastCount(reqs, NOW).points[0].count).toBe(reconstructCount(reqs, NOW));
+    expect(forecastCount(reqs, NOW).points[0]!.count).toBe(reconstructCount(reqs, NOW));
   });
 });

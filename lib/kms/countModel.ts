@@ -61,7 +61,7 @@ function prepare(requests: readonly KmsRequest[]): Prepared[] {
     out.push({ t, cmid: r.cmid.trim().toLowerCase(), serverPolicy: r.minCount === SERVER_OS_THRESHOLD });
   }
   // Rows usually arrive ordered from SQL; skipping the sort then saves most of the cost on 100k rows.
-  for (let i = 1; i < out.length; i++) if (out[i].t < out[i - 1].t) return out.sort((a, b) => a.t - b.t);
+  for (let i = 1; i < out.length; i++) if (out[i]!.t < out[i - 1]!.t) return out.sort((a, b) => a.t - b.t);
   return out;
 }
 
@@ -110,20 +110,20 @@ export function reconstructCountSeries(requests: readonly KmsRequest[], points: 
   let head = 0;
   let tail = 0;
   for (const { i, t } of order) {
-    while (head < sorted.length && sorted[head].t <= t) {
-      const r = sorted[head++];
+    while (head < sorted.length && sorted[head]!.t <= t) {
+      const r = sorted[head++]!;
       lastSeen.set(r.cmid, r.t);
       if (!r.serverPolicy) clientPolicyInWindow++;
     }
     const start = t - span;
-    while (tail < head && sorted[tail].t <= start) {
-      const r = sorted[tail++];
+    while (tail < head && sorted[tail]!.t <= start) {
+      const r = sorted[tail++]!;
       const last = lastSeen.get(r.cmid);
       if (last !== undefined && last <= start) lastSeen.delete(r.cmid);
       if (!r.serverPolicy) clientPolicyInWindow--;
     }
     const cap = clientPolicyInWindow > 0 ? COUNT_CAP : SERVER_ONLY_CAP;
-    result[i] = { at: points[i], count: Math.min(lastSeen.size, cap) };
+    result[i] = { at: points[i]!, count: Math.min(lastSeen.size, cap) };
   }
   return result;
 }
@@ -165,14 +165,14 @@ export function forecastCount(requests: readonly KmsRequest[], now: Date, days =
   for (let d = 0; d <= days; d++) {
     const t = nowMs + d * DAY_MS;
     // Window is (t - span, t]: a CMID last seen at `l` is out once t >= l + span.
-    while (dropped < dropAt.length && dropAt[dropped] <= t) dropped++;
+    while (dropped < dropAt.length && dropAt[dropped]! <= t) dropped++;
     const stillIn = renewing + dropAt.length - dropped;
     const cap = renewingClientPolicy || t < clientPolicyUntil ? COUNT_CAP : SERVER_ONLY_CAP;
     points.push({ at: new Date(t).toISOString(), count: Math.min(stillIn, cap) });
   }
 
   let crossesBelow: CountForecast["crossesBelow"] = null;
-  if (points.length > 0 && points[0].count >= threshold) {
+  if (points.length > 0 && points[0]!.count >= threshold) {
     const hit = points.find((p) => p.count < threshold);
     if (hit) crossesBelow = { threshold, at: hit.at };
   }

@@ -84,7 +84,7 @@ export function formatHresult(value: number | string | null | undefined): string
   const s = value.trim();
   if (s.length === 0 || s.length > 24) return null;
   const hex = /^0x0*([0-9a-f]{1,8})$/i.exec(s);
-  if (hex) return `0x${hex[1].toUpperCase().padStart(8, "0")}`;
+  if (hex) return `0x${hex[1]!.toUpperCase().padStart(8, "0")}`;
   // Bare hex only when it cannot be read as a decimal number.
   if (/^[0-9a-f]{8}$/i.test(s) && /[a-f]/i.test(s)) return `0x${s.toUpperCase()}`;
   if (/^[+-]?\d+$/.test(s)) return fromNumber(Number(s));

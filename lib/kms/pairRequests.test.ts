@@ -32,7 +32,7 @@ describe("pairRequests", () => {
       ["2026-01-01T10:30:00Z", true],
       ["2026-01-01T10:00:00Z", false],
     ]);
-    expect(pairs[1].request).toBeNull();
+    expect(pairs[1]!.request).toBeNull();
   });
 
   it("does not give one response to two requests", () => {

@@ -22,7 +22,7 @@ export function pairRequests(events: readonly ClientEvent[]): RequestPair[] {
   const pairs: RequestPair[] = [];
   const used = new Set<ClientEvent>();
   for (let i = 0; i < sorted.length; i++) {
-    const event = sorted[i];
+    const event = sorted[i]!;
     if (event.eventId !== 12288) continue;
     const start = Date.parse(event.timeCreated);
     const response = sorted.slice(i + 1).find((e) => {

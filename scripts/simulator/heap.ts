@@ -15,8 +15,8 @@ export class MinHeap<T> {
     let i = items.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(items[i], items[p])) break;
-      [items[i], items[p]] = [items[p], items[i]];
+      if (!this.less(items[i]!, items[p]!)) break;
+      [items[i], items[p]] = [items[p]!, items[i]!];
       i = p;
     }
   }
@@ -32,10 +32,10 @@ export class MinHeap<T> {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < items.length && this.less(items[l], items[m])) m = l;
-        if (r < items.length && this.less(items[r], items[m])) m = r;
+        if (l < items.length && this.less(items[l]!, items[m]!)) m = l;
+        if (r < items.length && this.less(items[r]!, items[m]!)) m = r;
         if (m === i) break;
-        [items[i], items[m]] = [items[m], items[i]];
+        [items[i], items[m]] = [items[m]!, items[i]!];
         i = m;
       }
     }

@@ -75,10 +75,10 @@ export function checkinBodies(fleet: Fleet, checkin: Checkin, maxEventBytes = MA
       groups.push([]);
       size = 0;
     }
-    groups[groups.length - 1].push(chunk);
+    groups[groups.length - 1]!.push(chunk);
     size += len;
   }
-  groups[groups.length - 1].push(...snapshotArtifacts(fleet, checkin));
+  groups[groups.length - 1]!.push(...snapshotArtifacts(fleet, checkin));
   return groups.map((artifacts, i) => ({
     collectedAt: new Date(checkin.at - (groups.length - 1 - i) * 1000).toISOString(),
     agentVersion: AGENT_VERSION,

@@ -42,7 +42,7 @@ export function createRng(seed: number): Rng {
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new Error("pick from empty list");
-      return items[int(0, items.length - 1)];
+      return items[int(0, items.length - 1)]!;
     },
     guid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[int(0, 3)]}${hex(3)}-${hex(12)}`,
     digits: (n) => Array.from({ length: n }, () => String(int(0, 9))).join(""),

@@ -231,7 +231,7 @@ const cases: [string, Parameters<typeof renderEvents>[0]][] = [
     "client-12289-failure-insufficient-count.xml",
     [e12289("2024-05-13T12:02:31.4400000Z", 1305, "WS-BR2-0003.branch.contoso.com", 0x04000008, false, 3)],
   ],
-  ["host-12290-success.xml", [e12290(KMS01, multiRows[6])]],
+  ["host-12290-success.xml", [e12290(KMS01, multiRows[6]!)]],
   [
     "host-12290-insufficient-count.xml",
     [

@@ -21,7 +21,7 @@ const result = simulate(
   }),
 );
 // The last check-in of every machine covers every kind of snapshot; events come from all check-ins.
-const lastCheckins: Checkin[] = [...result.checkins.values()].map((l) => l[l.length - 1]);
+const lastCheckins: Checkin[] = [...result.checkins.values()].map((l) => l[l.length - 1]!);
 
 function expectedEventFields(e: SimEvent) {
   const base = { eventId: e.eventId, recordId: e.recordId, computer: e.computer, hresult: hex8(e.hr) };
@@ -74,7 +74,7 @@ describe("parsers read the simulator output back", () => {
       const parsed = parseDlv(dlv.text);
       if (!parsed.ok) throw new Error(`${m.fqdn}: ${parsed.error.message}`);
       expect(parsed.value).toHaveLength(1);
-      const p = parsed.value[0];
+      const p = parsed.value[0]!;
       const s = checkin.snapshot;
       expect(p.licenseStatus, m.fqdn).toBe(
         licenseStatusFromCode(s.kind === "client" ? s.licenseStatus : m.kind === "host" && m.licensed ? 1 : 5),

@@ -115,7 +115,7 @@ function lowCount(ctx: BuildContext): void {
 }
 
 function firewall(ctx: BuildContext): void {
-  const target = ctx.mainHosts[0];
+  const target = ctx.mainHosts[0]!;
   for (let i = 1; i <= 15; i++) {
     ctx.clients.push(
       makeClient(ctx.seed, {
@@ -133,7 +133,7 @@ function firewall(ctx: BuildContext): void {
 
 function dnsPublishFailure(ctx: BuildContext): void {
   const branch = ctx.hosts.find((h) => h.hostname === "KMS-BR2");
-  const target = branch ?? ctx.mainHosts[ctx.mainHosts.length - 1];
+  const target = branch ?? ctx.mainHosts[ctx.mainHosts.length - 1]!;
   target.dnsPublishFails = true;
 }
 

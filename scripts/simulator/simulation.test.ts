@@ -16,7 +16,7 @@ const events = (r: SimulationResult, pred: (id: string) => boolean): SimEvent[] 
 const lastCheckin = (r: SimulationResult, id: string): Checkin => {
   const list = r.checkins.get(id);
   if (!list?.length) throw new Error(`no check-in for ${id}`);
-  return list[list.length - 1];
+  return list[list.length - 1]!;
 };
 const bodiesText = (r: SimulationResult, id: string) => JSON.stringify(r.checkins.get(id)!.flatMap((c) => checkinBodies(r.fleet, c)));
 
@@ -57,7 +57,7 @@ describe("host count", () => {
   });
 
   it("is capped at 10 when only servers were seen", () => {
-    const host = buildFleet({ hosts: 1, clients: 0, days: 1, seed: 1, end: END, scenarios: [] }).hosts[0];
+    const host = buildFleet({ hosts: 1, clients: 0, days: 1, seed: 1, end: END, scenarios: [] }).hosts[0]!;
     const hs: HostState = { host, cache: new Map(), maxPolicy: 5, counters: host.counters, recordKms: 0, recordApp: 0 };
     for (let i = 0; i < 30; i++) hs.cache.set(`cmid-${i}`, END - i * 1000);
     expect(hostCount(hs, END)).toBe(10);
@@ -118,7 +118,7 @@ describe("scenarios", () => {
       const snap = lastCheckin(r, c.id).snapshot;
       expect(snap.kind === "client" && snap.licenseStatus).toBe(LS.OOBGrace);
     }
-    expect(bodiesText(r, branch[0].id)).toContain("0x00000000, 0x04000008, 0, 0, 12, 120, 10080");
+    expect(bodiesText(r, branch[0]!.id)).toContain("0x00000000, 0x04000008, 0, 0, 12, 120, 10080");
     expect(bodiesText(r, "kms-br2.branch.contoso.com")).toContain("<Data>0xC004F038</Data>");
   });
 
@@ -132,7 +132,7 @@ describe("scenarios", () => {
     expect(labEvents.every((e) => e.eventId === 12288 && e.hr === HR.RPC_UNAVAILABLE)).toBe(true);
     const labCmids = new Set(lab.map((c) => c.cmid));
     expect(events(r, (id) => id.startsWith("kms")).some((e) => e.eventId === 12290 && labCmids.has(e.cmid))).toBe(false);
-    expect(bodiesText(r, lab[0].id)).toContain("0x800706BA, 0x00000000, kms01.corp.contoso.com:1688");
+    expect(bodiesText(r, lab[0]!.id)).toContain("0x800706BA, 0x00000000, kms01.corp.contoso.com:1688");
   });
 
   it("dns-publish-failure: a host logs 12293 with 0x80072338", () => {
@@ -148,7 +148,7 @@ describe("scenarios", () => {
     const r = run({ scenarios: ["mak-clients"] });
     const mak = r.fleet.clients.filter((c) => c.channel === "mak");
     expect(mak).toHaveLength(25);
-    const text = bodiesText(r, mak[0].id);
+    const text = bodiesText(r, mak[0]!.id);
     expect(text).toContain("Description: Windows(R) Operating System, VOLUME_MAK channel");
     expect(text).toContain("Product Key Channel: Volume:MAK");
     expect(events(r, (id) => mak.some((c) => c.id === id))).toHaveLength(0);
@@ -165,7 +165,7 @@ describe("scenarios", () => {
     expect(responses.length).toBeGreaterThan(0);
     expect(responses.every((e) => e.hr === HR.HOST_NOT_ACTIVATED)).toBe(true);
     expect(events(r, (id) => id.startsWith("kms-old")).every((e) => e.hr === HR.HOST_NOT_ACTIVATED)).toBe(true);
-    expect(bodiesText(r, pinned[0].id)).toContain("Registered KMS machine name: kms-old.corp.contoso.com:1688");
+    expect(bodiesText(r, pinned[0]!.id)).toContain("Registered KMS machine name: kms-old.corp.contoso.com:1688");
   });
 
   it("rogue-host: some clients name a host that is not approved", () => {
@@ -175,7 +175,7 @@ describe("scenarios", () => {
     expect(r.checkins.has(rogue)).toBe(false);
     const victims = r.fleet.clients.filter((c) => c.hostId === rogue);
     expect(victims).toHaveLength(20);
-    const text = bodiesText(r, victims[0].id);
+    const text = bodiesText(r, victims[0]!.id);
     expect(text).toContain(`KMS machine name from DNS: ${rogue}:1688`);
     expect(text).toContain(`0x00000000, 0x00000000, ${rogue}:1688`);
   });

@@ -69,8 +69,8 @@ describe("roles", () => {
     }
     // Nothing happened: the agent still works, the viewer is still a viewer.
     const agents = await sql<{ revoked_at: Date | null }>("SELECT revoked_at FROM agent WHERE id = $1", [agent.agentId]);
-    expect(agents[0].revoked_at).toBeNull();
-    expect((await sql<{ role: string }>("SELECT role::text FROM app_user WHERE id = $1", [viewerUser.id]))[0].role).toBe("viewer");
+    expect(agents[0]!.revoked_at).toBeNull();
+    expect((await sql<{ role: string }>("SELECT role::text FROM app_user WHERE id = $1", [viewerUser.id]))[0]!.role).toBe("viewer");
   });
 
   it("audits approving and removing a host with the acting admin", async () => {
@@ -118,7 +118,7 @@ describe("user administration", () => {
     const admin = await signIn();
     const me = (await getJson<{ user: User }>("/api/dashboard/me", { cookie: admin })).body.user;
     const admins = await sql<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE role = 'admin'");
-    expect(admins[0].n, "this test expects the environment's admin to be the only one").toBe(1);
+    expect(admins[0]!.n, "this test expects the environment's admin to be the only one").toBe(1);
     const demote = await call("PATCH", `/api/dashboard/users/${me.id}`, admin, { role: "viewer" });
     expect(demote).toMatchObject({ status: 400, body: { error: { path: "role" } } });
     expect(String((demote.body as { error: { message: string } }).error.message)).toMatch(/last administrator/);

@@ -47,7 +47,7 @@ describe("agent tokens", () => {
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
     expect(list.body.agents[0]).toMatchObject({ id: agent.agentId, fqdn: agent.fqdn, revokedAt: null, lastSeenAt: null, role: "unknown" });
-    expect(agent.token.startsWith(list.body.agents[0].tokenPrefix)).toBe(true);
+    expect(agent.token.startsWith(list.body.agents[0]!.tokenPrefix)).toBe(true);
     expect(JSON.stringify(list.body)).not.toContain(agent.token);
     expect((await getJson("/api/dashboard/agents?page=0", { cookie: admin })).status).toBe(400);
   });

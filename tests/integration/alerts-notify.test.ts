@@ -126,9 +126,9 @@ describe("alert lifecycle and notifications", () => {
     const test = await api<{ status: string; attempts: number }>("POST", `/api/dashboard/notifications/channels/${webhook.body.id}/test`);
     expect(test.body).toMatchObject({ status: "sent", attempts: 1 });
     expect(hooks).toHaveLength(1);
-    expect(hooks[0].body).toMatchObject({ event: "kmswatch.alerts", test: true });
-    expect(verifySignature(SECRET, hooks[0].raw, hooks[0].headers["x-kmswatch-signature"] as string)).toBe(true);
-    expect(Number(hooks[0].headers["x-kmswatch-timestamp"])).toBeGreaterThan(0);
+    expect(hooks[0]!.body).toMatchObject({ event: "kmswatch.alerts", test: true });
+    expect(verifySignature(SECRET, hooks[0]!.raw, hooks[0]!.headers["x-kmswatch-signature"] as string)).toBe(true);
+    expect(Number(hooks[0]!.headers["x-kmswatch-timestamp"])).toBeGreaterThan(0);
     hooks.length = 0;
 
     const viewer = await fetch(`${inject("baseUrl")}/api/dashboard/notifications/channels`);
@@ -168,12 +168,12 @@ describe("alert lifecycle and notifications", () => {
     await new Promise((r) => setTimeout(r, 1_000)); // a stray second message would show up by now
     expect(hooks).toHaveLength(1);
     expect(mails).toHaveLength(1);
-    const [hook] = hooks;
+    const hook = hooks[0]!;
     expect(verifySignature(SECRET, hook.raw, hook.headers["x-kmswatch-signature"] as string)).toBe(true);
     const notified = new Set(hook.body.transitions.filter((t) => t.state === "open").map((t) => t.alertId));
     for (const alert of vdiAlerts) expect(notified, alert.subject.fqdn).toContain(alert.id);
 
-    const mail = decodeQp(mails[0]);
+    const mail = decodeQp(mails[0]!);
     expect(mail).toMatch(/Subject: kmswatch: \d+ alerts opened/);
     expect(mail).toContain("To: kms-ops@contoso.example");
     for (const alert of vdiAlerts) expect(mail).toContain(alert.subject.fqdn);
@@ -207,7 +207,7 @@ describe("alert lifecycle and notifications", () => {
     const admin = inject("admin").email;
     const events = detail.body.events;
     // Check-ins replayed in time order may have flipped it before; it starts opened and ends with our three actions.
-    expect([events[0].from, events[0].to, events[0].actor]).toEqual([null, "open", "system"]);
+    expect([events[0]!.from, events[0]!.to, events[0]!.actor]).toEqual([null, "open", "system"]);
     expect(events.slice(-3).map((e) => [e.from, e.to, e.actor])).toEqual([
       ["open", "acknowledged", admin],
       ["acknowledged", "acknowledged", admin],
@@ -216,7 +216,7 @@ describe("alert lifecycle and notifications", () => {
     expect(events.at(-3)?.note).toBe("re-imaging the pool");
     expect(events.at(-2)?.note).toContain("snoozed until");
     const rows = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM alert_event WHERE alert_id = $1`, [alert.id]);
-    expect(Number(rows[0].n)).toBe(events.length);
+    expect(Number(rows[0]!.n)).toBe(events.length);
 
     const open = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts", { cookie });
     expect(open.body.alerts.some((a) => a.id === alert.id)).toBe(false);

@@ -19,7 +19,7 @@ describe("sign-in and access rules", () => {
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { products: { cmid: string }[] };
-    expect(body.products[0].cmid).toBe("5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13");
+    expect(body.products[0]!.cmid).toBe("5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13");
   });
 
   it("never accepts an agent token on dashboard routes", async () => {

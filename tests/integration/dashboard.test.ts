@@ -6,7 +6,7 @@ import { buildFleet } from "../../scripts/simulator/fleet";
 import { simulate } from "../../scripts/simulator/engine";
 import { ROGUE_HOST_DNS } from "../../scripts/simulator/scenarios";
 import { pushFleet } from "../../scripts/simulate-push";
-import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql } from "./helpers";
+import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql, sqlOne } from "./helpers";
 
 type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
 
@@ -68,7 +68,7 @@ describe("dashboard API on a simulated fleet", () => {
     const { body } = await get<{ groups: { machineCount: number; countLost: number }[]; fix: string }>("/api/dashboard/duplicate-cmids");
     const big = body.groups.filter((g) => g.machineCount >= 10);
     expect(big.length).toBeGreaterThanOrEqual(1);
-    expect(big[0].countLost).toBe(big[0].machineCount - 1);
+    expect(big[0]!.countLost).toBe(big[0]!.machineCount - 1);
     expect(body.fix).toContain("sysprep /generalize");
   });
 
@@ -143,7 +143,7 @@ describe("dashboard API on a simulated fleet", () => {
     // Evidence counted in minutes may tick between the two passes; what the alert is about may not.
     const about = (rows: Row[]) => rows.map((r) => [r.id, r.finding.ruleId, r.finding.severity, r.finding.title, r.finding.subject]);
     expect(about(after)).toEqual(about(before));
-    expect(after.every((a, i) => a.last_seen_at > before[i].last_seen_at)).toBe(true);
+    expect(after.every((a, i) => a.last_seen_at > before[i]!.last_seen_at)).toBe(true);
   });
 
   it("host facts count each host's distinct clients and CMIDs of the last 30 days as a plain count does", async () => {
@@ -193,7 +193,7 @@ describe("dashboard API on a simulated fleet", () => {
     expect(body.total).toBeGreaterThan(0);
     expect(body.rows.every((r) => r.channel === "VOLUME_MAK")).toBe(true);
     const { body: detail } = await get<{ findings: Finding[]; snapshotHistory: { rawArtifactId: string; source: string }[] }>(
-      `/api/dashboard/clients/${body.rows[0].id}`,
+      `/api/dashboard/clients/${body.rows[0]!.id}`,
     );
     expect(detail.findings.map((f) => f.ruleId)).toContain("client-not-gvlk");
     const dlv = detail.snapshotHistory.find((s) => s.source === "dlv")!;
@@ -228,7 +228,7 @@ describe("summaries kept by ingest", () => {
            OR ws.notification_reason IS DISTINCT FROM l.notification_reason`,
     );
     expect(stateMismatches).toEqual([]);
-    const [states] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine_windows_state");
+    const states = await sqlOne<{ n: number }>("SELECT count(*)::int AS n FROM machine_windows_state");
     expect(states.n).toBeGreaterThan(100);
     const duplicates = await sql<{ cmid: string }>(
       `(SELECT cmid FROM cmid_sighting GROUP BY cmid HAVING count(DISTINCT machine) > 1 EXCEPT SELECT cmid FROM duplicate_cmid)
@@ -243,7 +243,7 @@ describe("summaries kept by ingest", () => {
        UNION ALL (SELECT * FROM machine_activation_facts EXCEPT SELECT * FROM machine_activation_facts_live)`,
     );
     expect(factsMismatches).toEqual([]);
-    const [facts] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine_activation_facts WHERE request_at IS NOT NULL");
+    const facts = await sqlOne<{ n: number }>("SELECT count(*)::int AS n FROM machine_activation_facts WHERE request_at IS NOT NULL");
     expect(facts.n).toBeGreaterThan(50);
     const hostClients = await sql<{ host: string }>(
       `(SELECT DISTINCT host, client FROM kms_host_sighting EXCEPT SELECT host, client FROM kms_host_client)

@@ -10,15 +10,15 @@ describe("POST /api/v1/enroll", () => {
       agent.agentId,
     ]);
     expect(rows).toHaveLength(1);
-    expect(rows[0].token_hash).not.toContain(agent.token);
-    expect(agent.token.startsWith(rows[0].token_prefix)).toBe(true);
+    expect(rows[0]!.token_hash).not.toContain(agent.token);
+    expect(agent.token.startsWith(rows[0]!.token_prefix)).toBe(true);
     const answer = await post("/api/v1/ingest", envelope([]), agent.token);
     expect(answer).toEqual({ status: 200, body: { accepted: 0, duplicates: 0, rejected: [] } });
   });
 
   it("keeps one machine per FQDN when an agent enrolls again", async () => {
     const first = await enrollMachine("TWICE");
-    const hostname = first.fqdn.split(".")[0].toUpperCase();
+    const hostname = first.fqdn.split(".")[0]!.toUpperCase();
     const again = await post<{ token: string }>("/api/v1/enroll", {
       enrollSecret: inject("enrollSecret"),
       hostname,

@@ -63,12 +63,19 @@ export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>
   }
 }
 
+/** The one row a query must return (a count, a lookup by key); fails the test naming the query otherwise. */
+export async function sqlOne<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<R> {
+  const [row] = await sql<R>(text, values);
+  if (!row) throw new Error(`query returned no row: ${text.slice(0, 120)}`);
+  return row;
+}
+
 export async function countFor(table: string, fqdn: string): Promise<number> {
   const rows = await sql<{ n: string }>(
     `SELECT count(*)::text AS n FROM ${table} t JOIN machine m ON m.id = t.machine_id WHERE m.fqdn = $1`,
     [fqdn],
   );
-  return Number(rows[0].n);
+  return Number(rows[0]!.n);
 }
 
 /** Ingest requests a machine's agents got acknowledged: stored batches plus unchanged check-ins (counted, not stored). */
@@ -108,7 +115,7 @@ export async function signIn(credentials = inject("admin")): Promise<string> {
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get("set-cookie");
   if (!cookie) throw new Error("sign-in set no cookie");
-  return cookie.split(";")[0];
+  return cookie.split(";")[0]!;
 }
 
 export async function getJson<T = Record<string, unknown>>(route: string, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
@@ -147,7 +154,7 @@ export async function expectTrendMatchesModel(hostId: string, range: string, coo
   const { body } = answer;
   const points = body.reconstructed.map((p) => new Date(p.at));
   expect(body.reconstructed.map((p) => p.count)).toEqual(reconstructCountSeries(requests, points).map((p) => p.count));
-  const forecast = forecastCount(requests, new Date(body.forecast[0].at));
+  const forecast = forecastCount(requests, new Date(body.forecast[0]!.at));
   expect({ points: body.forecast, crossesBelow: body.crossesBelow, serverOnly: body.serverOnly }).toEqual({
     points: forecast.points,
     crossesBelow: forecast.crossesBelow,

@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { COUNT_CAP } from "../../lib/kms/countModel";
 import type { HostCountTrend } from "../../lib/read/hosts/getHostCountTrend";
-import { expectTrendMatchesModel, signIn, sql } from "./helpers";
+import { expectTrendMatchesModel, signIn, sql, sqlOne } from "./helpers";
 
 let cookie = "";
 
 /** A host with `clients` CMIDs renewing every 7 days for 60 days, and `retrying` CMIDs failing every 2 hours. */
 async function hostWithRequests(name: string, clients: number, retrying: number): Promise<string> {
-  const [host] = await sql<{ id: string }>(
+  const host = await sqlOne<{ id: string }>(
     "INSERT INTO machine (id, fqdn, hostname, role) VALUES (gen_random_uuid(), $1, $2, 'kms_host') RETURNING id",
     [`${name}.trend.contoso.com`, name.toUpperCase()],
   );

@@ -1,6 +1,6 @@
 // Bad input gets the documented answer and leaves nothing half-stored.
 import { describe, expect, it } from "vitest";
-import { countFor, enrollMachine, envelope, fixture, post, sql } from "./helpers";
+import { countFor, enrollMachine, envelope, fixture, post, sql, sqlOne } from "./helpers";
 
 type IngestBody = { accepted: number; duplicates: number; rejected: { index: number; error: string }[] };
 const dlv = () => ({ type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") });
@@ -16,10 +16,10 @@ describe("ingest error handling", () => {
 
   it("resolves concurrent requests, whose token lookups are batched, each to its own agent", async () => {
     const agents = await Promise.all([1, 2, 3, 4].map(() => enrollMachine("AUTHB")));
-    const revoked = agents[3];
+    const revoked = agents[3]!;
     await sql("UPDATE agent SET revoked_at = now() WHERE id = $1", [revoked.agentId]);
     // Valid tokens (one twice), the revoked one and an unknown one, all in flight together.
-    const tokens = [agents[0].token, revoked.token, agents[1].token, "kmsw_unknown-token", agents[2].token, agents[0].token];
+    const tokens = [agents[0]!.token, revoked.token, agents[1]!.token, "kmsw_unknown-token", agents[2]!.token, agents[0]!.token];
     const answers = await Promise.all(
       tokens.map((token, i) => post<IngestBody>("/api/v1/ingest", envelope(i === 5 ? [] : [dlv()]), token)),
     );
@@ -85,7 +85,7 @@ describe("ingest error handling", () => {
     );
     expect(quarantined.map((q) => q.artifact_index)).toEqual([1, 3, 4]);
     // Kept losslessly, NUL included.
-    expect(JSON.parse(quarantined[0].body)).toEqual({ type: "dlv", text: "\u0000\u0001 binary garbage \u00ff" });
+    expect(JSON.parse(quarantined[0]!.body)).toEqual({ type: "dlv", text: "\u0000\u0001 binary garbage \u00ff" });
   });
 
   it("counts a replayed batch as duplicates and changes nothing", async () => {
@@ -113,10 +113,10 @@ describe("ingest error handling", () => {
       [agent.fqdn],
     );
     expect(rows.map((r) => r.current_count)).toEqual([50, 49]);
-    expect(rows[0].last_seen_at.toISOString()).toBe("2026-01-01T01:00:00.000Z");
+    expect(rows[0]!.last_seen_at.toISOString()).toBe("2026-01-01T01:00:00.000Z");
     // The unchanged check-in added no batch row: it is counted on the agent instead.
     expect(await countFor("ingest_batch", agent.fqdn)).toBe(2);
-    const [counted] = await sql<{ unchanged_checkins: string; unchanged_accepted: string }>(
+    const counted = await sqlOne<{ unchanged_checkins: string; unchanged_accepted: string }>(
       "SELECT unchanged_checkins, unchanged_accepted FROM agent WHERE id = $1",
       [agent.agentId],
     );
@@ -154,8 +154,8 @@ describe("ingest error handling", () => {
     }
     // A renewal moves the expiry: the next check-in is stored as a new state, not only seen.
     const renewal = envelope([{ type: "dlv", text }], "2026-02-01T00:40:00Z");
-    expect((await post<IngestBody>("/api/v1/ingest", renewal, agents[0].token)).body.accepted).toBe(1);
-    expect(await countFor("snapshot", agents[0].fqdn)).toBe(2);
+    expect((await post<IngestBody>("/api/v1/ingest", renewal, agents[0]!.token)).body.accepted).toBe(1);
+    expect(await countFor("snapshot", agents[0]!.fqdn)).toBe(2);
   });
 });
 
@@ -195,7 +195,7 @@ describe("damaged numbers", () => {
       agent.token,
     );
     expect(answer).toMatchObject({ status: 200, body: { accepted: 1 } });
-    const [stored] = await sql<{ min_count: number | null; client_fqdn: string }>(
+    const stored = await sqlOne<{ min_count: number | null; client_fqdn: string }>(
       "SELECT e.min_count, e.client_fqdn FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE m.fqdn = $1",
       [agent.fqdn],
     );

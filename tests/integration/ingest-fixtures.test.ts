@@ -1,6 +1,6 @@
 // Every shared fixture goes through enroll + ingest over HTTP and lands in the expected rows.
 import { describe, expect, it } from "vitest";
-import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sql } from "./helpers";
+import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sqlOne } from "./helpers";
 
 type IngestBody = { accepted: number; duplicates: number; rejected: { index: number; error: string }[] };
 
@@ -19,7 +19,7 @@ describe("ingest of the reference fixtures", () => {
     const agent = await enrollMachine("KMS");
     const text = fixture("dlv", "kms-host-healthy.en-US.txt");
     await post("/api/v1/ingest", envelope([{ type: "dlv", text }]), agent.token);
-    const [row] = await sql(
+    const row = await sqlOne(
       `SELECT s.is_kms_host, s.current_count, s.listening_port, s.dns_publishing, s.total_requests, s.failed_requests,
               s.license_status, s.channel, s.partial_product_key, r.body, m.role
          FROM snapshot s JOIN raw_artifact r ON r.id = s.raw_artifact_id JOIN machine m ON m.id = s.machine_id
@@ -44,7 +44,7 @@ describe("ingest of the reference fixtures", () => {
   it("stores a client /dlv with CMID and the KMS host it used", async () => {
     const agent = await enrollMachine("CLI");
     await post("/api/v1/ingest", envelope([{ type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") }]), agent.token);
-    const [row] = await sql(
+    const row = await sqlOne(
       `SELECT s.cmid, s.kms_host, s.kms_port, s.kms_host_source, s.channel, s.expires_at IS NOT NULL AS has_expiry, m.role
          FROM snapshot s JOIN machine m ON m.id = s.machine_id WHERE m.fqdn = $1`,
       [agent.fqdn],
@@ -66,7 +66,7 @@ describe("ingest of the reference fixtures", () => {
     const products = [JSON.parse(fixture("cim", "kms01-host.SoftwareLicensingProduct.json"))];
     const answer = await post<IngestBody>("/api/v1/ingest", envelope([{ type: "cim", service, products }]), agent.token);
     expect(answer.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
-    const [row] = await sql(
+    const row = await sqlOne(
       `SELECT s.source, s.is_kms_host, s.current_count, s.listening_port FROM snapshot s JOIN machine m ON m.id = s.machine_id WHERE m.fqdn = $1`,
       [agent.fqdn],
     );
@@ -101,7 +101,7 @@ describe("ingest of the reference fixtures", () => {
     expect(rooted.body).toEqual({ accepted: 0, duplicates: 8, rejected: [] });
     expect(await countFor("activation_event", agent.fqdn)).toBe(stored);
 
-    const [event] = await sql(
+    const event = await sqlOne(
       `SELECT e.event_id, e.hresult, e.min_count, e.client_fqdn, e.cmid, e.is_vm, e.license_status, e.minutes_to_expiry, e.raw_xml
          FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE m.fqdn = $1 AND e.record_id = 884212`,
       [agent.fqdn],

@@ -8,7 +8,7 @@ import { insertEvents } from "../../lib/ingest/storeEvents";
 import { renderEvents } from "../../scripts/simulator/renderEvents";
 import { ACT_ID_WIN_ENTERPRISE, LS } from "../../scripts/simulator/constants";
 import type { Event12288, Event12289 } from "../../scripts/simulator/types";
-import { enrollMachine, envelope, fixture, post, sql } from "./helpers";
+import { enrollMachine, envelope, fixture, post, sqlOne } from "./helpers";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
 afterAll(() => pool.end());
@@ -28,7 +28,7 @@ const multiLog = () => ({
 
 describe("storing the same events concurrently", () => {
   it("a COPY that meets events committed meanwhile falls back to the idempotent insert", async () => {
-    const [machine] = await sql<{ id: string }>(
+    const machine = await sqlOne<{ id: string }>(
       "INSERT INTO machine (id, fqdn, hostname, role) VALUES (gen_random_uuid(), 'race-kms.contoso.com', 'RACE-KMS', 'kms_host') RETURNING id",
     );
     const events = prepareBatch({ agentVersion: "1", collectedAt: new Date().toISOString(), artifacts: [multiLog()] }).events;
@@ -49,7 +49,7 @@ describe("storing the same events concurrently", () => {
       first.release();
       second.release();
     }
-    const [stored] = await sql<{ n: number; distinct: number }>(
+    const stored = await sqlOne<{ n: number; distinct: number }>(
       "SELECT count(*)::int AS n, count(DISTINCT (log, record_id))::int AS distinct FROM activation_event WHERE machine_id = $1",
       [machine.id],
     );
@@ -64,7 +64,7 @@ describe("storing the same events concurrently", () => {
     );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     const accepted = answers.reduce((n, a) => n + a.body.accepted, 0);
-    const [stored] = await sql<{ n: number }>(
+    const stored = await sqlOne<{ n: number }>(
       "SELECT count(*)::int AS n FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE m.fqdn = $1",
       [agent.fqdn],
     );
@@ -78,7 +78,7 @@ describe("storing the same events concurrently", () => {
     const checkin = envelope([{ type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") }, ...cimArtifacts()]);
     const answers = await Promise.all([1, 2, 3, 4].map(() => post<{ accepted: number }>("/api/v1/ingest", checkin, agent.token)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
-    const [stored] = await sql<{ snapshots: number; sources: number }>(
+    const stored = await sqlOne<{ snapshots: number; sources: number }>(
       `SELECT count(*)::int AS snapshots, count(DISTINCT (source, product_key))::int AS sources
          FROM snapshot s JOIN machine m ON m.id = s.machine_id WHERE m.fqdn = $1`,
       [agent.fqdn],
@@ -138,7 +138,7 @@ describe("storing the same events concurrently", () => {
         [200, 2],
       ]);
     }
-    const [stored] = await sql<{ facts: Record<string, unknown> | null; live: Record<string, unknown> }>(
+    const stored = await sqlOne<{ facts: Record<string, unknown> | null; live: Record<string, unknown> }>(
       `SELECT (SELECT to_jsonb(f) FROM machine_activation_facts f WHERE f.machine_id = m.id) AS facts,
               (SELECT to_jsonb(v) FROM machine_activation_facts_live v WHERE v.machine_id = m.id) AS live
          FROM machine m WHERE m.fqdn = $1`,

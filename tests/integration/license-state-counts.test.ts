@@ -3,7 +3,7 @@
 // count of the current states.
 import { describe, expect, it } from "vitest";
 import { foldLicenseStateDeltas } from "../../lib/ingest/licenseStateCounts";
-import { enrollMachine, envelope, fixture, licenseCountMismatches, post, sql } from "./helpers";
+import { enrollMachine, envelope, fixture, licenseCountMismatches, post, sql, sqlOne } from "./helpers";
 
 const dlv = (name: string) => ({ type: "dlv", text: fixture("dlv", name) });
 
@@ -33,7 +33,7 @@ describe("license-state counts kept by triggers", () => {
 
     await foldLicenseStateDeltas();
     await expectCountsMatchStates();
-    const [rows] = await sql<{ n: number; states: number }>(
+    const rows = await sqlOne<{ n: number; states: number }>(
       "SELECT count(*)::int AS n, count(DISTINCT license_status)::int AS states FROM license_state_delta",
     );
     // One row per state once folded (a null state is its own group).

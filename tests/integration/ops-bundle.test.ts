@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { unzip } from "../support/unzip";
-import { enrollMachine, envelope, fixture, post, SHARED_FIXTURES, signIn, sql } from "./helpers";
+import { enrollMachine, envelope, fixture, post, SHARED_FIXTURES, signIn, sqlOne } from "./helpers";
 
 const raw = (...parts: string[]) => readFileSync(path.join(SHARED_FIXTURES, ...parts));
 const MULTI = "host-kms01-keymanagementservice-log.multi.xml";
@@ -16,7 +16,7 @@ let hostId = "";
 let clientId = "";
 
 async function machineId(fqdn: string): Promise<string> {
-  const [row] = await sql<{ id: string }>("SELECT id FROM machine WHERE fqdn = $1", [fqdn]);
+  const row = await sqlOne<{ id: string }>("SELECT id FROM machine WHERE fqdn = $1", [fqdn]);
   return row.id;
 }
 

@@ -1,7 +1,7 @@
 // GET /metrics: bearer-token protected Prometheus text with the KMS counts, request counters,
 // clients by license status, open findings and ingest totals.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { enrollMachine, envelope, fixture, getJson, post, signIn, sql } from "./helpers";
+import { enrollMachine, envelope, fixture, getJson, post, signIn, sql, sqlOne } from "./helpers";
 
 const MULTI = "host-kms01-keymanagementservice-log.multi.xml";
 let hostFqdn = "";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const recent = (text: string) => text.replace(/SystemTime='\d{4}-\d{2}-\d{2}T/g, `SystemTime='${yesterday}T`);
   const xml = recent(fixture("events", MULTI));
-  expectedCmids = new Set([...xml.matchAll(/<Data>0x[0-9A-Fa-f]+,\d+,[^,]+,([0-9a-fA-F-]{36}),/g)].map((m) => m[1].toLowerCase())).size;
+  expectedCmids = new Set([...xml.matchAll(/<Data>0x[0-9A-Fa-f]+,\d+,[^,]+,([0-9a-fA-F-]{36}),/g)].map((m) => m[1]!.toLowerCase())).size;
   const answer = await post(
     "/api/v1/ingest",
     envelope([
@@ -42,7 +42,7 @@ beforeAll(async () => {
     host.token,
   );
   expect(answer.status).toBe(200);
-  [{ id: hostId }] = await sql<{ id: string }>("SELECT id FROM machine WHERE fqdn = $1", [hostFqdn]);
+  ({ id: hostId } = await sqlOne<{ id: string }>("SELECT id FROM machine WHERE fqdn = $1", [hostFqdn]));
 });
 
 describe("GET /metrics", () => {
@@ -76,16 +76,16 @@ describe("GET /metrics", () => {
   it("counts clients, findings and ingest like the database", async () => {
     const values = samples((await scrape(`Bearer ${inject("metricsToken")}`)).text);
     const sum = (prefix: string) => [...values].filter(([k]) => k.startsWith(prefix)).reduce((total, [, v]) => total + v, 0);
-    const [clients] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM machine WHERE role = 'client'");
+    const clients = await sqlOne<{ n: number }>("SELECT count(*)::int AS n FROM machine WHERE role = 'client'");
     expect(sum("kmswatch_clients{")).toBe(clients.n);
-    const [ingest] = await sql<{ batches: number; accepted: number; duplicates: number; rejected: number }>(
+    const ingest = await sqlOne<{ batches: number; accepted: number; duplicates: number; rejected: number }>(
       "SELECT count(*)::int AS batches, sum(accepted)::int AS accepted, sum(duplicates)::int AS duplicates, sum(rejected)::int AS rejected FROM ingest_batch",
     );
     expect(values.get("kmswatch_ingest_batches_total")).toBe(ingest.batches);
     expect(values.get("kmswatch_ingest_accepted_total")).toBe(ingest.accepted);
     expect(values.get("kmswatch_ingest_duplicates_total")).toBe(ingest.duplicates);
     expect(values.get("kmswatch_ingest_rejected_total")).toBe(ingest.rejected);
-    const [unchanged] = await sql<{ n: number }>("SELECT sum(unchanged_checkins)::int AS n FROM agent");
+    const unchanged = await sqlOne<{ n: number }>("SELECT sum(unchanged_checkins)::int AS n FROM agent");
     expect(values.get("kmswatch_checkins_unchanged_total")).toBe(unchanged.n);
     // The findings gauge counts the alerts not resolved, per rule and severity.
     const open = await sql<{ rule: string; severity: string; n: number }>(

@@ -47,9 +47,9 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it.each(operations)("$path: the document and the route agree on valid and invalid bodies", async ({ path, schema }) => {
-    const operation = document.paths[path].post;
+    const operation = document.paths[path]!.post;
     expect(operation.requestBody.content["application/json"].schema.$ref).toBe(`#/components/schemas/${schema}`);
-    const validator = z.fromJSONSchema(document.components.schemas[schema]);
+    const validator = z.fromJSONSchema(document.components.schemas[schema]!);
     const bodies = [requestExamples[schema], ...extraValidBodies[schema], ...invalidBodies[schema]];
     const seen = new Set<string>();
     for (const body of bodies) {
@@ -70,7 +70,7 @@ describe("GET /api/v1/openapi.json", () => {
       ["/api/v1/ingest", await send("/api/v1/ingest", "{not json")],
     ];
     expect(statuses.map(([, s]) => s)).toEqual([401, 401, 413, 400]);
-    for (const [path, status] of statuses) expect(Object.keys(document.paths[path].post.responses)).toContain(String(status));
+    for (const [path, status] of statuses) expect(Object.keys(document.paths[path]!.post.responses)).toContain(String(status));
     expect(document.components.schemas).toHaveProperty("Error");
   });
 });

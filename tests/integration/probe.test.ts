@@ -35,7 +35,7 @@ describe("probe artifacts", () => {
 
     const cookie = await signIn();
     const { body: list } = await getJson<{ rows: { id: string; fqdn: string }[] }>(`/api/dashboard/clients?q=${agent.fqdn}`, { cookie });
-    const { body } = await getJson<{ findings: { ruleId: string; cause: string }[] }>(`/api/dashboard/clients/${list.rows[0].id}`, {
+    const { body } = await getJson<{ findings: { ruleId: string; cause: string }[] }>(`/api/dashboard/clients/${list.rows[0]!.id}`, {
       cookie,
     });
     const unreachable = body.findings.find((f) => f.ruleId === "client-host-unreachable");

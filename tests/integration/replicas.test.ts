@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { ROOT } from "../../scripts/lib/app.ts";
-import { checkinsFor, countFor, enrollMachine, envelope, fixture, post, signIn, sql } from "./helpers";
+import { checkinsFor, countFor, enrollMachine, envelope, fixture, post, signIn, sqlOne } from "./helpers";
 
 type IngestBody = { accepted: number; duplicates: number };
 type Replica = { url: string; child: ChildProcess; output: () => string };
@@ -90,7 +90,7 @@ describe("a second replica on the same database", () => {
   it("starts without applying a migration or creating another admin", async () => {
     expect(replica.output()).toMatch(/Ready in/);
     expect(replica.output()).not.toMatch(/applied migration|created the first admin/);
-    const [admins] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE email = $1", [inject("admin").email]);
+    const admins = await sqlOne<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE email = $1", [inject("admin").email]);
     expect(admins.n).toBe(1);
   });
 

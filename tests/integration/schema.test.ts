@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/core/generated/prisma/client";
 import { listMigrations } from "../../scripts/lib/migrate.ts";
-import { sql } from "./helpers";
+import { sql, sqlOne } from "./helpers";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
 afterAll(() => prisma.$disconnect());
@@ -107,8 +107,8 @@ describe("schema and migrations", () => {
       where: { id: machine.id },
       include: { agents: true, batches: true, rawArtifacts: true, snapshots: true, events: true, quarantine: true },
     });
-    expect(loaded.events[0].recordId).toBe(9_007_199_254_740_993n);
-    expect(loaded.snapshots[0].expiresAt?.toISOString()).toBe(at.toISOString());
+    expect(loaded.events[0]!.recordId).toBe(9_007_199_254_740_993n);
+    expect(loaded.snapshots[0]!.expiresAt?.toISOString()).toBe(at.toISOString());
     expect(loaded.agents[0]).toMatchObject({ tokenPrefix: "kmsw_x", revokedAt: at });
     expect([loaded.batches, loaded.rawArtifacts, loaded.snapshots, loaded.quarantine].map((rows) => rows.length)).toEqual([1, 1, 1, 1]);
 
@@ -148,7 +148,7 @@ describe("schema and migrations", () => {
   });
 
   it("vacuums activation_event by inserted rows, so its index-only reads stay index-only", async () => {
-    const [table] = await sql<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'activation_event'");
+    const table = await sqlOne<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'activation_event'");
     expect(table.reloptions).toEqual(
       expect.arrayContaining(["autovacuum_vacuum_insert_threshold=20000", "autovacuum_vacuum_insert_scale_factor=0"]),
     );
@@ -173,7 +173,7 @@ describe("schema and migrations", () => {
     );
     expect(blocking).toEqual([]);
     // And a 2 KB snapshot row keeps room on its page for the moved version.
-    const [table] = await sql<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'snapshot'");
+    const table = await sqlOne<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'snapshot'");
     expect(table.reloptions).toContain("fillfactor=90");
   });
 

@@ -1,6 +1,5 @@
 // Shared by the /dlv parser tests: fixture readers and checks. Not a test file itself.
 import { readdirSync, readFileSync } from "node:fs";
-import { expect } from "vitest";
 import { parsedProductSchema, type ParsedProduct, type ParseResult } from "../../lib/kms/parsed";
 import { parseDlv } from "../../lib/ingest/parse/dlv";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
@@ -16,10 +15,10 @@ export function ok(r: ParseResult<ParsedProduct[]>) {
   for (const p of r.value) parsedProductSchema.parse(p);
   return r;
 }
-export const one = (text: string) => {
-  const r = ok(parseDlv(text));
-  expect(r.value).toHaveLength(1);
-  return r.value[0];
+export const one = (text: string): ParsedProduct => {
+  const [product, ...more] = ok(parseDlv(text)).value;
+  if (!product || more.length > 0) throw new Error(`expected exactly one product, got ${more.length + (product ? 1 : 0)}`);
+  return product;
 };
 
 /** Hard-wraps every line at `width` columns, exactly like a narrow console buffer. */

@@ -56,7 +56,7 @@ export function selectNewEvents(texts: string[], bookmarks: Bookmarks, maxPerLog
       log,
       xml: ids.map((id) => seen.get(id)).join("\r\n"),
       count: ids.length,
-      lastRecordId: ids[ids.length - 1],
+      lastRecordId: ids[ids.length - 1]!,
     });
   }
   return selected;

@@ -11,7 +11,7 @@ function hostPort(value: string, source: ProbeTarget["source"]): ProbeTarget | n
   const match = /^\s*([A-Za-z0-9._-]+)(?::(\d{1,5}))?\s*$/.exec(value);
   if (!match) return null;
   const port = match[2] ? Number(match[2]) : DEFAULT_KMS_PORT;
-  return { host: match[1], port: port >= 1 && port <= 65535 ? port : DEFAULT_KMS_PORT, source };
+  return { host: match[1]!, port: port >= 1 && port <= 65535 ? port : DEFAULT_KMS_PORT, source };
 }
 
 const str = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);

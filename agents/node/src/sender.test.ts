@@ -51,7 +51,7 @@ describe("sendSpool", () => {
     const ctx = context(url, 2, "secret-123");
     expect(await sendSpool(ctx)).toMatchObject({ sent: 2, remaining: 0, reachedDeadline: false });
     expect(seen.map((s) => s.url)).toEqual(["/api/v1/enroll", "/api/v1/ingest", "/api/v1/ingest"]);
-    expect(seen[1].auth).toBe("Bearer t1");
+    expect(seen[1]!.auth).toBe("Bearer t1");
     expect(ctx.state.readToken(url)?.token).toBe("t1");
     expect(ctx.spool.list()).toEqual([]);
   });

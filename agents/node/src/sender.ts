@@ -80,7 +80,7 @@ export async function sendSpool(ctx: SendContext): Promise<SendResult> {
   const entries = ctx.spool.list();
   let token = ctx.state.readToken(ctx.server)?.token ?? null;
   for (let i = 0; i < entries.length; ) {
-    const name = entries[i].name;
+    const name = entries[i]!.name;
     token ??= await enroll(ctx, "first");
     const outcome = token
       ? await withRetries(`send ${name}`, ctx, (t) =>

@@ -16,7 +16,7 @@ export function spoolName(collectedAt: Date, counter: number): string {
 export function timeOfName(name: string): number | null {
   const match = NAME_RE.exec(name);
   if (!match) return null;
-  const s = match[1];
+  const s = match[1]!;
   return Date.parse(
     `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`,
   );
@@ -36,7 +36,7 @@ export function planSpoolDrops(entries: SpoolEntry[], nowMs: number, maxBytes: n
   const drops: string[] = [];
   let total = ordered.reduce((n, e) => n + e.bytes, 0);
   for (let i = 0; i < ordered.length - 1; i += 1) {
-    const entry = ordered[i];
+    const entry = ordered[i]!;
     if (nowMs - entry.collectedAtMs > maxAgeMs || total > maxBytes) {
       drops.push(entry.name);
       total -= entry.bytes;

@@ -13,7 +13,9 @@ const kinds: { value: Kind; label: string }[] = [
   { value: "email", label: "E-mail (SMTP)" },
 ];
 
-function toInput(kind: Kind, name: string, f: Record<string, string>): CreateChannelInput {
+type ChannelFields = { url: string; secret: string; to: string; smtpUrl: string; from: string };
+
+function toInput(kind: Kind, name: string, f: ChannelFields): CreateChannelInput {
   switch (kind) {
     case "webhook":
       return { kind, name, enabled: true, config: { url: f.url, secret: f.secret } };
@@ -36,8 +38,8 @@ export function ChannelForm() {
   const mutation = useNotificationChannelMutation();
   const [kind, setKind] = useState<Kind>("webhook");
   const [name, setName] = useState("");
-  const [fields, setFields] = useState<Record<string, string>>({ url: "", secret: "", to: "", smtpUrl: "", from: "" });
-  const field = (key: string, label: string, props: { type?: string; placeholder?: string; required?: boolean } = {}) => (
+  const [fields, setFields] = useState<ChannelFields>({ url: "", secret: "", to: "", smtpUrl: "", from: "" });
+  const field = (key: keyof ChannelFields, label: string, props: { type?: string; placeholder?: string; required?: boolean } = {}) => (
     <label>
       {label} <input value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} {...props} />
     </label>

@@ -22,5 +22,5 @@ export function secretsEqual(given: string, expected: string): boolean {
 
 export function bearerToken(authorization: string | null): string | null {
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
-  return match ? match[1] : null;
+  return match ? match[1]! : null;
 }

@@ -12,5 +12,5 @@ export function checkMetricsToken(authorization: string | null, configured: stri
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match) throw new ApiError("unauthorized", "send Authorization: Bearer <KMSWATCH_METRICS_TOKEN>");
   // Compare fixed-length digests so neither the length nor a prefix of the token leaks through timing.
-  if (!timingSafeEqual(digest(match[1]), digest(configured))) throw new ApiError("unauthorized", "wrong metrics token");
+  if (!timingSafeEqual(digest(match[1]!), digest(configured))) throw new ApiError("unauthorized", "wrong metrics token");
 }

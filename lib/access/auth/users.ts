@@ -8,7 +8,7 @@ export async function createUser(input: { email: string; name?: string; password
   const email = input.email.trim().toLowerCase();
   return db().user.upsert({
     where: { email },
-    create: { email, name: input.name ?? email.split("@")[0], passwordHash: await hashPassword(input.password), role: input.role },
+    create: { email, name: input.name ?? email.split("@")[0]!, passwordHash: await hashPassword(input.password), role: input.role },
     update: { passwordHash: await hashPassword(input.password), role: input.role },
     select: { id: true, email: true, role: true },
   });

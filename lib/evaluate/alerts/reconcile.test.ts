@@ -54,8 +54,8 @@ describe("reconcile", () => {
   it("flags a severity rise as an escalation, not a fall", () => {
     const up = reconcile([finding("a", "m1", "critical")], [stored("a", "m1", "open", "warning")]);
     const down = reconcile([finding("a", "m1", "info")], [stored("a", "m1", "open", "warning")]);
-    expect(up.update[0].escalated).toBe(true);
-    expect(down.update[0].escalated).toBe(false);
+    expect(up.update[0]!.escalated).toBe(true);
+    expect(down.update[0]!.escalated).toBe(false);
     expect(escalates("info", "warning")).toBe(true);
   });
 
@@ -65,7 +65,7 @@ describe("reconcile", () => {
       [stored("a", "m2", "open"), stored("b", "m1", "open")],
     );
     expect(plan.open).toHaveLength(1);
-    expect(plan.open[0].severity).toBe("critical");
+    expect(plan.open[0]!.severity).toBe("critical");
     expect(plan.update.map((u) => u.alert.id)).toEqual(["a/m2"]);
     expect(plan.resolve.map((a) => a.id)).toEqual(["b/m1"]);
   });

@@ -53,7 +53,7 @@ describe("formatWebhook", () => {
     expect(body.event).toBe("kmswatch.alerts");
     expect(body.sentAt).toBe("2026-11-25T10:00:05.000Z");
     expect(body.transitions).toHaveLength(40);
-    expect(Object.keys(body.transitions[0]).sort()).toEqual([
+    expect(Object.keys(body.transitions[0]!).sort()).toEqual([
       "alertId",
       "cause",
       "fix",
@@ -90,7 +90,7 @@ describe("formatTeams", () => {
   it("wraps an Adaptive Card in a message envelope", () => {
     const body = formatTeams(forty);
     expect(body.type).toBe("message");
-    const card = body.attachments[0];
+    const card = body.attachments[0]!;
     expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(card.content).toMatchObject({ type: "AdaptiveCard", version: "1.4" });
     const blocks = card.content.body as unknown[];

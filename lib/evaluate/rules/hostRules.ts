@@ -127,7 +127,7 @@ export const hostDnsPublishFailed = hostRule({
     const failures = f.dnsPublishFailures.flatMap((e) => (toMs(e.at) === null ? [] : [e]));
     failures.sort((a, b) => (toMs(a.at) ?? 0) - (toMs(b.at) ?? 0));
     if (failures.length === 0) return null;
-    const last = failures[failures.length - 1];
+    const last = failures[failures.length - 1]!;
     const domains = [...new Set(failures.flatMap((e) => (e.domain === null ? [] : [e.domain])))].join(", ");
     return {
       cause:
@@ -146,7 +146,7 @@ export const hostDnsPublishFailed = hostRule({
         domains: domains || null,
         dnsPublishing: f.dnsPublishing,
       },
-      since: failures[0].at,
+      since: failures[0]!.at,
     };
   },
 });

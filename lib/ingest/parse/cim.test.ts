@@ -14,10 +14,10 @@ function pairs(dir: string): Map<string, { service?: unknown; products?: unknown
   for (const f of readdirSync(dir)) {
     const m = /^(.*)\.SoftwareLicensing(Service|Product)\.json$/.exec(f);
     if (!m) continue;
-    const entry = out.get(m[1]) ?? {};
+    const entry = out.get(m[1]!) ?? {};
     if (m[2] === "Service") entry.service = json(dir, f);
     else entry.products = json(dir, f);
-    out.set(m[1], entry);
+    out.set(m[1]!, entry);
   }
   return out;
 }
@@ -276,7 +276,7 @@ describe("parseCim: shapes and coercions", () => {
       "20240513133051.000000+120",
       { value: "/Date(1715599851000)/", DisplayHint: 2, DateTime: "Monday, May 13, 2024 11:30:51 AM" },
     ]) {
-      expect(parse({ service: finService, products: { ...finProduct, TrustedTime } }).value[0].trustedTime).toBe(
+      expect(parse({ service: finService, products: { ...finProduct, TrustedTime } }).value[0]!.trustedTime).toBe(
         "2024-05-13T11:30:51.000Z",
       );
     }
@@ -292,12 +292,16 @@ describe("parseCim: shapes and coercions", () => {
       service: { ...finService, KeyManagementServiceMachine: "kms-svc", KeyManagementServicePort: 1700 },
       products: { ...finProduct, KeyManagementServiceMachine: "KMS-PROD.corp.contoso.com", KeyManagementServicePort: 0 },
     });
-    expect([r.value[0].kmsHost, r.value[0].kmsPort, r.value[0].kmsHostSource]).toEqual(["KMS-PROD.corp.contoso.com", 1688, "registered"]);
+    expect([r.value[0]!.kmsHost, r.value[0]!.kmsPort, r.value[0]!.kmsHostSource]).toEqual([
+      "KMS-PROD.corp.contoso.com",
+      1688,
+      "registered",
+    ]);
     const s = parse({
       service: { ...finService, KeyManagementServiceMachine: "kms-svc", KeyManagementServicePort: 1700 },
       products: finProduct,
     });
-    expect([s.value[0].kmsHost, s.value[0].kmsPort, s.value[0].kmsHostSource]).toEqual(["kms-svc", 1700, "registered"]);
+    expect([s.value[0]!.kmsHost, s.value[0]!.kmsPort, s.value[0]!.kmsHostSource]).toEqual(["kms-svc", 1700, "registered"]);
   });
   it("low priority, host counters falling back to the service, negative reason", () => {
     const { KeyManagementServiceTotalRequests: _drop, ...noTotal } = finProduct;

@@ -129,7 +129,7 @@ function buildProduct(p: Reader, s: Reader): ParsedProduct {
     serviceVersion: s.str("Version"),
     name: p.str("Name"),
     description,
-    channel: description ? (/(\S+)\s+channel\b/i.exec(description)?.[1].toUpperCase() ?? null) : null,
+    channel: description ? (/(\S+)\s+channel\b/i.exec(description)?.[1]?.toUpperCase() ?? null) : null,
     activationId: p.str("ID")?.toLowerCase() ?? null,
     applicationId,
     extendedPid: p.str("ProductKeyID"),

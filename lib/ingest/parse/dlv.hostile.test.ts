@@ -37,7 +37,7 @@ describe("parseDlv: damaged and hostile input", () => {
     expect(r2.warnings.some((w) => w.includes("CMID") && w.includes("not a GUID"))).toBe(true);
 
     const r3 = ok(parseDlv(client.slice(0, client.indexOf("License Status"))));
-    expect(r3.value[0].partialProductKey).toBe("2YT43");
+    expect(r3.value[0]!.partialProductKey).toBe("2YT43");
     expect(r3.warnings.some((w) => w.includes("no License Status line"))).toBe(true);
   });
 
@@ -108,7 +108,7 @@ describe("parseDlv: damaged and hostile input", () => {
     const texts = [...SHARED_FILES.map(shared), ...readdirSync(LOCAL).map(local)];
     const junk = ["\u0000", "\ufffd", ":", "\r", "\n", "<br>", "&amp;", "**", "`", "\u00a0", "0x", "[", "]", "é", "’"];
     for (let i = 0; i < 400; i++) {
-      const t = texts[Math.floor(rnd() * texts.length)];
+      const t = texts[Math.floor(rnd() * texts.length)]!;
       const a = Math.floor(rnd() * t.length);
       const b = a + Math.floor(rnd() * (t.length - a + 1));
       let s = t.slice(a, b);

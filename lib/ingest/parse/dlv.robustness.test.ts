@@ -5,7 +5,7 @@ import { shared, ok, one, wrapAt, SHARED_FILES, EN_FILES } from "../../../tests/
 
 describe("parseDlv: robustness built from the fixtures", () => {
   const base = shared("client-kms-licensed-dns.en-US.txt");
-  const expected = EXPECTED["client-kms-licensed-dns.en-US.txt"];
+  const expected = EXPECTED["client-kms-licensed-dns.en-US.txt"]!;
 
   it.each([
     ["LF", base.replace(/\r\n/g, "\n")],
@@ -51,7 +51,7 @@ describe("parseDlv: robustness built from the fixtures", () => {
   it("French fixtures survive a 60-column wrap", () => {
     for (const file of SHARED_FILES.filter((f) => f.includes("fr-FR"))) {
       const r = ok(parseDlv(wrapAt(shared(file), 60)));
-      expect(r.value[0], file).toMatchObject(EXPECTED[file]);
+      expect(r.value[0], file).toMatchObject(EXPECTED[file]!);
     }
   });
 
@@ -62,14 +62,14 @@ describe("parseDlv: robustness built from the fixtures", () => {
     const question = fr.replace(/[éÉèçâô]/g, "?");
     for (const text of [straight, ascii, question]) {
       const p = one(text);
-      expect(p).toMatchObject(EXPECTED["kms-host-healthy.fr-FR.INFERRED-LABELS.txt"]);
+      expect(p).toMatchObject(EXPECTED["kms-host-healthy.fr-FR.INFERRED-LABELS.txt"]!);
     }
   });
 
   it("UTF-8 read as latin1 (mojibake) is repaired", () => {
     const mojibake = Buffer.from(shared("kms-host-healthy.fr-FR.INFERRED-LABELS.txt"), "utf8").toString("latin1");
     const r = ok(parseDlv(mojibake));
-    expect(r.value[0]).toMatchObject(EXPECTED["kms-host-healthy.fr-FR.INFERRED-LABELS.txt"]);
+    expect(r.value[0]).toMatchObject(EXPECTED["kms-host-healthy.fr-FR.INFERRED-LABELS.txt"]!);
     expect(r.warnings.some((w) => w.startsWith("UTF-8"))).toBe(true);
   });
 
@@ -79,7 +79,7 @@ describe("parseDlv: robustness built from the fixtures", () => {
     );
     expect(p).toMatchObject({ licenseStatus: "Licensed", currentCount: 50, trustedTime: null });
     const r = ok(parseDlv("Name: x\nLicense Status: Licensed\nExtended PID:\nPS C:\\> exit\n"));
-    expect(r.value[0].extendedPid).toBeNull();
+    expect(r.value[0]!.extendedPid).toBeNull();
     expect(r.unrecognized).toEqual(["PS C:\\> exit"]);
   });
 

@@ -12,7 +12,7 @@ describe("parseDlv: shared fixtures", () => {
     it(`parses ${file}`, () => {
       const r = ok(parseDlv(shared(file)));
       expect(r.value).toHaveLength(1);
-      expect(r.value[0]).toMatchObject(EXPECTED[file]);
+      expect(r.value[0]).toMatchObject(EXPECTED[file]!);
       expect(r.unrecognized).toEqual([]);
       expect(r.recognized).toContain("Partial Product Key");
       expect(r.recognized).toContain("License Status");
@@ -94,7 +94,7 @@ describe("parseDlv: pasted variants (tests/fixtures/dlv)", () => {
       "Office 16, Office16ProPlusVL_KMS_Client edition",
     ]);
     expect(r.value.every((p) => p.serviceVersion === "10.0.22631.3447")).toBe(true);
-    expect(r.value[0]).toMatchObject(EXPECTED["client-kms-licensed-dns.en-US.txt"]);
+    expect(r.value[0]).toMatchObject(EXPECTED["client-kms-licensed-dns.en-US.txt"]!);
     expect(r.value[1]).toMatchObject({
       activationId: "dedfa23d-6ed1-45a6-85dc-63cae0546de6",
       extendedPid: null,
@@ -105,7 +105,7 @@ describe("parseDlv: pasted variants (tests/fixtures/dlv)", () => {
       cmid: null,
       kmsHost: null,
     });
-    expect(r.value[2]).toMatchObject(EXPECTED["client-office16-kms-licensed.en-US.txt"]);
+    expect(r.value[2]).toMatchObject(EXPECTED["client-office16-kms-licensed.en-US.txt"]!);
   });
 
   it("HTML paste: BOM, <pre>/<code>/<br>, &nbsp; indentation, bracketed IPv6, lookup domain, /skms warning", () => {

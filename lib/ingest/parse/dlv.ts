@@ -108,11 +108,11 @@ function step(state: DlvState, line: CleanLine, last: Last): Last {
     // A label split mid-word: only the pieces together are a /dlv line. Shortest join first.
     let joined = line.raw;
     for (let k = last.parts.length - 1; k >= 0; k--) {
-      if (joined.length + last.parts[k].raw.length > MAX_JOIN_CHARS) break;
-      joined = joinRaw(last.parts[k].raw, joined);
+      if (joined.length + last.parts[k]!.raw.length > MAX_JOIN_CHARS) break;
+      joined = joinRaw(last.parts[k]!.raw, joined);
       const jc = classifyLine(collapse(joined));
       if (jc) {
-        for (let j = last.parts.length - 1; j >= k; j--) state.takeBack(last.parts[j].listed);
+        for (let j = last.parts.length - 1; j >= k; j--) state.takeBack(last.parts[j]!.listed);
         state.joins++;
         const draft = state.accept(jc);
         return { kind: "field", id: jc.def.id, valueRaw: rawValue({ raw: joined, text: "" }, jc), draft };

@@ -95,21 +95,21 @@ export function decodeEventData(eventId: number, data: readonly string[], warn: 
   if (count !== layout.length) warn(`expected ${layout.length} data fields, got ${count}; decoded what fits`);
   const out: Decoded = {};
   layout.forEach((slot, i) => {
-    if (i < count) decodeSlot(slot, fields[i], out, warn);
+    if (i < count) decodeSlot(slot, fields[i]!, out, warn);
   });
   return out;
 }
 
 function splitFields(eventId: number, data: readonly string[]): string[] {
   // 12288/12289 carry one comma-joined %1; 12293 has one Data per field. Text pastes give 12293 as [hr, domain].
-  const parts = eventId === 12293 || data.length !== 1 ? [...data] : data[0].split(",");
-  while (parts.length > 0 && parts[parts.length - 1].trim() === "") parts.pop();
+  const parts = eventId === 12293 || data.length !== 1 ? [...data] : data[0]!.split(",");
+  while (parts.length > 0 && parts[parts.length - 1]!.trim() === "") parts.pop();
   return parts;
 }
 
 function fields12290(data: readonly string[], warn: Warn): string[] {
   if (data.length === 0) return [];
-  const joined = data[0].includes(",") ? splitFields(12290, [data[0]]) : null;
+  const joined = data[0]!.includes(",") ? splitFields(12290, [data[0]!]) : null;
   // Prefer Data[1..9]; exports that keep only Data[0] (or only the message) fall back to splitting it.
   const individual = joined ? data.slice(1) : data.length >= 9 ? [...data] : [];
   if (!joined && individual.length === 0) return [...data];
@@ -166,7 +166,7 @@ function decodeSlot([key, kind, label]: Slot, raw: string, out: Decoded, warn: W
 
 export function normalizeGuid(value: string): string | null {
   const m = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i.exec(value.trim());
-  return m ? m[1].toLowerCase() : null;
+  return m ? m[1]!.toLowerCase() : null;
 }
 
 export function splitHostPort(value: string): { host: string; port: number | null } | null {
@@ -174,7 +174,7 @@ export function splitHostPort(value: string): { host: string; port: number | nul
   if (!m) return null;
   const port = m[2] === undefined ? null : Number(m[2]);
   if (port !== null && port > 65535) return null;
-  return { host: m[1], port };
+  return { host: m[1]!, port };
 }
 
 function utcIso(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): string | null {
@@ -190,9 +190,9 @@ function utcIso(y: number, mo: number, d: number, h: number, mi: number, s: numb
 export function parseClientTime(value: string): string | null {
   const v = value.trim();
   let m = /^(\d{4})\s*\/\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*[ T]\s*(\d{1,2})\s*:\s*(\d{2})(?::(\d{2}))?$/.exec(v);
-  if (m) return utcIso(+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), 0);
+  if (m) return utcIso(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), 0);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(v);
-  if (m) return utcIso(+m[3], +m[1], +m[2], +m[4], +m[5], +(m[6] ?? 0), 0);
+  if (m) return utcIso(+m[3]!, +m[1]!, +m[2]!, +m[4]!, +m[5]!, +(m[6] ?? 0), 0);
   return null;
 }
 
@@ -205,7 +205,7 @@ export function parseEventTime(value: string): { iso: string; zoned: boolean } |
   let m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(v);
   if (m) {
     const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
-    const iso = utcIso(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], ms);
+    const iso = utcIso(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, ms);
     if (iso === null) return null;
     const zone = m[8];
     if (!zone || zone.toUpperCase() === "Z") return { iso, zoned: Boolean(zone) };
@@ -216,14 +216,14 @@ export function parseEventTime(value: string): { iso: string; zoned: boolean } |
   }
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?$/i.exec(v);
   if (!m) return null;
-  let hour = +m[4];
+  let hour = +m[4]!;
   const ampm = m[7]?.toUpperCase().replace(/\./g, "");
   if (ampm && (hour < 1 || hour > 12)) return null;
   if (ampm === "PM" && hour < 12) hour += 12;
   if (ampm === "AM" && hour === 12) hour = 0;
   // en-US month/day first; a first number above 12 can only be a day (en-GB style).
-  const [mo, d] = +m[1] > 12 ? [+m[2], +m[1]] : [+m[1], +m[2]];
-  const iso = utcIso(+m[3], mo, d, hour, +m[5], +(m[6] ?? 0), 0);
+  const [mo, d] = +m[1]! > 12 ? [+m[2]!, +m[1]!] : [+m[1]!, +m[2]!];
+  const iso = utcIso(+m[3]!, mo, d, hour, +m[5]!, +(m[6] ?? 0), 0);
   return iso === null ? null : { iso, zoned: false };
 }
 

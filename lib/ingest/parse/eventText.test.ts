@@ -204,8 +204,8 @@ describe("parseEventText: variants", () => {
     const r = parse(
       "Event ID: 12289\nDescription:\nThe client has sent an activation request to the key management service machine.\nInfo:\n0x0, 0x0, 1, 0, 50, 120, 10080, 2024/05/13 11:12",
     );
-    expect(r.value[0].eventId).toBe(12289);
-    expect(r.value[0].hostCurrentCount).toBe(50);
+    expect(r.value[0]!.eventId).toBe(12289);
+    expect(r.value[0]!.hostCurrentCount).toBe(50);
     expect(r.warnings).toEqual(["text event 1 (12289): Event ID 12289 but the message is the 12288 template; fields decoded as 12289"]);
   });
 
@@ -237,8 +237,8 @@ describe("parseEventText: variants", () => {
   it("HTML-escaped Event Xml from a page source copy", () => {
     const xml = shared("client-12288-success.xml").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     const r = parse(`Event ID: 12288<br>Event Xml:<br>${xml}`);
-    expect(r.value[0].recordId).toBe(51877);
-    expect(r.value[0].cmid).toBe("5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13");
+    expect(r.value[0]!.recordId).toBe(51877);
+    expect(r.value[0]!.cmid).toBe("5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13");
   });
 });
 

@@ -81,7 +81,7 @@ function readLabels(header: string): Labels {
   const labels: Labels = new Map();
   found.forEach((m, i) => {
     const valueStart = m.index + m[0].length;
-    const valueEnd = i + 1 < found.length ? found[i + 1].index : header.length;
+    const valueEnd = i + 1 < found.length ? found[i + 1]!.index : header.length;
     // First non-empty line only: an unknown label on the next line must not leak into this value.
     const value =
       header
@@ -89,7 +89,7 @@ function readLabels(header: string): Labels {
         .split("\n")
         .map((l) => l.trim())
         .find((l) => l !== "") ?? "";
-    const name = m[1].toLowerCase();
+    const name = m[1]!.toLowerCase();
     if (!labels.has(name)) labels.set(name, value);
   });
   return labels;

@@ -185,13 +185,13 @@ describe("parseEventXml: shared fixtures", () => {
     expect(items).toHaveLength(1);
     expect(ok).toEqual([expected]);
     expect(warnings).toEqual([]);
-    expect(items[0].raw).toBe(text.replace(/\r\n$/, ""));
+    expect(items[0]!.raw).toBe(text.replace(/\r\n$/, ""));
   });
 
   it("client-12288-failure-rpc-unavailable.renderedxml.xml gives the same event as the plain one", () => {
     const { items, ok } = events(shared("client-12288-failure-rpc-unavailable.renderedxml.xml"));
-    expect(ok).toEqual([single[1][1]]);
-    expect(items[0].raw).toContain("<RenderingInfo Culture='en-US'>");
+    expect(ok).toEqual([single[1]![1]]);
+    expect(items[0]!.raw).toContain("<RenderingInfo Culture='en-US'>");
   });
 
   const host = (
@@ -363,8 +363,8 @@ describe("parseEventXml: variants", () => {
       }),
     ]);
     expect(warnings).toEqual([]);
-    expect(items[0].raw.startsWith('<Event xmlns="')).toBe(true);
-    expect(items[0].raw.endsWith("</Event>")).toBe(true);
+    expect(items[0]!.raw.startsWith('<Event xmlns="')).toBe(true);
+    expect(items[0]!.raw.endsWith("</Event>")).toBe(true);
   });
 
   it("Vista provider (Security-Licensing-SLC), braced upper-case CMID, VM flag", () => {
@@ -454,7 +454,7 @@ describe("parseEventXml: variants", () => {
         domain: "branch.contoso.com",
       }),
     );
-    const last = items[4];
+    const last = items[4]!;
     expect(last.ok ? "" : last.error).toMatch(/truncated/);
     expect(last.raw.startsWith("<Event ")).toBe(true);
     expect(last.raw.endsWith("WS-BR2-00")).toBe(true);
@@ -468,9 +468,9 @@ describe("parseEventXml: variants", () => {
   it("bad values inside one event are nulled with a warning, the rest still decodes", () => {
     const xml = shared("client-12288-success.xml").replace("2024/05/13 11:12", "2024/13/45 99:99").replace(", 0, 1,", ", 0, 9,");
     const { ok, warnings } = events(xml);
-    expect(ok[0].clientTime).toBeNull();
-    expect(ok[0].licenseStatus).toBeNull();
-    expect(ok[0].minutesToExpiry).toBe(249120);
+    expect(ok[0]!.clientTime).toBeNull();
+    expect(ok[0]!.licenseStatus).toBeNull();
+    expect(ok[0]!.minutesToExpiry).toBe(249120);
     expect(warnings).toEqual([
       'event 12288 #51877: ClientTime "2024/13/45 99:99" is not valid; left empty',
       'event 12288 #51877: LicensingStatus "9" is not valid; left empty',
@@ -482,8 +482,8 @@ describe("parseEventXml: variants", () => {
     const bad = good.replace("<Computer>", "<Computer><Oops>");
     const { items } = events(good + bad + good);
     expect(items.map((i) => i.ok)).toEqual([true, false, true]);
-    expect(items[1].ok ? "" : items[1].error).toMatch(/^invalid XML/);
-    expect(items[1].raw).toBe(bad);
+    expect(items[1]!.ok ? "" : items[1]!.error).toMatch(/^invalid XML/);
+    expect(items[1]!.raw).toBe(bad);
   });
 
   it("truncated mid-event after complete events keeps the complete ones", () => {
@@ -492,7 +492,7 @@ describe("parseEventXml: variants", () => {
     const { items, ok } = events(cut);
     expect(ok.map((e) => e.recordId)).toEqual([884206, 884207, 884208]);
     expect(items).toHaveLength(4);
-    expect(items[3].ok).toBe(false);
+    expect(items[3]!.ok).toBe(false);
   });
 
   it("reports text outside events as unrecognized", () => {

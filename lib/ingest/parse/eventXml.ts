@@ -24,11 +24,11 @@ export function splitEventSpans(text: string): { spans: Span[]; leftover: string
   const spans: Span[] = [];
   let c = 0;
   for (let i = 0; i < starts.length; i++) {
-    const start = starts[i];
+    const start = starts[i]!;
     const next = starts[i + 1] ?? text.length;
-    while (c < closes.length && closes[c][0] < start) c++;
-    if (c < closes.length && closes[c][0] < next) {
-      spans.push({ start, end: closes[c][1], complete: true });
+    while (c < closes.length && closes[c]![0] < start) c++;
+    if (c < closes.length && closes[c]![0] < next) {
+      spans.push({ start, end: closes[c]![1], complete: true });
       c++;
     } else {
       spans.push({ start, end: next, complete: false });

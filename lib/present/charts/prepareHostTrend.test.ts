@@ -44,7 +44,7 @@ describe("prepareHostTrend", () => {
       ],
     });
     expect(out.rows).toHaveLength(1);
-    expect(out.rows[0].reported).toBe(12);
+    expect(out.rows[0]!.reported).toBe(12);
   });
 
   it("puts forecast rows after the last real one and connects the dashed line", () => {

@@ -39,6 +39,6 @@ describe("prepareLicenseShares", () => {
   it("ignores negative and non-finite counts", () => {
     const out = prepareLicenseShares({ Licensed: 4, Unlicensed: -3, Notification: Number.NaN, InitialGrace: Infinity });
     expect(out.map((s) => s.value)).toEqual([4, 0, 0, 0, 0]);
-    expect(out[0].share).toBe(1);
+    expect(out[0]!.share).toBe(1);
   });
 });

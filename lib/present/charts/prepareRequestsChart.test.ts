@@ -17,7 +17,7 @@ describe("prepareRequestsChart", () => {
       p("2026-11-24T00:00:00Z", 130, 4),
     ]);
     expect(rows.map((r) => r.label)).toEqual(["Nov 22", "Nov 23", "Nov 24"]);
-    expect(rows[0].t).toBe(Date.parse("2026-11-22T00:00:00Z"));
+    expect(rows[0]!.t).toBe(Date.parse("2026-11-22T00:00:00Z"));
     expect(pick(rows)).toEqual([
       [100, 1, null, null, false],
       [130, 4, 30, 3, false],

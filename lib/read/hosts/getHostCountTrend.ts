@@ -28,7 +28,7 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
      ORDER BY b.bucket`),
     getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE),
   ]);
-  const stepMs = buckets.length > 1 ? buckets[1].bucket.getTime() - buckets[0].bucket.getTime() : DAY_MS;
+  const stepMs = buckets.length > 1 ? buckets[1]!.bucket.getTime() - buckets[0]!.bucket.getTime() : DAY_MS;
   const pointTimes = buckets.map((b) => new Date(Math.min(b.bucket.getTime() + stepMs, now.getTime())));
   const { reconstructed, forecast } =
     (await countsFromSamples(machineId, pointTimes, now, latest)) ?? (await countsFromAllRequests(machineId, pointTimes, from, now));
@@ -37,7 +37,7 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
     range,
     reported: buckets.map((b) => ({ bucket: b.bucket.toISOString(), count: b.current_count })),
     requests: buckets.map((b) => ({ bucket: b.bucket.toISOString(), totalRequests: b.total_requests, failedRequests: b.failed_requests })),
-    reconstructed: reconstructed.map((count, i) => ({ at: pointTimes[i].toISOString(), count })),
+    reconstructed: reconstructed.map((count, i) => ({ at: pointTimes[i]!.toISOString(), count })),
     forecast: forecast.points,
     crossesBelow: forecast.crossesBelow,
     serverOnly: forecast.serverOnly,

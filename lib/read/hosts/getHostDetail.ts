@@ -11,6 +11,8 @@ export async function getHostDetail(machineId: string, now: Date) {
   if (machine?.role !== "kms_host") throw new ApiError("not_found", "no such KMS host", "id");
   const [host] = (await getHostList()).filter((h) => h.id === machineId);
   const [facts] = await getHostFacts(now, [machineId]);
+  // Both read the machine just checked; it can only be missing if it was deleted in between.
+  if (!host || !facts) throw new ApiError("not_found", "no such KMS host", "id");
   const latestRaw = await db().snapshot.findFirst({
     where: { machineId, source: "dlv" },
     orderBy: { lastSeenAt: "desc" },

@@ -60,14 +60,14 @@ export type LabelDef = {
   fr: readonly string[];
 };
 
-const v = (id: LabelId, en: readonly string[], fr: readonly string[] = []): LabelDef => ({
+const v = (id: LabelId, en: readonly [string, ...string[]], fr: readonly string[] = []): LabelDef => ({
   id,
   canonical: en[0],
   kind: "value",
   en,
   fr,
 });
-const line = (id: LabelId, en: readonly string[], fr: readonly string[] = []): LabelDef => ({
+const line = (id: LabelId, en: readonly [string, ...string[]], fr: readonly string[] = []): LabelDef => ({
   id,
   canonical: en[0],
   kind: "line",

@@ -52,7 +52,7 @@ function repairUtf8Mojibake(s: string): string | null {
   const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const b = c < 0x100 ? c : CP1252_HIGH[s[i]];
+    const b = c < 0x100 ? c : CP1252_HIGH[s[i]!];
     if (b === undefined) return null;
     bytes[i] = b;
   }
@@ -65,7 +65,7 @@ function repairUtf8Mojibake(s: string): string | null {
 
 function repairCp850(s: string): string | null {
   if (!/[\u0080-\u009f]/.test(s)) return null;
-  return s.replace(/[\u0080-\u009f]/g, (c) => CP850_C1[c.charCodeAt(0) - 0x80]);
+  return s.replace(/[\u0080-\u009f]/g, (c) => CP850_C1[c.charCodeAt(0) - 0x80]!);
 }
 
 const BLOCK_TAG = /<\/?(?:br|p|div|pre|li|tr|ul|ol|table|tbody|thead|blockquote|h[1-6])\b[^<>]{0,200}>/gi;

@@ -22,10 +22,10 @@ export function parseIntLoose(value: string): number | null {
   let current = "";
   const seps = new Set<string>();
   for (; i < s.length; i++) {
-    const c = s[i];
+    const c = s[i]!;
     if (c >= "0" && c <= "9") {
       current += c;
-    } else if (SEPARATORS.includes(c) && current.length > 0 && s[i + 1] >= "0" && s[i + 1] <= "9") {
+    } else if (SEPARATORS.includes(c) && current.length > 0 && s[i + 1]! >= "0" && s[i + 1]! <= "9") {
       groups.push(current);
       current = "";
       seps.add(c);
@@ -37,8 +37,8 @@ export function parseIntLoose(value: string): number | null {
   groups.push(current);
   // Grouping must look like thousands (1-3 digits then 3-digit groups) with one separator kind;
   // otherwise only the first group is trusted ("1.5", "10.0.22631" are not thousands).
-  const grouped = groups.length > 1 && seps.size === 1 && groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3);
-  const digits = grouped ? groups.join("") : groups[0];
+  const grouped = groups.length > 1 && seps.size === 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
+  const digits = grouped ? groups.join("") : groups[0]!;
   if (digits.length > 15) return null;
   const n = sign * Number(digits);
   return isInt4(n) ? n : null;
@@ -54,7 +54,7 @@ export function parseGuid(value: string): string | null {
 /** `0x` + 8 upper-case hex, from "0xC004F009 (grace time expired)." or a bare "C004F009". */
 export function parseHresult(value: string): string | null {
   const m = /0x([0-9a-f]{1,8})(?![0-9a-f])/i.exec(value) ?? /^([0-9a-f]{8})(?![0-9a-f])/i.exec(value.trim());
-  return m ? `0x${m[1].toUpperCase().padStart(8, "0")}` : null;
+  return m ? `0x${m[1]!.toUpperCase().padStart(8, "0")}` : null;
 }
 
 // Folded prefixes; French wording is the inferred one (Microsoft fr-FR docs vocabulary).
@@ -111,7 +111,7 @@ export function channelOf(description: string): string | null {
   // Only the tail can hold the channel; bounding it keeps the unanchored regex linear.
   const tail = description.slice(-200);
   const m = /([A-Za-z0-9_:-]+)\s+channel\.?\s*$/i.exec(tail) ?? /\bcanal\s+([A-Za-z0-9_:-]+)\s*\.?$/i.exec(tail);
-  return m ? m[1].toUpperCase() : null;
+  return m ? m[1]!.toUpperCase() : null;
 }
 
 export type HostPort = { host: string | null; port: number | null };

@@ -28,9 +28,9 @@ describe("parseElementTree", () => {
     const r = root("<e:Event xmlns:e='u' xmlns='v'><e:System p:Name='n' Guid='g'/><a:b:c/></e:Event>");
     expect(r.name).toBe("Event");
     expect({ ...r.attrs }).toEqual({});
-    expect(r.children[0].name).toBe("System");
-    expect({ ...r.children[0].attrs }).toEqual({ Name: "n", Guid: "g" });
-    expect(r.children[1].name).toBe("a:b:c");
+    expect(r.children[0]!.name).toBe("System");
+    expect({ ...r.children[0]!.attrs }).toEqual({ Name: "n", Guid: "g" });
+    expect(r.children[1]!.name).toBe("a:b:c");
   });
 
   it("attribute lookups see no prototype", () => {

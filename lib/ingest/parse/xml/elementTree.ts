@@ -44,7 +44,7 @@ function attrsOf(tag: SaxesTagPlain): Attrs {
   // saxes makes a fresh prototype-free record per tag, so the usual prefix-free one can be kept as is.
   if (plain) return raw;
   const attrs: Record<string, string> = Object.create(null);
-  for (const name in raw) if (name !== "xmlns" && !name.startsWith("xmlns:")) attrs[localName(name)] = raw[name];
+  for (const name in raw) if (name !== "xmlns" && !name.startsWith("xmlns:")) attrs[localName(name)] = raw[name]!;
   return attrs;
 }
 
