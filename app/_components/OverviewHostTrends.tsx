@@ -9,7 +9,14 @@ import styles from "./OverviewHostTrends.module.css";
 type HostTrendSeries = FleetOverview["hostTrends"][number];
 
 function HostSparkline({ host }: { host: HostTrendSeries }) {
-  const trend = prepareHostTrend({ reported: host.points, reconstructed: [], forecast: [], serverOnly: false });
+  const trend = prepareHostTrend({
+    reported: host.points,
+    reconstructed: [],
+    forecast: [],
+    serverOnly: false,
+    unit: "day",
+    thresholds: COUNT_THRESHOLDS,
+  });
   const latestCount = host.points.findLast((p) => p.count !== null)?.count ?? null;
   return (
     <div className={styles.host}>

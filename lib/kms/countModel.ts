@@ -32,6 +32,9 @@ export const CLIENT_OS_THRESHOLD = 25;
 export const SERVER_OS_THRESHOLD = 5;
 export const COUNT_CAP = 2 * CLIENT_OS_THRESHOLD;
 export const SERVER_ONLY_CAP = 2 * SERVER_OS_THRESHOLD;
+/** The reference lines every count chart and table draws, as the API sends them to the pages. */
+export const COUNT_THRESHOLDS = { clientOs: CLIENT_OS_THRESHOLD, serverOs: SERVER_OS_THRESHOLD, cap: COUNT_CAP } as const;
+export type CountThresholds = typeof COUNT_THRESHOLDS;
 /** Renewal interval (7 days) plus one day of slack for machines that were off for a night. */
 export const RENEWAL_GRACE_MS = 8 * DAY_MS;
 

@@ -1,13 +1,11 @@
 // Runs the diagnosis rules and applies the reconcile plan to the alert table in one transaction,
 // recording an alert_event per transition. Evaluations are serialised across processes and replicas by a
 // transaction-level advisory lock; the scheduler only tries it (another replica is already evaluating).
-import { randomUUID } from "node:crypto";
-import { isDeepStrictEqual } from "node:util";
 import { db, dbPool } from "@/lib/core/db";
-import type { Prisma } from "@/lib/core/generated/prisma/client";
-import type { Finding } from "@/lib/evaluate/rules/types";
+import { storedFinding } from "@/lib/evaluate/alerts/storedFinding";
 import { getFindings } from "@/lib/evaluate/facts/getFindings";
-import { isSnoozed, reconcile } from "@/lib/evaluate/alerts/reconcile";
+import { applyPlan } from "@/lib/evaluate/alerts/applyPlan";
+import { reconcile } from "@/lib/evaluate/alerts/reconcile";
 import type { AlertTransition, StoredAlert } from "@/lib/evaluate/alerts/types";
 
 /** Any constant: it only names "an alert evaluation is running" for pg_advisory_xact_lock. */
@@ -26,10 +24,6 @@ export type EvaluationResult = { skipped: boolean; findings: number; transitions
 
 /** From this many rows written by one pass, the alert table is vacuumed right after it. */
 const VACUUM_AFTER_ROWS = 500;
-
-const json = (finding: Finding) => finding as unknown as Prisma.InputJsonValue;
-/** A finding as it reads back from its jsonb column (undefined fields dropped). */
-const asStored = (finding: Finding): unknown => JSON.parse(JSON.stringify(finding));
 
 export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<EvaluationResult> {
   const result = await evaluateInTransaction(options);
@@ -60,131 +54,21 @@ async function evaluateInTransaction(options: EvaluateOptions): Promise<Evaluati
       const findings = await getFindings(now, { machineIds });
       const rows = await tx.alert.findMany({
         where: scope,
-        select: { id: true, ruleId: true, machineId: true, state: true, severity: true, snoozedUntil: true, lastFinding: true },
+        select: {
+          id: true,
+          ruleId: true,
+          machineId: true,
+          subjectKind: true,
+          state: true,
+          severity: true,
+          snoozedUntil: true,
+          lastFinding: true,
+        },
       });
-      const stored: StoredAlert[] = rows.map((row) => ({ ...row, lastFinding: row.lastFinding as unknown as Finding }));
-      const plan = reconcile(findings, stored);
-      const transitions: AlertTransition[] = [];
-
-      const created = plan.open.map((finding) => ({ id: randomUUID(), finding }));
-      if (created.length > 0) {
-        await tx.alert.createMany({
-          data: created.map(({ id, finding }) => ({
-            id,
-            ruleId: finding.ruleId,
-            subjectKind: finding.subject.kind,
-            machineId: finding.subject.machineId,
-            severity: finding.severity,
-            title: finding.title,
-            state: "open",
-            firstSeenAt: now,
-            lastSeenAt: now,
-            lastFinding: json(finding),
-          })),
-        });
-      }
-      for (const { id, finding } of created) {
-        transitions.push({ alertId: id, kind: "opened", from: null, to: "open", severity: finding.severity, finding, notify: true });
-      }
-
-      // Still firing and reopened alerts: one UPDATE ... FROM unnest instead of a statement per alert.
-      const refresh = [
-        ...plan.update.map((u) => ({ ...u, reopen: false })),
-        ...plan.reopen.map((r) => ({ ...r, escalated: false, reopen: true })),
-      ];
-      // Most firing alerts say the same as at the last pass: only their last-seen moves (a narrow update,
-      // not thousands of findings rewritten every 5 minutes on a bad day).
-      const same: typeof refresh = [];
-      const rewrite: typeof refresh = [];
-      for (const r of refresh) {
-        const unchanged =
-          !r.reopen && r.alert.severity === r.finding.severity && isDeepStrictEqual(r.alert.lastFinding, asStored(r.finding));
-        (unchanged ? same : rewrite).push(r);
-      }
-      if (same.length > 0) {
-        await tx.$executeRaw`UPDATE alert SET last_seen_at = ${now} WHERE id = ANY(${same.map((r) => r.alert.id)}::uuid[])`;
-      }
-      if (rewrite.length > 0) {
-        await tx.$executeRaw`
-          UPDATE alert AS a SET last_seen_at = ${now}, severity = u.severity, title = u.title, last_finding = u.finding::jsonb,
-            state = CASE WHEN u.reopen THEN 'open'::"AlertState" ELSE a.state END,
-            resolved_at = CASE WHEN u.reopen THEN NULL ELSE a.resolved_at END
-          FROM unnest(${rewrite.map((r) => r.alert.id)}::uuid[], ${rewrite.map((r) => r.finding.severity)}::text[],
-            ${rewrite.map((r) => r.finding.title)}::text[], ${rewrite.map((r) => JSON.stringify(r.finding))}::text[],
-            ${rewrite.map((r) => r.reopen)}::boolean[]) AS u(id, severity, title, finding, reopen)
-          WHERE a.id = u.id`;
-      }
-      for (const r of refresh) {
-        if (r.reopen) {
-          transitions.push({
-            alertId: r.alert.id,
-            kind: "reopened",
-            from: "resolved",
-            to: "open",
-            severity: r.finding.severity,
-            finding: r.finding,
-            notify: true,
-          });
-        } else if (r.escalated) {
-          transitions.push({
-            alertId: r.alert.id,
-            kind: "escalated",
-            from: r.alert.state,
-            to: r.alert.state,
-            severity: r.finding.severity,
-            finding: r.finding,
-            notify: !isSnoozed(r.alert, now),
-          });
-        }
-      }
-
-      if (plan.resolve.length > 0) {
-        // A snooze belongs to the incident it silenced: a later reopen must notify again.
-        await tx.alert.updateMany({
-          where: { id: { in: plan.resolve.map((a) => a.id) } },
-          data: { state: "resolved", resolvedAt: now, snoozedUntil: null },
-        });
-      }
-      for (const alert of plan.resolve) {
-        transitions.push({
-          alertId: alert.id,
-          kind: "resolved",
-          from: alert.state,
-          to: "resolved",
-          severity: alert.lastFinding.severity,
-          finding: alert.lastFinding,
-          notify: !isSnoozed(alert, now),
-        });
-      }
-
-      if (transitions.length > 0) {
-        await tx.alertEvent.createMany({
-          data: transitions.map((t) => ({
-            alertId: t.alertId,
-            at: now,
-            fromState: t.from,
-            toState: t.to,
-            actor: "system",
-            note: eventNote(t),
-            notifyPending: t.notify,
-          })),
-        });
-      }
-      return { skipped: false, findings: findings.length, transitions, rowsWritten: created.length + refresh.length + plan.resolve.length };
+      const stored: StoredAlert[] = rows.map((row) => ({ ...row, lastFinding: storedFinding(row) }));
+      const { transitions, rowsWritten } = await applyPlan(tx, reconcile(findings, stored), now);
+      return { skipped: false, findings: findings.length, transitions, rowsWritten };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-}
-
-function eventNote(t: AlertTransition): string {
-  switch (t.kind) {
-    case "opened":
-      return "condition detected";
-    case "reopened":
-      return "condition is back";
-    case "escalated":
-      return `severity rose to ${t.severity}`;
-    case "resolved":
-      return "condition cleared";
-  }
 }

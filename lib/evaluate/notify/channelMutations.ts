@@ -1,6 +1,6 @@
 // Creating, switching and deleting notification channels (admins), and sending a test message.
 import { db } from "@/lib/core/db";
-import type { Prisma } from "@/lib/core/generated/prisma/client";
+import { toJsonValue } from "@/lib/core/json";
 import { ApiError } from "@/lib/core/errors";
 import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
 import { toChannelView } from "@/lib/evaluate/notify/listChannels";
@@ -10,7 +10,7 @@ import { attemptDelivery } from "@/lib/evaluate/notify/send";
 
 export async function createChannel(input: CreateChannelInput) {
   const row = await db().notificationChannel.create({
-    data: { kind: input.kind, name: input.name, enabled: input.enabled, config: input.config as unknown as Prisma.InputJsonValue },
+    data: { kind: input.kind, name: input.name, enabled: input.enabled, config: toJsonValue(input.config) },
   });
   return toChannelView(row);
 }
@@ -53,7 +53,7 @@ export async function sendTestNotification(channelId: string, now = new Date()) 
     data: {
       channelId,
       alertIds: [],
-      payload: message as unknown as Prisma.InputJsonValue,
+      payload: toJsonValue(message),
       nextAttemptAt: new Date(now.getTime() + 3_600_000),
     },
   });

@@ -3,8 +3,8 @@
 // are dropped: enabling a channel later must not replay old news.
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
-import type { Prisma } from "@/lib/core/generated/prisma/client";
-import type { Finding } from "@/lib/evaluate/rules/types";
+import { toJsonValue } from "@/lib/core/json";
+import { storedFinding } from "@/lib/evaluate/alerts/storedFinding";
 import { buildMessage } from "@/lib/evaluate/notify/message";
 import { groupIsReady } from "@/lib/evaluate/notify/schedule";
 
@@ -26,7 +26,14 @@ export async function dispatchPending(options: { force?: boolean; now?: Date } =
       where: { notifyPending: true },
       orderBy: { at: "asc" },
       take: MAX_TRANSITIONS_PER_MESSAGE,
-      select: { id: true, alertId: true, at: true, fromState: true, toState: true, alert: { select: { lastFinding: true } } },
+      select: {
+        id: true,
+        alertId: true,
+        at: true,
+        fromState: true,
+        toState: true,
+        alert: { select: { ruleId: true, machineId: true, subjectKind: true, severity: true, lastFinding: true } },
+      },
     });
     if (
       events.length === 0 ||
@@ -44,7 +51,7 @@ export async function dispatchPending(options: { force?: boolean; now?: Date } =
           alertId: e.alertId,
           fromState: e.fromState,
           toState: e.toState,
-          finding: e.alert.lastFinding as unknown as Finding,
+          finding: storedFinding(e.alert),
         })),
         dashboardBaseUrl(),
         now,
@@ -54,7 +61,7 @@ export async function dispatchPending(options: { force?: boolean; now?: Date } =
         data: channels.map((c) => ({
           channelId: c.id,
           alertIds,
-          payload: message as unknown as Prisma.InputJsonValue,
+          payload: toJsonValue(message),
           nextAttemptAt: now,
         })),
       });

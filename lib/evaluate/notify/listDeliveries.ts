@@ -1,7 +1,7 @@
 // The delivery log: newest first, with every attempt, for the notification settings page.
 import { db } from "@/lib/core/db";
 import type { AttemptLogEntry } from "@/lib/evaluate/notify/send";
-import { summarize, type NotificationMessage } from "@/lib/evaluate/notify/message";
+import { notificationMessageSchema, summarize } from "@/lib/evaluate/notify/message";
 
 export type DeliveryView = {
   id: string;
@@ -32,7 +32,7 @@ export async function listDeliveries(filter: { limit: number; channelId?: string
     channelName: row.channel.name,
     channelKind: row.channel.kind,
     createdAt: row.createdAt.toISOString(),
-    summary: summarize(row.payload as unknown as NotificationMessage),
+    summary: summaryOf(row.payload),
     alertIds: row.alertIds,
     status: row.status,
     attempts: row.attempts,
@@ -41,4 +41,10 @@ export async function listDeliveries(filter: { limit: number; channelId?: string
     sentAt: row.sentAt?.toISOString() ?? null,
     attemptLog: (row.attemptLog as AttemptLogEntry[] | null) ?? [],
   }));
+}
+
+/** A payload that no longer fits the message schema is listed, not allowed to break the delivery log. */
+function summaryOf(payload: unknown): string {
+  const message = notificationMessageSchema.safeParse(payload);
+  return message.success ? summarize(message.data) : "kmswatch: payload in an older format";
 }

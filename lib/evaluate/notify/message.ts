@@ -1,25 +1,34 @@
 // The channel-neutral content of one grouped notification: every alert transition of one dispatch.
 // Stored as the delivery's payload and turned into each channel's format when sent.
-import type { Finding, Severity } from "@/lib/evaluate/rules/types";
-import type { AlertState } from "@/lib/evaluate/alerts/types";
+import { z } from "zod";
+import { findingSchema, severitySchema, type Finding, type Severity } from "@/lib/evaluate/rules/types";
+import { alertStates, type AlertState } from "@/lib/evaluate/alerts/types";
 
-export type NotificationItem = {
-  alertId: string;
-  ruleId: string;
-  severity: Severity;
+const alertStateSchema = z.enum(alertStates);
+export const notificationItemSchema = z.object({
+  alertId: z.string(),
+  ruleId: z.string(),
+  severity: severitySchema,
   /** The state the alert moved to. */
-  state: AlertState;
+  state: alertStateSchema,
   /** The state it left; null when the alert was just created. */
-  from: AlertState | null;
-  subject: Finding["subject"];
-  title: string;
-  cause: string;
-  fix: string;
+  from: alertStateSchema.nullable(),
+  subject: findingSchema.shape.subject,
+  title: z.string(),
+  cause: z.string(),
+  fix: z.string(),
   /** The machine's page in the dashboard. */
-  url: string;
-};
+  url: z.string(),
+});
+export type NotificationItem = z.infer<typeof notificationItemSchema>;
 
-export type NotificationMessage = { createdAt: string; items: NotificationItem[]; test?: boolean };
+/** Stored as a delivery's payload (jsonb) and read back through this schema. */
+export const notificationMessageSchema = z.object({
+  createdAt: z.string(),
+  items: z.array(notificationItemSchema),
+  test: z.boolean().optional(),
+});
+export type NotificationMessage = z.infer<typeof notificationMessageSchema>;
 
 export type PendingEvent = {
   alertId: string;

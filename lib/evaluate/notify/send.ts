@@ -1,10 +1,10 @@
 // Sends due deliveries. Each is first claimed (its next attempt pushed past a lease, FOR UPDATE SKIP
 // LOCKED) so two replicas, or the scheduler and the "evaluate now" action, never send it twice.
 import { db } from "@/lib/core/db";
-import type { Prisma } from "@/lib/core/generated/prisma/client";
+import { toJsonValue } from "@/lib/core/json";
 import { parseChannelConfig } from "@/lib/evaluate/notify/channels";
 import { deliver } from "@/lib/evaluate/notify/deliver";
-import type { NotificationMessage } from "@/lib/evaluate/notify/message";
+import { notificationMessageSchema } from "@/lib/evaluate/notify/message";
 import { nextAttemptAt } from "@/lib/evaluate/notify/schedule";
 
 /** Longer than one attempt can take (10 s timeouts), so a claimed delivery is not claimed again meanwhile. */
@@ -31,7 +31,7 @@ export async function attemptDelivery(id: string, options: { ignoreDisabled?: bo
   try {
     if (!delivery.channel.enabled && !options.ignoreDisabled) throw new Error("channel is disabled");
     const channel = parseChannelConfig(delivery.channel.kind, delivery.channel.config);
-    await deliver(channel, delivery.payload as unknown as NotificationMessage, started);
+    await deliver(channel, notificationMessageSchema.parse(delivery.payload), started);
   } catch (caught) {
     error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 500) || "unknown error";
   }
@@ -42,7 +42,7 @@ export async function attemptDelivery(id: string, options: { ignoreDisabled?: bo
     where: { id },
     data: {
       attempts,
-      attemptLog: log as unknown as Prisma.InputJsonValue,
+      attemptLog: toJsonValue(log),
       lastError: error,
       status: error === null ? "sent" : retryAt ? "pending" : "failed",
       sentAt: error === null ? new Date() : null,

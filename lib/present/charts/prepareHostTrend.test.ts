@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { COUNT_THRESHOLDS } from "@/lib/kms/countModel";
 import { dayLabel, prepareHostTrend, type HostTrendInput } from "./prepareHostTrend";
 
 const D = (s: string) => Date.parse(s);
-const base: HostTrendInput = { reported: [], reconstructed: [], forecast: [], serverOnly: false };
+const base: HostTrendInput = {
+  reported: [],
+  reconstructed: [],
+  forecast: [],
+  serverOnly: false,
+  unit: "day",
+  thresholds: COUNT_THRESHOLDS,
+};
 
 describe("prepareHostTrend", () => {
   it("labels UTC days", () => {
@@ -108,5 +116,30 @@ describe("prepareHostTrend", () => {
   it("skips unparseable timestamps", () => {
     const out = prepareHostTrend({ ...base, reported: [{ bucket: "garbage", count: 3 }] });
     expect(out.rows).toEqual([]);
+  });
+});
+
+describe("prepareHostTrend at the API's resolution", () => {
+  it("keeps hourly buckets as hourly rows (the 7-day view), labelled with their hour", () => {
+    const out = prepareHostTrend({
+      ...base,
+      unit: "hour",
+      reported: [
+        { bucket: "2026-11-24T10:00:00Z", count: 24 },
+        { bucket: "2026-11-24T11:00:00Z", count: 25 },
+        { bucket: "2026-11-24T12:00:00Z", count: null },
+      ],
+    });
+    expect(out.rows.map((r) => [r.label, r.reported])).toEqual([
+      ["Nov 24, 10:00", 24],
+      ["Nov 24, 11:00", 25],
+      ["Nov 24, 12:00", null],
+    ]);
+  });
+
+  it("draws the thresholds the API sent, not its own", () => {
+    const out = prepareHostTrend({ ...base, thresholds: { clientOs: 25, serverOs: 5, cap: 60 } });
+    expect(out.thresholds.cap).toBe(60);
+    expect(out.yMax).toBe(60);
   });
 });

@@ -5,7 +5,12 @@
 // The SQL layer therefore emits every bucket of the range, with `count: null` where nothing was
 // reported; this function keeps those nulls as nulls (a gap is shown as a gap, values are never invented).
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from "@/lib/core/time";
+import type { BucketUnit } from "@/lib/core/sql";
+import type { CountThresholds } from "@/lib/kms/countModel";
+
+// Pages that draw thresholds outside a trend (tables, headers) read the same constant.
+export { COUNT_THRESHOLDS } from "@/lib/kms/countModel";
 
 const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -14,9 +19,19 @@ export function dayLabel(t: number): string {
   return dayFormat.format(new Date(t));
 }
 
-/** Start of the UTC day, so that points taken at different hours of one day share a row. */
-export function utcDay(t: number): number {
-  return Math.floor(t / DAY_MS) * DAY_MS;
+const hourFormat = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** Start of the bucket containing `t`: an hour for the 7-day view, a UTC day otherwise (weeks start on a day). */
+function bucketStart(t: number, unit: BucketUnit): number {
+  const size = unit === "hour" ? HOUR_MS : DAY_MS;
+  return Math.floor(t / size) * size;
 }
 
 export type HostTrendInput = {
@@ -24,6 +39,10 @@ export type HostTrendInput = {
   reconstructed: { at: string; count: number }[];
   forecast: { at: string; count: number }[];
   serverOnly: boolean;
+  /** The API's bucket size: rows are kept at that resolution, never folded into days. */
+  unit: BucketUnit;
+  /** From the API (the count model's), so the chart never decides what the server decided. */
+  thresholds: CountThresholds;
 };
 
 export type HostTrendRow = {
@@ -34,11 +53,9 @@ export type HostTrendRow = {
   forecast: number | null;
 };
 
-export const COUNT_THRESHOLDS = { clientOs: 25, serverOs: 5, cap: 50 } as const;
-
 export type HostTrend = {
   rows: HostTrendRow[];
-  thresholds: typeof COUNT_THRESHOLDS;
+  thresholds: CountThresholds;
   yMax: number;
   /** Largest |reported - reconstructed| over the rows that have both, in CMIDs (not days); null if none. */
   gapDays: number | null;
@@ -60,17 +77,18 @@ function timed<T>(items: readonly T[], at: (x: T) => string, value: (x: T) => nu
 
 export function prepareHostTrend(input: HostTrendInput): HostTrend {
   const rows = new Map<number, HostTrendRow>();
+  const label = (t: number) => (input.unit === "hour" ? hourFormat.format(new Date(t)) : dayLabel(t));
   const rowFor = (t: number): HostTrendRow => {
-    const day = utcDay(t);
-    let row = rows.get(day);
+    const start = bucketStart(t, input.unit);
+    let row = rows.get(start);
     if (!row) {
-      row = { t: day, label: dayLabel(day), reported: null, reconstructed: null, forecast: null };
-      rows.set(day, row);
+      row = { t: start, label: label(start), reported: null, reconstructed: null, forecast: null };
+      rows.set(start, row);
     }
     return row;
   };
 
-  // Counts are gauges: within one day the latest known value is the day's value.
+  // Counts are gauges: within one bucket the latest known value is the bucket's value.
   for (const p of timed(
     input.reported,
     (r) => r.bucket,
@@ -94,11 +112,10 @@ export function prepareHostTrend(input: HostTrendInput): HostTrend {
     (r) => r.at,
     (r) => r.count,
   )) {
-    const day = utcDay(p.t);
-    // The forecast starts "now": points on days already covered by history would duplicate it.
-    if (day < lastReal) continue;
+    // The forecast starts "now": points in buckets already covered by history would duplicate it.
+    if (bucketStart(p.t, input.unit) < lastReal) continue;
     const row = rowFor(p.t);
-    // One forecast point per day; the earliest is the one anchored on the real data.
+    // One forecast point per bucket; the earliest is the one anchored on the real data.
     if (row.forecast === null) row.forecast = p.value;
   }
 
@@ -121,8 +138,9 @@ export function prepareHostTrend(input: HostTrendInput): HostTrend {
   }
   // The whole legal range of the count (0..cap) stays on screen, so the threshold lines are always
   // visible and two hosts' charts read the same; a server-only host's range ends at 10.
-  const floor = input.serverOnly ? 2 * COUNT_THRESHOLDS.serverOs : COUNT_THRESHOLDS.cap;
+  const { thresholds } = input;
+  const floor = input.serverOnly ? 2 * thresholds.serverOs : thresholds.cap;
   const yMax = Math.ceil(Math.max(floor, dataMax) / 5) * 5;
 
-  return { rows: sorted, thresholds: COUNT_THRESHOLDS, yMax, gapDays: gap };
+  return { rows: sorted, thresholds, yMax, gapDays: gap };
 }

@@ -2,7 +2,7 @@
 // explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
-import { COUNT_WINDOW_DAYS, forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
+import { COUNT_THRESHOLDS, COUNT_WINDOW_DAYS, forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
 import { DAY_MS } from "@/lib/core/time";
 import { defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/core/sql";
@@ -41,6 +41,7 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
     forecast: forecast.points,
     crossesBelow: forecast.crossesBelow,
     serverOnly: forecast.serverOnly,
+    thresholds: COUNT_THRESHOLDS,
   };
 }
 export type HostCountTrend = Awaited<ReturnType<typeof getHostCountTrend>>;
