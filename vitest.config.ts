@@ -1,8 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Same "@/..." imports as the app (tsconfig paths).
-const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+// Same "@/..." imports as the app (tsconfig paths). `server-only` marks modules a client component must never
+// import (Next fails the build if one does); tests run on the server side, so it resolves to its empty module.
+const alias = {
+  "@": fileURLToPath(new URL(".", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,5 +1,6 @@
 // Signed-in users: an encrypted, signed session cookie (iron-session) holding the user id.
 // The user is re-read on every request, so a deleted user or changed role takes effect at once.
+import "server-only";
 import { cookies } from "next/headers";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { queryRows } from "@/lib/core/db";

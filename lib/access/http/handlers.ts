@@ -1,5 +1,6 @@
 // Route wrappers: every handler runs inside one error boundary that maps errors to HTTP.
 // Agent routes take only agent tokens; dashboard routes take only a signed-in user's session.
+import "server-only";
 import type { NextRequest } from "next/server";
 import { authenticateAgent, type AuthenticatedAgent } from "@/lib/access/agents/authenticate";
 import { currentUser, type SignedInUser } from "@/lib/access/auth/session";

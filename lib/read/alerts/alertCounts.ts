@@ -1,6 +1,7 @@
 // The alerts page's summary from the grouped counts, with the page's semantics: severity counts over the
 // chosen subject kind (so each is a filter to click), the rule summary within the chosen severity too, and
 // the total of the list with every filter applied.
+import "server-only";
 import { groupRuleCounts, type severityOrder, type RuleCount, type RuleGroup } from "@/lib/read/alerts/findingFilters";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
 

@@ -1,5 +1,6 @@
 // The alerts list's filters, shared by the API, the CSV export and the queries: lifecycle state (open and
 // acknowledged by default, "all" adds resolved history), severity, subject kind, rule and one machine.
+import "server-only";
 import { z } from "zod";
 import { ALERT_LIST_MAX, ALERT_PAGE_SIZE, alertStates } from "@/lib/evaluate/alerts/types";
 import { severityOrder } from "@/lib/read/alerts/findingFilters";

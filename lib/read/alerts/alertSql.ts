@@ -1,5 +1,6 @@
 // SQL pieces every alert list shares: the columns of an AlertView, the filter and the page's order
 // (most severe first, KMS hosts before clients since a host problem explains many client ones, then by name).
+import "server-only";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
 import type { AlertState } from "@/lib/evaluate/alerts/types";

@@ -1,5 +1,6 @@
 // Alerts page and client page: counts per severity, the rule summary, and the URL values of the filters
 // (the filtering and ordering themselves run in Postgres, lib/alerts/alertSql.ts).
+import "server-only";
 
 export type FindingLike = {
   ruleId: string;

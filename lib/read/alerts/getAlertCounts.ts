@@ -1,5 +1,6 @@
 // How many alerts per (rule, severity, subject kind) in the given states: a few dozen rows however many
 // alerts there are, from which the page's counts, rule summary and total are derived (summarizeAlertCounts).
+import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";

@@ -2,6 +2,7 @@
 // 40 clones failing the same way must not hide the host that explains them. Rules are few and each example
 // is the head of that rule's alerts in the page's order (alert_active_order_idx), so thousands of open
 // alerts are not sorted per request.
+import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";

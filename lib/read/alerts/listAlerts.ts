@@ -1,5 +1,6 @@
 // Stored alerts for the alerts page and its export, filtered and ordered in Postgres so the limit keeps the
 // most severe ones: on a bad day (a host down, thousands of clients alerting) the page reads one page, not all.
+import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";

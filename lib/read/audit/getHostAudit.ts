@@ -1,5 +1,6 @@
 // Every KMS host anyone has seen — agents on hosts, clients' DNS/registered host, 12288 server
 // field — with its approval state and the clients that use it.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { getApprovedHosts, isApproved } from "@/lib/access/admin/getApprovedHosts";
 import { countSplitWarning } from "@/lib/kms/countSplit";

@@ -1,6 +1,7 @@
 // One event log of a machine for a window, as wevtutil prints it (`wevtutil qe <log> /f:xml`): every
 // stored <Event> exactly as received, back to back in EventRecordID order, then a CRLF. Read through
 // a cursor so a busy host's 30 days of 12290 never sit in memory.
+import "server-only";
 import { Readable } from "node:stream";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { cursorBatches } from "@/lib/read/export/cursor";

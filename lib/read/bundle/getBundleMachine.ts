@@ -1,4 +1,5 @@
 // The machine a support bundle is for: it must exist, and a host bundle must be for a KMS host.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import type { BundleKind } from "@/lib/read/bundle/logs";

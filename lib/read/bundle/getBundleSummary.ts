@@ -1,5 +1,6 @@
 // summary.json of a support bundle: the parsed latest state of every product, what arrived in the
 // window (events per log and ID, ingest batches, quarantined artifacts) and the latest probe.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
 

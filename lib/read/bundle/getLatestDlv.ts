@@ -1,4 +1,5 @@
 // The newest raw `slmgr.vbs /dlv` output a machine sent, exactly as stored.
+import "server-only";
 import { db } from "@/lib/core/db";
 
 export async function getLatestDlv(machineId: string) {

@@ -1,6 +1,7 @@
 // Which Windows event logs go into a support bundle, and under which file name. KMS hosts write
 // 12290 to the "Key Management Service" log and 12293 (DNS publishing) to Application; clients
 // write 12288/12289 to Application.
+import "server-only";
 
 export type BundleKind = "host" | "client";
 export type BundleLog = { file: string; log: "Application" | "Key Management Service"; eventIds: number[]; what: string };

@@ -1,4 +1,5 @@
 // Support bundle URL parts: `/bundle/host/<uuid>.zip?days=30`.
+import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import { searchParams } from "@/lib/access/http/params";

@@ -1,4 +1,5 @@
 // README.txt of a support bundle: what each file is, and why it is what Microsoft support asks for.
+import "server-only";
 import type { BundleKind, BundleLog } from "@/lib/read/bundle/logs";
 
 export function bundleReadme(input: {

@@ -1,4 +1,5 @@
 // The HTTP answer for a streamed zip download.
+import "server-only";
 
 export function zipResponse(bundle: { filename: string; body: ReadableStream<Uint8Array> }): Response {
   return new Response(bundle.body, {

@@ -1,5 +1,6 @@
 // A machine's support bundle: the raw artifacts Microsoft support asks for (latest /dlv, the KMS
 // event logs of the window) plus kmswatch's summary and findings, as one streamed zip.
+import "server-only";
 import { getFindings } from "@/lib/evaluate/facts/getFindings";
 import { DAY_MS } from "@/lib/core/time";
 import { getBundleMachine } from "@/lib/read/bundle/getBundleMachine";

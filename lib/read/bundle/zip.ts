@@ -1,5 +1,6 @@
 // A zip written while it downloads (yazl): small files from memory, large ones from lazily opened
 // streams, so the event logs are read from Postgres only as the browser reads the zip.
+import "server-only";
 import { Readable } from "node:stream";
 import yazl from "yazl";
 

@@ -1,4 +1,5 @@
 // Clients page filters <-> URL query string, so a filtered view can be shared as a link.
+import "server-only";
 
 export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; page: number };
 

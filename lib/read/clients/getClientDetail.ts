@@ -1,4 +1,5 @@
 // One client: current products, CMID history, 12288/12289 timeline, snapshot history, diagnosis.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { describeHresult } from "@/lib/kms/hresults";

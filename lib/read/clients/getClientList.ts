@@ -1,4 +1,5 @@
 // Clients table with search (name or CMID) and filters (state, channel, KMS host), paged.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
 import { clientConditions, clientRowsQuery, type ClientExportRow, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";

@@ -1,4 +1,5 @@
 // The raw /dlv text or CIM JSON of a snapshot, exactly as the agent sent it.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 

@@ -1,6 +1,7 @@
 // The alerts table for export: the stored alerts the Alerts page lists (lifecycle state filter, the
 // API's default open + acknowledged), narrowed by the page's severity / subject / rule filters and in
 // the page's order.
+import "server-only";
 import { z } from "zod";
 import { alertStateParam } from "@/lib/read/alerts/alertFilters";
 import { listAlerts } from "@/lib/read/alerts/listAlerts";

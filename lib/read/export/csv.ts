@@ -2,6 +2,7 @@
 // reads accents correctly, and formula-injection neutralisation (a hostname or event text that
 // starts with "=" must not run as a formula when ops open the file in a spreadsheet).
 // Pure: rows come from any async iterable of batches, so the database side can stream.
+import "server-only";
 
 export type CsvValue = string | number | boolean | Date | null | undefined | readonly string[];
 export type CsvColumn<T> = { header: string; value: (row: T) => CsvValue };

@@ -2,6 +2,7 @@
 // `batchSize` at a time as the CSV or zip stream asks for them, so a 100k-row table never sits in
 // memory. Exports use their own small pg pool: a download holds its connection for as long as the
 // browser reads, and must not starve Prisma's pool that serves the dashboard.
+import "server-only";
 import pg from "pg";
 import type { Prisma } from "@/lib/core/generated/prisma/client";
 import { env } from "@/lib/core/env";

@@ -2,6 +2,7 @@
 // Clients and hosts (one row per machine, 100k+ in a large fleet) stream from a Postgres cursor;
 // stored alerts, duplicate CMIDs and the host audit are aggregates the dashboard already computes whole,
 // so they reuse those queries and only the writing streams.
+import "server-only";
 import type { AlertView } from "@/lib/evaluate/alerts/view";
 import { searchParams } from "@/lib/access/http/params";
 import { getDuplicateCmids, type DuplicateCmidGroup } from "@/lib/read/fleet/getDuplicateCmids";

@@ -1,5 +1,6 @@
 // CMIDs reported by more than one machine: a cloned image that was not generalized. Each group
 // costs the host count (group size − 1) clients, because the host counts distinct CMIDs.
+import "server-only";
 import { db } from "@/lib/core/db";
 
 type Row = { cmid: string; machines: string[]; kms_hosts: string[] | null; first_seen: Date; last_seen: Date; machine_count: number };

@@ -1,6 +1,7 @@
 // Fleet overview: machine counts, client license states, open alerts by severity and kind, newest alerts,
 // and a small daily count trend per KMS host. The counts are read through the pool (queryRows): this page is
 // the most requested, and Prisma's per-statement cost was a fair share of it.
+import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { DAY_MS } from "@/lib/core/time";

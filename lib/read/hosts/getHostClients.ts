@@ -1,4 +1,5 @@
 // Per-host breakdown: the clients a KMS host served in the last 30 days, from its 12290 events.
+import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { describeHresult } from "@/lib/kms/hresults";

@@ -1,5 +1,6 @@
 // A KMS host's count over time: reported (from its snapshots, bucketed in Postgres, empty buckets
 // explicitly null), reconstructed from its 12290 events, and forecast for the next 30 days.
+import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { COUNT_THRESHOLDS, COUNT_WINDOW_DAYS, forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";

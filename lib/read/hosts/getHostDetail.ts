@@ -1,4 +1,5 @@
 // One KMS host: its current state and its findings.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { getHostFacts } from "@/lib/evaluate/facts/getHostFacts";

@@ -1,4 +1,5 @@
 // A host's latest 12290 requests and its 12293 DNS publishing failures.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { describeHresult } from "@/lib/kms/hresults";
 

@@ -1,4 +1,5 @@
 // KMS hosts table: current license state, count, port, DNS publishing, version, last request.
+import "server-only";
 import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
 import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuery";

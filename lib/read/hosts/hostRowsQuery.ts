@@ -1,4 +1,5 @@
 // The KMS hosts table's SQL: getHostList runs it, the CSV export walks it with a cursor.
+import "server-only";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { latestWindowsSnapshots } from "@/lib/core/sql";
 

@@ -1,5 +1,6 @@
 // Everything GET /metrics exposes, read fresh on each scrape (no process-global registry: several
 // server processes behind one load balancer must each answer from the database, not from memory).
+import "server-only";
 import type { MetricFamily } from "@/lib/read/metrics/prometheusText";
 import { getHostMetrics } from "@/lib/read/metrics/getHostMetrics";
 import { getClientLicenseMetrics } from "@/lib/read/metrics/getClientLicenseMetrics";

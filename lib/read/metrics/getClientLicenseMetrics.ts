@@ -1,4 +1,5 @@
 // Clients per current Windows license status ("unknown" when no product was reported yet).
+import "server-only";
 import { db } from "@/lib/core/db";
 
 export async function getClientLicenseMetrics() {

@@ -1,6 +1,7 @@
 // Open findings per diagnosis rule and severity: the stored alerts not resolved (kept current by ingest and
 // the 5-minute evaluation), counted in Postgres. A scrape every 15 s must not diagnose the whole fleet
 // (at 100k clients that is 10–30 s of database work per scrape).
+import "server-only";
 import { getAlertCounts } from "@/lib/read/alerts/getAlertCounts";
 import { settleQueuedEvaluations } from "@/lib/evaluate/alerts/queue";
 

@@ -1,5 +1,6 @@
 // Per KMS host: the reported count and cumulative request counters of its latest snapshot, and the
 // count reconstructed from its 12290 events (distinct CMIDs in the last 30 days).
+import "server-only";
 import { db } from "@/lib/core/db";
 import { latestWindowsSnapshots } from "@/lib/core/sql";
 import { DAY_MS } from "@/lib/core/time";

@@ -1,5 +1,6 @@
 // Totals over every ingest batch ever accepted (the table is the audit trail, so these only grow), plus the
 // unchanged check-ins, which are counted on their agent instead of adding a row each.
+import "server-only";
 import { db } from "@/lib/core/db";
 
 export async function getIngestMetrics() {

@@ -1,5 +1,6 @@
 // The Prometheus text exposition format (version 0.0.4), for the handful of gauges and counters
 // kmswatch exposes: small enough that a tested formatter beats a dependency and its global registry.
+import "server-only";
 
 export type MetricType = "gauge" | "counter";
 export type Sample = { labels?: Readonly<Record<string, string>>; value: number };
