@@ -16,6 +16,7 @@ const DEMO_SCENARIOS: ScenarioName[] = [
   "firewall",
   "dns-publish-failure",
   "mak-clients",
+  "host-unlicensed",
 ];
 const port = Number(process.env.PORT ?? 3000);
 const admin = {

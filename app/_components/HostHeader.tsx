@@ -65,7 +65,12 @@ export function HostHeader({ detail }: { detail: HostDetail }) {
         <div>
           <dt>DNS publishing</dt>
           <dd>
-            <DnsPublishing enabled={host.dnsPublishing} />
+            {/* Configured on is not working: the header must agree with the 12293 finding. */}
+            {findings.some((f) => f.ruleId === "host-dns-publish-failed") ? (
+              <span className="badge warning">{host.dnsPublishing === false ? "off, failing (12293)" : "on, failing (12293)"}</span>
+            ) : (
+              <DnsPublishing enabled={host.dnsPublishing} />
+            )}
           </dd>
         </div>
         <div>
@@ -82,6 +87,18 @@ export function HostHeader({ detail }: { detail: HostDetail }) {
           <dt>Last request (12290)</dt>
           <dd>
             <TimeAgo iso={host.lastRequestAt} empty="never" />
+          </dd>
+        </div>
+        <div>
+          <dt>What its clients see (24 h)</dt>
+          <dd>
+            {facts.unreachableClients24h > 0 ? (
+              <a href={`/clients?kmsHost=${encodeURIComponent(host.fqdn)}`} className="badge critical">
+                {facts.unreachableClients24h} clients could not reach this host in the last 24 h
+              </a>
+            ) : (
+              <span className="muted">no unanswered request</span>
+            )}
           </dd>
         </div>
         <div>

@@ -31,9 +31,9 @@ function TrendNotes({ data, gap }: { data: HostCountTrend; gap: number | null })
           activation.
         </div>
       ) : (
-        data.forecast.length > 0 && (
-          <div className="muted small">Forecast: the count stays above the activation threshold for the next 30 days.</div>
-        )
+        <div className={data.outlook.state === "below" ? undefined : "muted small"}>
+          {data.outlook.state === "below" && <span className="badge critical">Forecast</span>} {data.outlook.text}
+        </div>
       )}
       {data.serverOnly && <div className="muted small">Only servers (min count 5) requested activation here in the last 30 days.</div>}
     </div>

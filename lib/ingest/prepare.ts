@@ -2,6 +2,7 @@
 // unparseable pieces to quarantine happen here; the database work is in store.ts.
 import { createHash } from "node:crypto";
 import type { ParsedEvent, ParsedProduct, ParseFailure } from "@/lib/kms/parsed";
+import { judgeCollectedAt, judgeEventTime } from "@/lib/ingest/clockPolicy";
 import type { Artifact, IngestRequest, KnownArtifact, ProbeArtifact } from "@/lib/kms/protocol";
 import { parseDlv } from "@/lib/ingest/parse/dlv";
 import { parseCim } from "@/lib/ingest/parse/cim";
@@ -21,7 +22,10 @@ export type StorableEvent = ParsedEvent & { recordId: number; timeCreated: strin
 export type PreparedEvent = { log: string; event: StorableEvent; raw: string };
 export type PreparedQuarantine = { artifactIndex: number; type: string; error: string; body: unknown };
 export type PreparedBatch = {
+  /** When the check-in is stored as collected: the agent's collectedAt, or the receipt time (lib/ingest/clockPolicy.ts). */
   collectedAt: Date;
+  /** How far ahead of the server's clock the machine's check-in or events were dated; null within tolerance. */
+  clockAheadMs: number | null;
   snapshots: PreparedSnapshot[];
   events: PreparedEvent[];
   quarantine: PreparedQuarantine[];
@@ -75,7 +79,7 @@ export function sameSnapshotState(
   return Math.abs(stored.expiresAt.getTime() - incoming.expiresAt.getTime()) < EXPIRY_TOLERANCE_MS;
 }
 
-function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Date, batch: PreparedBatch): void {
+function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Date, batch: PreparedBatch, receivedAt: Date): void {
   if (artifact.type === "dlv") {
     const result = parseDlv(artifact.text);
     if (!result.ok) return reject(batch, index, artifact, describe(result.error));
@@ -116,6 +120,12 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
       continue;
     }
     const event = item.event as StorableEvent;
+    const implausible = judgeEventTime(event.timeCreated, receivedAt);
+    if (implausible !== null) {
+      if (implausible.aheadMs !== null) batch.clockAheadMs = Math.max(batch.clockAheadMs ?? 0, implausible.aheadMs);
+      failed.push({ error: `event ${failed.length + stored + 1}: ${implausible.error}`, raw: item.raw });
+      continue;
+    }
     batch.events.push({ log: event.log ?? artifact.log, event, raw: item.raw });
     stored += 1;
   }
@@ -141,13 +151,22 @@ function reject(batch: PreparedBatch, index: number, artifact: Artifact, error: 
   batch.quarantine.push({ artifactIndex: index, type: artifact.type, error, body: artifact });
 }
 
-export function prepareBatch(request: IngestRequest): PreparedBatch {
-  const collectedAt = new Date(request.collectedAt);
-  const batch: PreparedBatch = { collectedAt, snapshots: [], events: [], quarantine: [], probes: [], rejected: [], acceptedArtifacts: 0 };
+export function prepareBatch(request: IngestRequest, receivedAt = new Date()): PreparedBatch {
+  const { storedAt: collectedAt, aheadMs } = judgeCollectedAt(new Date(request.collectedAt), receivedAt);
+  const batch: PreparedBatch = {
+    collectedAt,
+    clockAheadMs: aheadMs,
+    snapshots: [],
+    events: [],
+    quarantine: [],
+    probes: [],
+    rejected: [],
+    acceptedArtifacts: 0,
+  };
   request.artifacts.forEach((artifact, index) => {
     try {
       if (artifact.type === "dlv" || artifact.type === "cim" || artifact.type === "events" || artifact.type === "probe") {
-        prepareArtifact(artifact as KnownArtifact, index, collectedAt, batch);
+        prepareArtifact(artifact as KnownArtifact, index, collectedAt, batch, receivedAt);
       } else {
         reject(batch, index, artifact, `unsupported artifact type '${artifact.type}' (kept in quarantine)`);
       }

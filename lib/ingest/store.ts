@@ -63,8 +63,13 @@ export async function storeBatch(
   batch: PreparedBatch,
 ): Promise<{ response: IngestResponse; changed: boolean; hostRequestsOnly: boolean }> {
   const { machineId } = agent;
+  // A skewed clock is recorded on the machine row, which only the transactional path below writes.
   const onlySnapshots =
-    batch.events.length === 0 && batch.probes.length === 0 && batch.quarantine.length === 0 && batch.rejected.length === 0;
+    batch.events.length === 0 &&
+    batch.probes.length === 0 &&
+    batch.quarantine.length === 0 &&
+    batch.rejected.length === 0 &&
+    batch.clockAheadMs === null;
   if (onlySnapshots && (await touchIfUnchanged({ ...agent, agentVersion, collectedAt: batch.collectedAt, snapshots: batch.snapshots }))) {
     return { response: { accepted: batch.snapshots.length, duplicates: 0, rejected: [] }, changed: false, hostRequestsOnly: false };
   }
@@ -88,13 +93,24 @@ export async function storeBatch(
     // The batch's bookkeeping in one round trip: the machine and its agent seen, the batch recorded.
     await client.query(
       `WITH seen_machine AS (
-         UPDATE machine SET last_seen_at = now(), role = coalesce($9::"MachineRole", role) WHERE id = $2
+         UPDATE machine SET last_seen_at = now(), role = coalesce($9::"MachineRole", role), clock_ahead_ms = $10 WHERE id = $2
        ), seen_agent AS (
          UPDATE agent SET last_seen_at = now(), agent_version = $4 WHERE id = $1
        )
        INSERT INTO ingest_batch (id, agent_id, machine_id, collected_at, agent_version, artifacts, accepted, duplicates, rejected)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [agent.agentId, machineId, batch.collectedAt, agentVersion, artifacts, accepted, duplicates, batch.rejected.length, role],
+      [
+        agent.agentId,
+        machineId,
+        batch.collectedAt,
+        agentVersion,
+        artifacts,
+        accepted,
+        duplicates,
+        batch.rejected.length,
+        role,
+        batch.clockAheadMs,
+      ],
     );
     // After the bookkeeping, which locked the machine row (see storeActivationFacts.ts).
     if ((inserted > 0 && (eventIds.has(12288) || eventIds.has(12289))) || batch.probes.length > 0)

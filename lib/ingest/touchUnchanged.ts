@@ -54,7 +54,7 @@ async function touchAll(checkins: CheckinTouch[]): Promise<boolean[]> {
        WHERE snapshot.id = u.snapshot_id AND snapshot.last_seen_at < u.at
        RETURNING 1
     ), seen_machines AS (
-      UPDATE machine SET last_seen_at = now() WHERE id IN (SELECT machine_id FROM unchanged) RETURNING 1
+      UPDATE machine SET last_seen_at = now(), clock_ahead_ms = NULL WHERE id IN (SELECT machine_id FROM unchanged) RETURNING 1
     ), seen_agents AS (
       UPDATE agent SET last_seen_at = now(), agent_version = u.agent_version,
              unchanged_checkins = unchanged_checkins + u.checkins, unchanged_accepted = unchanged_accepted + u.snapshots

@@ -25,6 +25,10 @@ export type CountForecast = {
   crossesBelow: { threshold: number; at: string } | null;
   threshold: number;
   serverOnly: boolean;
+  /** Countable requests in the window at `now` (0: nothing to forecast from). */
+  requestsInWindow: number;
+  /** CMIDs whose first request of the window came in the last 7 days: the current rate of new machines. */
+  newCmids7d: number;
 };
 
 export const COUNT_WINDOW_DAYS = 30;
@@ -37,6 +41,8 @@ export const COUNT_THRESHOLDS = { clientOs: CLIENT_OS_THRESHOLD, serverOs: SERVE
 export type CountThresholds = typeof COUNT_THRESHOLDS;
 /** Renewal interval (7 days) plus one day of slack for machines that were off for a night. */
 export const RENEWAL_GRACE_MS = 8 * DAY_MS;
+/** How far back "new machines" are counted for the forecast's rate of growth. */
+export const NEW_MACHINE_SPAN_MS = 7 * DAY_MS;
 
 // A timestamp-rejected request (clock skew) is refused before the host validates it, so its CMID is not
 // cached and the count does not move; a count-refused one (0xC004F038) is exactly how the count grows.
@@ -179,5 +185,9 @@ export function forecastCount(requests: readonly KmsRequest[], now: Date, days =
     const hit = points.find((p) => p.count < threshold);
     if (hit) crossesBelow = { threshold, at: hit.at };
   }
-  return { points, crossesBelow, threshold, serverOnly };
+  const firstSeen = new Map<string, number>();
+  for (const r of inWindow) if (!firstSeen.has(r.cmid)) firstSeen.set(r.cmid, r.t);
+  let newCmids7d = 0;
+  for (const t of firstSeen.values()) if (t > nowMs - NEW_MACHINE_SPAN_MS) newCmids7d++;
+  return { points, crossesBelow, threshold, serverOnly, requestsInWindow: inWindow.length, newCmids7d };
 }

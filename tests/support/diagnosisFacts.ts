@@ -26,6 +26,9 @@ export function host(over: Partial<HostFacts> = {}): HostFacts {
     serverOnly: false,
     refusedInsufficientCount30d: 0,
     dnsPublishFailures: [],
+    failedRequestsByHresult7d: [],
+    unreachableClients24h: 0,
+    clockAheadMs: null,
     forecast: { crossesBelowAt: null, threshold: 25 },
     ...over,
   };
@@ -46,6 +49,8 @@ export function client(over: Partial<ClientFacts> = {}): ClientFacts {
     kmsPort: 1688,
     kmsHostApproved: true,
     cmid: "5b1ae4c3-2a4b-4bd4-9f0e-0c3a1d2e3f40",
+    cmidMachines: 1,
+    clockAheadMs: null,
     lastCheckInAt: ago(0.01),
     lastRenewalAt: ago(2),
     lastRequest: { at: ago(2.001), hresult: "0x00000000", kmsHost: "kms1.corp.example", kmsPort: 1688, answered: true },

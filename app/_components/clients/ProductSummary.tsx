@@ -27,9 +27,14 @@ export function ProductSummary({ product, fallback }: { product: Product; fallba
         </dd>
         <dt>Activation expires</dt>
         <dd>
-          {product.expiresAt ? <ExpiryText iso={product.expiresAt} /> : <span className="muted">—</span>}
-          {!product.expiresAt && extras.graceRemainingMin !== null && (
+          {product.expiresAt ? (
+            <ExpiryText iso={product.expiresAt} />
+          ) : product.licenseStatus === "Licensed" && channel.isGvlk === false ? (
+            <span className="muted">does not expire (MAK, retail and OEM activations are permanent)</span>
+          ) : extras.graceRemainingMin !== null && extras.graceRemainingMin > 0 ? (
             <span className="muted small">{formatMinutes(extras.graceRemainingMin)} remaining when reported</span>
+          ) : (
+            <span className="muted">—</span>
           )}
         </dd>
         <dt>Channel</dt>
@@ -48,12 +53,16 @@ export function ProductSummary({ product, fallback }: { product: Product; fallba
         </dd>
         <dt>KMS host used</dt>
         <dd>
-          <span className={styles.mono}>{hostPort(product.kmsHost, product.kmsPort)}</span>
+          {product.kmsHost || !fallback.kmsHost ? (
+            <span className={styles.mono}>{hostPort(product.kmsHost, product.kmsPort)}</span>
+          ) : (
+            <>
+              <span className={styles.mono}>{hostPort(fallback.kmsHost, fallback.kmsPort)}</span>
+              <span className="muted"> (from its latest 12288 request)</span>
+            </>
+          )}
           {product.kmsHost && <span className="muted"> – {kmsHostSourceLabel(extras.kmsHostSource)}</span>}
           {extras.kmsHostIp && <span className="muted small"> (IP {extras.kmsHostIp})</span>}
-          {!product.kmsHost && fallback.kmsHost && (
-            <span className="muted"> – {hostPort(fallback.kmsHost, fallback.kmsPort)} in its latest 12288 request</span>
-          )}
           {!product.kmsHost && !fallback.kmsHost && channel.isGvlk && (
             <div className="small muted">
               No KMS host known: the client found none via DNS (_vlmcs._tcp) and none is registered with slmgr /skms.

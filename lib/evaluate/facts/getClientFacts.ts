@@ -35,6 +35,8 @@ type Row = {
   pr_tcp_ok: boolean | null;
   pr_host: string | null;
   pr_port: number | null;
+  cmid_machines: number | null;
+  clock_ahead_ms: number | null;
 };
 
 /** Facts of every client, or only of the given machines. */
@@ -51,10 +53,15 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
            f.request_answered AS rq_answered, f.response_at AS rs_at, f.response_hresult AS rs_hresult,
            f.response_activated AS rs_activated, f.response_host_count AS rs_count, f.response_min_count AS rs_min,
            f.renewal_at, f.probe_srv_found AS pr_srv_found, f.probe_tcp_ok AS pr_tcp_ok, f.probe_host AS pr_host,
-           f.probe_port AS pr_port
+           f.probe_port AS pr_port, m.clock_ahead_ms,
+           CASE WHEN l.cmid IS NULL THEN NULL ELSE greatest(coalesce(d.n, 0), 1) END::int AS cmid_machines
       FROM machine m
       LEFT JOIN machine_windows_state l ON l.machine_id = m.id
       LEFT JOIN machine_activation_facts f ON f.machine_id = m.id
+      -- Machines sharing the CMID, counted only for the CMIDs ingest flagged as duplicates (storeSightings.ts).
+      LEFT JOIN LATERAL (
+        SELECT count(DISTINCT s.machine) AS n FROM cmid_sighting s
+         WHERE s.cmid = lower(l.cmid) AND EXISTS (SELECT 1 FROM duplicate_cmid x WHERE x.cmid = lower(l.cmid))) d ON true
      WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
   return mapYielding(rows, (r) => {
@@ -73,6 +80,8 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
       kmsPort: r.kms_port ?? r.rq_port,
       kmsHostApproved: isApproved(approved, kmsHost),
       cmid: r.cmid,
+      cmidMachines: r.cmid_machines,
+      clockAheadMs: r.clock_ahead_ms,
       lastCheckInAt: r.last_seen_at.toISOString(),
       lastRenewalAt: isoOrNull(r.renewal_at),
       lastRequest: r.rq_at

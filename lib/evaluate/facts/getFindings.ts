@@ -1,5 +1,5 @@
 // Every open finding: the diagnosis rules run over the facts of all hosts and clients (or one machine).
-import { diagnoseClient, diagnoseHost } from "@/lib/evaluate/rules";
+import { diagnoseClient, diagnoseHost, rulePriority } from "@/lib/evaluate/rules";
 import type { Finding } from "@/lib/evaluate/rules/types";
 import { getClientFacts } from "@/lib/evaluate/facts/getClientFacts";
 import { getHostFacts } from "@/lib/evaluate/facts/getHostFacts";
@@ -15,11 +15,12 @@ export async function getFindings(now: Date, filter: { machineId?: string; machi
   return sortFindings([...hosts.flatMap((h) => diagnoseHost(h, now)), ...clientFindings.flat()]);
 }
 
-/** Most severe first, then newest, then by machine name. */
+/** Most severe first, then root causes before symptoms (see rules/index.ts), then newest, then by machine name. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       severityRank[a.severity] - severityRank[b.severity] ||
+      rulePriority(a.ruleId) - rulePriority(b.ruleId) ||
       (b.since ?? "").localeCompare(a.since ?? "") ||
       a.subject.fqdn.localeCompare(b.subject.fqdn),
   );

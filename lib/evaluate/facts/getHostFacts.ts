@@ -24,6 +24,8 @@ type Row = {
   cmids_30d: number;
   server_only: boolean;
   refused_30d: number;
+  unreachable_24h: number;
+  clock_ahead_ms: number | null;
 };
 
 /** Facts of every KMS host, or only of the given machine(s). */
@@ -31,11 +33,15 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
   const ids = machineIds ? [...machineIds] : null;
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  // A 12288 younger than this may just not have its 12289 pushed yet (as in client-host-unreachable).
+  const answerDue = new Date(now.getTime() - 10 * 60_000);
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.id, m.fqdn, m.last_seen_at, l.license_status, l.notification_reason, l.current_count, l.listening_port,
            l.dns_publishing, l.total_requests, l.failed_requests, w.total_requests AS total_7d, w.failed_requests AS failed_7d,
            r.last_request_at, coalesce(c.clients, 0)::int AS clients_30d, coalesce(r.cmids, 0)::int AS cmids_30d,
-           coalesce(r.server_only, false) AS server_only, coalesce(r.refused, 0)::int AS refused_30d
+           coalesce(r.server_only, false) AS server_only, coalesce(r.refused, 0)::int AS refused_30d,
+           coalesce(u.n, 0)::int AS unreachable_24h, m.clock_ahead_ms
       FROM machine m
       LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
       LEFT JOIN LATERAL (
@@ -54,8 +60,20 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
           SELECT DISTINCT ON (e.client_fqdn) e.time_created FROM activation_event e
            WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
            ORDER BY e.client_fqdn, e.time_created DESC) x) c ON true
+      -- What the host's clients see: their latest request to it (by full or short name) went unanswered.
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS n FROM machine_activation_facts f
+         WHERE f.request_at > ${dayAgo} AND f.request_at <= ${answerDue} AND f.request_answered IS NOT TRUE
+           AND (f.response_at IS NULL OR f.response_at < f.request_at)
+           AND lower(f.request_host) IN (lower(m.fqdn), split_part(lower(m.fqdn), '.', 1))) u ON true
      WHERE m.role = 'kms_host' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))
      ORDER BY m.fqdn`;
+  const failedCodes = await db().$queryRaw<{ machine_id: string; hresult: string; n: number }[]>`
+    SELECT machine_id, hresult, count(*)::int AS n FROM activation_event
+     WHERE event_id = 12290 AND time_created > ${weekAgo} AND time_created <= ${now}
+       AND hresult IS NOT NULL AND hresult <> '0x00000000'
+       AND (${ids}::uuid[] IS NULL OR machine_id = ANY(${ids}::uuid[]))
+     GROUP BY machine_id, hresult`;
   const failures = await db().$queryRaw<{ machine_id: string; at: Date; hresult: string | null; domain: string | null }[]>`
     SELECT machine_id, time_created AS at, hresult, domain FROM activation_event
      WHERE event_id = 12293 AND time_created > ${since}
@@ -84,6 +102,12 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
         dnsPublishFailures: failures
           .filter((f) => f.machine_id === r.id)
           .map((f) => ({ at: f.at.toISOString(), hresult: f.hresult, domain: f.domain })),
+        failedRequestsByHresult7d: failedCodes
+          .filter((c) => c.machine_id === r.id)
+          .map((c) => ({ hresult: c.hresult, count: c.n }))
+          .sort((a, b) => b.count - a.count),
+        unreachableClients24h: r.unreachable_24h,
+        clockAheadMs: r.clock_ahead_ms,
         forecast: forecast ? { crossesBelowAt: forecast.crossesBelow?.at ?? null, threshold: forecast.threshold } : null,
       };
     }),

@@ -126,11 +126,11 @@ describe("diagnoseClient", () => {
       expect(f.subject).toEqual({ kind: "client", machineId: "m-pc-1", fqdn: "pc1.corp.example" });
     }
   });
-  it("escalated severities sort with the critical ones", () => {
+  it("escalated severities sort with the critical ones, the cause (rogue host) before its symptom", () => {
     const out = diagnoseClient(client({ expiresAt: ago(-3), kmsHostApproved: false }), NOW);
     expect(out.map((f) => [f.ruleId, f.severity])).toEqual([
-      ["client-expiring-soon", "critical"],
       ["client-unapproved-host", "critical"],
+      ["client-expiring-soon", "critical"],
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // license status, Description/channel (GVLK), events 12288/12289, renewal every 7 days, 180-day validity.
 import { DAY_MS, MINUTE_MS, RENEWAL_INTERVAL_MS, type ClientFacts } from "./types";
 import { days, defineRule, hresultFix, hresultLabel, sameHresult, toMs } from "./types";
+import { lastFailureCode } from "./clientRefusals";
 
 /** A 12289 normally follows its 12288 within seconds; the facts call "answered" a reply within 10 minutes. */
 const ANSWER_WINDOW_MS = 10 * MINUTE_MS;
@@ -221,15 +222,22 @@ export const clientRefusedLowCount = clientRule({
     const r = f.lastResponse;
     if (r === null || r.activated !== false) return null;
     const { hostCurrentCount: count, minCount } = r;
+    // Another failure code (0xC004F041 host not activated, 0xC004F042 key...) is its own cause, not the count.
+    const failure = lastFailureCode(f);
+    if (failure !== null && !sameHresult(failure, "0xC004F038")) return null;
     const countLow = count !== null && minCount !== null && count < minCount;
     if (!countLow && !sameHresult(r.hresult, "0xC004F038")) return null;
+    const cloned = f.cmidMachines !== null && f.cmidMachines >= 2;
     return {
       cause:
         `The host answered (12289, ${r.at}) without activating: its count ${count ?? "?"} is below the ` +
-        `${minCount ?? "minimum"} this client needs (0xC004F038; Windows clients need 25, servers 5).`,
-      fix:
-        "Raise the count on the host (see its findings): more distinct clients within 30 days, no duplicate " +
-        "CMIDs, no clients spread over extra KMS hosts. The client retries every 2 hours.",
+        `${minCount ?? "minimum"} this client needs (0xC004F038; Windows clients need 25, servers 5).` +
+        (cloned ? ` This machine's CMID is shared by ${f.cmidMachines} machines, which keeps the count low.` : ""),
+      fix: cloned
+        ? "Give the clones their own CMIDs first (see the CMID finding); the count then rises by itself and the client " +
+          "retries every 2 hours."
+        : "Raise the count on the host (see its findings): more distinct clients within 30 days, no duplicate " +
+          "CMIDs, no clients spread over extra KMS hosts. The client retries every 2 hours.",
       evidence: { responseAt: r.at, hresult: hresultLabel(r.hresult), hostCurrentCount: count, minCount },
       since: r.at,
     };

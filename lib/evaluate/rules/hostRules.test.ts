@@ -85,8 +85,17 @@ describe("host-count-stuck-duplicate-cmids", () => {
 describe("host-failed-requests-rising", () => {
   const id = "host-failed-requests-rising";
   type N = number | null;
-  const rising = (failedRequests: N, failedRequests7dAgo: N, totalRequests: N, totalRequests7dAgo: N) =>
-    find(host({ failedRequests, failedRequests7dAgo, totalRequests, totalRequests7dAgo }), id);
+  const rising = (failedRequests: N, failedRequests7dAgo: N, totalRequests: N, totalRequests7dAgo: N, byHresult: [string, number][] = []) =>
+    find(
+      host({
+        failedRequests,
+        failedRequests7dAgo,
+        totalRequests,
+        totalRequests7dAgo,
+        failedRequestsByHresult7d: byHresult.map(([hresult, count]) => ({ hresult, count })),
+      }),
+      id,
+    );
   it("fires above 5% of the new requests", () => {
     const f = rising(30, 10, 1000, 900);
     expect(f?.severity).toBe("warning");
@@ -96,9 +105,30 @@ describe("host-failed-requests-rising", () => {
       newFailed: 20,
       newTotal: 100,
       failedPercent: 20,
+      dominantHresult: null,
+      hresultsSeen: null,
     });
-    expect(f?.fix).toContain("CSVLK");
+    // No code seen: no cause is invented.
+    expect(f?.cause).not.toContain("0xC004F042");
+    expect(f?.fix).not.toContain("CSVLK");
     expect(rising(16, 10, 1000, 900)).toBeDefined();
+  });
+  it("names the codes actually seen with their shares, and fixes the most frequent", () => {
+    const refusals = rising(30, 10, 1000, 900, [
+      ["0xC004F041", 4],
+      ["0xC004F038", 16],
+    ]);
+    expect(refusals?.cause).toContain("0xC004F038");
+    expect(refusals?.cause).toContain("80%");
+    expect(refusals?.cause).toContain("0xC004F041");
+    expect(refusals?.cause).toContain("20%");
+    expect(refusals?.cause).not.toContain("0xC004F042");
+    expect(refusals?.fix).toContain("count");
+    expect(refusals?.fix).not.toContain("CSVLK");
+    const unsupported = rising(30, 10, 1000, 900, [["0xC004F042", 20]]);
+    expect(unsupported?.evidence.dominantHresult).toBe("0xC004F042");
+    expect(unsupported?.fix).toContain("CSVLK");
+    expect(rising(30, 10, 1000, 900, [["0xC004F041", 20]])?.fix).toContain("slmgr.vbs /ato");
   });
   it("treats failures above new requests as 100%", () => {
     expect(rising(15, 10, 900, 900)?.evidence.failedPercent).toBe(100);

@@ -1,7 +1,8 @@
 // KMS host rules. Causes and fixes follow the Microsoft KMS troubleshooting guide (host section):
 // license status, current count, duplicate CMIDs, failed requests, 12290 and 12293 events, port.
 import { CLIENT_THRESHOLD, DAY_MS, DEFAULT_PORT, RENEWAL_INTERVAL_MS, SERVER_THRESHOLD, type HostFacts } from "./types";
-import { days, defineRule, hresultFix, hresultLabel, toMs } from "./types";
+import { days, defineRule, hresultFix, hresultLabel, sameHresult, toMs } from "./types";
+import { describeHresult } from "../../kms/hresults";
 
 const FORECAST_HORIZON_MS = 14 * DAY_MS;
 /** Share of last week's new requests that may fail before we call it a trend rather than noise. */
@@ -106,17 +107,56 @@ export const hostFailedRequestsRising = hostRule({
     const newTotal = Math.max(total - totalBefore, newFailed);
     if (newFailed <= 0 || newFailed <= FAILED_RATE_LIMIT * newTotal) return null;
     const rate = Math.round((newFailed / newTotal) * 1000) / 10;
+    const { seen, dominant } = failureBreakdown(f.failedRequestsByHresult7d);
     return {
       cause:
-        `${newFailed} of ${newTotal} requests of the last 7 days failed (${rate}%). Failed requests come ` +
-        "from clients the host does not support, typically an OS newer than its host key (CSVLK) covers (0xC004F042).",
+        `${newFailed} of ${newTotal} requests of the last 7 days failed (${rate}%). ` +
+        (dominant === null
+          ? "The host's 12290 events of the last 7 days carry no failure code, so the cause cannot be read from them."
+          : `Codes in the host's 12290 events of the last 7 days: ${seen}.`),
       fix:
-        "Compare the host key (`slmgr.vbs /dlv`, Description) with the client OS versions. Update the host, then " +
-        "install a CSVLK covering the newest clients: `slmgr.vbs /ipk <CSVLK>` and `slmgr.vbs /ato`.",
-      evidence: { failedRequests: failed, failedRequests7dAgo: failedBefore, newFailed, newTotal, failedPercent: rate },
+        dominant === null
+          ? "Read the Key Management Service log on the host (12290 events, their hresult) and the failing clients' 12288/12289 events."
+          : `For the most frequent, ${hresultLabel(dominant)}: ${failureFix(dominant)}`,
+      evidence: {
+        failedRequests: failed,
+        failedRequests7dAgo: failedBefore,
+        newFailed,
+        newTotal,
+        failedPercent: rate,
+        dominantHresult: dominant,
+        hresultsSeen: seen || null,
+      },
     };
   },
 });
+
+/** "0xC004F038 (KMS count insufficient …) 80%, 0xC004F041 (…) 20%" and the most frequent code, from 12290 failures. */
+export function failureBreakdown(byHresult: HostFacts["failedRequestsByHresult7d"]): { seen: string; dominant: string | null } {
+  const total = byHresult.reduce((n, h) => n + h.count, 0);
+  const sorted = [...byHresult].sort((a, b) => b.count - a.count || a.hresult.localeCompare(b.hresult));
+  const seen = sorted.map((h) => `${hresultLabel(h.hresult)} ${Math.round((h.count / total) * 100)}% (${h.count})`).join(", ");
+  return { seen, dominant: sorted[0]?.hresult ?? null };
+}
+
+/** What to do about a host's failing requests, by the code the host logged. */
+function failureFix(hresult: string): string {
+  if (sameHresult(hresult, "0xC004F038"))
+    return (
+      "the count is too low for these clients (see this host's count findings): more distinct clients within 30 days, " +
+      "no duplicate CMIDs (`sysprep /generalize` the images), no clients spread over extra KMS hosts."
+    );
+  if (sameHresult(hresult, "0xC004F041"))
+    return "this host is not activated itself: `slmgr.vbs /ato` on it (or by phone, `slui 4`); clients retry within 2 hours.";
+  if (sameHresult(hresult, "0xC004F042"))
+    return (
+      "the host key (CSVLK) does not cover these clients' OS or product: compare its Description (`slmgr.vbs /dlv`) with " +
+      "the client versions, then install a CSVLK covering them: `slmgr.vbs /ipk <CSVLK>` and `slmgr.vbs /ato`."
+    );
+  if (sameHresult(hresult, "0xC004F06C"))
+    return "client clocks differ from this host's by more than 4 hours: fix time synchronization (NTP/AD) on the clients.";
+  return describeHresult(hresult)?.fix ?? "look this code up in the Microsoft activation error reference.";
+}
 
 export const hostDnsPublishFailed = hostRule({
   id: "host-dns-publish-failed",

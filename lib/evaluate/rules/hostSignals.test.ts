@@ -98,10 +98,10 @@ describe("host-count-forecast-drop", () => {
 });
 
 describe("diagnoseHost", () => {
-  it("sorts by severity then rule id, fills subject, and validates", () => {
+  it("sorts by severity then root cause first, fills subject, and validates", () => {
     const facts = host({ licenseStatus: "Notification", currentCount: 3, listeningPort: 2000, lastRequestAt: ago(20) });
     const out = diagnoseHost(facts, NOW);
-    expect(out.map((f) => f.ruleId)).toEqual(["host-count-below-threshold", "host-not-licensed", "host-idle", "host-nonstandard-port"]);
+    expect(out.map((f) => f.ruleId)).toEqual(["host-not-licensed", "host-count-below-threshold", "host-idle", "host-nonstandard-port"]);
     for (const f of out) {
       expect(findingSchema.parse(f)).toEqual(f);
       expect(f.subject).toEqual({ kind: "host", machineId: "m-host-1", fqdn: "kms1.corp.example" });

@@ -5,21 +5,27 @@ describe("ruleCatalogue", () => {
   it("lists every rule once, with the agreed id, severity and subject kind", () => {
     expect(ruleCatalogue.map((r) => [r.id, r.severity, r.maxSeverity, r.subjectKind])).toEqual([
       ["host-not-licensed", "critical", "critical", "host"],
-      ["host-count-below-threshold", "critical", "critical", "host"],
+      ["host-clients-cannot-reach", "critical", "critical", "host"],
       ["host-count-stuck-duplicate-cmids", "critical", "critical", "host"],
+      ["host-count-below-threshold", "critical", "critical", "host"],
       ["host-failed-requests-rising", "warning", "warning", "host"],
       ["host-dns-publish-failed", "warning", "warning", "host"],
       ["host-idle", "warning", "warning", "host"],
+      ["host-clock-skew", "info", "warning", "host"],
       ["host-nonstandard-port", "info", "info", "host"],
       ["host-count-forecast-drop", "warning", "warning", "host"],
+      ["client-cmid-shared", "critical", "critical", "client"],
+      ["client-host-not-activated", "critical", "critical", "client"],
+      ["client-host-key-unsupported", "critical", "critical", "client"],
+      ["client-unapproved-host", "critical", "critical", "client"],
       ["client-host-unreachable", "critical", "critical", "client"],
+      ["client-refused-low-count", "critical", "critical", "client"],
+      ["client-clock-skew", "info", "warning", "client"],
       ["client-in-grace", "warning", "critical", "client"],
       ["client-notification", "critical", "critical", "client"],
       ["client-not-gvlk", "info", "warning", "client"],
       ["client-renewal-overdue", "warning", "warning", "client"],
       ["client-expiring-soon", "warning", "critical", "client"],
-      ["client-unapproved-host", "critical", "critical", "client"],
-      ["client-refused-low-count", "critical", "critical", "client"],
     ]);
     expect(new Set(ruleCatalogue.map((r) => r.id)).size).toBe(hostRules.length + clientRules.length);
   });
@@ -43,10 +49,22 @@ describe("compareFindings", () => {
     evidence: {},
     since: null,
   });
-  it("orders critical, warning, info, then by rule id", () => {
-    const sorted = [f("b", "info"), f("z", "warning"), f("b", "critical"), f("a", "warning"), f("a", "critical")]
+  it("orders critical, warning, info, then root causes before the symptoms they explain", () => {
+    const sorted = [
+      f("host-idle", "info"),
+      f("host-count-below-threshold", "critical"),
+      f("host-dns-publish-failed", "warning"),
+      f("host-count-stuck-duplicate-cmids", "critical"),
+      f("host-failed-requests-rising", "warning"),
+    ]
       .sort(compareFindings)
       .map((x) => `${x.severity}:${x.ruleId}`);
-    expect(sorted).toEqual(["critical:a", "critical:b", "warning:a", "warning:z", "info:b"]);
+    expect(sorted).toEqual([
+      "critical:host-count-stuck-duplicate-cmids",
+      "critical:host-count-below-threshold",
+      "warning:host-failed-requests-rising",
+      "warning:host-dns-publish-failed",
+      "info:host-idle",
+    ]);
   });
 });

@@ -2,31 +2,42 @@
 // Pure: `now` is a parameter so the same facts always give the same findings (tests, replays, server clocks).
 import * as client from "./clientRules";
 import * as host from "./hostRules";
+import { hostClientsCannotReach } from "./hostReach";
+import { clientCmidShared, clientHostKeyUnsupported, clientHostNotActivated } from "./clientRefusals";
+import { clientClockSkew, hostClockSkew } from "./clockSkew";
 import type { ClientFacts, Finding, HostFacts, Rule, RuleMeta, Severity, SubjectKind } from "./types";
 
 export type { ClientFacts, EvidenceValue, Finding, HostFacts, Rule, RuleHit, RuleMeta, Severity, SubjectKind } from "./types";
 export { clientFactsSchema, findingSchema, hostFactsSchema, severityValues } from "./types";
 
+// Each list is in root-cause order: among findings of one severity, a cause comes before the symptoms it
+// explains (a cloned CMID before the low count it causes, an unactivated host before its refusals).
 export const hostRules: readonly Rule<HostFacts>[] = [
   host.hostNotLicensed,
-  host.hostCountBelowThreshold,
+  hostClientsCannotReach,
   host.hostCountStuckDuplicateCmids,
+  host.hostCountBelowThreshold,
   host.hostFailedRequestsRising,
   host.hostDnsPublishFailed,
   host.hostIdle,
+  hostClockSkew,
   host.hostNonstandardPort,
   host.hostCountForecastDrop,
 ];
 
 export const clientRules: readonly Rule<ClientFacts>[] = [
+  clientCmidShared,
+  clientHostNotActivated,
+  clientHostKeyUnsupported,
+  client.clientUnapprovedHost,
   client.clientHostUnreachable,
+  client.clientRefusedLowCount,
+  clientClockSkew,
   client.clientInGrace,
   client.clientNotification,
   client.clientNotGvlk,
   client.clientRenewalOverdue,
   client.clientExpiringSoon,
-  client.clientUnapprovedHost,
-  client.clientRefusedLowCount,
 ];
 
 /** Every rule (id, severity, maxSeverity, title, subjectKind), e.g. for an alerts/settings page. */
@@ -35,11 +46,17 @@ export const ruleCatalogue: readonly RuleMeta[] = [...hostRules, ...clientRules]
 );
 
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+const priority = new Map([...hostRules, ...clientRules].map((r, i) => [r.id, i]));
 
-/** Most severe first, then by rule id so the order is stable across runs. */
+/** A rule's place in root-cause order (unknown ids last). */
+export function rulePriority(ruleId: string): number {
+  return priority.get(ruleId) ?? priority.size;
+}
+
+/** Most severe first, then root causes before their symptoms (the rule lists' order), stable across runs. */
 export function compareFindings(a: Finding, b: Finding): number {
   const bySeverity = severityRank[a.severity] - severityRank[b.severity];
-  return bySeverity !== 0 ? bySeverity : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+  return bySeverity !== 0 ? bySeverity : rulePriority(a.ruleId) - rulePriority(b.ruleId);
 }
 
 function run<F extends { machineId: string; fqdn: string }>(rules: readonly Rule<F>[], kind: SubjectKind, facts: F, now: Date): Finding[] {

@@ -65,6 +65,12 @@ export const hostFactsSchema = z.object({
   refusedInsufficientCount30d: z.number().int().nonnegative(),
   /** 12293 events (DNS publishing failed) of the last 30 days, any order. */
   dnsPublishFailures: z.array(z.object({ at: isoSchema, hresult: z.string().nullable(), domain: z.string().nullable() })),
+  /** 12290 events of the last 7 days that failed, grouped by hresult (most frequent first): the failures' real causes. */
+  failedRequestsByHresult7d: z.array(z.object({ hresult: z.string(), count: z.number().int().positive() })).default([]),
+  /** Clients whose latest request (12288) to this host in the last 24 h got no answer (12289). */
+  unreachableClients24h: z.number().int().nonnegative().default(0),
+  /** How far ahead of the server's clock the host's last check-in said it was (ms); null when within tolerance. */
+  clockAheadMs: z.number().nullable().default(null),
   /** From lib/kms/countModel: when the count is expected to fall below `threshold`; null = not expected to. */
   forecast: z.object({ crossesBelowAt: isoSchema.nullable(), threshold: z.number().int() }).nullable(),
 });
@@ -89,6 +95,10 @@ export const clientFactsSchema = z.object({
   /** Whether kmsHost is one of our known KMS hosts; null when there is no kmsHost or no list. */
   kmsHostApproved: z.boolean().nullable(),
   cmid: z.string().nullable(),
+  /** Machines (this one included) that reported this CMID; 2+ means clones of one image. null when unknown. */
+  cmidMachines: z.number().int().nullable().default(null),
+  /** How far ahead of the server's clock the client's last check-in said it was (ms); null when within tolerance. */
+  clockAheadMs: z.number().nullable().default(null),
   lastCheckInAt: isoSchema.nullable(),
   /** Latest 12289 with activated=true. */
   lastRenewalAt: isoSchema.nullable(),

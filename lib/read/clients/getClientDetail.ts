@@ -70,7 +70,15 @@ export async function getClientDetail(machineId: string, now: Date) {
     hresultMeaning: describeHresult(p.request?.hresult ?? p.response?.hresult ?? null)?.meaning ?? null,
   }));
   return {
-    machine: { ...machine, firstSeenAt: machine.firstSeenAt.toISOString(), lastSeenAt: machine.lastSeenAt.toISOString() },
+    machine: {
+      ...machine,
+      // First seen = the earliest evidence of the machine (its CMID history, its events), not its agent's enrollment.
+      firstSeenAt: new Date(
+        Math.min(machine.firstSeenAt.getTime(), ...cmids.map((c) => c.first_seen.getTime()), ...events.map((e) => e.timeCreated.getTime())),
+      ).toISOString(),
+      enrolledAt: machine.firstSeenAt.toISOString(),
+      lastSeenAt: machine.lastSeenAt.toISOString(),
+    },
     products: [...current.values()].map((s) => ({
       ...s,
       collectedAt: s.collectedAt.toISOString(),

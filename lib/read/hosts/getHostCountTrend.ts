@@ -4,6 +4,7 @@ import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { COUNT_THRESHOLDS, COUNT_WINDOW_DAYS, forecastCount, reconstructCountSeries, type KmsRequest } from "@/lib/kms/countModel";
+import { countOutlook } from "@/lib/kms/countOutlook";
 import { countFromWindowSample, forecastFromLatest, WINDOW_SAMPLE_SIZE } from "@/lib/kms/countSample";
 import { DAY_MS } from "@/lib/core/time";
 import { defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/core/sql";
@@ -43,6 +44,8 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
     crossesBelow: forecast.crossesBelow,
     serverOnly: forecast.serverOnly,
     thresholds: COUNT_THRESHOLDS,
+    /** The forecast in one sentence, true whether the count is below, falling, steady or unknown. */
+    outlook: countOutlook(forecast, now),
   };
 }
 export type HostCountTrend = Awaited<ReturnType<typeof getHostCountTrend>>;
