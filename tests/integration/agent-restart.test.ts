@@ -57,7 +57,8 @@ describe("agent and a server restart", () => {
         "--once",
         "--no-probe",
         "--max-run-seconds",
-        "3",
+        // Long enough for a loaded machine's first acknowledged send; the run ends early once the server is gone.
+        "8",
       ],
       (chunk) => {
         // Kill the server hard right after the first payload was acknowledged.
