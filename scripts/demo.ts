@@ -3,21 +3,13 @@
 import path from "node:path";
 import { buildFleet } from "./simulator/fleet";
 import { simulate } from "./simulator/engine";
-import type { ScenarioName } from "./simulator/types";
+import { scenarioNames, type ScenarioName } from "./simulator/types";
 import { ROOT, startApp, stopOnSignals } from "./lib/app.ts";
 import { pushFleet } from "./simulate-push";
 import pg from "pg";
 
-const DEMO_SCENARIOS: ScenarioName[] = [
-  "healthy",
-  "duplicate-cmid",
-  "rogue-host",
-  "low-count",
-  "firewall",
-  "dns-publish-failure",
-  "mak-clients",
-  "host-unlicensed",
-];
+// The demo shows every situation the simulator knows.
+const DEMO_SCENARIOS: ScenarioName[] = [...scenarioNames];
 const port = Number(process.env.PORT ?? 3000);
 const admin = {
   email: process.env.KMSWATCH_ADMIN_EMAIL ?? "admin@kmswatch.local",

@@ -6,6 +6,7 @@ import { checkinBodies } from "./ingest";
 import { hostCount, type HostState } from "./kmsHost";
 import { renderEvents } from "./renderEvents";
 import type { Checkin, FleetOptions, HostSnapshot, ScenarioName, SimEvent, SimulationResult } from "./types";
+import { DIAGNOSIS_SCENARIOS } from "../../tests/support/scenarios";
 
 const END = Date.parse("2024-06-01T12:00:00Z");
 const run = (o: Partial<FleetOptions> & { scenarios: ScenarioName[] }): SimulationResult =>
@@ -184,16 +185,7 @@ describe("scenarios", () => {
     const r = run({
       clients: 500,
       hosts: 3,
-      scenarios: [
-        "healthy",
-        "duplicate-cmid",
-        "rogue-host",
-        "low-count",
-        "firewall",
-        "dns-publish-failure",
-        "mak-clients",
-        "host-unlicensed",
-      ],
+      scenarios: DIAGNOSIS_SCENARIOS,
     });
     expect(r.fleet.clients.filter((c) => c.hasAgent)).toHaveLength(500);
     expect(r.fleet.hosts.map((h) => h.hostname)).toEqual(["KMS01", "KMS02", "KMS03", "KMS-VDI01", "KMS-ROGUE", "KMS-BR2", "KMS-OLD"]);

@@ -7,6 +7,7 @@ import { simulate } from "../../scripts/simulator/engine";
 import { ROGUE_HOST_DNS } from "../../scripts/simulator/scenarios";
 import { pushFleet } from "../../scripts/simulate-push";
 import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql, sqlOne } from "./helpers";
+import { DIAGNOSIS_SCENARIOS } from "../support/scenarios";
 
 type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
 
@@ -21,16 +22,7 @@ beforeAll(async () => {
       days: 40,
       seed: 7,
       end: Date.now(),
-      scenarios: [
-        "healthy",
-        "duplicate-cmid",
-        "rogue-host",
-        "low-count",
-        "firewall",
-        "dns-publish-failure",
-        "mak-clients",
-        "host-unlicensed",
-      ],
+      scenarios: DIAGNOSIS_SCENARIOS,
     }),
   );
   const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6 });

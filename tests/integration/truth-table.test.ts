@@ -11,6 +11,7 @@ import { pushFleet } from "../../scripts/simulate-push";
 import { failureCodesTruth, simulatedTruth, type Expect } from "../support/truthTable";
 import { clientDlv, eventsArtifact, host12290, hostDlv, hoursAgo, newCmid, request12288, response12289 } from "../support/truthPayloads";
 import { enrollMachine, envelope, getJson, post, signIn, sql } from "./helpers";
+import { DIAGNOSIS_SCENARIOS } from "../support/scenarios";
 
 type Finding = { ruleId: string; severity: string; cause: string; fix: string; evidence: Record<string, unknown> };
 type Outlook = { state: string; text: string };
@@ -64,16 +65,7 @@ beforeAll(async () => {
       days: 40,
       seed: 14,
       end: Date.now(),
-      scenarios: [
-        "healthy",
-        "duplicate-cmid",
-        "rogue-host",
-        "low-count",
-        "firewall",
-        "dns-publish-failure",
-        "mak-clients",
-        "host-unlicensed",
-      ],
+      scenarios: DIAGNOSIS_SCENARIOS,
     }),
   );
   const summary = await pushFleet({
