@@ -2,7 +2,7 @@
 //
 // Each agent is its own machine (a KMS host, whose Key Management Service log is where the volume is)
 // and posts batches of 500 simulator-rendered 12290 events, sequentially; 4-8 agents run at once.
-// The COPY side parses the same XML with lib/parsers/eventXml.ts (outside the timing) into the
+// The COPY side parses the same XML with lib/ingest/parse/eventXml.ts (outside the timing) into the
 // columns lib/ingest/store.ts writes, and streams them into activation_event for fresh machine ids,
 // one COPY per machine, as many at once as there are agents.
 import { randomUUID } from "node:crypto";
