@@ -58,7 +58,8 @@ describe("ingest envelope schema", () => {
   });
 
   it("the sample's keys are the ones the PowerShell script writes", () => {
-    const scripts = ["kmswatch-agent.ps1", "lib/Collect.ps1"].map((f) => readFileSync(path.join(ROOT, "agents/windows", f), "utf8")).join("\n");
+    const lib = readdirSync(path.join(ROOT, "agents/windows/lib")).map((f) => `lib/${f}`);
+    const scripts = ["kmswatch-agent.ps1", ...lib].map((f) => readFileSync(path.join(ROOT, "agents/windows", f), "utf8")).join("\n");
     const sample = JSON.parse(readFileSync(WINDOWS_SAMPLE, "utf8")) as { artifacts: Record<string, unknown>[] };
     const keys = new Set(["collectedAt", "agentVersion", "artifacts"]);
     for (const a of sample.artifacts) {

@@ -70,3 +70,47 @@ function Read-SavedToken {
     if ($saved -and $saved.server -eq $script:ServerUrl) { return [string]$saved.token }
     $null
 }
+
+function Send-KmsSpool {
+    # Sends the spool oldest first; a payload is deleted only after a 200. Returns the run's exit
+    # code (0 done, 2 an operator must act, 3 payloads left for the next run) and what was sent.
+    $result = [ordered]@{ ExitCode = 0; Sent = 0; Rejected = 0 }
+    try {
+        $token = Read-SavedToken
+        $reenrolled = $false
+        $entries = Get-SpoolEntries
+        $i = 0
+        while ($i -lt $entries.Count) {
+            $entry = $entries[$i]
+            if (-not $token) { $token = Invoke-KmsEnroll -Why 'first' }
+            $answer = $null
+            if ($token) { $answer = Invoke-KmsWithRetry -Label "send $($entry.Name)" -Url "$script:ServerUrl/api/v1/ingest" -Json ([IO.File]::ReadAllText($entry.FullName, [Text.Encoding]::UTF8)) -Token $token }
+            if ($null -eq $answer) { $result.ExitCode = 3; break }
+            if ($answer.Status -eq 401) {
+                # Expired or revoked: enroll again once per run (needs the secret), then resend.
+                if ($reenrolled -or -not $script:EnrollSecret) { throw [System.Security.Authentication.AuthenticationException]"token revoked or unknown; run with -EnrollSecret to enroll again ($($answer.Body))" }
+                Write-AgentLog "token refused ($($answer.Body)); enrolling again"
+                $reenrolled = $true
+                $token = Invoke-KmsEnroll -Why 'again'
+                continue
+            }
+            if ($answer.Status -eq 400 -or $answer.Status -eq 413 -or $answer.Status -eq 422) {
+                $where = Move-ToRejected -Entry $entry -Reason "$($answer.Status) $($answer.Body)"
+                Write-AgentLog "server refused $($entry.Name) ($($answer.Status) $($answer.Body)); kept in $where"
+                $result.Rejected++
+            } elseif ($answer.Status -eq 200) {
+                Remove-Item -LiteralPath $entry.FullName -Force
+                Write-AgentLog "sent $($entry.Name): $($answer.Body)"
+                $result.Sent++
+            } else {
+                throw "ingest failed: $($answer.Status) $($answer.Body)"
+            }
+            $i++
+        }
+    } catch {
+        # Refused secret, revoked token without a secret, enrollment disabled, an unexpected answer.
+        Write-AgentLog "stopped: $($_.Exception.Message)"
+        $result.ExitCode = 2
+    }
+    $result
+}
