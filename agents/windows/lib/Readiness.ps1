@@ -46,16 +46,15 @@ function Get-KmsTpmArtifact {
 }
 
 function Get-KmsOSLicenseArtifacts {
-    # One artifact per cmdlet, only where the OSLicense module is installed. Read-only Get-* only.
-    $artifacts = @()
-    if (-not (Get-Module -ListAvailable -Name OSLicense)) { return , $artifacts }
+    # One artifact per cmdlet (written to the pipeline), only where the OSLicense module is
+    # installed. Read-only Get-* only.
+    if (-not (Get-Module -ListAvailable -Name OSLicense)) { return }
     foreach ($name in $script:OSLicenseCmdlets) {
         $artifact = [ordered]@{ type = 'oslicense'; cmdlet = $name; output = @(); error = $null }
         try {
             if (-not (Get-Command -Name $name -ErrorAction SilentlyContinue)) { throw "$name is not in this OSLicense version" }
             $artifact.output = @(& $name -ErrorAction Stop | Select-Object -Property * -ExcludeProperty $script:CimExclude)
         } catch { $artifact.error = Get-KmsErrorText $_ }
-        $artifacts += $artifact
+        $artifact
     }
-    , $artifacts
 }

@@ -10,13 +10,24 @@ function Invoke-KmsPost {
         $r = Invoke-WebRequest -Uri $Url -Method Post -Body $bytes -ContentType 'application/json; charset=utf-8' `
             -Headers $headers -UseBasicParsing -TimeoutSec $TimeoutSec
         return @{ Status = [int]$r.StatusCode; Body = [string]$r.Content; RetryAfter = $null }
-    } catch [Net.WebException] {
-        $response = $_.Exception.Response
-        if ($null -eq $response) { return @{ Status = 0; Body = $_.Exception.Message; RetryAfter = $null } }
-        $reader = New-Object IO.StreamReader($response.GetResponseStream())
-        $body = $reader.ReadToEnd()
-        $reader.Close()
-        return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $response.Headers['Retry-After'] }
+    } catch {
+        # Windows PowerShell 5.1 throws a WebException (body in the response stream); PowerShell 7
+        # an HttpResponseException (body in ErrorDetails). No Response at all: a network error.
+        $ex = $_.Exception
+        $response = $null
+        if ($ex.PSObject.Properties['Response']) { $response = $ex.Response }
+        if ($null -eq $response) { return @{ Status = 0; Body = $ex.Message; RetryAfter = $null } }
+        if ($ex -is [Net.WebException]) {
+            $reader = New-Object IO.StreamReader($response.GetResponseStream())
+            $body = $reader.ReadToEnd()
+            $reader.Close()
+            return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $response.Headers['Retry-After'] }
+        }
+        $body = ''
+        if ($_.ErrorDetails) { $body = [string]$_.ErrorDetails.Message }
+        $retryAfter = $null
+        if ($response.Headers.RetryAfter -and $response.Headers.RetryAfter.Delta) { $retryAfter = [string][int]$response.Headers.RetryAfter.Delta.Value.TotalSeconds }
+        return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $retryAfter }
     }
 }
 
