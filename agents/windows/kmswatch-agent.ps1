@@ -60,7 +60,9 @@ $collected = New-KmsCollection -Bookmarks $bookmarks -Probe:(-not $NoProbe)
 $newEvents = $collected.Events
 $payload = [ordered]@{ collectedAt = Get-IsoNow; agentVersion = $AgentVersion; artifacts = $collected.Artifacts }
 $json = ConvertTo-Json -InputObject $payload -Depth 8 -Compress
-$eventCount = [int]($newEvents | Measure-Object -Property Count -Sum).Sum
+# A loop, not Measure-Object: with no new events its result has no Sum, which strict mode refuses.
+$eventCount = 0
+foreach ($e in $newEvents) { $eventCount += $e.Count }
 if ($DryRun) { Write-Output (ConvertTo-Json -InputObject $payload -Depth 8); exit 0 }
 
 # --- spool (before any send), then bookmarks ------------------------------------------------------

@@ -38,7 +38,10 @@ function Invoke-KmsWithRetry {
     $attempt = 0
     while ($true) {
         $left = ($script:Deadline - (Get-Date)).TotalSeconds
-        if ($left -le 1) { return $null }
+        if ($left -le 1) {
+            Write-AgentLog "${Label}: giving up for this run (MaxRunSeconds reached)"
+            return $null
+        }
         $answer = Invoke-KmsPost -Url $Url -Json $Json -Token $Token -TimeoutSec ([int][math]::Min(30, $left))
         $s = $answer.Status
         if (-not ($s -eq 0 -or $s -ge 500 -or $s -eq 429 -or $s -eq 408)) { return $answer }
