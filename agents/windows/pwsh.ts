@@ -9,8 +9,15 @@ export const INSTALL_PWSH = "dotnet tool install --global PowerShell --version 7
 export const INSTALL_PESTER =
   "a throwaway project with <PackageReference Include=\"Pester\" Version=\"5.7.1\" /> and `dotnet restore` (what .ci/run does), or set KMSWATCH_PESTER to Pester.psd1";
 
+let found: string | null = null;
+
 /** The pwsh executable: $KMSWATCH_PWSH, then PATH, then ~/.dotnet/tools (where `dotnet tool install --global` puts it). */
 export function findPwsh(): string {
+  found ??= locatePwsh();
+  return found;
+}
+
+function locatePwsh(): string {
   const candidates = [process.env.KMSWATCH_PWSH, "pwsh", path.join(os.homedir(), ".dotnet", "tools", "pwsh")].filter((c): c is string => Boolean(c));
   for (const candidate of candidates) {
     try {
