@@ -28,7 +28,7 @@ $containers = @($r.Containers | Where-Object { $_.Result -eq 'Failed' -and $_.Er
 async function runPester(): Promise<PesterTest[]> {
   const pwsh = findPwsh();
   const env = { ...process.env, KMSWATCH_PESTER_PSD1: findPester(), KMSWATCH_PESTER_TESTS: TESTS };
-  const { stdout } = await promisify(execFile)(pwsh, ["-NoProfile", "-NonInteractive", "-Command", RUN], { env, maxBuffer: 16 * 1024 * 1024, timeout: 110_000 });
+  const { stdout } = await promisify(execFile)(pwsh, ["-NoProfile", "-NonInteractive", "-Command", RUN], { env, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 });
   const line = stdout.split("\n").find((l) => l.startsWith("PESTER-JSON:"));
   if (!line) throw new Error(`Pester printed no result:\n${stdout}`);
   return JSON.parse(line.slice("PESTER-JSON:".length)) as PesterTest[];
