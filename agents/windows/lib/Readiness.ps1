@@ -26,7 +26,7 @@ function Get-KmsTpmArtifact {
         } catch { $errors += "Get-Tpm: $(Get-KmsErrorText $_)" }
     }
     try {
-        $w = Get-CimInstance -Namespace 'root/cimv2/Security/MicrosoftTpm' -ClassName Win32_Tpm -ErrorAction Stop
+        $w = Get-CimInstance -Namespace 'root\cimv2\Security\MicrosoftTpm' -ClassName Win32_Tpm -ErrorAction Stop
         if ($tpm.source -eq 'none') {
             $tpm.source = 'Win32_Tpm'
             $tpm.present = [bool]$w
