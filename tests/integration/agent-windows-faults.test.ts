@@ -69,7 +69,8 @@ describe("Windows agent faults", () => {
 
     await start();
     let leftAtKill = -1;
-    const interrupted = await startWindowsAgent(m, { ServerUrl: url(), MaxRunSeconds: 4 }, {}, (chunk) => {
+    // The deadline counts from the start of the run: collection (pwsh) must fit in it, on a busy machine too.
+    const interrupted = await startWindowsAgent(m, { ServerUrl: url(), MaxRunSeconds: 15 }, {}, (chunk) => {
       // Kill the server hard right after the first payload was acknowledged.
       if (leftAtKill < 0 && /\bsent \d{8}T/.test(chunk)) {
         leftAtKill = spooled(m).length;
