@@ -6,14 +6,14 @@ BeforeAll {
     $script:Fixtures = Resolve-Path (Join-Path $PSScriptRoot '../../../tests/fixtures/agent')
     . (Join-Path $PSScriptRoot '../../../tests/support/powershell/WindowsStandIns.ps1')
     $env:COMPUTERNAME = 'WS-PESTER'
-    $env:windir = Join-Path ([IO.Path]::GetTempPath()) ("kmswatch-windir-" + [guid]::NewGuid().ToString('N'))
+    $env:windir = Join-Path ($TestDrive) ("kmswatch-windir-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path (Join-Path $env:windir 'System32') -Force | Out-Null
     foreach ($f in 'cscript.exe', 'slmgr.vbs') { Set-Content -LiteralPath (Join-Path $env:windir "System32/$f") -Value 'stand-in' }
     $global:KmsStandIn = @{ CaptureDir = (Join-Path $script:Fixtures 'client-ws-fin-0142'); Domain = 'corp.contoso.com'; DlvExitCode = 0; Win32Tpm = 'missing' }
 }
 
 Describe 'kmswatch-agent.ps1' {
-    BeforeEach { $state = Join-Path ([IO.Path]::GetTempPath()) ("kmswatch-agent-" + [guid]::NewGuid().ToString('N')) }
+    BeforeEach { $state = Join-Path ($TestDrive) ("kmswatch-agent-" + [guid]::NewGuid().ToString('N')) }
 
     It 'exits 2 without a server URL (none given, none saved by install.ps1)' {
         & $script:Agent -StateDir $state -NoProbe 2>$null 6>$null

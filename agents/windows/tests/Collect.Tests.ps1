@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Fixtures = Resolve-Path (Join-Path $PSScriptRoot '../../../tests/fixtures/agent')
-    $script:WinDir = Join-Path ([IO.Path]::GetTempPath()) ("kmswatch-windir-" + [guid]::NewGuid().ToString('N'))
+    $script:WinDir = Join-Path ($TestDrive) ("kmswatch-windir-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path (Join-Path $script:WinDir 'System32') -Force | Out-Null
     function Use-Machine {
         param([string]$Capture, [switch]$NoVbs, [int]$DlvExitCode = 0)

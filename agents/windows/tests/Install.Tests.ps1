@@ -15,7 +15,7 @@ BeforeAll {
 
 Describe 'install.ps1' {
     BeforeEach {
-        $root = Join-Path ([IO.Path]::GetTempPath()) ("kmswatch-install-" + [guid]::NewGuid().ToString('N'))
+        $root = Join-Path ($TestDrive) ("kmswatch-install-" + [guid]::NewGuid().ToString('N'))
         $env:ProgramFiles = Join-Path $root 'Program Files'
         $env:ProgramData = Join-Path $root 'ProgramData'
         $state = Join-Path $env:ProgramData 'kmswatch'
@@ -70,7 +70,7 @@ Describe 'install.ps1' {
 
 Describe 'uninstall.ps1' {
     BeforeEach {
-        $root = Join-Path ([IO.Path]::GetTempPath()) ("kmswatch-uninstall-" + [guid]::NewGuid().ToString('N'))
+        $root = Join-Path ($TestDrive) ("kmswatch-uninstall-" + [guid]::NewGuid().ToString('N'))
         $env:ProgramFiles = Join-Path $root 'Program Files'
         $env:ProgramData = Join-Path $root 'ProgramData'
         New-Item -ItemType Directory -Path (Join-Path $env:ProgramFiles 'kmswatch/lib'), (Join-Path $env:ProgramData 'kmswatch/spool') -Force | Out-Null

@@ -6,7 +6,7 @@ $script:AgentRoot = Resolve-Path (Join-Path $PSScriptRoot '..')
 foreach ($lib in 'State', 'Collect', 'Send', 'Probe', 'Readiness') { . (Join-Path $script:AgentRoot "lib/$lib.ps1") }
 
 function New-TestStateDir {
-    $dir = Join-Path ([IO.Path]::GetTempPath()) ("kmswatch-pester-" + [guid]::NewGuid().ToString('N'))
+    $dir = Join-Path ($TestDrive) ("kmswatch-pester-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path (Join-Path $dir 'spool') -Force | Out-Null
     $script:StateDir = $dir
     $script:ServerUrl = 'http://kmswatch.test'
