@@ -1,4 +1,5 @@
 // Bundles the agent into one dependency-free file (zod included) for `node kmswatch-agent.mjs`.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -17,6 +18,8 @@ export async function buildAgent(outfile = AGENT_BUNDLE): Promise<string> {
     target: "node20",
     legalComments: "none",
     logLevel: "warning",
+    // The Windows agent's TPM / OSLicense collection, run by the Node agent on Windows (src/readiness.ts).
+    define: { __KMSWATCH_READINESS_PS1__: JSON.stringify(readFileSync(path.join(HERE, "../windows/lib/Readiness.ps1"), "utf8")) },
   });
   return outfile;
 }

@@ -17,8 +17,10 @@ $TaskName = 'kmswatch-agent'
 $InstallDir = Join-Path $env:ProgramFiles 'kmswatch'
 $StateDir = Join-Path $env:ProgramData 'kmswatch'
 
-$principal = New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent())
-if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) { throw 'install.ps1 must run elevated (Administrator or SYSTEM)' }
+# Elevated = a high (S-1-16-12288) or system (S-1-16-16384) integrity token; whoami reads it the same
+# way in every UI language (and, being a command, the tests can stand in for it off Windows).
+$groups = (& whoami.exe /groups /fo csv) -join "`n"
+if ($groups -notmatch 'S-1-16-12288|S-1-16-16384') { throw 'install.ps1 must run elevated (Administrator or SYSTEM)' }
 
 New-Item -ItemType Directory -Path (Join-Path $InstallDir 'lib') -Force | Out-Null
 Copy-Item -Path (Join-Path $PSScriptRoot 'kmswatch-agent.ps1') -Destination $InstallDir -Force

@@ -3,7 +3,8 @@
   kmswatch agent for Windows PowerShell 5.1: collects raw KMS activation artifacts and pushes them to
   the kmswatch server. Same payload, state layout and rules as the Node agent (agents/README.md).
 .DESCRIPTION
-  Each run: collect (CIM, slmgr /dlv, new events since the per-log bookmarks, optional probe) ->
+  Each run: collect (CIM; slmgr /dlv when VBScript is there; new events since the per-log bookmarks;
+  on KMS hosts the TPM; OSLicense cmdlets where installed; optional probe) ->
   write the payload to the spool -> advance the bookmarks (the spool is the durable record) ->
   bound the spool -> send the spool oldest first; a payload is deleted only after a 200.
   Exit codes: 0 done; 2 an operator must act (not enrolled, token revoked, enrollment refused);
@@ -27,6 +28,8 @@ $AgentVersion = 'windows-1.0.0'
 . (Join-Path $PSScriptRoot 'lib\State.ps1')
 . (Join-Path $PSScriptRoot 'lib\Collect.ps1')
 . (Join-Path $PSScriptRoot 'lib\Send.ps1')
+. (Join-Path $PSScriptRoot 'lib\Probe.ps1')
+. (Join-Path $PSScriptRoot 'lib\Readiness.ps1')
 
 $script:StateDir = $StateDir
 $script:Deadline = (Get-Date).AddSeconds($MaxRunSeconds)
@@ -41,7 +44,10 @@ if (-not $ServerUrl -and $config) { $ServerUrl = [string]$config.serverUrl }
 if (-not $EnrollSecret -and (Test-Path -LiteralPath (Join-Path $StateDir 'enroll-secret.txt'))) {
     $EnrollSecret = ([IO.File]::ReadAllText((Join-Path $StateDir 'enroll-secret.txt'))).Trim()
 }
-if (-not $ServerUrl -and -not $DryRun) { Write-Error 'no -ServerUrl given and none saved by install.ps1'; exit 2 }
+if (-not $ServerUrl -and -not $DryRun) {
+    # Not Write-Error: with ErrorActionPreference Stop it would throw, and the exit code would be 1.
+    [Console]::Error.WriteLine('no -ServerUrl given and none saved by install.ps1'); exit 2
+}
 $script:ServerUrl = ([string]$ServerUrl).TrimEnd('/')
 $script:EnrollSecret = $EnrollSecret
 $cs = Get-CimInstance -ClassName Win32_ComputerSystem
@@ -50,17 +56,13 @@ $script:Fqdn = if ($cs.PartOfDomain) { "$($cs.DNSHostName).$($cs.Domain)" } else
 
 # --- collect -------------------------------------------------------------------------------------
 $bookmarks = Read-Bookmarks
-$artifacts = New-Object System.Collections.ArrayList
-$dlv = Get-KmsDlvArtifact
-$cim = Get-KmsCimArtifact
-[void]$artifacts.Add($dlv)
-[void]$artifacts.Add($cim)
-$newEvents = Get-KmsNewEvents -Bookmarks $bookmarks
-foreach ($e in $newEvents) { [void]$artifacts.Add([ordered]@{ type = 'events'; log = $e.Log; xml = $e.Xml }) }
-if (-not $NoProbe) { [void]$artifacts.Add((Get-KmsProbeArtifact -Cim $cim -DlvText $dlv.text)) }
-$payload = [ordered]@{ collectedAt = Get-IsoNow; agentVersion = $AgentVersion; artifacts = $artifacts.ToArray() }
+$collected = New-KmsCollection -Bookmarks $bookmarks -Probe:(-not $NoProbe)
+$newEvents = $collected.Events
+$payload = [ordered]@{ collectedAt = Get-IsoNow; agentVersion = $AgentVersion; artifacts = $collected.Artifacts }
 $json = ConvertTo-Json -InputObject $payload -Depth 8 -Compress
-$eventCount = ($newEvents | Measure-Object -Property Count -Sum).Sum
+# A loop, not Measure-Object: with no new events its result has no Sum, which strict mode refuses.
+$eventCount = 0
+foreach ($e in $newEvents) { $eventCount += $e.Count }
 if ($DryRun) { Write-Output (ConvertTo-Json -InputObject $payload -Depth 8); exit 0 }
 
 # --- spool (before any send), then bookmarks ------------------------------------------------------
@@ -81,52 +83,14 @@ if ($dropped.Count -gt 0) {
 Save-Counters $counters
 
 # --- send oldest first ---------------------------------------------------------------------------
-$exitCode = 0
-$sent = 0
-$rejected = 0
+$result = @{ ExitCode = 1; Sent = 0; Rejected = 0 }
 try {
-    $token = Read-SavedToken
-    $reenrolled = $false
-    $entries = Get-SpoolEntries
-    $i = 0
-    while ($i -lt $entries.Count) {
-        $entry = $entries[$i]
-        if (-not $token) { $token = Invoke-KmsEnroll -Why 'first' }
-        $answer = $null
-        if ($token) { $answer = Invoke-KmsWithRetry -Label "send $($entry.Name)" -Url "$script:ServerUrl/api/v1/ingest" -Json ([IO.File]::ReadAllText($entry.FullName, [Text.Encoding]::UTF8)) -Token $token }
-        if ($null -eq $answer) { $exitCode = 3; break }
-        if ($answer.Status -eq 401) {
-            # Expired or revoked: enroll again once per run (needs the secret), then resend.
-            if ($reenrolled -or -not $script:EnrollSecret) { throw [System.Security.Authentication.AuthenticationException]"token revoked or unknown; run with -EnrollSecret to enroll again ($($answer.Body))" }
-            Write-AgentLog "token refused ($($answer.Body)); enrolling again"
-            $reenrolled = $true
-            $token = Invoke-KmsEnroll -Why 'again'
-            continue
-        }
-        if ($answer.Status -eq 400 -or $answer.Status -eq 413 -or $answer.Status -eq 422) {
-            $where = Move-ToRejected -Entry $entry -Reason "$($answer.Status) $($answer.Body)"
-            Write-AgentLog "server refused $($entry.Name) ($($answer.Status) $($answer.Body)); kept in $where"
-            $rejected++
-        } elseif ($answer.Status -eq 200) {
-            Remove-Item -LiteralPath $entry.FullName -Force
-            Write-AgentLog "sent $($entry.Name): $($answer.Body)"
-            $sent++
-        } else {
-            throw "ingest failed: $($answer.Status) $($answer.Body)"
-        }
-        $i++
-    }
-} catch [System.Security.Authentication.AuthenticationException] {
-    Write-AgentLog "stopped: $($_.Exception.Message)"
-    $exitCode = 2
-} catch {
-    Write-AgentLog "stopped: $($_.Exception.Message)"
-    $exitCode = 2
+    $result = Send-KmsSpool
 } finally {
     $c = Read-Counters
-    $c.rejectedTotal += $rejected
+    $c.rejectedTotal += $result.Rejected
     Save-Counters $c
     $left = (Get-SpoolEntries).Count
-    Write-AgentLog "run summary: $eventCount new event(s) in $name; sent $sent, rejected $rejected; dropped $($dropped.Count) (total $($c.droppedTotal)); rejected total $($c.rejectedTotal); $left payload(s) left in the spool"
+    Write-AgentLog "run summary: $eventCount new event(s) in $name; sent $($result.Sent), rejected $($result.Rejected); dropped $($dropped.Count) (total $($c.droppedTotal)); rejected total $($c.rejectedTotal); $left payload(s) left in the spool"
 }
-exit $exitCode
+exit $result.ExitCode

@@ -1,4 +1,6 @@
 // What a collector hands to the payload builder: raw texts and objects, never parsed.
+import type { OSLicenseArtifact, TpmArtifact } from "./readiness.ts";
+
 export type CimCollection = { service: Record<string, unknown> | null; products: Record<string, unknown>[] };
 
 export type RawCollection = {
@@ -8,4 +10,8 @@ export type RawCollection = {
   eventTexts: string[];
   /** The machine's DNS domain when the collector knows it (Win32_ComputerSystem.Domain on Windows). */
   domain: string | null;
+  /** KMS hosts: TPM readiness (Get-Tpm / Win32_Tpm, Key Attestation). */
+  tpm?: TpmArtifact | null;
+  /** Where the OSLicense module exists: one artifact per read-only cmdlet. */
+  oslicense?: OSLicenseArtifact[];
 };

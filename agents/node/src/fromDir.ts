@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { CimCollection, RawCollection } from "./collection.ts";
+import { osLicenseArtifactSchema, tpmArtifactSchema, type OSLicenseArtifact, type TpmArtifact } from "./readiness.ts";
 
 const read = (file: string) => readFileSync(file, "utf8").replace(/^\uFEFF/, "");
 
@@ -55,12 +56,32 @@ function readCim(files: string[]): CimCollection | null {
   return found ? { service, products } : null;
 }
 
-/** Reads `*.dlv.txt` / `dlv*.txt`, CIM JSON (top level or `cim/`) and event XML (top level or `events/`). */
+/** `tpm.json` (one tpm artifact) and `oslicense.json` (an array of oslicense artifacts), as the agents send them. */
+function readReadiness(dir: string): { tpm: TpmArtifact | null; oslicense: OSLicenseArtifact[] } {
+  const tpmFile = path.join(dir, "tpm.json");
+  const osFile = path.join(dir, "oslicense.json");
+  const check = <T>(
+    file: string,
+    parse: (v: unknown) => { success: boolean; data?: T; error?: { message: string } },
+    value: unknown,
+  ): T => {
+    const parsed = parse(value);
+    if (!parsed.success) throw new Error(`${file}: not an artifact of the agreed shape (${parsed.error?.message})`);
+    return parsed.data as T;
+  };
+  const tpm = existsSync(tpmFile) ? check<TpmArtifact>(tpmFile, (v) => tpmArtifactSchema.safeParse(v), readJson(tpmFile)) : null;
+  const oslicense = existsSync(osFile)
+    ? asObjects(readJson(osFile)).map((v) => check<OSLicenseArtifact>(osFile, (x) => osLicenseArtifactSchema.safeParse(x), v))
+    : [];
+  return { tpm, oslicense };
+}
+
+/** Reads `*.dlv.txt` / `dlv*.txt`, CIM JSON (top level or `cim/`), event XML (top level or `events/`), `tpm.json`, `oslicense.json`. */
 export function collectFromDir(dir: string): RawCollection {
   if (!existsSync(dir)) throw new Error(`--from-dir ${dir} does not exist`);
   const top = listFiles(dir);
   const dlv = top.filter((f) => /(\.dlv\.txt|^dlv.*\.txt)$/i.test(path.basename(f))).map(read);
   const cim = readCim([...top, ...listFiles(path.join(dir, "cim"))]);
   const eventTexts = [...top, ...listFiles(path.join(dir, "events"))].filter((f) => /\.xml$/i.test(f)).map(read);
-  return { dlv, cim, eventTexts, domain: null };
+  return { dlv, cim, eventTexts, domain: null, ...readReadiness(dir) };
 }

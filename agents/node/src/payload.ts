@@ -20,6 +20,9 @@ export function buildPayload(input: {
   }
   const selected = selectNewEvents(input.collection.eventTexts, input.bookmarks, input.maxEventsPerLog);
   for (const s of selected) artifacts.push({ type: "events", log: s.log, xml: s.xml });
+  // Same order as the Windows agent: readiness after the events, the probe last.
+  if (input.collection.tpm) artifacts.push(input.collection.tpm);
+  for (const o of input.collection.oslicense ?? []) artifacts.push(o);
   if (input.probe) artifacts.push(input.probe);
   return {
     payload: { collectedAt: input.collectedAt.toISOString(), agentVersion: AGENT_VERSION, artifacts },

@@ -2,9 +2,11 @@
 # Windows PowerShell 5.1, built-in cmdlets only.
 
 $script:CimExclude = 'CimClass', 'CimInstanceProperties', 'CimSystemProperties', 'PSComputerName'
+# Clients: the SPP activation events. KMS hosts: the whole "Key Management Service" log, because
+# Windows Server 2025 writes hardware-secured readiness warnings there under undocumented IDs.
 $script:EventQueries = @(
     @{ Log = 'Application'; Filter = "Provider[@Name='Microsoft-Windows-Security-SPP'] and (EventID=12288 or EventID=12289 or EventID=12293)" },
-    @{ Log = 'Key Management Service'; Filter = '(EventID=12290)' }
+    @{ Log = 'Key Management Service'; Filter = $null }
 )
 $script:MaxEventsPerLog = 500
 
@@ -16,19 +18,60 @@ function Get-KmsCimArtifact {
     [ordered]@{ type = 'cim'; service = $service; products = $products }
 }
 
+function Test-KmsHost {
+    param($Cim)
+    # A KMS host has a product with a CSVLK installed (IsKeyManagementServiceMachine = 1).
+    foreach ($p in @($Cim.products)) {
+        if ($p -and $p.PSObject.Properties['IsKeyManagementServiceMachine'] -and [int]$p.IsKeyManagementServiceMachine -eq 1) { return $true }
+    }
+    $false
+}
+
 function Get-KmsDlvArtifact {
-    # //U: UTF-16 output, so localized labels survive; read back through a temp file to keep it exact.
+    # slmgr.vbs /dlv is a welcome extra, never a requirement: VBScript is being removed from Windows,
+    # and the CIM artifact carries the same data. $null when cscript or slmgr.vbs is missing or fails.
+    if (-not $env:windir) { Write-AgentLog 'no %windir%: /dlv skipped, CIM only'; return $null }
+    $cscript = Join-Path $env:windir 'System32\cscript.exe'
     $slmgr = Join-Path $env:windir 'System32\slmgr.vbs'
+    if (-not (Test-Path -LiteralPath $slmgr) -or -not (Test-Path -LiteralPath $cscript)) {
+        Write-AgentLog 'cscript.exe or slmgr.vbs missing (VBScript removed?): /dlv skipped, CIM only'
+        return $null
+    }
+    # //U: UTF-16 output, so localized labels survive; read back through a temp file to keep it exact.
     $tmp = [IO.Path]::GetTempFileName()
     try {
-        $proc = Start-Process -FilePath (Join-Path $env:windir 'System32\cscript.exe') -ArgumentList @('//nologo', '//U', "`"$slmgr`"", '/dlv', 'all') `
+        $proc = Start-Process -FilePath $cscript -ArgumentList @('//nologo', '//U', "`"$slmgr`"", '/dlv', 'all') `
             -RedirectStandardOutput $tmp -NoNewWindow -Wait -PassThru
-        if ($proc.ExitCode -ne 0) { Write-AgentLog "slmgr.vbs /dlv exited with $($proc.ExitCode)" }
         $text = [IO.File]::ReadAllText($tmp, [Text.Encoding]::Unicode)
+        if ($proc.ExitCode -ne 0 -or -not $text.Trim()) {
+            Write-AgentLog "slmgr.vbs /dlv exited with $($proc.ExitCode): /dlv skipped, CIM only"
+            return $null
+        }
+    } catch {
+        Write-AgentLog "slmgr.vbs /dlv failed ($($_.Exception.Message)): /dlv skipped, CIM only"
+        return $null
     } finally {
         Remove-Item -LiteralPath $tmp -Force -ErrorAction SilentlyContinue
     }
     [ordered]@{ type = 'dlv'; text = $text }
+}
+
+function ConvertTo-KmsEventXml {
+    param($Record)
+    # ToXml() carries no rendered text; add it the way wevtutil /f:RenderedXml does, so the server
+    # can show the message of an event ID it does not know yet.
+    $xml = [string]$Record.ToXml()
+    $message = $null
+    try { $message = [string]$Record.Message } catch { $message = $null }
+    if (-not $message -or $xml -match '<RenderingInfo') { return $xml }
+    $esc = [Security.SecurityElement]
+    $level = ''
+    try { $level = [string]$Record.LevelDisplayName } catch { $level = '' }
+    $info = "<RenderingInfo Culture='$([Globalization.CultureInfo]::CurrentUICulture.Name)'><Message>$($esc::Escape($message))</Message>" +
+        "<Level>$($esc::Escape($level))</Level><Provider>$($esc::Escape([string]$Record.ProviderName))</Provider></RenderingInfo>"
+    $at = $xml.LastIndexOf('</Event>')
+    if ($at -lt 0) { return $xml }
+    $xml.Substring(0, $at) + $info + $xml.Substring($at)
 }
 
 function Get-KmsNewEvents {
@@ -39,8 +82,9 @@ function Get-KmsNewEvents {
     foreach ($q in $script:EventQueries) {
         $after = 0
         if ($Bookmarks.ContainsKey($q.Log)) { $after = [long]$Bookmarks[$q.Log] }
-        $xpath = "*[System[$($q.Filter) and (EventRecordID &gt; $after)]]"
-        $filter = "<QueryList><Query Id='0' Path='$($q.Log)'><Select Path='$($q.Log)'>$xpath</Select></Query></QueryList>"
+        $condition = "(EventRecordID &gt; $after)"
+        if ($q.Filter) { $condition = "$($q.Filter) and $condition" }
+        $filter = "<QueryList><Query Id='0' Path='$($q.Log)'><Select Path='$($q.Log)'>*[System[$condition]]</Select></Query></QueryList>"
         try {
             $events = @(Get-WinEvent -FilterXml ([xml]$filter) -Oldest -MaxEvents $script:MaxEventsPerLog -ErrorAction Stop)
         } catch {
@@ -51,7 +95,7 @@ function Get-KmsNewEvents {
         $sorted = @($events | Sort-Object -Property RecordId)
         $result += [pscustomobject]@{
             Log          = $q.Log
-            Xml          = (($sorted | ForEach-Object { $_.ToXml() }) -join "`r`n")
+            Xml          = (($sorted | ForEach-Object { ConvertTo-KmsEventXml $_ }) -join "`r`n")
             LastRecordId = [long]$sorted[-1].RecordId
             Count        = $sorted.Count
         }
@@ -59,71 +103,20 @@ function Get-KmsNewEvents {
     , $result
 }
 
-function Get-KmsProbeArtifact {
-    param($Cim, [string]$DlvText)
-    # Which host the client uses: /skms registration, then the host found through DNS, else SRV.
-    $service = $Cim.service
-    $domain = $null
-    if ($service -and $service.KeyManagementServiceLookupDomain) { $domain = [string]$service.KeyManagementServiceLookupDomain }
-    if (-not $domain) {
-        $cs = Get-CimInstance -ClassName Win32_ComputerSystem
-        if ($cs.PartOfDomain) { $domain = [string]$cs.Domain }
-    }
-    $target = $null
-    if ($DlvText -match 'Registered KMS machine name:\s*([A-Za-z0-9._-]+)(?::(\d+))?') {
-        $target = [ordered]@{ host = $Matches[1]; port = $(if ($Matches[2]) { [int]$Matches[2] } else { 1688 }); source = 'registered' }
-    } elseif ($DlvText -match 'KMS machine name from DNS:\s*([A-Za-z0-9._-]+)(?::(\d+))?') {
-        $target = [ordered]@{ host = $Matches[1]; port = $(if ($Matches[2]) { [int]$Matches[2] } else { 1688 }); source = 'dns' }
-    }
-    $records = @()
-    $srvError = $null
-    if ($domain) {
-        try {
-            $srv = @(Resolve-DnsName -Name "_vlmcs._tcp.$domain" -Type SRV -DnsOnly -ErrorAction Stop)
-            # Lowest priority first, then heaviest weight: the order a client tries them in.
-            # (An explicit @(...) list: the tree-sitter grammar used by the tests rejects `A, @{...}`.)
-            $byWeight = @{ Expression = 'Weight'; Descending = $true }
-            $answer = $srv | Where-Object { $_.Type -eq 'SRV' } | Sort-Object -Property @('Priority', $byWeight)
-            $records = @($answer | Select-Object -First 50 | ForEach-Object {
-                    [ordered]@{ target = [string]$_.NameTarget; port = [int]$_.Port; priority = [int]$_.Priority; weight = [int]$_.Weight } })
-        } catch {
-            $srvError = ([string]$_.FullyQualifiedErrorId).Split(',')[0]
-            if ($srvError.Length -gt 200) { $srvError = $srvError.Substring(0, 200) }
-        }
-    }
-    if (-not $target -and $records.Count -gt 0) {
-        $target = [ordered]@{ host = $records[0].target; port = $records[0].port; source = 'srv' }
-    }
-    $tcp = $null
-    if ($target) { $tcp = Test-KmsTcp -HostName $target.host -Port $target.port -TimeoutMs 3000 }
-    [ordered]@{
-        type       = 'probe'
-        checkedAt  = Get-IsoNow
-        domain     = $domain
-        srvRecords = $records
-        srvError   = $srvError
-        target     = $target
-        tcp        = $tcp
-    }
-}
-
-function Test-KmsTcp {
-    param([string]$HostName, [int]$Port, [int]$TimeoutMs)
-    $client = New-Object System.Net.Sockets.TcpClient
-    $watch = [Diagnostics.Stopwatch]::StartNew()
-    try {
-        $pending = $client.BeginConnect($HostName, $Port, $null, $null)
-        if (-not $pending.AsyncWaitHandle.WaitOne($TimeoutMs)) {
-            return [ordered]@{ ok = $false; latencyMs = $null; error = 'ETIMEDOUT' }
-        }
-        $client.EndConnect($pending)
-        return [ordered]@{ ok = $true; latencyMs = [math]::Round($watch.Elapsed.TotalMilliseconds, 1); error = $null }
-    } catch {
-        $inner = $_.Exception.InnerException
-        $code = if ($inner -is [Net.Sockets.SocketException]) { [string]$inner.SocketErrorCode } else { $_.Exception.Message }
-        if ($code.Length -gt 200) { $code = $code.Substring(0, 200) }
-        return [ordered]@{ ok = $false; latencyMs = $null; error = $code }
-    } finally {
-        $client.Close()
-    }
+function New-KmsCollection {
+    param([hashtable]$Bookmarks, [switch]$Probe)
+    # Every artifact of one run, in the Node agent's order. CIM is the foundation; the rest is
+    # added where the machine offers it (/dlv needs VBScript, the KMS log and TPM a KMS host).
+    $artifacts = New-Object System.Collections.ArrayList
+    $cim = Get-KmsCimArtifact
+    $dlv = Get-KmsDlvArtifact
+    $dlvText = ''
+    if ($dlv) { [void]$artifacts.Add($dlv); $dlvText = $dlv.text }
+    [void]$artifacts.Add($cim)
+    $events = Get-KmsNewEvents -Bookmarks $Bookmarks
+    foreach ($e in $events) { [void]$artifacts.Add([ordered]@{ type = 'events'; log = $e.Log; xml = $e.Xml }) }
+    if (Test-KmsHost -Cim $cim) { [void]$artifacts.Add((Get-KmsTpmArtifact)) }
+    foreach ($a in (Get-KmsOSLicenseArtifacts)) { [void]$artifacts.Add($a) }
+    if ($Probe) { [void]$artifacts.Add((Get-KmsProbeArtifact -Cim $cim -DlvText $dlvText)) }
+    [pscustomobject]@{ Artifacts = $artifacts.ToArray(); Events = $events }
 }

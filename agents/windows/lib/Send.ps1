@@ -10,13 +10,24 @@ function Invoke-KmsPost {
         $r = Invoke-WebRequest -Uri $Url -Method Post -Body $bytes -ContentType 'application/json; charset=utf-8' `
             -Headers $headers -UseBasicParsing -TimeoutSec $TimeoutSec
         return @{ Status = [int]$r.StatusCode; Body = [string]$r.Content; RetryAfter = $null }
-    } catch [Net.WebException] {
-        $response = $_.Exception.Response
-        if ($null -eq $response) { return @{ Status = 0; Body = $_.Exception.Message; RetryAfter = $null } }
-        $reader = New-Object IO.StreamReader($response.GetResponseStream())
-        $body = $reader.ReadToEnd()
-        $reader.Close()
-        return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $response.Headers['Retry-After'] }
+    } catch {
+        # Windows PowerShell 5.1 throws a WebException (body in the response stream); PowerShell 7
+        # an HttpResponseException (body in ErrorDetails). No Response at all: a network error.
+        $ex = $_.Exception
+        $response = $null
+        if ($ex.PSObject.Properties['Response']) { $response = $ex.Response }
+        if ($null -eq $response) { return @{ Status = 0; Body = $ex.Message; RetryAfter = $null } }
+        if ($ex -is [Net.WebException]) {
+            $reader = New-Object IO.StreamReader($response.GetResponseStream())
+            $body = $reader.ReadToEnd()
+            $reader.Close()
+            return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $response.Headers['Retry-After'] }
+        }
+        $body = ''
+        if ($_.ErrorDetails) { $body = [string]$_.ErrorDetails.Message }
+        $retryAfter = $null
+        if ($response.Headers.RetryAfter -and $response.Headers.RetryAfter.Delta) { $retryAfter = [string][int]$response.Headers.RetryAfter.Delta.Value.TotalSeconds }
+        return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $retryAfter }
     }
 }
 
@@ -27,7 +38,10 @@ function Invoke-KmsWithRetry {
     $attempt = 0
     while ($true) {
         $left = ($script:Deadline - (Get-Date)).TotalSeconds
-        if ($left -le 1) { return $null }
+        if ($left -le 1) {
+            Write-AgentLog "${Label}: giving up for this run (MaxRunSeconds reached)"
+            return $null
+        }
         $answer = Invoke-KmsPost -Url $Url -Json $Json -Token $Token -TimeoutSec ([int][math]::Min(30, $left))
         $s = $answer.Status
         if (-not ($s -eq 0 -or $s -ge 500 -or $s -eq 429 -or $s -eq 408)) { return $answer }
@@ -69,4 +83,48 @@ function Read-SavedToken {
     $saved = Read-JsonFile (Join-Path $script:StateDir 'token.json')
     if ($saved -and $saved.server -eq $script:ServerUrl) { return [string]$saved.token }
     $null
+}
+
+function Send-KmsSpool {
+    # Sends the spool oldest first; a payload is deleted only after a 200. Returns the run's exit
+    # code (0 done, 2 an operator must act, 3 payloads left for the next run) and what was sent.
+    $result = [ordered]@{ ExitCode = 0; Sent = 0; Rejected = 0 }
+    try {
+        $token = Read-SavedToken
+        $reenrolled = $false
+        $entries = Get-SpoolEntries
+        $i = 0
+        while ($i -lt $entries.Count) {
+            $entry = $entries[$i]
+            if (-not $token) { $token = Invoke-KmsEnroll -Why 'first' }
+            $answer = $null
+            if ($token) { $answer = Invoke-KmsWithRetry -Label "send $($entry.Name)" -Url "$script:ServerUrl/api/v1/ingest" -Json ([IO.File]::ReadAllText($entry.FullName, [Text.Encoding]::UTF8)) -Token $token }
+            if ($null -eq $answer) { $result.ExitCode = 3; break }
+            if ($answer.Status -eq 401) {
+                # Expired or revoked: enroll again once per run (needs the secret), then resend.
+                if ($reenrolled -or -not $script:EnrollSecret) { throw [System.Security.Authentication.AuthenticationException]"token revoked or unknown; run with -EnrollSecret to enroll again ($($answer.Body))" }
+                Write-AgentLog "token refused ($($answer.Body)); enrolling again"
+                $reenrolled = $true
+                $token = Invoke-KmsEnroll -Why 'again'
+                continue
+            }
+            if ($answer.Status -eq 400 -or $answer.Status -eq 413 -or $answer.Status -eq 422) {
+                $where = Move-ToRejected -Entry $entry -Reason "$($answer.Status) $($answer.Body)"
+                Write-AgentLog "server refused $($entry.Name) ($($answer.Status) $($answer.Body)); kept in $where"
+                $result.Rejected++
+            } elseif ($answer.Status -eq 200) {
+                Remove-Item -LiteralPath $entry.FullName -Force
+                Write-AgentLog "sent $($entry.Name): $($answer.Body)"
+                $result.Sent++
+            } else {
+                throw "ingest failed: $($answer.Status) $($answer.Body)"
+            }
+            $i++
+        }
+    } catch {
+        # Refused secret, revoked token without a secret, enrollment disabled, an unexpected answer.
+        Write-AgentLog "stopped: $($_.Exception.Message)"
+        $result.ExitCode = 2
+    }
+    $result
 }

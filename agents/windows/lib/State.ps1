@@ -26,7 +26,19 @@ function Write-TextFile {
 function Read-JsonFile {
     param([string]$Path)
     if (-not (Test-Path -LiteralPath $Path)) { return $null }
-    [IO.File]::ReadAllText($Path, [Text.Encoding]::UTF8) | ConvertFrom-Json
+    try {
+        $text = [IO.File]::ReadAllText($Path, [Text.Encoding]::UTF8)
+        if (-not $text.Trim()) { throw 'empty file' }
+        return ($text | ConvertFrom-Json)
+    } catch {
+        # A damaged state file (disk full, a crash on a file system without atomic rename) must not
+        # stop every future run: set it aside for a human and start from "unknown". Losing bookmarks
+        # resends events the server already has (it deduplicates them); losing the token re-enrolls.
+        $aside = "$Path.corrupt"
+        Move-Item -LiteralPath $Path -Destination $aside -Force
+        Write-AgentLog "$Path is not valid JSON ($($_.Exception.Message)); moved to $aside, starting without it"
+        return $null
+    }
 }
 
 function Protect-AgentFile {
