@@ -16,6 +16,9 @@ const DEMO_SCENARIOS: ScenarioName[] = [
   "firewall",
   "dns-publish-failure",
   "mak-clients",
+  "epid-emulator",
+  "epid-impostor",
+  "epid-copied-host",
 ];
 const port = Number(process.env.PORT ?? 3000);
 const admin = {

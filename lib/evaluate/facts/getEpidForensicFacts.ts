@@ -80,7 +80,8 @@ export async function getEpidForensicFacts(now: Date, filter: { hosts?: readonly
   const countBy = new Map(counts.map((c) => [c.host, c]));
   const all = new Set<string>([...servedBy.keys(), ...countBy.keys()]);
   if (names) {
-    for (const n of names) if (agentFor(hosts, n)) all.add(n);
+    // A name nobody reported is a subject only when it is an agent's own FQDN (a host page before any client).
+    for (const n of names) if (hosts.has(n)) all.add(n);
   } else {
     // Hosts with an agent that no client names yet are subjects too (their own ePID can still be implausible).
     const named = new Set([...all].map((n) => agentFor(hosts, n)?.[0]?.fqdn.toLowerCase()));

@@ -2,6 +2,7 @@
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { getHostForensics } from "@/lib/read/audit/getHostForensics";
+import type { Verdict } from "@/lib/evaluate/rules/forensicTypes";
 
 type Row = { host: string; family: string; epid: string; ip: string | null; licensed: boolean; first_seen: Date; last_seen: Date };
 
@@ -17,7 +18,8 @@ export async function getClientEpids(machineId: string, now: Date) {
   const received = rows.map((r) => {
     const host = hosts.find((h) => h.host === r.host);
     const own = host?.ownEpids.filter((o) => o.family === r.family) ?? [];
-    const match = own.length === 0 ? "unknown" : own.some((o) => o.epid === r.epid) ? "match" : "mismatch";
+    const match: "match" | "mismatch" | "unknown" =
+      own.length === 0 ? "unknown" : own.some((o) => o.epid === r.epid) ? "match" : "mismatch";
     return {
       host: r.host,
       family: r.family,
@@ -30,7 +32,7 @@ export async function getClientEpids(machineId: string, now: Date) {
       match,
       hostEpids: own.map((o) => o.epid),
       hostMachineId: host?.machineId ?? null,
-      hostVerdict: host?.verdict ?? "no-evidence",
+      hostVerdict: (host?.verdict ?? "no-evidence") as Verdict,
       hostVerdictLabel: host?.verdictLabel ?? "No ePID evidence yet",
     };
   });
