@@ -25,51 +25,33 @@ export function HostForensicsSection() {
         From the KMS host ePID each client received, beside what the host&apos;s own agent reports. Evidence to check, never proof: an
         emulator that copies a genuine host&apos;s ePID gets past every signal here (see README, &quot;Host audit&quot;).
       </p>
-      <div className={styles.scroll}>
-        <table>
-          <thead>
-            <tr>
-              <th>Host name</th>
-              <th>Verdict</th>
-              <th>Signals</th>
-              <th>ePIDs served</th>
-              <th>Clients</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hosts.map((h) => (
-              <tr key={h.host} data-host={h.host}>
-                <td className={styles.mono}>
-                  {h.machineId ? <Link href={`/hosts/${h.machineId}`}>{h.host}</Link> : h.host}
-                  {!h.machineId && <div className="muted small">no agent</div>}
-                </td>
-                <td>
-                  <VerdictBadge verdict={h.verdict} label={h.verdictLabel} />
-                </td>
-                <td>
-                  {h.signals.length === 0 ? (
-                    <span className="muted">none</span>
-                  ) : (
-                    <button type="button" onClick={() => setOpen(open === h.host ? null : h.host)} aria-expanded={open === h.host}>
-                      {h.signals.map((s) => s.title).join(" · ")}
-                    </button>
-                  )}
-                  {open === h.host && (
-                    <div className={styles.signal}>
-                      <ForensicSignalList signals={h.signals} />
-                      <EpidTable served={h.served} />
-                    </div>
-                  )}
-                </td>
-                <td>{new Set(h.served.map((s) => s.epid)).size}</td>
-                <td>
-                  {h.clientsReporting} ({h.activatedClients} activated)
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {hosts.length === 0 && <p className="muted">No KMS host name seen yet.</p>}
+      {/* A list, not a table: each host's evidence opens below it, and the audit table keeps the only row per host. */}
+      <ul className={styles.hosts}>
+        {hosts.map((h) => (
+          <li key={h.host} data-host={h.host} className={styles.host}>
+            <div className={styles.line}>
+              <VerdictBadge verdict={h.verdict} label={h.verdictLabel} />
+              <span className={styles.mono}>{h.machineId ? <Link href={`/hosts/${h.machineId}`}>{h.host}</Link> : h.host}</span>
+              <span className="muted small">
+                {h.machineId ? "agent on host" : "no agent"} · {new Set(h.served.map((s) => s.epid)).size} ePID(s) served ·{" "}
+                {h.clientsReporting} client(s), {h.activatedClients} activated
+              </span>
+              {(h.signals.length > 0 || h.served.length > 0) && (
+                <button type="button" onClick={() => setOpen(open === h.host ? null : h.host)} aria-expanded={open === h.host}>
+                  {h.signals.length === 0 ? "Show ePIDs" : `${h.signals.length} signal(s): ${h.signals.map((s) => s.title).join(" · ")}`}
+                </button>
+              )}
+            </div>
+            {open === h.host && (
+              <div className={styles.signal}>
+                <ForensicSignalList signals={h.signals} />
+                <EpidTable served={h.served} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
