@@ -8,7 +8,7 @@ import { buildFromVersion } from "@/lib/kms/epid";
 import { shortHostName } from "@/lib/kms/hostNames";
 import type { HostForensicFacts, ServedEpid } from "@/lib/evaluate/rules/forensicTypes";
 
-type HostRow = { id: string; fqdn: string; application_id: string | null; epid: string | null; version: string | null };
+type HostRow = { id: string; fqdn: string; application_id: string | null; epid: string | null; version: string | null; since: Date | null };
 type ServedRow = {
   host: string;
   family: string;
@@ -37,10 +37,12 @@ export async function getEpidForensicFacts(now: Date, filter: { hosts?: readonly
   const names = filter.hosts ? [...filter.hosts] : null;
   const [hostRows, served, counts, approvedList] = await Promise.all([
     db().$queryRaw<HostRow[]>`
-      SELECT m.id, m.fqdn, x.application_id, x.epid, x.version
+      SELECT m.id, m.fqdn, x.application_id, x.epid, x.version,
+             (SELECT min(o.collected_at) FROM snapshot o
+               WHERE o.machine_id = m.id AND o.is_kms_host AND o.product_key = x.product_key AND o.parsed->>'extendedPid' = x.epid) AS since
         FROM machine m
         LEFT JOIN LATERAL (
-          SELECT DISTINCT ON (s.product_key) s.application_id, s.parsed->>'extendedPid' AS epid, s.service_version AS version
+          SELECT DISTINCT ON (s.product_key) s.product_key, s.application_id, s.parsed->>'extendedPid' AS epid, s.service_version AS version
             FROM snapshot s
            WHERE s.machine_id = m.id AND s.is_kms_host AND s.product_key_channel = 'Volume:CSVLK' AND s.collected_at <= ${now}
            ORDER BY s.product_key, s.collected_at DESC) x ON true
@@ -96,7 +98,7 @@ export async function getEpidForensicFacts(now: Date, filter: { hosts?: readonly
       machineId: agent?.[0]?.id ?? null,
       approved: isApproved(approvedNames, host),
       osBuild: buildFromVersion(agent?.find((r) => r.version !== null)?.version),
-      ownEpids: own.map((r) => ({ family: productFamily(r.application_id), epid: (r.epid ?? "").trim() })),
+      ownEpids: own.map((r) => ({ family: productFamily(r.application_id), epid: (r.epid ?? "").trim(), since: isoOrNull(r.since) })),
       served: servedBy.get(host) ?? [],
       clientsReporting: countBy.get(host)?.clients ?? 0,
       activatedClients: countBy.get(host)?.activated ?? 0,

@@ -26,7 +26,7 @@ const genuine: HostForensicFacts = {
   machineId: "m-1",
   approved: true,
   osBuild: 20348,
-  ownEpids: [{ family: "windows", epid: HOST_EPID }],
+  ownEpids: [{ family: "windows", epid: HOST_EPID, since: daysAgo(300) }],
   served: [served(HOST_EPID)],
   clientsReporting: 3,
   activatedClients: 3,
@@ -67,6 +67,16 @@ const table: [string, HostForensicFacts, string, string[]][] = [
     { ...genuine, served: [served(OTHER_EPID, { lastSeenAt: daysAgo(45) }), served(HOST_EPID)] },
     "genuine",
     [],
+  ],
+  [
+    "host re-keyed 10 days ago: clients had its old ePID until then (churn only, no impostor)",
+    {
+      ...genuine,
+      ownEpids: [{ family: "windows", epid: HOST_EPID, since: daysAgo(10) }],
+      served: [served(OTHER_EPID, { lastSeenAt: daysAgo(11) }), served(HOST_EPID, { firstSeenAt: daysAgo(10) })],
+    },
+    "suspicious",
+    ["host-epid-churn"],
   ],
   [
     "host's agent build contradicts the ePID it serves",

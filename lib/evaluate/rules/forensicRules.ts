@@ -38,7 +38,8 @@ const churn: ForensicRule = {
         "A genuine KMS host keeps one ePID per host key. " +
         (sameKey
           ? "They share the host key and differ only in the activation day: the same key installed twice, as on a copied or restored host VM answering beside the original (or a host reinstalled within the month)."
-          : "They come from different keys: an emulator that randomises its ePID (py-kms, vlmcsd), or two machines answering under one name (stale or hijacked _vlmcs._tcp record, DNS)."),
+          : "They come from different keys: an emulator that randomises its ePID (py-kms, vlmcsd), or two machines answering under one name (stale or hijacked _vlmcs._tcp record, DNS).") +
+        " If you re-keyed or reinstalled this host within the month, this is expected and clears within 30 days.",
       fix:
         `Find every machine answering as ${f.host}: \`nslookup -type=srv _vlmcs._tcp.<domain>\` and \`nslookup ${f.host}\` from the affected sites, ` +
         "compare the IPs below with the real host's, then ask each machine for its own ePID (`slmgr.vbs /dlv` on it). " +
@@ -61,7 +62,10 @@ const impostor: ForensicRule = {
     if (f.machineId === null || f.ownEpids.length === 0) return null;
     const foreign = recent(f, now).filter((s) => {
       const own = f.ownEpids.filter((o) => o.family === s.family);
-      return own.length > 0 && !own.some((o) => o.epid === s.epid);
+      // Last seen before the host reported its current ePID: most likely its own previous one (re-keyed or
+      // reinstalled), which churn still shows; an impostor is one that clients got while the host had another.
+      const before = own.length > 0 && own.every((o) => o.since !== null && s.lastSeenAt < o.since);
+      return own.length > 0 && !own.some((o) => o.epid === s.epid) && !before;
     });
     if (foreign.length === 0) return null;
     const first = foreign[0];

@@ -31,7 +31,14 @@ export const hostForensicFactsSchema = z.object({
   /** OS build the host's own agent reports (SoftwareLicensingService.Version); null without an agent. */
   osBuild: z.number().int().nullable(),
   /** The host's own KMS host product ePIDs (ProductKeyID of its CSVLK products), per family. */
-  ownEpids: z.array(z.object({ family: z.string(), epid: z.string() })),
+  ownEpids: z.array(
+    z.object({
+      family: z.string(),
+      epid: z.string(),
+      /** When the agent first reported this ePID (a host re-keyed since has its old ePID in clients' history). */
+      since: isoSchema.nullable(),
+    }),
+  ),
   served: z.array(servedEpidSchema),
   /** Distinct clients that report this name as their KMS host (any source). */
   clientsReporting: z.number().int().nonnegative(),

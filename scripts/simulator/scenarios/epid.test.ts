@@ -66,7 +66,7 @@ function forensicFacts(): HostForensicFacts[] {
       machineId: agent?.id ?? null,
       approved: result.fleet.approvedHosts.includes(host),
       osBuild: mine?.build ?? null,
-      ownEpids: mine ? [{ family: "windows", epid: mine.epid }] : [],
+      ownEpids: mine ? [{ family: "windows", epid: mine.epid, since: null }] : [],
       served: rows,
       clientsReporting: new Set(rows.flatMap((r) => r.clientSample)).size,
       activatedClients: new Set(rows.flatMap((r) => r.clientSample)).size,
