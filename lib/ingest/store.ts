@@ -11,6 +11,8 @@ import { normalizeHostName } from "@/lib/kms/hostNames";
 import { sightingsOf } from "@/lib/ingest/sightings";
 import { insertEvents } from "@/lib/ingest/storeEvents";
 import { storeSightings } from "@/lib/ingest/storeSightings";
+import { epidSightingsOf } from "@/lib/ingest/epidSightings";
+import { storeEpidSightings } from "@/lib/ingest/storeEpidSightings";
 import { storeSnapshot } from "@/lib/ingest/storeSnapshot";
 import { refreshActivationFacts } from "@/lib/ingest/storeActivationFacts";
 import { touchIfUnchanged } from "@/lib/ingest/touchUnchanged";
@@ -84,6 +86,7 @@ export async function storeBatch(
       if (await storeSnapshot(client, machineId, batch.collectedAt, snap, rawIds)) newSnapshots.push(snap);
     const sightings = sightingsOf(agent.fqdn, batch.events, newSnapshots, batch.collectedAt);
     await storeSightings(client, sightings.cmids, sightings.hosts);
+    await storeEpidSightings(client, machineId, epidSightingsOf(agent.fqdn, newSnapshots, batch.collectedAt));
     await storeProbesAndQuarantine(client, machineId, batch);
     const eventIds = new Set(batch.events.map((e) => e.event.eventId));
     const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || eventIds.has(12290);

@@ -4,6 +4,7 @@ import { DAY, HOUR } from "./constants";
 import { makeClient, makeHost, num } from "./machines";
 import type { Rng } from "./prng";
 import type { ClientMachine, HostMachine, ScenarioName } from "./types";
+import { epidScenarioBuilders, epidScenarioClientCounts, epidScenarioDescriptions } from "./scenarios/epid";
 
 export type BuildContext = {
   seed: number;
@@ -28,6 +29,7 @@ export const scenarioClientCounts: Record<ScenarioName, number> = {
   "dns-publish-failure": 0,
   "mak-clients": 25,
   "host-unlicensed": 10,
+  ...epidScenarioClientCounts,
 };
 export const ROGUE_CLIENTS = 20;
 export const ROGUE_HOST_DNS = "kms-rogue.lab.contoso.com";
@@ -41,6 +43,7 @@ export const scenarioDescriptions: Record<ScenarioName, string> = {
   "dns-publish-failure": "a host logs 12293 0x80072338 once a day (the branch host if low-count is on, else the last corp host)",
   "mak-clients": "25 laptops with MAK keys: VOLUME_MAK / Volume:MAK, no KMS events",
   "host-unlicensed": "KMS-OLD in Notification (0xC004F009); 10 clients pinned to it with /skms get 0xC004F041",
+  ...epidScenarioDescriptions,
 };
 
 /** A new site's machines were installed shortly before the end, so they are still in grace. */
@@ -191,4 +194,5 @@ export const scenarioBuilders: Record<ScenarioName, (ctx: BuildContext) => void>
   "dns-publish-failure": dnsPublishFailure,
   "mak-clients": makClients,
   "host-unlicensed": hostUnlicensed,
+  ...epidScenarioBuilders,
 };

@@ -10,6 +10,9 @@ export const scenarioNames = [
   "dns-publish-failure",
   "mak-clients",
   "host-unlicensed",
+  "epid-emulator",
+  "epid-impostor",
+  "epid-copied-host",
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
@@ -55,6 +58,8 @@ export type HostMachine = {
   fakeCount: number | null;
   dnsPublishFails: boolean;
   epid: string;
+  /** An emulator configured with random ePIDs: each activation gets a new one (servedEpid.ts). */
+  randomEpids?: boolean;
   cmid: string;
   installationId: string;
   partialKey: string;

@@ -13,6 +13,7 @@ import {
 import type { DlvInput } from "./renderDlv";
 import type { CimProductInput, CimServiceInput } from "./renderCim";
 import type { ClientMachine, ClientSnapshot, Fleet, HostMachine, HostSnapshot } from "./types";
+import { servedEpid } from "./servedEpid";
 
 const KMS_CLIENT_DESCRIPTION = "Windows(R) Operating System, VOLUME_KMSCLIENT channel";
 const MAK_DESCRIPTION = "Windows(R) Operating System, VOLUME_MAK channel";
@@ -53,7 +54,7 @@ export function clientDlv(fleet: Fleet, c: ClientMachine, s: ClientSnapshot): Dl
       ? undefined
       : {
           cmid: c.cmid,
-          host: host && { source: c.hostSource, name: host.dnsName, port: KMS_PORT, ip: host.ip, epid: host.epid },
+          host: host && { source: c.hostSource, name: host.dnsName, port: KMS_PORT, ip: host.ip, epid: servedEpid(host, s) },
           activationInterval: ACTIVATION_INTERVAL_MIN,
           renewalInterval: RENEWAL_INTERVAL_MIN,
         },
@@ -107,7 +108,7 @@ export function clientCim(fleet: Fleet, c: ClientMachine, s: ClientSnapshot): { 
       licenseStatusReason: reasonFor(s.licenseStatus),
       graceRemainingMin: s.remainingMin,
       discoveredIp: host?.ip ?? null,
-      kmsHostEpid: host?.epid ?? null,
+      kmsHostEpid: host ? servedEpid(host, s) : null,
       isKmsHost: false,
       requiredClientCount: p.minCount,
       currentCount: null,

@@ -24,7 +24,7 @@ export default async function globalSetup() {
       days: 35,
       seed: 3,
       end: Date.now(),
-      scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients"],
+      scenarios: ["healthy", "duplicate-cmid", "rogue-host", "firewall", "mak-clients", "epid-impostor"],
     }),
   );
   const enrollSecret = "e2e-enroll-secret";

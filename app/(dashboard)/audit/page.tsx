@@ -10,6 +10,7 @@ import { ApprovedHostForm } from "@/app/_components/clients/ApprovedHostForm";
 import { ErrorMessage, InlineError, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
+import { HostForensicsSection } from "@/app/_components/forensics/HostForensicsSection";
 
 function AuditView() {
   const audit = useAuditQuery();
@@ -106,6 +107,7 @@ export default function AuditPage() {
       </p>
       <ExportCsvLink table="audit" />
       <AuditView />
+      <HostForensicsSection />
     </>
   );
 }

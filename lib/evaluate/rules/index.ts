@@ -87,3 +87,4 @@ export function diagnoseHost(facts: HostFacts, now: Date): Finding[] {
 export function diagnoseClient(facts: ClientFacts, now: Date): Finding[] {
   return run(clientRules, "client", facts, now);
 }
+export { diagnoseHostForensics, forensicRules } from "./forensicRules";

@@ -15,6 +15,7 @@ import { CmidHistory } from "@/app/_components/clients/CmidHistory";
 import { RequestTimeline } from "@/app/_components/clients/RequestTimeline";
 import { SnapshotHistory } from "@/app/_components/clients/SnapshotHistory";
 import { SupportBundleLink } from "@/app/_components/export/SupportBundleLink";
+import { ClientEpidSection } from "@/app/_components/forensics/ClientEpidSection";
 
 function Verdict({ findings }: { findings: Parameters<typeof countBySeverity>[0] }) {
   const counts = countBySeverity(findings);
@@ -72,6 +73,7 @@ export default function ClientPage() {
         <h2>Diagnosis: what is wrong and what to do</h2>
         <FindingList findings={findings} showSubject={false} />
       </section>
+      <ClientEpidSection clientId={machine.id} />
 
       {products.length === 0 ? (
         <section className="card">

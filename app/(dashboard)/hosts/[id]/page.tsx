@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { FindingList } from "@/app/_components/FindingList";
+import { EpidsServedSection } from "@/app/_components/forensics/EpidsServedSection";
 import { HostHeader } from "@/app/_components/HostHeader";
 import { HostRawDlv } from "@/app/_components/HostRawDlv";
 import { HostClientsSection, HostEventsSection } from "@/app/_components/HostSections";
@@ -37,6 +38,7 @@ export default function HostPage() {
             <h2>Findings</h2>
             <FindingList findings={detail.findings} showSubject={false} />
           </section>
+          <EpidsServedSection fqdn={detail.host.fqdn} />
         </>
       )}
       <HostTrendSection hostId={hostId} />
