@@ -1,6 +1,6 @@
 // Alerts page and client page: counts per severity, the rule summary, and the URL values of the filters
-// (the filtering and ordering themselves run in Postgres, lib/alerts/alertSql.ts).
-import "server-only";
+// (the filtering and ordering themselves run in Postgres, lib/read/alerts/alertSql.ts).
+// Shared with the pages (the filters live in the URL), so not server-only: pure, no I/O.
 
 export type FindingLike = {
   ruleId: string;

@@ -1,5 +1,5 @@
 // Clients page filters <-> URL query string, so a filtered view can be shared as a link.
-import "server-only";
+// Shared with the pages (the filters live in the URL), so not server-only: pure, no I/O.
 
 export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; page: number };
 
