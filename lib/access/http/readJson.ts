@@ -25,10 +25,15 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   return Buffer.concat(chunks);
 }
 
+const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/i;
+
 /** UTF-8 JSON bytes validated by `schema`; pure, so it also runs in the ingest parse workers. */
 export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   if (!text.trim()) throw new ApiError("invalid_json", "request body is empty");
+  // JSON can carry a NUL only as the escape \u0000 (raw control characters are invalid in strings); Postgres
+  // text and jsonb cannot store it. An escape preceded by an even number of backslashes is a real one.
+  if (ESCAPED_NUL.test(text)) throw new ApiError("invalid_request", "text must not contain a NUL character (\\u0000)");
   let json: unknown;
   try {
     json = JSON.parse(text);
