@@ -29,7 +29,9 @@ function limit(name: LimitName): Limit {
     storeType: "pool",
     tableName: "rate_limit",
     tableCreated: true, // by the migration, not at run time
-    clearExpiredByTimeout: false,
+    // The library's own sweep (every 5 min, rows expired an hour ago, timer unref'd): one per process is enough,
+    // since the three limits share the table.
+    clearExpiredByTimeout: name === "signin_account",
     keyPrefix: name,
     points: maxFailures,
     duration: lockSeconds,
