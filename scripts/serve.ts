@@ -7,10 +7,13 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);
 
 try {
-  const app = await startApp({ mode, port, host: process.env.HOST ?? "0.0.0.0", dataDir: path.join(ROOT, ".kmswatch", "pg") });
+  // KMSWATCH_DATA_DIR: where the embedded PostgreSQL keeps its data (when DATABASE_URL is unset).
+  const dataDir = process.env.KMSWATCH_DATA_DIR ?? path.join(ROOT, ".kmswatch", "pg");
+  const app = await startApp({ mode, port, host: process.env.HOST ?? "0.0.0.0", dataDir });
   console.log(`[app] kmswatch is up at http://localhost:${port}`);
   stopOnSignals(app);
 } catch (error) {
-  console.error(`[app] ${(error as Error).message}`);
+  // Whatever was thrown (a library may reject with nothing at all), the message says what went wrong.
+  console.error(`[app] could not start: ${error instanceof Error ? error.message : String(error ?? "unknown error")}`);
   process.exit(1);
 }

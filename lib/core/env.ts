@@ -32,6 +32,14 @@ export const envSchema = z.object({
   KMSWATCH_SMTP_FROM: optional(z.string().min(3)),
   /** Dashboard address used in notification links; defaults to http://localhost:PORT. */
   KMSWATCH_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "KMSWATCH_PUBLIC_URL must be an http(s) URL" })),
+  /** Wrong passwords for one account within KMSWATCH_LOCKOUT_SECONDS before it is locked for that long. */
+  KMSWATCH_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed sign-ins from one client address (any accounts) within the window before the address is locked. */
+  KMSWATCH_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Wrong enroll secrets from one client address within the window before the address is locked. */
+  KMSWATCH_ENROLL_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** The counting window and the lock duration of the limits above, in seconds. */
+  KMSWATCH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof envSchema>;

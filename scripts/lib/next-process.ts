@@ -39,6 +39,8 @@ export async function startNext(options: {
   timeoutMs?: number;
   /** Folder holding the build to serve (the repository by default). */
   cwd?: string;
+  /** Told the server's pid as soon as it is spawned (the guardian stops it if we are killed). */
+  onSpawn?: (pid: number) => void;
 }): Promise<NextServer> {
   const host = options.host ?? "127.0.0.1";
   const child = spawn(process.execPath, [NEXT_BIN, options.mode, "-p", String(options.port), "-H", host], {
@@ -46,6 +48,7 @@ export async function startNext(options: {
     env: { NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });
+  if (child.pid) options.onSpawn?.(child.pid);
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${options.port}`;
   const stop = () =>
     new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 // Turns a check-in into agent-protocol request bodies (POST /api/v1/ingest), splitting event XML so
 // every body stays far below the server's 5 MB limit.
+import { createHash } from "node:crypto";
 import { machineById } from "./fleet";
 import { renderCimProduct, renderCimService, type CimObject } from "./renderCim";
 import { renderDlv } from "./renderDlv";
@@ -18,9 +19,11 @@ export const AGENT_VERSION = "sim-1.0";
 /** Event XML per artifact; a body holds at most two of them plus the snapshot, well under 1 MB. */
 export const MAX_EVENT_XML_BYTES = 256 * 1024;
 
-export function machineIdentity(fleet: Fleet, id: string): { hostname: string; fqdn: string } {
+/** How a simulated machine enrolls; its installation key is derived from its FQDN, so a second push of the same
+ * fleet enrolls as the same installations (the server refuses another installation's takeover, README "Security"). */
+export function machineIdentity(fleet: Fleet, id: string): { hostname: string; fqdn: string; installationKey: string } {
   const m = machineById(fleet, id);
-  return { hostname: m.hostname, fqdn: m.fqdn };
+  return { hostname: m.hostname, fqdn: m.fqdn, installationKey: createHash("sha256").update(`kmswatch-simulator:${m.fqdn}`).digest("hex") };
 }
 
 function eventChunks(checkin: Checkin, maxBytes: number): IngestArtifact[] {

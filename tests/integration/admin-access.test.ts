@@ -131,10 +131,12 @@ describe("user administration", () => {
   it("applies a role change at once, resets passwords and deletes users, all audited", async () => {
     const admin = await signIn();
     const second = await createUser(admin, "admin", "second");
-    const secondCookie = await signIn({ email: second.email, password });
-    // With two admins, one may step down; its very next request is a viewer's.
+    let secondCookie = await signIn({ email: second.email, password });
+    // With two admins, one may step down; the role change ends its sessions (issue #17), and its next session is a viewer's.
     const stepDown = await call<User>("PATCH", `/api/dashboard/users/${second.id}`, secondCookie, { role: "viewer" });
     expect(stepDown).toMatchObject({ status: 200, body: { role: "viewer" } });
+    expect((await getJson("/api/dashboard/me", { cookie: secondCookie })).status).toBe(401);
+    secondCookie = await signIn({ email: second.email, password });
     expect(
       (await call("POST", "/api/dashboard/users", secondCookie, { email: email("x"), name: "x", role: "viewer", password })).status,
     ).toBe(403);
@@ -143,7 +145,7 @@ describe("user administration", () => {
     const reset = await call("POST", `/api/dashboard/users/${second.id}/password`, admin, { password: "another-password-2" });
     expect(reset.status).toBe(200);
     await expect(signIn({ email: second.email, password })).rejects.toThrow(/401/);
-    await signIn({ email: second.email, password: "another-password-2" });
+    secondCookie = await signIn({ email: second.email, password: "another-password-2" });
 
     // The second admin approves a host, then is deleted: the entry keeps its e-mail.
     const host = `kms-del-${randomUUID().slice(0, 6)}.corp.contoso.com`;

@@ -11,7 +11,7 @@ import { inject } from "vitest";
 import { buildFleet } from "../../scripts/simulator/fleet";
 import { simulate } from "../../scripts/simulator/engine";
 import { pushFleet, type FetchLike } from "../../scripts/simulate-push";
-import { verifySignature } from "../../lib/evaluate/notify/signature";
+import { verifyWebhook } from "../../lib/evaluate/notify/signature";
 import { getJson, signIn, sql } from "./helpers";
 
 type Hook = {
@@ -127,7 +127,13 @@ describe("alert lifecycle and notifications", () => {
     expect(test.body).toMatchObject({ status: "sent", attempts: 1 });
     expect(hooks).toHaveLength(1);
     expect(hooks[0]!.body).toMatchObject({ event: "kmswatch.alerts", test: true });
-    expect(verifySignature(SECRET, hooks[0]!.raw, hooks[0]!.headers["x-kmswatch-signature"] as string)).toBe(true);
+    const first = hooks[0]!;
+    const delivery = {
+      rawBody: first.raw,
+      timestamp: first.headers["x-kmswatch-timestamp"] as string,
+      signature: first.headers["x-kmswatch-signature"] as string,
+    };
+    expect(verifyWebhook(SECRET, delivery, new Date())).toBe(true);
     expect(Number(hooks[0]!.headers["x-kmswatch-timestamp"])).toBeGreaterThan(0);
     hooks.length = 0;
 
@@ -169,7 +175,17 @@ describe("alert lifecycle and notifications", () => {
     expect(hooks).toHaveLength(1);
     expect(mails).toHaveLength(1);
     const hook = hooks[0]!;
-    expect(verifySignature(SECRET, hook.raw, hook.headers["x-kmswatch-signature"] as string)).toBe(true);
+    expect(
+      verifyWebhook(
+        SECRET,
+        {
+          rawBody: hook.raw,
+          timestamp: hook.headers["x-kmswatch-timestamp"] as string,
+          signature: hook.headers["x-kmswatch-signature"] as string,
+        },
+        new Date(),
+      ),
+    ).toBe(true);
     const notified = new Set(hook.body.transitions.filter((t) => t.state === "open").map((t) => t.alertId));
     for (const alert of vdiAlerts) expect(notified, alert.subject.fqdn).toContain(alert.id);
 

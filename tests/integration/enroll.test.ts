@@ -16,19 +16,25 @@ describe("POST /api/v1/enroll", () => {
     expect(answer).toEqual({ status: 200, body: { accepted: 0, duplicates: 0, rejected: [] } });
   });
 
-  it("keeps one machine per FQDN when an agent enrolls again", async () => {
+  it("keeps one machine per FQDN when the same installation enrolls again, and retires its earlier token", async () => {
     const first = await enrollMachine("TWICE");
     const hostname = first.fqdn.split(".")[0]!.toUpperCase();
     const again = await post<{ token: string }>("/api/v1/enroll", {
       enrollSecret: inject("enrollSecret"),
       hostname,
       fqdn: first.fqdn.toUpperCase(),
+      installationKey: first.installationKey,
     });
     expect(again.status).toBe(201);
     const machines = await sql("SELECT id FROM machine WHERE fqdn = $1", [first.fqdn]);
     expect(machines).toHaveLength(1);
-    const agents = await sql("SELECT a.id FROM agent a JOIN machine m ON m.id = a.machine_id WHERE m.fqdn = $1", [first.fqdn]);
-    expect(agents).toHaveLength(2);
+    const agents = await sql<{ revoked: boolean }>(
+      "SELECT a.revoked_at IS NOT NULL AS revoked FROM agent a JOIN machine m ON m.id = a.machine_id WHERE m.fqdn = $1 ORDER BY a.enrolled_at",
+      [first.fqdn],
+    );
+    expect(agents).toEqual([{ revoked: true }, { revoked: false }]);
+    expect((await post("/api/v1/ingest", envelope([]), first.token)).status).toBe(401);
+    expect((await post("/api/v1/ingest", envelope([]), again.body.token)).status).toBe(200);
   });
 
   it("refuses a wrong secret with 401 and bad fields with 400 naming the field", async () => {

@@ -36,17 +36,19 @@ export async function post<T = Record<string, unknown>>(
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
 }
 
-/** Enrolls a fresh machine with a unique name and returns its token and FQDN. */
-export async function enrollMachine(prefix = "WS"): Promise<{ token: string; agentId: string; fqdn: string }> {
+/** Enrolls a fresh machine with a unique name and returns its token, FQDN and installation key. */
+export async function enrollMachine(prefix = "WS"): Promise<{ token: string; agentId: string; fqdn: string; installationKey: string }> {
   const hostname = `${prefix}-${randomUUID().slice(0, 8)}`;
   const fqdn = `${hostname}.corp.contoso.com`;
+  const installationKey = `install-${randomUUID()}`;
   const answer = await post<{ token: string; agentId: string }>("/api/v1/enroll", {
     enrollSecret: inject("enrollSecret"),
     hostname,
     fqdn,
+    installationKey,
   });
   if (answer.status !== 201) throw new Error(`enroll failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return { ...answer.body, fqdn: fqdn.toLowerCase() };
+  return { ...answer.body, fqdn: fqdn.toLowerCase(), installationKey };
 }
 
 export function envelope(artifacts: unknown[], collectedAt = new Date().toISOString()) {

@@ -130,6 +130,10 @@ describe("a second replica on the same database", () => {
     const cookieB = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
     const onA = await fetch(`${inject("baseUrl")}/api/dashboard/overview`, { headers: { cookie: cookieB } });
     expect(onA.status).toBe(200);
+    // Signed out on one replica is signed out on both, at once (issue #17: the session is a database row).
+    expect((await onB("/api/auth/sign-out", { method: "POST", headers: { cookie: cookieB } })).status).toBe(200);
+    const afterSignOut = await fetch(`${inject("baseUrl")}/api/dashboard/overview`, { headers: { cookie: cookieB } });
+    expect(afterSignOut.status).toBe(401);
   });
 
   it("refuses a token revoked on the other replica at once", async () => {

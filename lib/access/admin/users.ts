@@ -63,6 +63,8 @@ export async function changeUserRole(id: string, role: Role, actor: AuditActor):
     if (problem) throw new ApiError("invalid_request", problem, "role");
     if (target.role === role) return view(target);
     const user = await tx.user.update({ where: { id }, data: { role }, select: userSelect });
+    // Their open sessions end: the user signs in again and sees the dashboard their new role allows.
+    await tx.userSession.deleteMany({ where: { userId: id } });
     await recordAudit(tx, {
       actor,
       action: "user.role_change",
@@ -74,13 +76,14 @@ export async function changeUserRole(id: string, role: Role, actor: AuditActor):
   });
 }
 
-/** Open sessions of the user stay valid until they expire (cookies are not tracked server-side). */
+/** The user's open sessions end at once (on every replica): whoever held the old password is out. */
 export async function resetUserPassword(id: string, password: string, actor: AuditActor): Promise<{ id: string }> {
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id }, select: { id: true, email: true } });
     if (!target) throw new ApiError("not_found", "no such user", "id");
     await tx.user.update({ where: { id }, data: { passwordHash }, select: { id: true } });
+    await tx.userSession.deleteMany({ where: { userId: id } });
     await recordAudit(tx, { actor, action: "user.password_reset", targetKind: "user", targetId: id, details: { email: target.email } });
     return { id };
   });
@@ -100,6 +103,7 @@ export async function deleteUser(id: string, actor: AuditActor): Promise<{ delet
       targetId: id,
       details: { email: target.email, role: target.role },
     });
+    // Its sessions go with it (user_session rows cascade).
     await tx.user.delete({ where: { id }, select: { id: true } });
     return { deleted: id };
   });

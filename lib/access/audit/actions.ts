@@ -10,10 +10,11 @@ export const auditActions = [
   "user.role_change",
   "user.password_reset",
   "user.delete",
+  "auth.lockout",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetKind = "approved_host" | "agent" | "enroll_secret" | "user";
+export type AuditTargetKind = "approved_host" | "agent" | "enroll_secret" | "user" | "client_address";
 
 /** JSON-safe details: only what helps a reader later, never a secret or a password. */
 export type AuditDetails = Record<string, string | number | boolean | null>;
@@ -41,6 +42,8 @@ export function describeAudit(action: string, details: Record<string, unknown>):
       return `reset the password of ${str(details.email)}`;
     case "user.delete":
       return `deleted ${str(details.role)} ${str(details.email)}`;
+    case "auth.lockout":
+      return `locked ${str(details.what)} for ${str(details.seconds)} s after ${str(details.failures)} failed ${str(details.attempt)} attempt(s)`;
     default:
       return action;
   }

@@ -1,9 +1,12 @@
 // Route wrappers: every handler runs inside one error boundary that maps errors to HTTP.
 // Agent routes take only agent tokens; dashboard routes take only a signed-in user's session.
+// Every state-changing request passes the cross-site check here, before its handler runs (browserGuard.ts).
 import "server-only";
 import type { NextRequest } from "next/server";
 import { authenticateAgent, type AuthenticatedAgent } from "@/lib/access/agents/authenticate";
 import { currentUser, type SignedInUser } from "@/lib/access/auth/session";
+import { guardStateChange } from "@/lib/access/http/browserGuard";
+import { env } from "@/lib/core/env";
 import { ApiError, errorResponse } from "@/lib/core/errors";
 
 type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
@@ -11,6 +14,7 @@ type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 export function withErrors<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      guardStateChange(request.method, request.headers, env().KMSWATCH_PUBLIC_URL);
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);

@@ -11,8 +11,15 @@ export async function idParam(context: IdContext): Promise<string> {
   return parsed.data;
 }
 
+/** Postgres text cannot hold a NUL byte: refused here with a 400 rather than failing in the query as a 500. */
+export function refuseNul(value: string, path: string): void {
+  if (value.includes("\u0000")) throw new ApiError("invalid_request", "text must not contain a NUL byte (%00)", path);
+}
+
 export function searchParams<T extends z.ZodType>(url: string, schema: T): z.infer<T> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(url).searchParams));
+  const query = new URL(url).searchParams;
+  for (const [name, value] of query) refuseNul(value, name);
+  const parsed = schema.safeParse(Object.fromEntries(query));
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
 }

@@ -25,6 +25,8 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   return Buffer.concat(chunks);
 }
 
+const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/i;
+
 /** UTF-8 JSON bytes validated by `schema`; pure, so it also runs in the ingest parse workers. */
 export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
@@ -40,6 +42,16 @@ export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T
   return parsed.data;
 }
 
+/**
+ * A route's JSON body, refused with 400 when it holds a NUL character: Postgres text and jsonb cannot store one.
+ * (Ingest reads its bodies through parseJsonBytes instead: an artifact with a NUL is quarantined, kept losslessly.)
+ */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
-  return parseJsonBytes(await readBodyBytes(request, maxBytes), schema);
+  const bytes = await readBodyBytes(request, maxBytes);
+  // JSON carries a NUL only as the escape \u0000 (raw control characters are invalid in strings); one preceded by
+  // an even number of backslashes is a real one.
+  if (ESCAPED_NUL.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"))) {
+    throw new ApiError("invalid_request", "text must not contain a NUL character (\\u0000)");
+  }
+  return parseJsonBytes(bytes, schema);
 }

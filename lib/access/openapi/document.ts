@@ -45,7 +45,11 @@ const commonErrors = {
     "`invalid_json`: the body is not JSON; `invalid_request`: it does not match the schema (`path` names the field). Nothing is stored.",
   ),
   "413": error("`payload_too_large`: the body is above the limit (KMSWATCH_MAX_BODY_BYTES, 5 MB by default; 64 KB for enroll)."),
+  "415": error("`unsupported_media_type`: the body is not sent as `Content-Type: application/json`."),
   "500": error("`internal`: unexpected server error."),
+  "503": error(
+    "`unavailable`: the database is unreachable for now; keep the payload and retry after the `Retry-After` seconds. (`enrollment_disabled` on enroll: no enroll secret is configured.)",
+  ),
 };
 
 export function openApiDocument() {
@@ -74,7 +78,10 @@ export function openApiDocument() {
             "201": json("EnrollResponse", "Enrolled; keep the token, it is stored only as a hash."),
             ...commonErrors,
             "401": error("`unauthorized`: wrong enroll secret."),
-            "503": error("`enrollment_disabled`: KMSWATCH_ENROLL_SECRET is not set."),
+            "409": error(
+              "`conflict`: the machine has an active agent and this enrollment does not carry its `installationKey`; an admin revokes that agent first.",
+            ),
+            "429": error("`too_many_requests`: too many wrong enroll secrets from this address; retry after `Retry-After` seconds."),
           },
         },
       },

@@ -3,7 +3,12 @@
 const collectedAt = "2026-11-25T10:00:00Z";
 
 export const requestExamples = {
-  EnrollRequest: { enrollSecret: "the-enroll-secret", hostname: "WS-FIN-0142", fqdn: "WS-FIN-0142.corp.contoso.com" },
+  EnrollRequest: {
+    enrollSecret: "the-enroll-secret",
+    hostname: "WS-FIN-0142",
+    fqdn: "WS-FIN-0142.corp.contoso.com",
+    installationKey: "q3J0c2Z4bUxvT2xWb2hJc1lWc0pZbDZ1a0xkV2ZQbWU",
+  },
   IngestRequest: {
     collectedAt,
     agentVersion: "1.0.0",

@@ -8,7 +8,7 @@ import { formatWebhook } from "@/lib/evaluate/notify/formatWebhook";
 import { formatSlack } from "@/lib/evaluate/notify/formatSlack";
 import { formatTeams } from "@/lib/evaluate/notify/formatTeams";
 import { formatEmail } from "@/lib/evaluate/notify/formatEmail";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signBody } from "@/lib/evaluate/notify/signature";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from "@/lib/evaluate/notify/signature";
 
 const TIMEOUT_MS = 10_000;
 
@@ -30,11 +30,12 @@ async function postJson(url: string, rawBody: string, headers: Record<string, st
 export async function deliver(channel: ChannelConfig, message: NotificationMessage, now: Date): Promise<void> {
   switch (channel.kind) {
     case "webhook": {
-      // Sign exactly the bytes sent: receivers must verify the raw body, not a re-serialisation.
+      // Sign exactly the bytes sent (receivers verify the raw body, not a re-serialisation), with the timestamp.
       const rawBody = JSON.stringify(formatWebhook(message, now));
+      const timestamp = String(Math.floor(Date.now() / 1000));
       return postJson(channel.config.url, rawBody, {
-        [SIGNATURE_HEADER]: signBody(channel.config.secret, rawBody),
-        [TIMESTAMP_HEADER]: String(Math.floor(now.getTime() / 1000)),
+        [SIGNATURE_HEADER]: signWebhook(channel.config.secret, timestamp, rawBody),
+        [TIMESTAMP_HEADER]: timestamp,
       });
     }
     case "slack":

@@ -1,10 +1,9 @@
-// POST /api/auth/sign-out – end the session
+// POST /api/auth/sign-out – end the session: its row is deleted, so a copy of the cookie stops working too
 import { NextResponse } from "next/server";
 import { withErrors } from "@/lib/access/http/handlers";
-import { getSession } from "@/lib/access/auth/session";
+import { endSession } from "@/lib/access/auth/session";
 
 export const POST = withErrors(async () => {
-  const session = await getSession();
-  session.destroy();
+  await endSession();
   return NextResponse.json({ signedOut: true });
 });
