@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--private-build] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,dashboard,agent]`
+// `npm run bench [-- --quick] [--private-build] [--fleet 300k] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,dashboard,agent]`
 // Starts its own embedded PostgreSQL and the production server, measures ingest, check-ins,
 // dashboard latency at scale, storage and agent cost, prints one table and writes
 // bench/results/latest.json (plus EXPLAIN plans under bench/results/explain/).
@@ -15,8 +15,18 @@ import { settleServerEvaluations } from "./lib/session";
 import type { BenchContext, BenchOptions } from "./lib/context";
 import { closeHttp, fmt, log, machineInfo, stat, type Stat } from "./lib/util";
 import { installRecorder } from "./lib/sqlRecorder";
+import { combineIndexUse, flushedIndexUse, storageBreakdown } from "./lib/storage";
+
+/** The tables the storage figure breaks down (the filled ones, and the narrow ones beside them). */
+const STORAGE_TABLES = ["machine", "activation_event", "snapshot", "snapshot_seen", "raw_artifact", "raw_content"];
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** Named fleet sizes: `--fleet 300k` (about 2.5 h and 60 GB of free disk on the 2-core VM, see docs/scaling.md). */
+const FLEETS: Record<string, { clients: number; hosts: number; days: number }> = {
+  "100k": { clients: 100_000, hosts: 20, days: 90 },
+  "300k": { clients: 300_000, hosts: 50, days: 180 },
+};
 
 function parseArgs(argv: string[]): BenchOptions {
   const get = (name: string) => {
@@ -24,6 +34,10 @@ function parseArgs(argv: string[]): BenchOptions {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const quick = argv.includes("--quick");
+  // `--fleet 300k`: the proof run of issue #20 (300,000 clients, 50 hosts, 180 days); explicit flags still win.
+  const fleet = get("fleet");
+  if (fleet !== undefined && !(fleet in FLEETS)) throw new Error(`--fleet must be one of ${Object.keys(FLEETS).join(", ")}`);
+  const preset = fleet === undefined ? undefined : FLEETS[fleet];
   const int = (name: string, fallback: number) => {
     const v = get(name);
     if (v === undefined) return fallback;
@@ -33,9 +47,9 @@ function parseArgs(argv: string[]): BenchOptions {
   };
   return {
     quick,
-    clients: int("clients", quick ? 5000 : 100_000),
-    hosts: int("hosts", 20),
-    days: int("days", 90),
+    clients: int("clients", preset?.clients ?? (quick ? 5000 : 100_000)),
+    hosts: int("hosts", preset?.hosts ?? 20),
+    days: int("days", preset?.days ?? 90),
     runs: int("runs", 3),
     skip: new Set((get("skip") ?? "").split(",").filter(Boolean)),
     privateBuild: argv.includes("--private-build"),
@@ -64,7 +78,7 @@ function printTable(rows: Row[]): string {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const resultsDir = path.join(ROOT, "bench", "results");
-  mkdirSync(resultsDir, { recursive: true });
+  mkdirSync(path.join(resultsDir, "runs"), { recursive: true });
   const machine = machineInfo();
   log(
     `kmswatch bench (${options.quick ? "quick" : "full"}): ${options.clients} clients, ${options.hosts} hosts, ${options.days} days, ${options.runs} runs; ${machine.cpuModel}, ${machine.cores} cores`,
@@ -201,10 +215,13 @@ async function main() {
       rows.push(row("2. stored rows per check-in (2% changed)", r.rowsPerCheckin, "", "", undefined, 3));
     }
     if (!options.skip.has("dashboard")) {
+      const usedBeforeFill = await flushedIndexUse(pool);
       const fill = await fillFleet(ctx);
       result.fill = fill;
       const d = await runDashboard(ctx);
       result.dashboard = d;
+      const used = combineIndexUse(usedBeforeFill, await flushedIndexUse(pool));
+      const breakdown = await storageBreakdown(pool, STORAGE_TABLES);
       rows.push(row(`3. fill ${fmt(fill.clients)} clients / ${fill.hosts} hosts / ${fill.days} d, seconds`, stat([fill.seconds]), ""));
       for (const e of d.endpoints) {
         rows.push({
@@ -233,10 +250,32 @@ async function main() {
         bytesPerClientPer30Days: perClient30,
         ingestBatchBytesPerRow: batchBytes,
         ingestBatchBytesPerClientPer30DaysHourly: batchPerClient30,
+        breakdown,
+        indexUse: used,
+        unusedIndexes: Object.entries(used)
+          .filter(([, u]) => u.scans === 0)
+          .map(([name, u]) => ({ name, ...u })),
       };
       rows.push(row("4. storage, KiB per client per 30 days (events+snapshots+raw)", stat([perClient30 / 1024]), "", "", undefined, 1));
       for (const [table, bytes] of Object.entries(fill.bytes).sort((a, b) => b[1] - a[1])) {
         rows.push(row(`4.   ${table}`, stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]), "", "", undefined, 1));
+      }
+      const perClient = (bytes: number) => stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]);
+      for (const r of breakdown.sort((a, b) => b.total - a.total)) {
+        if (r.total === 0) continue;
+        rows.push(row(`4.   ${r.table}: heap`, perClient(r.heap), "", "", undefined, 2));
+        if (r.toast > 0) rows.push(row(`4.   ${r.table}: TOAST`, perClient(r.toast), "", "", undefined, 2));
+        for (const [name, bytes] of Object.entries(r.indexes).sort((a, b) => b[1] - a[1]))
+          rows.push(
+            row(
+              `4.   ${r.table}: ${name}${used[name]?.scans === 0 ? " (no scan in this run)" : ""}`,
+              perClient(bytes),
+              "",
+              "",
+              undefined,
+              2,
+            ),
+          );
       }
       rows.push(
         row("4.   + ingest_batch at hourly check-ins, 2% changed (not in the fill)", stat([batchPerClient30 / 1024]), "", "", undefined, 1),
@@ -254,7 +293,11 @@ async function main() {
     }
     const table = printTable(rows);
     result.table = table.split("\n");
-    writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(path.join(resultsDir, "latest.json"), json);
+    // Every run kept beside latest.json, named by its date and size (the machine it ran on is inside).
+    const runName = `${machine.date.slice(0, 16).replace(/[:T]/g, "")}-${options.quick ? "quick" : "full"}-${options.clients}.json`;
+    writeFileSync(path.join(resultsDir, "runs", runName), json);
     console.log(
       `\nkmswatch bench — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n`,
     );

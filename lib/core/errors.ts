@@ -11,9 +11,16 @@ export const errorCodes = {
   unparseable: 422,
   unsupported_media_type: 415,
   enrollment_disabled: 503,
+  /** Too many requests from one caller: slow down (Retry-After). */
+  rate_limited: 429,
+  /** The server is at capacity (admission control, lib/access/http/admission.ts): retry later (Retry-After). */
+  overloaded: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
+
+/** Codes that tell the caller to come back: always answered with Retry-After (seconds), agents add jitter. */
+export const retryAfterDefaults: Partial<Record<ErrorCode, number>> = { rate_limited: 30, overloaded: 5 };
 
 /** The JSON error shape of every route: `{ error: { code, message, path } }`. */
 export type ErrorBody = { error: { code: ErrorCode; message: string; path: string | null } };
@@ -23,6 +30,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly path: string | null = null,
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
@@ -48,7 +56,10 @@ export function errorResponse(error: unknown): Response {
         ? fromZodError(error)
         : new ApiError("internal", "internal server error");
   if (apiError.code === "internal") console.error("[api] unexpected error", error);
-  const headers = apiError.code === "unauthorized" ? { "WWW-Authenticate": "Bearer" } : undefined;
+  const headers = new Headers();
+  if (apiError.code === "unauthorized") headers.set("WWW-Authenticate", "Bearer");
+  const retryAfter = apiError.options.retryAfterSeconds ?? retryAfterDefaults[apiError.code];
+  if (retryAfter !== undefined) headers.set("Retry-After", String(Math.max(1, Math.ceil(retryAfter))));
   const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, path: apiError.path } };
   return Response.json(body, { status: apiError.status, headers });
 }
