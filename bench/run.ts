@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--private-build] [--fleet 300k] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,dashboard,agent]`
+// `npm run bench [-- --quick] [--private-build] [--fleet 300k] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,overload,dashboard,agent]`
 // Starts its own embedded PostgreSQL and the production server, measures ingest, check-ins,
 // dashboard latency at scale, storage and agent cost, prints one table and writes
 // bench/results/latest.json (plus EXPLAIN plans under bench/results/explain/).
@@ -137,6 +137,7 @@ async function main() {
       adminEmail: env.KMSWATCH_ADMIN_EMAIL,
       adminPassword: env.KMSWATCH_ADMIN_PASSWORD,
       pool,
+      serverPid: server.child.pid,
       options,
       resultsDir,
       startReplica: started.startReplica,
@@ -146,6 +147,7 @@ async function main() {
     const { fillFleet } = await import("./fill");
     const { runDashboard, P95_GOAL_MS } = await import("./dashboard");
     const { runAgentCost } = await import("./agent");
+    const { runOverload } = await import("./overload");
 
     const rows: Row[] = [];
     const result: Record<string, unknown> = { machine, options: { ...options, skip: [...options.skip] } };
@@ -161,36 +163,13 @@ async function main() {
     if (!options.skip.has("checkins")) {
       const r = await runCheckins(ctx);
       result.checkins = r;
-      rows.push(
-        row(
-          `2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`,
-          r.checkinsPerSec,
-          "",
-          ">= 2000",
-          r.checkinsPerSec.median >= 2000,
-        ),
-      );
+      rows.push(row(`2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`, r.checkinsPerSec, ""));
       rows.push(row("2. same route answering 401 (no parsing, no database), requests/s", r.frameworkCeilingPerSec, ""));
-      rows.push(
-        row(
-          "2. check-ins / that framework ceiling (same run)",
-          stat([r.checkinsPerSec.median / r.frameworkCeilingPerSec.median]),
-          "",
-          "",
-          undefined,
-          2,
-        ),
-      );
+      // The absolute 2,000/s goal is retired on 2 cores (issue #20): the ratio to the framework's own ceiling counts.
+      const ceilingRatio = r.checkinsPerSec.median / r.frameworkCeilingPerSec.median;
+      rows.push(row("2. check-ins / that framework ceiling (same run)", stat([ceilingRatio]), "", ">= 0.60", ceilingRatio >= 0.6, 2));
       const { replicas } = r;
-      rows.push(
-        row(
-          `2. check-ins/s through ${replicas.count} replicas (one per core, same database)`,
-          replicas.checkinsPerSec,
-          "",
-          ">= 2000",
-          replicas.checkinsPerSec.median >= 2000,
-        ),
-      );
+      rows.push(row(`2. check-ins/s through ${replicas.count} replicas (one per core, same database)`, replicas.checkinsPerSec, ""));
       rows.push(row(`2. 401 through ${replicas.count} replicas, requests/s`, replicas.frameworkCeilingPerSec, ""));
       rows.push(
         row(
@@ -213,6 +192,31 @@ async function main() {
         ),
       );
       rows.push(row("2. stored rows per check-in (2% changed)", r.rowsPerCheckin, "", "", undefined, 3));
+    }
+    if (!options.skip.has("overload")) {
+      const o = await runOverload(ctx);
+      result.overload = o;
+      const one = (metric: string, value: number, goal = "", pass?: boolean, digits = 0) =>
+        rows.push(row(metric, stat([value]), "", goal, pass, digits));
+      one(
+        `2b. overload: ${o.agents} agents back to back for ${fmt(o.seconds)} s, accepted p95 ms`,
+        o.acceptedP95Ms,
+        "< 1000",
+        o.acceptedP95Ms < 1000,
+      );
+      one("2b.   accepted p50 ms", o.acceptedP50Ms);
+      one("2b.   accepted p99 ms", o.acceptedP99Ms);
+      one("2b.   accepted max ms", o.acceptedMaxMs);
+      one("2b.   refused share (503 + Retry-After)", o.refusedShare, "", undefined, 2);
+      one("2b.   refused answered in, p95 ms", o.refusedP95Ms);
+      one("2b.   refusals without Retry-After", o.refusedWithoutRetryAfter, "0", o.refusedWithoutRetryAfter === 0);
+      one("2b.   server resident memory, peak MiB", o.serverRssMiBPeak);
+      one("2b.   events lost", o.eventsLost, "0", o.eventsLost === 0 && o.otherErrors === 0);
+      one(
+        `2c. catch-up: ${o.catchUp.agents} agents x ${o.catchUp.checkinsPerAgent} spooled check-ins, seconds to drain`,
+        o.catchUp.drainSeconds,
+      );
+      one("2c.   events lost", o.catchUp.eventsLost, "0", o.catchUp.eventsLost === 0);
     }
     if (!options.skip.has("dashboard")) {
       const usedBeforeFill = await flushedIndexUse(pool);
@@ -256,7 +260,16 @@ async function main() {
           .filter(([, u]) => u.scans === 0)
           .map(([name, u]) => ({ name, ...u })),
       };
-      rows.push(row("4. storage, KiB per client per 30 days (events+snapshots+raw)", stat([perClient30 / 1024]), "", "", undefined, 1));
+      rows.push(
+        row(
+          "4. storage, KiB per client per 30 days (events+snapshots+raw)",
+          stat([perClient30 / 1024]),
+          "",
+          "<= 20",
+          perClient30 / 1024 <= 20,
+          1,
+        ),
+      );
       for (const [table, bytes] of Object.entries(fill.bytes).sort((a, b) => b[1] - a[1])) {
         rows.push(row(`4.   ${table}`, stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]), "", "", undefined, 1));
       }

@@ -201,6 +201,28 @@ describe("dashboard API on a simulated fleet", () => {
     expect(raw.body.body).toContain("VOLUME_MAK");
     expect((await get("/api/dashboard/clients/not-a-uuid")).status).toBe(404);
   });
+
+  it("pages clients by cursor (keyset) through the same rows as by page number, and refuses a forged cursor", async () => {
+    type Page = { total: number; nextCursor: string | null; rows: { fqdn: string }[] };
+    const byPage: string[] = [];
+    for (let page = 1; page <= 3; page++)
+      byPage.push(...(await get<Page>(`/api/dashboard/clients?pageSize=7&page=${page}`)).body.rows.map((r) => r.fqdn));
+    const byCursor: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 1; page <= 3; page++) {
+      const { body }: { body: Page } = await get<Page>(`/api/dashboard/clients?pageSize=7${cursor ? `&after=${cursor}` : ""}`);
+      byCursor.push(...body.rows.map((r) => r.fqdn));
+      cursor = body.nextCursor;
+      expect(cursor).not.toBeNull();
+    }
+    expect(byCursor).toHaveLength(21);
+    expect(byCursor).toEqual(byPage);
+    // The last page says so: no cursor after it.
+    const { body: all } = await get<Page>("/api/dashboard/clients?pageSize=200");
+    expect(all.total).toBeLessThanOrEqual(200);
+    expect(all.nextCursor).toBeNull();
+    expect(await get("/api/dashboard/clients?after=not%20a%20cursor")).toMatchObject({ status: 400, body: { error: { path: "after" } } });
+  });
 });
 
 describe("a host's count trend", () => {
@@ -217,9 +239,9 @@ describe("summaries kept by ingest", () => {
     // machine_windows_state vs the latest Windows snapshot read from every snapshot.
     const stateMismatches = await sql<{ fqdn: string }>(
       `SELECT m.fqdn FROM machine m
-         JOIN LATERAL (SELECT s.* FROM snapshot s
+         JOIN LATERAL (SELECT s.* FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
                         WHERE s.machine_id = m.id AND (s.application_id = '55c92734-d682-4d71-983e-d6ec3f16059f' OR s.application_id IS NULL)
-                        ORDER BY s.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC LIMIT 1) l ON true
+                        ORDER BY seen.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC LIMIT 1) l ON true
          LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
         WHERE ws.license_status IS DISTINCT FROM l.license_status OR ws.cmid IS DISTINCT FROM l.cmid
            OR ws.kms_host IS DISTINCT FROM l.kms_host OR ws.channel IS DISTINCT FROM l.channel

@@ -13,7 +13,7 @@ export async function getHostDetail(machineId: string, now: Date) {
   const [facts] = await getHostFacts(now, [machineId]);
   const latestRaw = await db().snapshot.findFirst({
     where: { machineId, source: "dlv" },
-    orderBy: { lastSeenAt: "desc" },
+    orderBy: { seen: { lastSeenAt: "desc" } },
     select: { rawArtifactId: true },
   });
   // The findings come from the facts just read: a KMS host has no client facts to add.
