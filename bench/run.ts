@@ -111,6 +111,9 @@ async function main() {
       KMSWATCH_SESSION_SECRET: randomBytes(32).toString("base64url"),
       KMSWATCH_ADMIN_EMAIL: "bench@example.com",
       KMSWATCH_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+      // The filled history is what is measured: the retention job must not prune it in the middle of the run.
+      KMSWATCH_RETAIN_RAW_DAYS: "0",
+      KMSWATCH_RETAIN_HISTORY_DAYS: "0",
       NODE_ENV: "production",
     };
     Object.assign(process.env, env);
@@ -307,15 +310,17 @@ async function main() {
     const table = printTable(rows);
     result.table = table.split("\n");
     const json = `${JSON.stringify(result, null, 2)}\n`;
-    writeFileSync(path.join(resultsDir, "latest.json"), json);
+    // latest.json is the latest full run (README and docs/scaling.md cite it); quick and partial runs only go to runs/.
+    if (!options.quick && options.skip.size === 0) writeFileSync(path.join(resultsDir, "latest.json"), json);
     // Every run kept beside latest.json, named by its date and size (the machine it ran on is inside).
-    const runName = `${machine.date.slice(0, 16).replace(/[:T]/g, "")}-${options.quick ? "quick" : "full"}-${options.clients}.json`;
+    const skipped = options.skip.size > 0 ? `-without-${[...options.skip].join("-")}` : "";
+    const runName = `${machine.date.slice(0, 16).replace("T", "-").replace(":", "")}-${options.quick ? "quick" : "full"}-${options.clients}${skipped}.json`;
     writeFileSync(path.join(resultsDir, "runs", runName), json);
     console.log(
       `\nkmswatch bench — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n`,
     );
     console.log(table);
-    console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
+    console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, "runs", runName))}`);
   } finally {
     await cleanup();
   }

@@ -88,6 +88,12 @@ export function openApiDocument() {
             "200": json("IngestResponse", "Stored (unparseable artifacts are quarantined and listed in `rejected`)."),
             ...commonErrors,
             "401": error("`unauthorized`: missing, unknown or revoked agent token."),
+            "503": {
+              ...error(
+                "`overloaded`: the server is at capacity (admission control); nothing was read or stored. Keep the batch and send it again after Retry-After seconds plus a random jitter of up to as much again.",
+              ),
+              headers: { "Retry-After": { description: "Seconds to wait before sending again.", schema: { type: "integer", minimum: 1 } } },
+            },
           },
         },
       },
