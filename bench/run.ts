@@ -12,7 +12,9 @@ import { migrate } from "../scripts/lib/migrate.ts";
 import type { NextServer } from "../scripts/lib/next-process.ts";
 import { snapshotDir, startServer } from "./lib/server";
 import { settleServerEvaluations } from "./lib/session";
-import type { BenchContext, BenchOptions } from "./lib/context";
+import type { BenchContext } from "./lib/context";
+import { parseArgs } from "./lib/options";
+import { printTable, row, type Row } from "./lib/table";
 import { closeHttp, fmt, log, machineInfo, stat, type Stat } from "./lib/util";
 import { installRecorder } from "./lib/sqlRecorder";
 import { combineIndexUse, flushedIndexUse, storageBreakdown } from "./lib/storage";
@@ -21,59 +23,6 @@ import { combineIndexUse, flushedIndexUse, storageBreakdown } from "./lib/storag
 const STORAGE_TABLES = ["machine", "activation_event", "snapshot", "snapshot_seen", "raw_artifact", "raw_content"];
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-/** Named fleet sizes: `--fleet 300k` (about 2.5 h and 60 GB of free disk on the 2-core VM, see docs/scaling.md). */
-const FLEETS: Record<string, { clients: number; hosts: number; days: number }> = {
-  "100k": { clients: 100_000, hosts: 20, days: 90 },
-  "300k": { clients: 300_000, hosts: 50, days: 180 },
-};
-
-function parseArgs(argv: string[]): BenchOptions {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const quick = argv.includes("--quick");
-  // `--fleet 300k`: the proof run of issue #20 (300,000 clients, 50 hosts, 180 days); explicit flags still win.
-  const fleet = get("fleet");
-  if (fleet !== undefined && !(fleet in FLEETS)) throw new Error(`--fleet must be one of ${Object.keys(FLEETS).join(", ")}`);
-  const preset = fleet === undefined ? undefined : FLEETS[fleet];
-  const int = (name: string, fallback: number) => {
-    const v = get(name);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
-  return {
-    quick,
-    clients: int("clients", preset?.clients ?? (quick ? 5000 : 100_000)),
-    hosts: int("hosts", preset?.hosts ?? 20),
-    days: int("days", preset?.days ?? 90),
-    runs: int("runs", 3),
-    skip: new Set((get("skip") ?? "").split(",").filter(Boolean)),
-    privateBuild: argv.includes("--private-build"),
-  };
-}
-
-type Row = { metric: string; median: string; min: string; max: string; goal: string; verdict: string };
-const row = (metric: string, s: Stat | null, unit: string, goal = "", pass?: boolean, digits = 0): Row => ({
-  metric,
-  median: s ? `${fmt(s.median, digits)}${unit}` : "n/a",
-  min: s ? fmt(s.min, digits) : "",
-  max: s ? fmt(s.max, digits) : "",
-  goal,
-  verdict: pass === undefined ? "" : pass ? "ok" : "MISS",
-});
-
-function printTable(rows: Row[]): string {
-  const headers: Row = { metric: "metric", median: "median", min: "min", max: "max", goal: "goal", verdict: "" };
-  const all = [headers, ...rows];
-  const keys = Object.keys(headers) as (keyof Row)[];
-  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((r) => r[k].length))])) as Record<keyof Row, number>;
-  const line = (r: Row) => keys.map((k) => (k === "metric" ? r[k].padEnd(width[k]) : r[k].padStart(width[k]))).join("  ");
-  return [line(headers), keys.map((k) => "-".repeat(width[k])).join("  "), ...rows.map(line)].join("\n");
-}
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));

@@ -32,14 +32,20 @@ export async function storeSnapshot(
   const {
     rows: [previous],
   } = await client.query<Previous>(
-    `SELECT s.id, s.content_hash, s.expires_at, seen.last_seen_at FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
+    // LEFT JOIN: a snapshot is found even if its seen row is missing (written by hand, say); the move below restores it.
+    `SELECT s.id, s.content_hash, s.expires_at, coalesce(seen.last_seen_at, s.collected_at) AS last_seen_at
+       FROM snapshot s LEFT JOIN snapshot_seen seen ON seen.snapshot_id = s.id
       WHERE s.machine_id = $1 AND s.source = $2 AND s.product_key = $3 AND s.collected_at <= $4
       ORDER BY s.collected_at DESC LIMIT 1`,
     [machineId, snap.source, snap.productKey, collectedAt],
   );
   if (previous && sameSnapshotState({ contentHash: previous.content_hash, expiresAt: previous.expires_at }, snap)) {
     if (previous.last_seen_at < collectedAt)
-      await client.query(`UPDATE snapshot_seen SET last_seen_at = $2 WHERE snapshot_id = $1`, [previous.id, collectedAt]);
+      await client.query(
+        `INSERT INTO snapshot_seen (snapshot_id, last_seen_at) VALUES ($1, $2)
+         ON CONFLICT (snapshot_id) DO UPDATE SET last_seen_at = GREATEST(snapshot_seen.last_seen_at, EXCLUDED.last_seen_at)`,
+        [previous.id, collectedAt],
+      );
     return false;
   }
   let rawId = rawIds.get(snap.rawHash);

@@ -39,9 +39,13 @@ const PRUNE_RAW = `
                    AND NOT EXISTS (SELECT 1 FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
                                     WHERE s.machine_id = ra.machine_id AND s.raw_artifact_id = ra.id AND seen.last_seen_at >= $1)
                  LIMIT $2)`;
+// Events that became due since the last pass ($2 = where it got to; the epoch on the first pass). An event that
+// arrives later than that, already older than the raw cutoff, keeps its XML until the history cutoff deletes it.
 const PRUNE_EVENT_XML = `
   UPDATE activation_event SET raw_xml = '' WHERE id IN (
-    SELECT id FROM activation_event WHERE event_id = ANY('{12288,12289,12290,12293}') AND time_created < $1 AND raw_xml <> '' LIMIT $2)`;
+    SELECT id FROM activation_event WHERE event_id = ANY('{12288,12289,12290,12293}')
+       AND time_created >= $2 AND time_created < $1 AND raw_xml <> '' LIMIT $3)`;
+const EVENT_XML_TASK = "event_xml";
 const DELETE_EVENTS = `
   DELETE FROM activation_event WHERE id IN (
     SELECT id FROM activation_event WHERE event_id = ANY('{12288,12289,12290,12293}') AND time_created < $1 LIMIT $2)`;
@@ -95,7 +99,15 @@ export async function runRetention(
       }
       if (rawBefore) {
         result.rawArtifactsPruned = await inBatches(client, PRUNE_RAW, [rawBefore]);
-        result.eventXmlPruned = await inBatches(client, PRUNE_EVENT_XML, [rawBefore]);
+        const [progress] = (
+          await client.query<{ done_until: Date }>("SELECT done_until FROM retention_progress WHERE task = $1", [EVENT_XML_TASK])
+        ).rows;
+        result.eventXmlPruned = await inBatches(client, PRUNE_EVENT_XML, [rawBefore, progress?.done_until ?? new Date(0)]);
+        await client.query(
+          `INSERT INTO retention_progress (task, done_until) VALUES ($1, $2)
+           ON CONFLICT (task) DO UPDATE SET done_until = GREATEST(retention_progress.done_until, EXCLUDED.done_until)`,
+          [EVENT_XML_TASK, rawBefore],
+        );
       }
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [RETENTION_LOCK_KEY]);

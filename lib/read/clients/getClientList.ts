@@ -28,7 +28,7 @@ export async function getClientList(query: ClientListQuery) {
     total: counted?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
-    /** Pass as `after` for the next page; null on the last page. */
+    /** Pass as `after` for the next page; null when this page is not full (a full last page leads to an empty one). */
     nextCursor: rows.length === query.pageSize && rows.length > 0 ? encodeClientCursor(rows[rows.length - 1]?.fqdn ?? "") : null,
     rows: rows.map((r) => ({
       id: r.id,
