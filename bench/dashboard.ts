@@ -47,6 +47,14 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
   const hostId = host.rows[0]!.id;
   const clientId = client.rows[0]!.id;
   const q = client.rows[0]!.fqdn.slice(0, 8);
+  // A deep page of the client list (page 500 at 50 a page, or the middle of a smaller fleet): by OFFSET and by cursor.
+  const clientCount = (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM machine WHERE role = 'client'`)).rows[0]!.n;
+  const deepPage = Math.max(2, Math.min(500, Math.floor(clientCount / 2 / 50)));
+  const beforeDeep = await ctx.pool.query<{ fqdn: string }>(
+    `SELECT fqdn FROM machine WHERE role = 'client' ORDER BY fqdn OFFSET $1 LIMIT 1`,
+    [(deepPage - 1) * 50 - 1],
+  );
+  const cursor = Buffer.from(beforeDeep.rows[0]!.fqdn, "utf8").toString("base64url");
   const now = () => new Date();
   const [overview, trend, hostClients, dups, audit, list, detail, alerts, alertFilters, hostList] = await Promise.all([
     import("../lib/read/fleet/getFleetOverview"),
@@ -74,6 +82,17 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
       name: `clients?q=${q}`,
       path: `/api/dashboard/clients?q=${encodeURIComponent(q)}`,
       call: () => list.getClientList(list.clientListQuerySchema.parse({ q })),
+    },
+    { name: "clients page 1", path: "/api/dashboard/clients", call: () => list.getClientList(list.clientListQuerySchema.parse({})) },
+    {
+      name: `clients page ${deepPage} (OFFSET)`,
+      path: `/api/dashboard/clients?page=${deepPage}`,
+      call: () => list.getClientList(list.clientListQuerySchema.parse({ page: deepPage })),
+    },
+    {
+      name: `clients page ${deepPage} (cursor)`,
+      path: `/api/dashboard/clients?after=${cursor}`,
+      call: () => list.getClientList(list.clientListQuerySchema.parse({ after: cursor })),
     },
     { name: "client detail", path: `/api/dashboard/clients/${clientId}`, call: () => detail.getClientDetail(clientId, now()) },
     { name: "alerts", path: "/api/dashboard/alerts", call: () => alerts.listAlerts(alertFilters.alertListQuerySchema.parse({})) },

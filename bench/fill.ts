@@ -21,8 +21,9 @@ import { eventRow, productRow, templates, type Templates } from "./lib/fillTempl
 import type { BenchContext } from "./lib/context";
 import { log, pool } from "./lib/util";
 import { finishFill } from "./lib/fillFinish";
+import { deflateText } from "../lib/core/deflate";
 
-const FILLED_TABLES = ["activation_event", "snapshot", "raw_artifact"];
+const FILLED_TABLES = ["activation_event", "snapshot", "snapshot_seen", "raw_artifact"];
 const CHUNK = 5000;
 
 export type FillResult = {
@@ -96,29 +97,36 @@ const clientStates = `
   CROSS JOIN (VALUES ('dlv'), ('cim')) AS src(source)`;
 
 function clientSnapshotsSql(H: number): string {
-  return `WITH ${clientsCte(H)}
-  INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at,
-    activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
-    expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-    cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
-  SELECT bench_uuid('s' || c.i || '-' || j || src.source), c.id, bench_uuid('r' || c.i || '-' || j || src.source), src.source,
-         p.product_key, md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), s.at,
-         greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))),
-         p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed',
-         (extract(epoch FROM s.expires - s.at) / 60)::int, s.expires, NULL, false, NULL, p.listening_port, p.dns_publishing, NULL, NULL,
-         c.cmid, c.host_fqdn, 1688, 'dns', p.service_version, p.parsed
+  return `WITH ${clientsCte(H)},
+  rows AS (
+  SELECT bench_uuid('s' || c.i || '-' || j || src.source) AS id, c.id AS machine_id, bench_uuid('r' || c.i || '-' || j || src.source) AS raw_artifact_id,
+         src.source, p.product_key, md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j) AS content_hash, s.at AS collected_at,
+         greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))) AS last_seen_at,
+         p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed' AS license_status,
+         (extract(epoch FROM s.expires - s.at) / 60)::int AS grace_remaining_min, s.expires AS expires_at, c.cmid, c.host_fqdn AS kms_host,
+         p.listening_port, p.dns_publishing, p.service_version, p.parsed
     FROM c ${clientStates}
     JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
          channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
          service_version text, parsed jsonb) ON p.source = src.source
-   WHERE s.at <= $3::timestamptz`;
+   WHERE s.at <= $3::timestamptz),
+  seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
+  INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
+    activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
+    expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
+    cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+  SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
+         activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
+         expires_at, NULL, false, NULL, listening_port, dns_publishing, NULL, NULL,
+         cmid, kms_host, 1688, 'dns', service_version, parsed
+    FROM rows`;
 }
 
 function clientRawSql(H: number): string {
   return `WITH ${clientsCte(H)}
-  INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
+  INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
   SELECT bench_uuid('r' || c.i || '-' || j || src.source), c.id, src.source,
-         md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), b.body, s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
+         md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), decode(b.body, 'base64'), s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
     FROM c ${clientStates}
     JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text) ON b.source = src.source
    WHERE s.at <= $3::timestamptz`;
@@ -144,31 +152,39 @@ const hostStatesSql = `
 
 async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number, now: Date, clientsPerHost: number): Promise<void> {
   const products = (["dlv", "cim"] as const).map((source) => productRow(source, tpl.host[source].product));
-  const bodies = (["dlv", "cim"] as const).map((source) => ({ source, body: tpl.host[source].body }));
+  // Bodies compressed as ingest stores them (base64 in the JSON parameter, bytea in the table).
+  const bodies = (["dlv", "cim"] as const).map((source) => ({ source, body: deflateText(tpl.host[source].body).toString("base64") }));
   await exec(
     ctx,
-    `${hostStatesSql}
-    INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at,
-      activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
-      expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-      cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
-    SELECT bench_uuid('hs' || h.n || '-' || t.hour || p.source), h.id, bench_uuid('hr' || h.n || '-' || t.hour || p.source), p.source,
-           p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour), t.at, t.at + interval '50 minutes',
-           p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed', 0,
-           NULL, NULL, true, 50, 1688, true, 10000 + (t.hour * $4::int / 168)::int, (t.hour * $4::int / 16800)::int,
-           md5('hostcmid' || h.n)::uuid::text, NULL, NULL, NULL, p.service_version, p.parsed
+    `${hostStatesSql},
+    rows AS (
+    SELECT bench_uuid('hs' || h.n || '-' || t.hour || p.source) AS id, h.id AS machine_id, bench_uuid('hr' || h.n || '-' || t.hour || p.source) AS raw_artifact_id,
+           p.source, p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour) AS content_hash, t.at AS collected_at,
+           t.at + interval '50 minutes' AS last_seen_at, p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel,
+           p.partial_product_key, 10000 + (t.hour * $4::int / 168)::int AS total_requests, (t.hour * $4::int / 16800)::int AS failed_requests,
+           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed
       FROM h CROSS JOIN t
       CROSS JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
            channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-           service_version text, parsed jsonb)`,
+           service_version text, parsed jsonb)),
+    seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
+    INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
+      activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
+      expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
+      cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+    SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
+           activation_id, application_id, name, channel, product_key_channel, partial_product_key, 'Licensed', 0,
+           NULL, NULL, true, 50, 1688, true, total_requests, failed_requests,
+           cmid, NULL, NULL, NULL, service_version, parsed
+      FROM rows`,
     [H, D, now, clientsPerHost, JSON.stringify(products)],
   );
   await exec(
     ctx,
     `${hostStatesSql}
-    INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
+    INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
     SELECT bench_uuid('hr' || h.n || '-' || t.hour || b.source), h.id, b.source,
-           md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), b.body, t.at, t.at + interval '50 minutes'
+           md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), decode(b.body, 'base64'), t.at, t.at + interval '50 minutes'
       FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
     [H, D, now, JSON.stringify(bodies)],
   );
@@ -196,7 +212,7 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
   const tpl = templates();
   log(`fill: emptying the benchmark's earlier machines, then ${C} clients, ${H} hosts, ${D} days`);
   await ctx.pool.query(
-    "TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_client_count, kms_host_source CASCADE",
+    "TRUNCATE machine, agent, ingest_batch, raw_artifact, snapshot, snapshot_seen, activation_event, quarantined_artifact, probe_result, approved_kms_host, cmid_sighting, kms_host_sighting, duplicate_cmid, kms_host_client, kms_host_client_count, kms_host_source CASCADE",
   );
   // md5 as a version-4 UUID: the API validates ids as RFC 4122 UUIDs.
   await ctx.pool.query(`CREATE OR REPLACE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
@@ -237,7 +253,9 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
 
   const events = JSON.stringify([eventRow(12288, tpl.e12288), eventRow(12289, tpl.e12289), eventRow(12290, tpl.e12290)]);
   const products = JSON.stringify((["dlv", "cim"] as const).map((s) => productRow(s, tpl.client[s].product)));
-  const bodies = JSON.stringify((["dlv", "cim"] as const).map((s) => ({ source: s, body: tpl.client[s].body })));
+  const bodies = JSON.stringify(
+    (["dlv", "cim"] as const).map((s) => ({ source: s, body: deflateText(tpl.client[s].body).toString("base64") })),
+  );
   const tasks: { name: string; sql: string; lo: number; hi: number; json: string }[] = [];
   for (let lo = 1; lo <= C; lo += CHUNK) {
     const hi = Math.min(C, lo + CHUNK - 1);

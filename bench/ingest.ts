@@ -65,7 +65,7 @@ export async function enroll(ctx: BenchContext, fqdn: string): Promise<Enrolled>
   return { ...answer, fqdn };
 }
 
-function hostEvents(fqdn: string, firstRecord: number, count: number, startMs: number): Event12290[] {
+export function hostEvents(fqdn: string, firstRecord: number, count: number, startMs: number): Event12290[] {
   const out: Event12290[] = [];
   for (let i = 0; i < count; i++) {
     const n = firstRecord + i;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--private-build] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,dashboard,agent]`
+// `npm run bench [-- --quick] [--private-build] [--fleet 300k] [--clients 100000 --hosts 20 --days 90] [--runs 3] [--skip ingest,checkins,overload,dashboard,agent]`
 // Starts its own embedded PostgreSQL and the production server, measures ingest, check-ins,
 // dashboard latency at scale, storage and agent cost, prints one table and writes
 // bench/results/latest.json (plus EXPLAIN plans under bench/results/explain/).
@@ -12,59 +12,22 @@ import { migrate } from "../scripts/lib/migrate.ts";
 import type { NextServer } from "../scripts/lib/next-process.ts";
 import { snapshotDir, startServer } from "./lib/server";
 import { settleServerEvaluations } from "./lib/session";
-import type { BenchContext, BenchOptions } from "./lib/context";
+import type { BenchContext } from "./lib/context";
+import { parseArgs } from "./lib/options";
+import { printTable, row, type Row } from "./lib/table";
 import { closeHttp, fmt, log, machineInfo, stat, type Stat } from "./lib/util";
 import { installRecorder } from "./lib/sqlRecorder";
+import { combineIndexUse, flushedIndexUse, storageBreakdown } from "./lib/storage";
+
+/** The tables the storage figure breaks down (the filled ones, and the narrow ones beside them). */
+const STORAGE_TABLES = ["machine", "activation_event", "snapshot", "snapshot_seen", "raw_artifact", "raw_content"];
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-function parseArgs(argv: string[]): BenchOptions {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const quick = argv.includes("--quick");
-  const int = (name: string, fallback: number) => {
-    const v = get(name);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
-  return {
-    quick,
-    clients: int("clients", quick ? 5000 : 100_000),
-    hosts: int("hosts", 20),
-    days: int("days", 90),
-    runs: int("runs", 3),
-    skip: new Set((get("skip") ?? "").split(",").filter(Boolean)),
-    privateBuild: argv.includes("--private-build"),
-  };
-}
-
-type Row = { metric: string; median: string; min: string; max: string; goal: string; verdict: string };
-const row = (metric: string, s: Stat | null, unit: string, goal = "", pass?: boolean, digits = 0): Row => ({
-  metric,
-  median: s ? `${fmt(s.median, digits)}${unit}` : "n/a",
-  min: s ? fmt(s.min, digits) : "",
-  max: s ? fmt(s.max, digits) : "",
-  goal,
-  verdict: pass === undefined ? "" : pass ? "ok" : "MISS",
-});
-
-function printTable(rows: Row[]): string {
-  const headers: Row = { metric: "metric", median: "median", min: "min", max: "max", goal: "goal", verdict: "" };
-  const all = [headers, ...rows];
-  const keys = Object.keys(headers) as (keyof Row)[];
-  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((r) => r[k].length))])) as Record<keyof Row, number>;
-  const line = (r: Row) => keys.map((k) => (k === "metric" ? r[k].padEnd(width[k]) : r[k].padStart(width[k]))).join("  ");
-  return [line(headers), keys.map((k) => "-".repeat(width[k])).join("  "), ...rows.map(line)].join("\n");
-}
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const resultsDir = path.join(ROOT, "bench", "results");
-  mkdirSync(resultsDir, { recursive: true });
+  mkdirSync(path.join(resultsDir, "runs"), { recursive: true });
   const machine = machineInfo();
   log(
     `kmswatch bench (${options.quick ? "quick" : "full"}): ${options.clients} clients, ${options.hosts} hosts, ${options.days} days, ${options.runs} runs; ${machine.cpuModel}, ${machine.cores} cores`,
@@ -97,6 +60,9 @@ async function main() {
       KMSWATCH_SESSION_SECRET: randomBytes(32).toString("base64url"),
       KMSWATCH_ADMIN_EMAIL: "bench@example.com",
       KMSWATCH_ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+      // The filled history is what is measured: the retention job must not prune it in the middle of the run.
+      KMSWATCH_RETAIN_RAW_DAYS: "0",
+      KMSWATCH_RETAIN_HISTORY_DAYS: "0",
       NODE_ENV: "production",
     };
     Object.assign(process.env, env);
@@ -123,6 +89,7 @@ async function main() {
       adminEmail: env.KMSWATCH_ADMIN_EMAIL,
       adminPassword: env.KMSWATCH_ADMIN_PASSWORD,
       pool,
+      serverPid: server.child.pid,
       options,
       resultsDir,
       startReplica: started.startReplica,
@@ -132,6 +99,7 @@ async function main() {
     const { fillFleet } = await import("./fill");
     const { runDashboard, P95_GOAL_MS } = await import("./dashboard");
     const { runAgentCost } = await import("./agent");
+    const { runOverload } = await import("./overload");
 
     const rows: Row[] = [];
     const result: Record<string, unknown> = { machine, options: { ...options, skip: [...options.skip] } };
@@ -147,36 +115,13 @@ async function main() {
     if (!options.skip.has("checkins")) {
       const r = await runCheckins(ctx);
       result.checkins = r;
-      rows.push(
-        row(
-          `2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`,
-          r.checkinsPerSec,
-          "",
-          ">= 2000",
-          r.checkinsPerSec.median >= 2000,
-        ),
-      );
+      rows.push(row(`2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`, r.checkinsPerSec, ""));
       rows.push(row("2. same route answering 401 (no parsing, no database), requests/s", r.frameworkCeilingPerSec, ""));
-      rows.push(
-        row(
-          "2. check-ins / that framework ceiling (same run)",
-          stat([r.checkinsPerSec.median / r.frameworkCeilingPerSec.median]),
-          "",
-          "",
-          undefined,
-          2,
-        ),
-      );
+      // The absolute 2,000/s goal is retired on 2 cores (issue #20): the ratio to the framework's own ceiling counts.
+      const ceilingRatio = r.checkinsPerSec.median / r.frameworkCeilingPerSec.median;
+      rows.push(row("2. check-ins / that framework ceiling (same run)", stat([ceilingRatio]), "", ">= 0.60", ceilingRatio >= 0.6, 2));
       const { replicas } = r;
-      rows.push(
-        row(
-          `2. check-ins/s through ${replicas.count} replicas (one per core, same database)`,
-          replicas.checkinsPerSec,
-          "",
-          ">= 2000",
-          replicas.checkinsPerSec.median >= 2000,
-        ),
-      );
+      rows.push(row(`2. check-ins/s through ${replicas.count} replicas (one per core, same database)`, replicas.checkinsPerSec, ""));
       rows.push(row(`2. 401 through ${replicas.count} replicas, requests/s`, replicas.frameworkCeilingPerSec, ""));
       rows.push(
         row(
@@ -200,11 +145,39 @@ async function main() {
       );
       rows.push(row("2. stored rows per check-in (2% changed)", r.rowsPerCheckin, "", "", undefined, 3));
     }
+    if (!options.skip.has("overload")) {
+      const o = await runOverload(ctx);
+      result.overload = o;
+      const one = (metric: string, value: number, goal = "", pass?: boolean, digits = 0) =>
+        rows.push(row(metric, stat([value]), "", goal, pass, digits));
+      one(
+        `2b. overload: ${o.agents} agents back to back for ${fmt(o.seconds)} s, accepted p95 ms`,
+        o.acceptedP95Ms,
+        "< 1000",
+        o.acceptedP95Ms < 1000,
+      );
+      one("2b.   accepted p50 ms", o.acceptedP50Ms);
+      one("2b.   accepted p99 ms", o.acceptedP99Ms);
+      one("2b.   accepted max ms", o.acceptedMaxMs);
+      one("2b.   refused share (503 + Retry-After)", o.refusedShare, "", undefined, 2);
+      one("2b.   refused answered in, p95 ms", o.refusedP95Ms);
+      one("2b.   refusals without Retry-After", o.refusedWithoutRetryAfter, "0", o.refusedWithoutRetryAfter === 0);
+      one("2b.   server resident memory, peak MiB", o.serverRssMiBPeak);
+      one("2b.   events lost", o.eventsLost, "0", o.eventsLost === 0 && o.otherErrors === 0);
+      one(
+        `2c. catch-up: ${o.catchUp.agents} agents x ${o.catchUp.checkinsPerAgent} spooled check-ins, seconds to drain`,
+        o.catchUp.drainSeconds,
+      );
+      one("2c.   events lost", o.catchUp.eventsLost, "0", o.catchUp.eventsLost === 0);
+    }
     if (!options.skip.has("dashboard")) {
+      const usedBeforeFill = await flushedIndexUse(pool);
       const fill = await fillFleet(ctx);
       result.fill = fill;
       const d = await runDashboard(ctx);
       result.dashboard = d;
+      const used = combineIndexUse(usedBeforeFill, await flushedIndexUse(pool));
+      const breakdown = await storageBreakdown(pool, STORAGE_TABLES);
       rows.push(row(`3. fill ${fmt(fill.clients)} clients / ${fill.hosts} hosts / ${fill.days} d, seconds`, stat([fill.seconds]), ""));
       for (const e of d.endpoints) {
         rows.push({
@@ -233,10 +206,41 @@ async function main() {
         bytesPerClientPer30Days: perClient30,
         ingestBatchBytesPerRow: batchBytes,
         ingestBatchBytesPerClientPer30DaysHourly: batchPerClient30,
+        breakdown,
+        indexUse: used,
+        unusedIndexes: Object.entries(used)
+          .filter(([, u]) => u.scans === 0)
+          .map(([name, u]) => ({ name, ...u })),
       };
-      rows.push(row("4. storage, KiB per client per 30 days (events+snapshots+raw)", stat([perClient30 / 1024]), "", "", undefined, 1));
+      rows.push(
+        row(
+          "4. storage, KiB per client per 30 days (events+snapshots+raw)",
+          stat([perClient30 / 1024]),
+          "",
+          "<= 20",
+          perClient30 / 1024 <= 20,
+          1,
+        ),
+      );
       for (const [table, bytes] of Object.entries(fill.bytes).sort((a, b) => b[1] - a[1])) {
         rows.push(row(`4.   ${table}`, stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]), "", "", undefined, 1));
+      }
+      const perClient = (bytes: number) => stat([((bytes / fill.clients) * (30 / fill.days)) / 1024]);
+      for (const r of breakdown.sort((a, b) => b.total - a.total)) {
+        if (r.total === 0) continue;
+        rows.push(row(`4.   ${r.table}: heap`, perClient(r.heap), "", "", undefined, 2));
+        if (r.toast > 0) rows.push(row(`4.   ${r.table}: TOAST`, perClient(r.toast), "", "", undefined, 2));
+        for (const [name, bytes] of Object.entries(r.indexes).sort((a, b) => b[1] - a[1]))
+          rows.push(
+            row(
+              `4.   ${r.table}: ${name}${used[name]?.scans === 0 ? " (no scan in this run)" : ""}`,
+              perClient(bytes),
+              "",
+              "",
+              undefined,
+              2,
+            ),
+          );
       }
       rows.push(
         row("4.   + ingest_batch at hourly check-ins, 2% changed (not in the fill)", stat([batchPerClient30 / 1024]), "", "", undefined, 1),
@@ -254,12 +258,18 @@ async function main() {
     }
     const table = printTable(rows);
     result.table = table.split("\n");
-    writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    // latest.json is the latest full run (README and docs/scaling.md cite it); quick and partial runs only go to runs/.
+    if (!options.quick && options.skip.size === 0) writeFileSync(path.join(resultsDir, "latest.json"), json);
+    // Every run kept beside latest.json, named by its date and size (the machine it ran on is inside).
+    const skipped = options.skip.size > 0 ? `-without-${[...options.skip].join("-")}` : "";
+    const runName = `${machine.date.slice(0, 16).replace("T", "-").replace(":", "")}-${options.quick ? "quick" : "full"}-${options.clients}${skipped}.json`;
+    writeFileSync(path.join(resultsDir, "runs", runName), json);
     console.log(
       `\nkmswatch bench — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n`,
     );
     console.log(table);
-    console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
+    console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, "runs", runName))}`);
   } finally {
     await cleanup();
   }

@@ -8,7 +8,7 @@ export type BenchOptions = {
   hosts: number;
   days: number;
   runs: number;
-  /** Skip phases (for debugging the harness): ingest, checkins, dashboard, agent. */
+  /** Skip phases (for debugging the harness): ingest, checkins, overload, dashboard, agent. */
   skip: Set<string>;
   /** Build a private snapshot of the web app instead of using ./.next (see bench/lib/server.ts). */
   privateBuild: boolean;
@@ -21,6 +21,8 @@ export type BenchContext = {
   adminEmail: string;
   adminPassword: string;
   pool: pg.Pool;
+  /** The measured server's process id (its resident memory is summed over its process tree). */
+  serverPid: number | undefined;
   options: BenchOptions;
   resultsDir: string;
   /** Another replica of the same build on the same database (as behind a load balancer); the caller stops it. */

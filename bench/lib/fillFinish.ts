@@ -44,7 +44,18 @@ export async function finishFill(ctx: BenchContext, indexes: { indexdef: string 
   // facts backfill became sequential scans of millions of rows (a migration on a live database has them).
   log("fill: ANALYZE, then sightings, their summaries, current Windows states and activation facts (the migrations' backfills)");
   for (const table of filledTables) await ctx.pool.query(`ANALYZE ${table}`);
-  for (const name of BACKFILLS) await ctx.pool.query(readFileSync(migration(name), "utf8"));
+  // The backfills were written when snapshot still held last_seen_at (moved to snapshot_seen in 20261204140000):
+  // replayed on today's schema, they read a temporary view of the old shape, which shadows the table in this
+  // session only (pg_temp comes first in the search path).
+  const session = await ctx.pool.connect();
+  try {
+    await session.query(`CREATE TEMP VIEW snapshot AS
+      SELECT s.*, seen.last_seen_at FROM public.snapshot s JOIN public.snapshot_seen seen ON seen.snapshot_id = s.id`);
+    for (const name of BACKFILLS) await session.query(readFileSync(migration(name), "utf8"));
+    await session.query("DROP VIEW pg_temp.snapshot");
+  } finally {
+    session.release();
+  }
   log("fill: VACUUM ANALYZE");
   for (const table of [...filledTables, ...SUMMARY_TABLES]) await ctx.pool.query(`VACUUM (ANALYZE) ${table}`);
   // Measure a settled database, as a 90-day-old one is: gigabytes of fresh writes otherwise surface as a

@@ -1,5 +1,6 @@
 // The rows the fill repeats: events and products rendered once by the simulator and parsed by the real
 // parsers, turned into SQL format() templates and parsed column values.
+import { slimParsed } from "../../lib/kms/storedProduct";
 import { buildFleet, snapshotArtifacts } from "../../scripts/simulator";
 import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../scripts/simulator/constants";
 import { renderEvent } from "../../scripts/simulator/renderEvents";
@@ -127,7 +128,8 @@ export function productRow(source: "dlv" | "cim", p: ParsedProduct) {
     listening_port: p.listeningPort,
     dns_publishing: p.dnsPublishing,
     service_version: p.serviceVersion,
-    parsed: p,
+    // As ingest stores it: only the fields no column holds.
+    parsed: slimParsed(p),
   };
 }
 

@@ -43,11 +43,13 @@ export function machineInfo() {
   };
 }
 
-export type HttpAnswer = { status: number; text: string };
+/** retryAfter: the Retry-After header in seconds, when the server sent one (503 overloaded, 429). */
+export type HttpAnswer = { status: number; text: string; retryAfter?: number };
 
 // node:http with keep-alive rather than fetch: undici costs the harness about as much CPU per request as
 // the server spends answering it, and on a 2-core machine that CPU is taken from the server being measured.
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// Sockets enough for the overload phase's hundreds of agents at once (the other phases send at most 16 at once).
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 
 /**
  * POST with keep-alive. A kept-alive socket the server closed as idle fails with ECONNRESET on reuse
@@ -80,7 +82,14 @@ function postOnce(url: string, body: string, headers: Record<string, string>): P
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        const retryAfter = Number(response.headers["retry-after"]);
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString("utf8"),
+            ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+          }),
+        );
         response.on("error", reject);
       },
     );

@@ -19,3 +19,24 @@ describe("envSchema", () => {
     expect(paths).toEqual(expect.arrayContaining(["KMSWATCH_SESSION_SECRET", "KMSWATCH_MAX_BODY_BYTES"]));
   });
 });
+
+describe("envSchema: admission and retention", () => {
+  it("defaults: 16 agent requests at once, 64 waiting up to 500 ms; raw text 90 days, history 400 days", () => {
+    const env = envSchema.parse(base);
+    expect([env.KMSWATCH_AGENT_CONCURRENCY, env.KMSWATCH_AGENT_QUEUE, env.KMSWATCH_AGENT_QUEUE_WAIT_MS]).toEqual([16, 64, 500]);
+    expect([env.KMSWATCH_RETAIN_RAW_DAYS, env.KMSWATCH_RETAIN_HISTORY_DAYS]).toEqual([90, 400]);
+  });
+
+  it("refuses raw text kept longer than the history it belongs to", () => {
+    for (const [raw, history] of [
+      ["500", "400"],
+      ["0", "400"],
+    ]) {
+      const result = envSchema.safeParse({ ...base, KMSWATCH_RETAIN_RAW_DAYS: raw, KMSWATCH_RETAIN_HISTORY_DAYS: history });
+      expect(result.success, `${raw}/${history}`).toBe(false);
+      expect(result.error?.issues[0]?.path.join(".")).toBe("KMSWATCH_RETAIN_RAW_DAYS");
+    }
+    expect(envSchema.safeParse({ ...base, KMSWATCH_RETAIN_RAW_DAYS: "0", KMSWATCH_RETAIN_HISTORY_DAYS: "0" }).success).toBe(true);
+    expect(envSchema.safeParse({ ...base, KMSWATCH_RETAIN_RAW_DAYS: "30", KMSWATCH_RETAIN_HISTORY_DAYS: "0" }).success).toBe(true);
+  });
+});

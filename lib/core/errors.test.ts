@@ -27,7 +27,7 @@ describe("errors to HTTP", () => {
   });
 
   it("sends Retry-After for an ApiError that carries one (429)", () => {
-    const response = errorResponse(new ApiError("too_many_requests", "slow down", null, 12.2));
+    const response = errorResponse(new ApiError("rate_limited", "slow down", null, { retryAfterSeconds: 12.2 }));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("13");
   });

@@ -11,13 +11,19 @@ export const errorCodes = {
   payload_too_large: 413,
   unparseable: 422,
   unsupported_media_type: 415,
-  too_many_requests: 429,
+  /** Too many requests or failed attempts from one caller: slow down (Retry-After). */
+  rate_limited: 429,
   enrollment_disabled: 503,
   /** The database (or another dependency) is unreachable for now: retry after `Retry-After` seconds. */
   unavailable: 503,
+  /** The server is at capacity (admission control, lib/access/http/admission.ts): retry later (Retry-After). */
+  overloaded: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
+
+/** Codes that tell the caller to come back: always answered with Retry-After (seconds), agents add jitter. */
+export const retryAfterDefaults: Partial<Record<ErrorCode, number>> = { rate_limited: 30, overloaded: 5, unavailable: 5 };
 
 /** The JSON error shape of every route: `{ error: { code, message, path } }`. */
 export type ErrorBody = { error: { code: ErrorCode; message: string; path: string | null } };
@@ -27,8 +33,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly path: string | null = null,
-    /** Sent as `Retry-After` (429, 503): agents keep their spool and wait that long. */
-    readonly retryAfterSeconds: number | null = null,
+    /** retryAfterSeconds is sent as `Retry-After` (429, 503): agents keep their spool and wait that long. */
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
@@ -91,7 +97,9 @@ export function classifyError(error: unknown): ApiError | null {
       return new ApiError("invalid_request", "text contains a NUL byte or is not valid UTF-8");
     }
     if (UNREACHABLE_CODES.has(code) || UNREACHABLE_MESSAGES.test(message)) {
-      return new ApiError("unavailable", "the database is unreachable for now; retry later", null, DATABASE_RETRY_AFTER_SECONDS);
+      return new ApiError("unavailable", "the database is unreachable for now; retry later", null, {
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
     }
   }
   return null;
@@ -107,9 +115,10 @@ export function errorResponse(error: unknown): Response {
   if (apiError.code === "internal") console.error("[api] unexpected error", error);
   if (apiError.code === "unavailable" && !(error instanceof ApiError))
     console.error(`[api] database unreachable: ${(error as Error)?.message}`);
-  const headers: Record<string, string> = {};
-  if (apiError.code === "unauthorized") headers["WWW-Authenticate"] = "Bearer";
-  if (apiError.retryAfterSeconds !== null) headers["Retry-After"] = String(Math.max(1, Math.ceil(apiError.retryAfterSeconds)));
+  const headers = new Headers();
+  if (apiError.code === "unauthorized") headers.set("WWW-Authenticate", "Bearer");
+  const retryAfter = apiError.options.retryAfterSeconds ?? retryAfterDefaults[apiError.code];
+  if (retryAfter !== undefined) headers.set("Retry-After", String(Math.max(1, Math.ceil(retryAfter))));
   const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, path: apiError.path } };
   return Response.json(body, { status: apiError.status, headers });
 }

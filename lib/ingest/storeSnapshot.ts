@@ -5,16 +5,18 @@ import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
 import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
+import { slimParsed } from "@/lib/kms/storedProduct";
+import { deflateText } from "@/lib/core/deflate";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 
 async function rawArtifactId(client: PoolClient, machineId: string, collectedAt: Date, snap: PreparedSnapshot): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
+    `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $5)
      ON CONFLICT (machine_id, content_hash) DO UPDATE SET last_seen_at = GREATEST(raw_artifact.last_seen_at, EXCLUDED.last_seen_at)
      RETURNING id`,
-    [machineId, snap.rawType, snap.rawHash, storableText(snap.rawBody), collectedAt],
+    [machineId, snap.rawType, snap.rawHash, deflateText(storableText(snap.rawBody)), collectedAt],
   );
   return rows[0]!.id;
 }
@@ -30,14 +32,20 @@ export async function storeSnapshot(
   const {
     rows: [previous],
   } = await client.query<Previous>(
-    `SELECT id, content_hash, expires_at, last_seen_at FROM snapshot
-      WHERE machine_id = $1 AND source = $2 AND product_key = $3 AND collected_at <= $4
-      ORDER BY collected_at DESC LIMIT 1`,
+    // LEFT JOIN: a snapshot is found even if its seen row is missing (written by hand, say); the move below restores it.
+    `SELECT s.id, s.content_hash, s.expires_at, coalesce(seen.last_seen_at, s.collected_at) AS last_seen_at
+       FROM snapshot s LEFT JOIN snapshot_seen seen ON seen.snapshot_id = s.id
+      WHERE s.machine_id = $1 AND s.source = $2 AND s.product_key = $3 AND s.collected_at <= $4
+      ORDER BY s.collected_at DESC LIMIT 1`,
     [machineId, snap.source, snap.productKey, collectedAt],
   );
   if (previous && sameSnapshotState({ contentHash: previous.content_hash, expiresAt: previous.expires_at }, snap)) {
     if (previous.last_seen_at < collectedAt)
-      await client.query(`UPDATE snapshot SET last_seen_at = $2 WHERE id = $1`, [previous.id, collectedAt]);
+      await client.query(
+        `INSERT INTO snapshot_seen (snapshot_id, last_seen_at) VALUES ($1, $2)
+         ON CONFLICT (snapshot_id) DO UPDATE SET last_seen_at = GREATEST(snapshot_seen.last_seen_at, EXCLUDED.last_seen_at)`,
+        [previous.id, collectedAt],
+      );
     return false;
   }
   let rawId = rawIds.get(snap.rawHash);
@@ -67,20 +75,23 @@ export async function storeSnapshot(
     kms_port: p.kmsPort,
     kms_host_source: p.kmsHostSource,
     service_version: p.serviceVersion,
-    parsed: p,
+    parsed: slimParsed(p),
   };
   const inserted = await client.query<{ id: string }>(
-    `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, last_seen_at, expires_at,
+    `WITH stored AS (
+     INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, expires_at,
        activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status,
        grace_remaining_min, notification_reason, is_kms_host, current_count, listening_port, dns_publishing,
        total_requests, failed_requests, cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
-     SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6, $6, $7, t.*
+     SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, t.*
        FROM json_to_recordset($8::json) AS t(activation_id text, application_id text, name text, channel text,
          product_key_channel text, partial_product_key text, license_status text, grace_remaining_min int,
          notification_reason text, is_kms_host boolean, current_count int, listening_port int, dns_publishing boolean,
          total_requests int, failed_requests int, cmid text, kms_host text, kms_port int, kms_host_source text,
          service_version text, parsed jsonb)
-     RETURNING id`,
+     RETURNING id, collected_at
+   ), seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, collected_at FROM stored)
+   SELECT id FROM stored`,
     [machineId, rawId, snap.source, snap.productKey, snap.contentHash, collectedAt, snap.expiresAt, storableRowsJson([row])],
   );
   const stored = inserted.rows[0];

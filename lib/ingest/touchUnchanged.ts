@@ -1,5 +1,5 @@
 // The hot path of an hourly fleet: a check-in whose snapshots all equal the ones in force is only
-// "seen" — snapshot, machine and agent last-seen move, a counter on the agent grows, no row is added.
+// "seen" — snapshot (snapshot_seen), machine and agent last-seen move, a counter on the agent grows, no row is added.
 // Concurrent check-ins share one statement (natural batching); a check-in with any change, or any
 // failure here, goes the full way through storeBatch, which is idempotent.
 import { dbPool } from "@/lib/core/db";
@@ -49,9 +49,9 @@ async function touchAll(checkins: CheckinTouch[]): Promise<boolean[]> {
       SELECT n, machine_id, agent_id, agent_version, count(*) AS snapshots FROM latest
        GROUP BY n, machine_id, agent_id, agent_version HAVING bool_and(same)
     ), seen_snapshots AS (
-      UPDATE snapshot SET last_seen_at = u.at
+      UPDATE snapshot_seen SET last_seen_at = u.at
         FROM (SELECT snapshot_id, max(at) AS at FROM latest WHERE same AND n IN (SELECT n FROM unchanged) GROUP BY snapshot_id) u
-       WHERE snapshot.id = u.snapshot_id AND snapshot.last_seen_at < u.at
+       WHERE snapshot_seen.snapshot_id = u.snapshot_id AND snapshot_seen.last_seen_at < u.at
        RETURNING 1
     ), seen_machines AS (
       UPDATE machine SET last_seen_at = now(), clock_ahead_ms = NULL WHERE id IN (SELECT machine_id FROM unchanged) RETURNING 1

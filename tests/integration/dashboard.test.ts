@@ -209,9 +209,9 @@ describe("summaries kept by ingest", () => {
     // machine_windows_state vs the latest Windows snapshot read from every snapshot.
     const stateMismatches = await sql<{ fqdn: string }>(
       `SELECT m.fqdn FROM machine m
-         JOIN LATERAL (SELECT s.* FROM snapshot s
+         JOIN LATERAL (SELECT s.* FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
                         WHERE s.machine_id = m.id AND (s.application_id = '55c92734-d682-4d71-983e-d6ec3f16059f' OR s.application_id IS NULL)
-                        ORDER BY s.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC LIMIT 1) l ON true
+                        ORDER BY seen.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC LIMIT 1) l ON true
          LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
         WHERE ws.license_status IS DISTINCT FROM l.license_status OR ws.cmid IS DISTINCT FROM l.cmid
            OR ws.kms_host IS DISTINCT FROM l.kms_host OR ws.channel IS DISTINCT FROM l.channel

@@ -108,7 +108,8 @@ describe("ingest error handling", () => {
     const changed = text.replace("Current count: 50", "Current count: 49");
     await post("/api/v1/ingest", envelope([{ type: "dlv", text: changed }], "2026-01-01T02:00:00Z"), agent.token);
     const rows = await sql<{ current_count: number; last_seen_at: Date }>(
-      `SELECT s.current_count, s.last_seen_at FROM snapshot s JOIN machine m ON m.id = s.machine_id
+      `SELECT s.current_count, seen.last_seen_at FROM snapshot s JOIN machine m ON m.id = s.machine_id
+         JOIN snapshot_seen seen ON seen.snapshot_id = s.id
         WHERE m.fqdn = $1 ORDER BY s.collected_at`,
       [agent.fqdn],
     );
@@ -143,7 +144,8 @@ describe("ingest error handling", () => {
       `SELECT (SELECT count(*)::int FROM snapshot s WHERE s.machine_id = m.id) AS snapshots,
               (SELECT count(*)::int FROM ingest_batch b WHERE b.machine_id = m.id) AS batches,
               (SELECT sum(unchanged_checkins)::int FROM agent a WHERE a.machine_id = m.id) AS unchanged,
-              (SELECT max(last_seen_at) FROM snapshot s WHERE s.machine_id = m.id) AS last_seen
+              (SELECT max(seen.last_seen_at) FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
+                WHERE s.machine_id = m.id) AS last_seen
          FROM machine m WHERE m.fqdn = ANY($1)`,
       [agents.map((a) => a.fqdn)],
     );

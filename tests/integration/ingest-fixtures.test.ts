@@ -1,6 +1,7 @@
 // Every shared fixture goes through enroll + ingest over HTTP and lands in the expected rows.
 import { describe, expect, it } from "vitest";
-import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sqlOne } from "./helpers";
+import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sql, sqlOne } from "./helpers";
+import { storedText } from "../../lib/core/deflate";
 
 type IngestBody = { accepted: number; duplicates: number; rejected: { index: number; error: string }[] };
 
@@ -21,7 +22,7 @@ describe("ingest of the reference fixtures", () => {
     await post("/api/v1/ingest", envelope([{ type: "dlv", text }]), agent.token);
     const row = await sqlOne(
       `SELECT s.is_kms_host, s.current_count, s.listening_port, s.dns_publishing, s.total_requests, s.failed_requests,
-              s.license_status, s.channel, s.partial_product_key, r.body, m.role
+              s.license_status, s.channel, s.partial_product_key, r.body, r.body_deflate, m.role
          FROM snapshot s JOIN raw_artifact r ON r.id = s.raw_artifact_id JOIN machine m ON m.id = s.machine_id
         WHERE m.fqdn = $1`,
       [agent.fqdn],
@@ -36,9 +37,11 @@ describe("ingest of the reference fixtures", () => {
       license_status: "Licensed",
       channel: "VOLUME_KMS_WS22",
       partial_product_key: "7QXHV",
-      body: text,
       role: "kms_host",
     });
+    // Stored compressed (nothing kept as plain text), and read back byte for byte.
+    expect(row?.body).toBeNull();
+    expect(storedText({ body: null, bodyDeflate: row?.body_deflate as Buffer })).toBe(text);
   });
 
   it("stores a client /dlv with CMID and the KMS host it used", async () => {

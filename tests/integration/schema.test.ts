@@ -47,7 +47,7 @@ describe("schema and migrations", () => {
         productKey: "k",
         contentHash: "c",
         collectedAt: at,
-        lastSeenAt: at,
+        seen: { create: { lastSeenAt: at } },
         activationId: "a",
         name: "n",
         channel: "VOLUME_KMSCLIENT",
@@ -157,7 +157,7 @@ describe("schema and migrations", () => {
   it("indexes no column an unchanged check-in moves, so its updates stay on the row's page (HOT)", async () => {
     // touchUnchanged.ts: the columns written every hour for every machine.
     const moved = {
-      snapshot: ["last_seen_at"],
+      snapshot_seen: ["last_seen_at"],
       machine: ["last_seen_at"],
       agent: ["last_seen_at", "agent_version", "unchanged_checkins", "unchanged_accepted"],
     };
@@ -172,9 +172,36 @@ describe("schema and migrations", () => {
       [JSON.stringify(moved)],
     );
     expect(blocking).toEqual([]);
-    // And a 2 KB snapshot row keeps room on its page for the moved version.
-    const table = await sqlOne<{ reloptions: string[] }>("SELECT reloptions FROM pg_class WHERE relname = 'snapshot'");
-    expect(table.reloptions).toContain("fillfactor=90");
+    // The narrow seen rows keep room on their page for the moved version; snapshot rows never move, so their pages fill.
+    const options = await sql<{ relname: string; reloptions: string[] | null }>(
+      "SELECT relname, reloptions FROM pg_class WHERE relname IN ('snapshot', 'snapshot_seen') ORDER BY relname",
+    );
+    expect(options).toEqual([
+      { relname: "snapshot", reloptions: ["fillfactor=100"] },
+      { relname: "snapshot_seen", reloptions: ["fillfactor=80"] },
+    ]);
+    // No column of the wide snapshot row is moved by a check-in any more.
+    const snapshotColumns = await sql<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'snapshot' AND column_name = 'last_seen_at'",
+    );
+    expect(snapshotColumns).toEqual([]);
+  });
+
+  it("stores new raw artifacts compressed and reads every form back (text, deflate, pruned)", async () => {
+    const { deflateText, storedText } = await import("../../lib/core/deflate");
+    const machine = await prisma.machine.create({ data: { fqdn: "schema-deflate.contoso.com", hostname: "SCHEMA-DEFLATE" } });
+    const text = "Name: Windows(R), Enterprise edition\r\n".repeat(30);
+    const [row] = await sql<{ id: string }>(
+      `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
+       VALUES (gen_random_uuid(), $1, 'dlv', 'schema-deflate', $2, now(), now()) RETURNING id`,
+      [machine.id, deflateText(text)],
+    );
+    const stored = await prisma.rawArtifact.findUniqueOrThrow({ where: { id: row?.id } });
+    expect(storedText(stored)).toBe(text);
+    expect(stored.bodyDeflate?.length).toBeLessThan(text.length / 4);
+    // A row with neither form must say it was pruned.
+    await expect(sql("UPDATE raw_artifact SET body_deflate = NULL WHERE id = $1", [row?.id])).rejects.toThrow(/raw_artifact_body_check/);
+    await prisma.machine.delete({ where: { id: machine.id } });
   });
 
   it("round-trips the sighting tables", async () => {

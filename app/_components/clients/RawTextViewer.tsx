@@ -24,7 +24,14 @@ export function RawTextViewer({ rawId }: { rawId: string }) {
         {raw.type === "dlv" ? "slmgr.vbs /dlv output" : raw.type === "cim" ? "CIM JSON" : raw.type} from {raw.machine.fqdn}, first received{" "}
         {formatDateTime(raw.firstSeenAt)}, last {formatDateTime(raw.lastSeenAt)}
       </p>
-      <pre>{pretty(raw.type, raw.body)}</pre>
+      {raw.body === null ? (
+        <p className="muted">
+          The text itself was removed by the retention policy on {formatDateTime(raw.prunedAt ?? raw.lastSeenAt)}; what was parsed from it
+          is kept.
+        </p>
+      ) : (
+        <pre>{pretty(raw.type, raw.body)}</pre>
+      )}
     </div>
   );
 }

@@ -48,7 +48,9 @@ export function clientAddress(headers: { get(name: string): string | null }): st
 }
 
 const tooMany = (what: string, ms: number) =>
-  new ApiError("too_many_requests", `too many failed attempts for ${what}; try again later`, null, Math.max(1, Math.ceil(ms / 1000)));
+  new ApiError("rate_limited", `too many failed attempts for ${what}; try again later`, null, {
+    retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
+  });
 
 /** Refuses (429 with Retry-After) when any of the keys is locked. */
 export async function checkNotLocked(checks: { name: LimitName; key: string; what: string }[]): Promise<void> {

@@ -8,6 +8,7 @@ import { currentUser, type SignedInUser } from "@/lib/access/auth/session";
 import { guardStateChange } from "@/lib/access/http/browserGuard";
 import { env } from "@/lib/core/env";
 import { ApiError, errorResponse } from "@/lib/core/errors";
+import { agentAdmission } from "@/lib/access/http/admission";
 
 type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 
@@ -22,12 +23,17 @@ export function withErrors<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Agent routes: the bearer token must belong to an enrolled, unrevoked agent. */
+/**
+ * Agent routes: the bearer token must belong to an enrolled, unrevoked agent. Admitted first (before the
+ * token lookup and the body is read): over capacity, the request is answered at once with 503 + Retry-After.
+ */
 export function withAgent<C>(handler: (request: NextRequest, agent: AuthenticatedAgent, context: C) => Promise<Response>): Handler<C> {
-  return withErrors(async (request, context) => {
-    const agent = await authenticateAgent(request.headers.get("authorization"));
-    return handler(request, agent, context);
-  });
+  return withErrors((request, context) =>
+    agentAdmission().run(async () => {
+      const agent = await authenticateAgent(request.headers.get("authorization"));
+      return handler(request, agent, context);
+    }),
+  );
 }
 
 /** Dashboard routes: a signed-in user (session cookie); `admin` restricts to administrators. */

@@ -22,7 +22,9 @@ describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 with the three operations and their error answers", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toEqual(["/api/v1/enroll", "/api/v1/ingest", "/api/v1/parse"]);
-    expect(Object.keys(document.paths["/api/v1/ingest"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "413"]));
+    expect(Object.keys(document.paths["/api/v1/ingest"].post.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "413", "503"]),
+    );
     expect(Object.keys(document.paths["/api/v1/parse"].post.responses)).toEqual(
       expect.arrayContaining(["200", "400", "401", "413", "422"]),
     );

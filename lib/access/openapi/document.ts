@@ -81,7 +81,7 @@ export function openApiDocument() {
             "409": error(
               "`conflict`: the machine has an active agent and this enrollment does not carry its `installationKey`; an admin revokes that agent first.",
             ),
-            "429": error("`too_many_requests`: too many wrong enroll secrets from this address; retry after `Retry-After` seconds."),
+            "429": error("`rate_limited`: too many wrong enroll secrets from this address; retry after `Retry-After` seconds."),
           },
         },
       },
@@ -95,6 +95,12 @@ export function openApiDocument() {
             "200": json("IngestResponse", "Stored (unparseable artifacts are quarantined and listed in `rejected`)."),
             ...commonErrors,
             "401": error("`unauthorized`: missing, unknown or revoked agent token."),
+            "503": {
+              ...error(
+                "`overloaded`: the server is at capacity (admission control); nothing was read or stored. Keep the batch and send it again after Retry-After seconds plus a random jitter of up to as much again.",
+              ),
+              headers: { "Retry-After": { description: "Seconds to wait before sending again.", schema: { type: "integer", minimum: 1 } } },
+            },
           },
         },
       },

@@ -1,17 +1,21 @@
 // In-process schedule, started once per server process by instrumentation.ts: a fleet-wide evaluation
 // every 5 minutes (time-based rules fire without any check-in: renewal overdue, host idle...), and every
 // 30 s the notification pass (group settled transitions, send due deliveries with their retries) and the fold
-// of the license-state deltas the overview sums.
+// of the license-state deltas the overview sums; every 6 hours the retention job (lib/evaluate/jobs/retention.ts).
 // Several replicas may all run it: the evaluation only tries its advisory lock, dispatch and sending lock too.
 import { evaluateAlerts } from "@/lib/evaluate/alerts/evaluate";
 import { dispatchPending } from "@/lib/evaluate/notify/dispatch";
 import { sendDueDeliveries } from "@/lib/evaluate/notify/send";
 import { foldLicenseStateDeltas } from "@/lib/ingest/licenseStateCounts";
+import { runRetention } from "@/lib/evaluate/jobs/retention";
 
 const EVALUATE_EVERY_MS = 5 * 60_000;
 const NOTIFY_EVERY_MS = 30_000;
 /** Often enough that the deltas the overview sums stay a handful of rows even during a mass enrollment. */
 const FOLD_EVERY_MS = 30_000;
+/** Retention deletes a day's worth at a time in steady state; 6 h keeps each run short. First run 10 minutes after start. */
+const RETENTION_EVERY_MS = 6 * 60 * 60_000;
+const FIRST_RETENTION_MS = 10 * 60_000;
 /** First evaluation soon after start, so alerts are current after a restart or upgrade. */
 const FIRST_EVALUATION_MS = 15_000;
 
@@ -54,6 +58,15 @@ async function runFold(): Promise<void> {
   }
 }
 
+async function runRetentionJob(): Promise<void> {
+  try {
+    const result = await runRetention(new Date());
+    if (result.ran) console.log(`[retention] ${JSON.stringify(result)}`);
+  } catch (error) {
+    console.error("[retention] retention pass failed", error);
+  }
+}
+
 export function startAlertScheduler(): boolean {
   const state = (globalForScheduler.kmswatchAlertScheduler ??= { started: false, evaluating: false, notifying: false });
   if (state.started) return false;
@@ -63,5 +76,7 @@ export function startAlertScheduler(): boolean {
   setInterval(() => void runEvaluation(state), EVALUATE_EVERY_MS).unref();
   setInterval(() => void runNotifications(state), NOTIFY_EVERY_MS).unref();
   setInterval(() => void runFold(), FOLD_EVERY_MS).unref();
+  setTimeout(() => void runRetentionJob(), FIRST_RETENTION_MS).unref();
+  setInterval(() => void runRetentionJob(), RETENTION_EVERY_MS).unref();
   return true;
 }

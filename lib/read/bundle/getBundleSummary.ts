@@ -3,8 +3,9 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
+import { type ProductColumnValues, storedProductOf } from "@/lib/kms/storedProduct";
 
-type ProductRow = { product_key: string; source: string; collected_at: Date; last_seen_at: Date; parsed: unknown };
+type ProductRow = ProductColumnValues & { product_key: string; source: string; collected_at: Date; last_seen_at: Date; parsed: unknown };
 type EventCountRow = { log: string; event_id: number; events: number; first_at: Date; last_at: Date };
 type BatchRow = {
   batches: number;
@@ -17,9 +18,9 @@ type BatchRow = {
 export async function getBundleSummary(machineId: string, from: Date) {
   const [products, events, [batches], quarantined, snapshots, probe] = await Promise.all([
     db().$queryRaw<ProductRow[]>`
-      SELECT DISTINCT ON (product_key) product_key, source, collected_at, last_seen_at, parsed
-        FROM snapshot WHERE machine_id = ${machineId}::uuid
-       ORDER BY product_key, last_seen_at DESC, (source = 'cim') DESC, collected_at DESC`,
+      SELECT DISTINCT ON (s.product_key) s.*, seen.last_seen_at
+        FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id WHERE s.machine_id = ${machineId}::uuid
+       ORDER BY s.product_key, seen.last_seen_at DESC, (s.source = 'cim') DESC, s.collected_at DESC`,
     db().$queryRaw<EventCountRow[]>`
       SELECT log, event_id, count(*)::int AS events, min(time_created) AS first_at, max(time_created) AS last_at
         FROM activation_event WHERE machine_id = ${machineId}::uuid AND time_created > ${from}
@@ -38,7 +39,7 @@ export async function getBundleSummary(machineId: string, from: Date) {
       source: p.source,
       collectedAt: p.collected_at.toISOString(),
       lastSeenAt: p.last_seen_at.toISOString(),
-      parsed: p.parsed,
+      parsed: storedProductOf(p, p.parsed),
     })),
     counts: {
       snapshotsStored: snapshots,

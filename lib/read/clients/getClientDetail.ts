@@ -5,10 +5,12 @@ import { ApiError } from "@/lib/core/errors";
 import { describeHresult } from "@/lib/kms/hresults";
 import { pairRequests } from "@/lib/kms/pairRequests";
 import { getFindings } from "@/lib/evaluate/facts/getFindings";
+import { productColumnSelect, productColumnValues } from "@/lib/read/clients/snapshotProduct";
+import { storedProductOf } from "@/lib/kms/storedProduct";
 
 export async function getClientDetail(machineId: string, now: Date) {
   // Independent reads, run at once on the pool; an unknown id is answered once they are back.
-  const [machine, snapshots, cmids, events, findings] = await Promise.all([
+  const [machine, stored, cmids, events, findings] = await Promise.all([
     db().machine.findUnique({
       where: { id: machineId },
       select: { id: true, fqdn: true, hostname: true, role: true, firstSeenAt: true, lastSeenAt: true },
@@ -22,7 +24,7 @@ export async function getClientDetail(machineId: string, now: Date) {
         source: true,
         productKey: true,
         collectedAt: true,
-        lastSeenAt: true,
+        seen: { select: { lastSeenAt: true } },
         rawArtifactId: true,
         licenseStatus: true,
         channel: true,
@@ -33,11 +35,13 @@ export async function getClientDetail(machineId: string, now: Date) {
         parsed: true,
         name: true,
         expiresAt: true,
+        ...productColumnSelect,
       },
     }),
     db().$queryRaw<{ cmid: string; first_seen: Date; last_seen: Date }[]>`
-      SELECT cmid, min(collected_at) AS first_seen, max(last_seen_at) AS last_seen FROM snapshot
-       WHERE machine_id = ${machineId}::uuid AND cmid IS NOT NULL GROUP BY cmid ORDER BY min(collected_at)`,
+      SELECT s.cmid, min(s.collected_at) AS first_seen, max(seen.last_seen_at) AS last_seen
+        FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
+       WHERE s.machine_id = ${machineId}::uuid AND s.cmid IS NOT NULL GROUP BY s.cmid ORDER BY min(s.collected_at)`,
     db().activationEvent.findMany({
       where: { machineId, eventId: { in: [12288, 12289] } },
       orderBy: { timeCreated: "desc" },
@@ -57,6 +61,8 @@ export async function getClientDetail(machineId: string, now: Date) {
     getFindings(now, { machineId }),
   ]);
   if (!machine) throw new ApiError("not_found", "no such client", "id");
+  // A snapshot is seen at least when collected; the seen row is written with it.
+  const snapshots = stored.map(({ seen, ...s }) => ({ ...s, lastSeenAt: seen?.lastSeenAt ?? s.collectedAt }));
   const current = new Map<string, (typeof snapshots)[number]>();
   // Same order as the list view: newest first, CIM (language-neutral) before /dlv when seen together.
   const byRecency = [...snapshots].sort(
@@ -79,8 +85,19 @@ export async function getClientDetail(machineId: string, now: Date) {
       enrolledAt: machine.firstSeenAt.toISOString(),
       lastSeenAt: machine.lastSeenAt.toISOString(),
     },
-    products: [...current.values()].map((s) => ({
-      ...s,
+    products: [...current.values()].map(({ parsed, ...s }) => ({
+      id: s.id,
+      source: s.source,
+      productKey: s.productKey,
+      rawArtifactId: s.rawArtifactId,
+      licenseStatus: s.licenseStatus,
+      channel: s.channel,
+      cmid: s.cmid,
+      kmsHost: s.kmsHost,
+      kmsPort: s.kmsPort,
+      currentCount: s.currentCount,
+      name: s.name,
+      parsed: storedProductOf(productColumnValues(s), parsed),
       collectedAt: s.collectedAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
       expiresAt: s.expiresAt?.toISOString() ?? null,

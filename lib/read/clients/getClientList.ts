@@ -2,14 +2,25 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
-import { clientConditions, clientRowsQuery, type ClientExportRow, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";
+import { Prisma } from "@/lib/core/generated/prisma/client";
+import {
+  clientConditions,
+  clientRowsQuery,
+  decodeClientCursor,
+  encodeClientCursor,
+  type ClientExportRow,
+  type ClientListQuery,
+} from "@/lib/read/clients/clientRowsQuery";
 
 export { clientListQuerySchema, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";
 
 export async function getClientList(query: ClientListQuery) {
   // Counted apart from the page: a window count over the page query would read every client's snapshot.
+  // With a cursor the page starts after the previous page's last row; without one, `page` counts from the start.
+  const after = query.after === undefined ? undefined : decodeClientCursor(query.after);
+  const offset = after === undefined ? Prisma.sql`OFFSET ${(query.page - 1) * query.pageSize}` : Prisma.empty;
   const [rows, [counted]] = await Promise.all([
-    db().$queryRaw<ClientExportRow[]>`${clientRowsQuery(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    db().$queryRaw<ClientExportRow[]>`${clientRowsQuery(query, after)} LIMIT ${query.pageSize} ${offset}`,
     db().$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS total FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
        WHERE ${clientConditions(query)}`,
@@ -18,6 +29,8 @@ export async function getClientList(query: ClientListQuery) {
     total: counted?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
+    /** Pass as `after` for the next page; null when this page is not full (a full last page leads to an empty one). */
+    nextCursor: rows.length === query.pageSize && rows.length > 0 ? encodeClientCursor(rows[rows.length - 1]?.fqdn ?? "") : null,
     rows: rows.map((r) => ({
       id: r.id,
       fqdn: r.fqdn,

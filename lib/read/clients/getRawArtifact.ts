@@ -1,13 +1,31 @@
-// The raw /dlv text or CIM JSON of a snapshot, exactly as the agent sent it.
+// The raw /dlv text or CIM JSON of a snapshot, exactly as the agent sent it (null once retention removed it).
 import "server-only";
 import { db } from "@/lib/core/db";
+import { storedText } from "@/lib/core/deflate";
 import { ApiError } from "@/lib/core/errors";
+import { isoOrNull } from "@/lib/core/sql";
 
 export async function getRawArtifact(id: string) {
   const raw = await db().rawArtifact.findUnique({
     where: { id },
-    select: { id: true, type: true, body: true, firstSeenAt: true, lastSeenAt: true, machine: { select: { fqdn: true } } },
+    select: {
+      id: true,
+      type: true,
+      body: true,
+      bodyDeflate: true,
+      prunedAt: true,
+      firstSeenAt: true,
+      lastSeenAt: true,
+      machine: { select: { fqdn: true } },
+    },
   });
   if (!raw) throw new ApiError("not_found", "no such raw artifact", "id");
-  return { ...raw, firstSeenAt: raw.firstSeenAt.toISOString(), lastSeenAt: raw.lastSeenAt.toISOString() };
+  const { bodyDeflate: _compressed, ...rest } = raw;
+  return {
+    ...rest,
+    body: storedText(raw),
+    prunedAt: isoOrNull(raw.prunedAt),
+    firstSeenAt: raw.firstSeenAt.toISOString(),
+    lastSeenAt: raw.lastSeenAt.toISOString(),
+  };
 }

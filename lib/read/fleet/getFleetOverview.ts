@@ -32,8 +32,8 @@ function getHostDailyCounts(now: Date) {
       FROM machine m
      CROSS JOIN generate_series(date_trunc('day', ${from}::timestamptz), date_trunc('day', ${now}::timestamptz), '1 day'::interval) AS b(bucket)
       LEFT JOIN LATERAL (
-        SELECT s.current_count FROM snapshot s
-         WHERE s.machine_id = m.id AND s.is_kms_host AND s.collected_at < b.bucket + interval '1 day' AND s.last_seen_at >= b.bucket
+        SELECT s.current_count FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
+         WHERE s.machine_id = m.id AND s.is_kms_host AND s.collected_at < b.bucket + interval '1 day' AND seen.last_seen_at >= b.bucket
          ORDER BY s.collected_at DESC LIMIT 1) s ON true
      WHERE m.role = 'kms_host'
      ORDER BY m.fqdn, b.bucket`);

@@ -23,9 +23,9 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
     SELECT b.bucket, s.current_count, s.total_requests, s.failed_requests
       FROM generate_series(date_trunc(${unit}, ${from}::timestamptz), date_trunc(${unit}, ${now}::timestamptz), ${step}::interval) AS b(bucket)
       LEFT JOIN LATERAL (
-        SELECT s.current_count, s.total_requests, s.failed_requests FROM snapshot s
+        SELECT s.current_count, s.total_requests, s.failed_requests FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
          WHERE s.machine_id = ${machineId}::uuid AND s.is_kms_host
-           AND s.collected_at < b.bucket + ${step}::interval AND s.last_seen_at >= b.bucket
+           AND s.collected_at < b.bucket + ${step}::interval AND seen.last_seen_at >= b.bucket
          ORDER BY s.collected_at DESC, (s.source = 'cim') DESC LIMIT 1) s ON true
      ORDER BY b.bucket`),
     getHostLatestRequests(machineId, now, WINDOW_SAMPLE_SIZE),

@@ -16,7 +16,7 @@ export async function getHostDetail(machineId: string, now: Date) {
   if (!host || !facts) throw new ApiError("not_found", "no such KMS host", "id");
   const latestRaw = await db().snapshot.findFirst({
     where: { machineId, source: "dlv" },
-    orderBy: { lastSeenAt: "desc" },
+    orderBy: { seen: { lastSeenAt: "desc" } },
     select: { rawArtifactId: true },
   });
   // The findings come from the facts just read: a KMS host has no client facts to add.

@@ -1,4 +1,4 @@
-// GET /api/dashboard/clients?q=&state=&channel=&kmsHost=&page= – search and filter clients
+// GET /api/dashboard/clients?q=&state=&channel=&kmsHost=&page=|after= – search and filter clients (page, or keyset cursor)
 import { NextResponse } from "next/server";
 import { withUser } from "@/lib/access/http/handlers";
 import { searchParams } from "@/lib/access/http/params";
