@@ -1,8 +1,9 @@
 // Turns a validated ingest envelope into rows to store. Pure: parsing, hashing and routing of
 // unparseable pieces to quarantine happen here; the database work is in store.ts.
 import { createHash } from "node:crypto";
-import type { ParsedEvent, ParsedProduct, ParseFailure } from "@/lib/kms/parsed";
-import type { Artifact, IngestRequest, KnownArtifact, ProbeArtifact } from "@/lib/kms/protocol";
+import { laterProductFields, type ParsedEvent, type ParsedProduct, type ParseFailure } from "@/lib/kms/parsed";
+import { knownArtifactTypes, type Artifact, type IngestRequest, type KnownArtifact, type ProbeArtifact } from "@/lib/kms/protocol";
+import { reportOf, type PreparedReport } from "@/lib/ingest/prepareReport";
 import { parseDlv } from "@/lib/ingest/parse/dlv";
 import { parseCim } from "@/lib/ingest/parse/cim";
 import { parseEventXml } from "@/lib/ingest/parse/eventXml";
@@ -19,6 +20,7 @@ export type PreparedSnapshot = {
 };
 export type StorableEvent = ParsedEvent & { recordId: number; timeCreated: string };
 export type PreparedEvent = { log: string; event: StorableEvent; raw: string };
+export type { PreparedReport } from "@/lib/ingest/prepareReport";
 export type PreparedQuarantine = { artifactIndex: number; type: string; error: string; body: unknown };
 export type PreparedBatch = {
   collectedAt: Date;
@@ -26,6 +28,8 @@ export type PreparedBatch = {
   events: PreparedEvent[];
   quarantine: PreparedQuarantine[];
   probes: ProbeArtifact[];
+  /** TPM and OSLicense answers: the latest of each kind is kept per machine (store/storeReports.ts). */
+  reports: PreparedReport[];
   rejected: { index: number; error: string }[];
   /** Artifacts whose content was (at least partly) stored. */
   acceptedArtifacts: number;
@@ -48,6 +52,7 @@ export function snapshotOf(source: "dlv" | "cim", rawBody: string, product: Pars
     product.graceRemainingMin === null || permanent ? null : new Date(collectedAt.getTime() + product.graceRemainingMin * 60_000);
   const stable: Record<string, unknown> = { ...product };
   for (const key of VOLATILE) delete stable[key];
+  for (const key of laterProductFields) if (stable[key] === null) delete stable[key];
   // The expiry itself is compared with a tolerance (sameSnapshotState): collection time and whole
   // remaining minutes jitter it by a minute or two at every check-in, and a hash of a rounded value
   // would flip whenever it sits near a rounding boundary. Only whether it expires is hashed.
@@ -86,6 +91,11 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
   }
   if (artifact.type === "probe") {
     batch.probes.push(artifact);
+    batch.acceptedArtifacts += 1;
+    return;
+  }
+  if (artifact.type === "tpm" || artifact.type === "oslicense") {
+    batch.reports.push(reportOf(artifact));
     batch.acceptedArtifacts += 1;
     return;
   }
@@ -143,10 +153,19 @@ function reject(batch: PreparedBatch, index: number, artifact: Artifact, error: 
 
 export function prepareBatch(request: IngestRequest): PreparedBatch {
   const collectedAt = new Date(request.collectedAt);
-  const batch: PreparedBatch = { collectedAt, snapshots: [], events: [], quarantine: [], probes: [], rejected: [], acceptedArtifacts: 0 };
+  const batch: PreparedBatch = {
+    collectedAt,
+    snapshots: [],
+    events: [],
+    quarantine: [],
+    probes: [],
+    reports: [],
+    rejected: [],
+    acceptedArtifacts: 0,
+  };
   request.artifacts.forEach((artifact, index) => {
     try {
-      if (artifact.type === "dlv" || artifact.type === "cim" || artifact.type === "events" || artifact.type === "probe") {
+      if ((knownArtifactTypes as readonly string[]).includes(artifact.type)) {
         prepareArtifact(artifact as KnownArtifact, index, collectedAt, batch);
       } else {
         reject(batch, index, artifact, `unsupported artifact type '${artifact.type}' (kept in quarantine)`);

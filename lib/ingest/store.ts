@@ -12,6 +12,7 @@ import { sightingsOf } from "@/lib/ingest/sightings";
 import { insertEvents } from "@/lib/ingest/storeEvents";
 import { storeSightings } from "@/lib/ingest/storeSightings";
 import { storeSnapshot } from "@/lib/ingest/storeSnapshot";
+import { storeReports } from "@/lib/ingest/storeReports";
 import { refreshActivationFacts } from "@/lib/ingest/storeActivationFacts";
 import { touchIfUnchanged } from "@/lib/ingest/touchUnchanged";
 
@@ -64,7 +65,11 @@ export async function storeBatch(
 ): Promise<{ response: IngestResponse; changed: boolean; hostRequestsOnly: boolean }> {
   const { machineId } = agent;
   const onlySnapshots =
-    batch.events.length === 0 && batch.probes.length === 0 && batch.quarantine.length === 0 && batch.rejected.length === 0;
+    batch.events.length === 0 &&
+    batch.probes.length === 0 &&
+    batch.reports.length === 0 &&
+    batch.quarantine.length === 0 &&
+    batch.rejected.length === 0;
   if (onlySnapshots && (await touchIfUnchanged({ ...agent, agentVersion, collectedAt: batch.collectedAt, snapshots: batch.snapshots }))) {
     return { response: { accepted: batch.snapshots.length, duplicates: 0, rejected: [] }, changed: false, hostRequestsOnly: false };
   }
@@ -80,11 +85,12 @@ export async function storeBatch(
     const sightings = sightingsOf(agent.fqdn, batch.events, newSnapshots, batch.collectedAt);
     await storeSightings(client, sightings.cmids, sightings.hosts);
     await storeProbesAndQuarantine(client, machineId, batch);
+    await storeReports(client, machineId, batch.collectedAt, batch.reports);
     const eventIds = new Set(batch.events.map((e) => e.event.eventId));
-    const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || eventIds.has(12290);
+    const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || eventIds.has(12290) || batch.reports.some((r) => r.kind === "tpm");
     const role = isHost ? "kms_host" : batch.snapshots.length > 0 ? "client" : null;
     const duplicates = batch.events.length - inserted;
-    const accepted = inserted + batch.snapshots.length + batch.probes.length;
+    const accepted = inserted + batch.snapshots.length + batch.probes.length + batch.reports.length;
     // The batch's bookkeeping in one round trip: the machine and its agent seen, the batch recorded.
     await client.query(
       `WITH seen_machine AS (
