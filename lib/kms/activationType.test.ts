@@ -14,6 +14,7 @@ describe("activation type", () => {
   it.each([
     [f({ channel: "VOLUME_KMSCLIENT", kmsHost: "kms01" }), "kms"],
     [f({ channel: "VOLUME_KMSCLIENT", configuredActivationType: "AD", adActivationObjectName: "WS2025 CSVLK" }), "adba"],
+    [f({ channel: "VOLUME_KMSCLIENT", configuredActivationType: "AD" }), "adba"],
     [f({ channel: "VOLUME_KMS_WS22", productKeyChannel: "Volume:CSVLK" }), "kms_host"],
     [f({ channel: "VOLUME_MAK" }), "mak"],
     [f({ channel: "RETAIL", productKeyChannel: "Retail" }), "retail"],

@@ -23,12 +23,15 @@ export type ActivationFacts = {
   kmsHost: string | null;
 };
 
+/** A GVLK product whose configured type only allows AD ("AD"), so it never falls back to KMS. */
+export const adOnly = (f: Pick<ActivationFacts, "configuredActivationType">) => (f.configuredActivationType ?? "").toUpperCase() === "AD";
+
 export function activationTypeOf(f: ActivationFacts): ActivationType {
   const channel = (f.channel ?? "").toUpperCase();
   const keyChannel = (f.productKeyChannel ?? "").toUpperCase();
   if (channel.startsWith("VOLUME_KMSCLIENT") || keyChannel === "VOLUME:GVLK") {
-    // A GVLK activates by AD when an activation object did it, else by KMS.
-    return f.adActivationObjectName ? "adba" : "kms";
+    // A GVLK activates by AD when an activation object did it or when it is set to AD only, else by KMS.
+    return f.adActivationObjectName || adOnly(f) ? "adba" : "kms";
   }
   if (/^VOLUME_KMS/.test(channel) || keyChannel === "VOLUME:CSVLK") return "kms_host";
   if (channel.startsWith("VOLUME_MAK") || keyChannel === "VOLUME:MAK") return "mak";
@@ -38,6 +41,3 @@ export function activationTypeOf(f: ActivationFacts): ActivationType {
   // Get-SubscriptionLicenseInfo cmdlet would tell, and agents do not collect it, so it is not a type here.
   return "unknown";
 }
-
-/** A GVLK product whose configured type only allows AD ("AD"), so it never falls back to KMS. */
-export const adOnly = (f: Pick<ActivationFacts, "configuredActivationType">) => (f.configuredActivationType ?? "").toUpperCase() === "AD";
