@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OFFICE_APP_ID, WINDOWS_APP_ID } from "@/lib/kms/appIds";
 import { coverageOf, hostKeySetOf, type HostProductFacts } from "@/lib/kms/coverage";
+import { productCoverage } from "@/lib/kms/fleetCoverage";
 import { hostKeys, requiredUpdates } from "@/lib/kms/hostKeyCoverage";
 import { officeVersions } from "@/lib/kms/officeVolumePacks";
 import { identifyProduct, type ClientProduct } from "@/lib/kms/productIdentity";
@@ -137,5 +138,39 @@ describe("the tables", () => {
   });
   it("never let a key activate a client it cannot be installed beside (each row activates its own OS)", () => {
     for (const row of hostKeys) expect(row.activates).toContain(row.hostedOn[0]);
+  });
+});
+
+describe("fleet coverage", () => {
+  const host = (fqdn: string, products: HostProductFacts[]) => ({ machineId: fqdn, fqdn, keys: hostKeySetOf(products) });
+  it.each([
+    [
+      "only a 2022 host without the WS2025 key",
+      [host("kms22", [hostKey("VOLUME_KMS_WS22", "10.0.20348.2113")])],
+      "not_covered",
+      "critical",
+    ],
+    [
+      "plus a 2025 host",
+      [host("kms22", [hostKey("VOLUME_KMS_WS22", "10.0.20348.2113")]), host("kms25", [hostKey("VOLUME_KMS_WS25", "10.0.26100.1")])],
+      "covered",
+      null,
+    ],
+    [
+      "a 2019 host with the WS2025 key, update level unknown",
+      [host("kms19", [hostKey("VOLUME_KMS_WS25", "10.0.17763")])],
+      "unknown",
+      "warning",
+    ],
+    [
+      "a host that reports no key proves nothing",
+      [host("kms22", [hostKey("VOLUME_KMS_WS22", "10.0.20348.1")]), host("blank", [])],
+      "not_covered",
+      "critical",
+    ],
+  ] as const)("%s", (_n, hosts, status, severity) => {
+    const c = productCoverage(hosts, WS2025, 3);
+    expect(c.status).toBe(status);
+    expect(c.severity).toBe(severity);
   });
 });

@@ -26,7 +26,8 @@ export type ProductGroup = {
   product: ClientProduct | null;
   adObject: string | null;
   configured: string | null;
-  key: { channel: string | null; productKeyChannel: string | null; hasAdObject: boolean };
+  /** The columns the classification read: a machine matches a group when all four are equal. */
+  key: { channel: string | null; productKeyChannel: string | null; hasAdObject: boolean; configured: string | null };
   machines: number;
 };
 
@@ -62,7 +63,7 @@ export function toGroup(r: ProductGroupRow): ProductGroup {
     product: identifyProduct({ applicationId: r.application_id, name: r.name, serviceVersion: r.build ? `10.0.${r.build}` : null }),
     adObject: r.ad_object,
     configured: r.configured,
-    key: { channel: r.channel, productKeyChannel: r.product_key_channel, hasAdObject: r.ad_object !== null },
+    key: { channel: r.channel, productKeyChannel: r.product_key_channel, hasAdObject: r.ad_object !== null, configured: r.configured },
     machines: r.machines,
   };
 }

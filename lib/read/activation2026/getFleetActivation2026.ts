@@ -1,7 +1,7 @@
 // The fleet in 2026 terms: how many KMS hosts are ready for hardware-secured activation (and which must change
 // hardware, with the fix per reason), which client products the hosts cover (a product no host covers is
 // critical), and how machines are activated (KMS, ADBA, MAK, retail, OEM) for Windows and Office.
-import { coverageOf } from "@/lib/kms/coverage";
+import { productCoverage } from "@/lib/kms/fleetCoverage";
 import { activationTypes, type ActivationType } from "@/lib/kms/activationType";
 import { notReadyReasons, reasonText } from "@/lib/kms/hardwareSecured";
 import { hostOsNames } from "@/lib/kms/hostKeyCoverage";
@@ -45,24 +45,7 @@ export async function getFleetActivation2026(now: Date) {
     products.set(g.product.id, entry);
   }
   const coverage = [...products.values()]
-    .map(({ product, machines }) => {
-      const verdicts = hosts.map((h) => ({ fqdn: h.fqdn, machineId: h.machineId, verdict: coverageOf(h.keys, product) }));
-      const covering = verdicts.filter((v) => v.verdict.status === "covered");
-      const unknown = verdicts.filter((v) => v.verdict.status === "unknown");
-      const status = covering.length > 0 ? "covered" : unknown.length > 0 ? "unknown" : "not_covered";
-      return {
-        product,
-        machines,
-        status,
-        severity: status === "not_covered" ? ("critical" as const) : status === "unknown" ? ("warning" as const) : null,
-        coveringHosts: covering.map((v) => v.fqdn),
-        uncertainHosts: unknown.map((v) => ({ fqdn: v.fqdn, why: v.verdict.why, fix: "fix" in v.verdict ? v.verdict.fix : null })),
-        // What it takes on each host that does not cover it (the first, for the summary line).
-        fixes: verdicts.flatMap((v) =>
-          v.verdict.status === "not_covered" ? [{ fqdn: v.fqdn, why: v.verdict.why, fix: v.verdict.fix }] : [],
-        ),
-      };
-    })
+    .map(({ product, machines }) => productCoverage(hosts, product, machines))
     .sort((a, b) => (a.severity === "critical" ? 0 : 1) - (b.severity === "critical" ? 0 : 1) || b.machines - a.machines);
 
   const activation = { windows: zeroCounts(), office: zeroCounts() };

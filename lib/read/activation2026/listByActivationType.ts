@@ -32,9 +32,10 @@ export async function listByActivationType(now: Date, { type, limit }: Activatio
     SELECT m.id, m.fqdn, m.role::text AS role, s.name, s.license_status, s.kms_host, s.parsed->>'adActivationObjectName' AS ad_object
       FROM machine m JOIN machine_windows_state ws ON ws.machine_id = m.id JOIN snapshot s ON s.id = ws.snapshot_id
      WHERE m.role IN ('client', 'kms_host')
-       AND (coalesce(s.channel, ''), coalesce(s.product_key_channel, ''), (s.parsed->>'adActivationObjectName') IS NOT NULL) IN (
+       AND (coalesce(s.channel, ''), coalesce(s.product_key_channel, ''), (s.parsed->>'adActivationObjectName') IS NOT NULL,
+            coalesce(s.parsed->>'configuredActivationType', '')) IN (
          SELECT * FROM unnest(${keys.map((k) => k.channel ?? "")}::text[], ${keys.map((k) => k.productKeyChannel ?? "")}::text[],
-                              ${keys.map((k) => k.hasAdObject)}::boolean[]))
+                              ${keys.map((k) => k.hasAdObject)}::boolean[], ${keys.map((k) => k.configured ?? "")}::text[]))
      ORDER BY m.fqdn LIMIT ${limit}`);
   return {
     type,

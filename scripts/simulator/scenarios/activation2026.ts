@@ -288,8 +288,13 @@ export function activation2026Machines(domain: string, now: Date): ScenarioMachi
 }
 
 /** Enrolls each machine and sends its bodies through the real agent API; returns the machines' FQDNs. */
-export async function pushActivation2026(server: string, enrollSecret: string, domain: string, now = new Date()): Promise<string[]> {
-  const machines = activation2026Machines(domain, now);
+export async function pushActivation2026(
+  server: string,
+  enrollSecret: string,
+  domain: string,
+  { now = new Date(), only }: { now?: Date; only?: (hostname: string) => boolean } = {},
+): Promise<string[]> {
+  const machines = activation2026Machines(domain, now).filter((m) => !only || only(m.hostname));
   for (const m of machines) {
     const post = (route: string, payload: unknown, token?: string) =>
       fetch(`${server}${route}`, {
