@@ -48,6 +48,6 @@ test("overview, hosts, client and clients page show the 2026 activation facts", 
   await page.getByTestId("activation-type-filter").getByRole("button", { name: /^KMS:/ }).click();
   await page.getByRole("link", { name: `off24-01.${domain}` }).click();
   const products = page.getByTestId("client-activation-2026");
-  await expect(products.getByRole("heading", { name: "Office" })).toBeVisible();
+  await expect(products.getByRole("heading", { name: "Office", exact: true })).toBeVisible();
   await expect(products.getByRole("row").filter({ hasText: "Office LTSC 2024" })).toContainText("covered");
 });
