@@ -6,7 +6,7 @@ import { simulate } from "./simulator/engine";
 import type { ScenarioName } from "./simulator/types";
 import { ROOT, startApp, stopOnSignals } from "./lib/app.ts";
 import { pushFleet } from "./simulate-push";
-import { pushActivation2026 } from "./simulator/scenarios/activation2026";
+import { pushActivation2026 } from "./simulator/scenarios/pushActivation2026";
 import pg from "pg";
 
 const DEMO_SCENARIOS: ScenarioName[] = [

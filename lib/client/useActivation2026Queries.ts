@@ -23,7 +23,12 @@ export function useClientActivation2026Query(clientId: string) {
 }
 
 export function useFleetActivation2026Query() {
-  return useQuery({ queryKey: ["activation2026"], queryFn: () => fetchJson<FleetActivation2026>("/api/dashboard/activation2026") });
+  // A fleet-wide grouping: hardware and keys change rarely, so the overview does not rerun it on every visit.
+  return useQuery({
+    queryKey: ["activation2026"],
+    queryFn: () => fetchJson<FleetActivation2026>("/api/dashboard/activation2026"),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useActivationTypeMachinesQuery(type: ActivationType | null) {

@@ -1,7 +1,7 @@
 // Activation in 2026 as an admin sees it: the overview's readiness and coverage, a host refusing Windows Server
 // 2025 clients, a host's undocumented KMS log warnings, Office apart on a client page, the activation-type filter.
 import { expect, test, type Page } from "@playwright/test";
-import { pushActivation2026 } from "../../scripts/simulator/scenarios/activation2026";
+import { pushActivation2026 } from "../../scripts/simulator/scenarios/pushActivation2026";
 
 const domain = "act2026.e2e.contoso.com";
 

@@ -2,7 +2,7 @@
 // scenario is enrolled and ingested, then each part is read back as an admin sees it.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, inject } from "vitest";
-import { pushActivation2026 } from "../../scripts/simulator/scenarios/activation2026";
+import { pushActivation2026 } from "../../scripts/simulator/scenarios/pushActivation2026";
 import { enrollMachine, envelope, getJson, post, signIn, sql } from "./helpers";
 
 const domain = `act-${randomUUID().slice(0, 6)}.contoso.com`;

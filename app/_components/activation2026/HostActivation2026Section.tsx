@@ -23,6 +23,11 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
             {data.hostKey.hostOs ?? "unknown"} {data.hostKey.build && <span className="muted">build {data.hostKey.build}</span>} · Office
             host keys: {data.hostKey.officeKeys.length ? data.hostKey.officeKeys.join(", ") : "none"}
           </p>
+          {data.hostKey.activates.length > 0 && (
+            <p className="small muted">
+              This key activates: {data.hostKey.activates.join(", ")} (source: {data.hostKey.source}).
+            </p>
+          )}
           <h3>Hardware-secured KMS</h3>
           <p>
             <ReadinessBadge readiness={data.hardwareSecured} />{" "}

@@ -47,7 +47,7 @@ export function coverageFinding(
     cause:
       `${asked.clients} ${product.name} client(s) asked this host in the last 30 days, but ${verdict.why}.` +
       (asked.refusedNotCovered > 0 ? ` It refused ${asked.refusedNotCovered} request(s) with 0xC004F042.` : ""),
-    fix: `Install on this host: ${verdict.fix.replace(/^install /, "")}.`,
+    fix: `${verdict.fix.charAt(0).toUpperCase()}${verdict.fix.slice(1)}.`,
     evidence: { product: product.id, clients: asked.clients, refused0xC004F042: asked.refusedNotCovered },
   });
 }

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/core/errors";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { coverageOf } from "@/lib/kms/coverage";
-import { hostOsNames } from "@/lib/kms/hostKeyCoverage";
+import { hostOsNames, windowsProductNames } from "@/lib/kms/hostKeyCoverage";
 import { officeVersions } from "@/lib/kms/officeVolumePacks";
 import { reasonText } from "@/lib/kms/hardwareSecured";
 import { OFFICE_THRESHOLD } from "@/lib/kms/countModel";
@@ -43,6 +43,9 @@ export async function getHostActivation2026(hostId: string, now: Date) {
       channel: state.keys.windowsChannel,
       name: state.keys.windowsKey?.name ?? null,
       channelSource: state.keys.windowsKey?.channelSource ?? null,
+      /** What the key activates per the table (an older host may also need an update for the newest of these). */
+      activates: state.keys.windowsKey?.activates.map((id) => windowsProductNames[id]) ?? [],
+      source: state.keys.windowsKey?.source ?? null,
       hostOs: state.keys.hostOs ? hostOsNames[state.keys.hostOs] : null,
       build: state.keys.version
         ? `${state.keys.version.build}${state.keys.version.revision !== null ? `.${state.keys.version.revision}` : ""}`
