@@ -33,7 +33,12 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
             <ReadinessBadge readiness={data.hardwareSecured} />{" "}
             <span className="muted small">
               Informational: clients keep activating today. /dlv says:{" "}
-              {data.hardwareSecured.sentence ?? "nothing (older Windows or no /dlv)"}.
+              {data.hardwareSecured.sentence === null
+                ? "nothing (older Windows or no /dlv)"
+                : data.hardwareSecured.sentence === "eligible"
+                  ? "eligible to serve as a KMS host with hardware-based security"
+                  : "doesn't meet the requirements for a KMS host with hardware-based security"}
+              .
             </span>
           </p>
           {data.hardwareSecured.tpm ? (
