@@ -7,10 +7,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ingestRequestSchema, knownArtifactSchema } from "../lib/kms/protocol";
+import { ingestRequestSchema, knownArtifactSchema, osLicenseArtifactSchema, tpmArtifactSchema } from "../lib/kms/protocol";
 import { generateIngestSchema, INGEST_SCHEMA_FILE } from "../scripts/gen-ingest-schema";
 import { buildAgent } from "./node/build";
-import { osLicenseArtifactSchema, tpmArtifactSchema } from "./node/src/readiness";
+// The agents send exactly the server protocol's fields for the readiness artifacts.
 import { testTempDir } from "./node/tempDir";
 import { psMachine, startWindowsAgent } from "./windows/testing";
 
@@ -38,17 +38,13 @@ async function psDryRun(capture: string): Promise<unknown> {
   return JSON.parse(result.stdout.slice(result.stdout.indexOf("{")));
 }
 
-// Readiness artifacts (tpm, oslicense) are not in the server's schema yet (it quarantines them): both
-// agents hold them to the agreed shapes in agents/node/src/readiness.ts.
-const agentOnly: Record<string, z.ZodType> = { tpm: tpmArtifactSchema, oslicense: osLicenseArtifactSchema };
-
 /** Valid for the server, against the committed JSON Schema, and made only of known artifact types. */
 function expectValid(payload: unknown): void {
   expect(z.fromJSONSchema(committed as Parameters<typeof z.fromJSONSchema>[0]).safeParse(payload).error).toBeUndefined();
   expect(ingestRequestSchema.safeParse(payload).error).toBeUndefined();
   // The generated schema lets unknown types through (for newer agents); ours must send known ones.
   for (const artifact of (payload as { artifacts: { type: string }[] }).artifacts) {
-    expect((agentOnly[artifact.type] ?? knownArtifactSchema).safeParse(artifact).error).toBeUndefined();
+    expect(knownArtifactSchema.safeParse(artifact).error).toBeUndefined();
   }
 }
 

@@ -6,6 +6,7 @@ import { simulate } from "./simulator/engine";
 import { scenarioNames, type ScenarioName } from "./simulator/types";
 import { ROOT, startApp, stopOnSignals } from "./lib/app.ts";
 import { pushFleet } from "./simulate-push";
+import { pushActivation2026 } from "./simulator/scenarios/pushActivation2026";
 import pg from "pg";
 
 // The demo shows every situation the simulator knows.
@@ -57,6 +58,9 @@ try {
     console.log(
       `[demo] done: ${summary.machines} machines, ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected`,
     );
+    // Activation in 2026 (hardware-secured readiness, key coverage, ADBA, retail media, Office LTSC 2024).
+    const sites2026 = await pushActivation2026(app.url, enrollSecret, "act2026.contoso.com");
+    console.log(`[demo] activation-2026 scenario: ${sites2026.length} machines`);
   } else {
     console.log("[demo] the demo database already has data (delete ./.kmswatch/demo to start over)");
   }

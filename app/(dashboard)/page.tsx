@@ -5,6 +5,7 @@ import { FindingList } from "@/app/_components/FindingList";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { OverviewAlertsByRule } from "@/app/_components/OverviewAlertsByRule";
 import { OverviewHostTrends } from "@/app/_components/OverviewHostTrends";
+import { FleetActivation2026Section } from "@/app/_components/activation2026/FleetActivation2026Section";
 import { OverviewLicenseShares } from "@/app/_components/OverviewLicenseShares";
 import { useOverviewQuery } from "@/lib/client/useOverviewQuery";
 import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
@@ -85,6 +86,7 @@ export default function OverviewPage() {
             <h2>KMS host counts</h2>
             <OverviewHostTrends hostTrends={overview.hostTrends} />
           </section>
+          <FleetActivation2026Section />
           <section className="card">
             <h2>Open alerts by kind</h2>
             <OverviewAlertsByRule alertsByRule={overview.alertsByRule} />

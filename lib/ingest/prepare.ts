@@ -1,9 +1,10 @@
 // Turns a validated ingest envelope into rows to store. Pure: parsing, hashing and routing of
 // unparseable pieces to quarantine happen here; the database work is in store.ts.
 import { createHash } from "node:crypto";
-import type { ParsedEvent, ParsedProduct, ParseFailure } from "@/lib/kms/parsed";
+import { laterProductFields, type ParsedEvent, type ParsedProduct, type ParseFailure } from "@/lib/kms/parsed";
 import { judgeCollectedAt, judgeEventTime } from "@/lib/ingest/clockPolicy";
-import type { Artifact, IngestRequest, KnownArtifact, ProbeArtifact } from "@/lib/kms/protocol";
+import { knownArtifactTypes, type Artifact, type IngestRequest, type KnownArtifact, type ProbeArtifact } from "@/lib/kms/protocol";
+import { reportOf, type PreparedReport } from "@/lib/ingest/prepareReport";
 import { parseDlv } from "@/lib/ingest/parse/dlv";
 import { parseCim } from "@/lib/ingest/parse/cim";
 import { parseEventXml } from "@/lib/ingest/parse/eventXml";
@@ -20,6 +21,7 @@ export type PreparedSnapshot = {
 };
 export type StorableEvent = ParsedEvent & { recordId: number; timeCreated: string };
 export type PreparedEvent = { log: string; event: StorableEvent; raw: string };
+export type { PreparedReport } from "@/lib/ingest/prepareReport";
 export type PreparedQuarantine = { artifactIndex: number; type: string; error: string; body: unknown };
 export type PreparedBatch = {
   /** When the check-in is stored as collected: the agent's collectedAt, or the receipt time (lib/ingest/clockPolicy.ts). */
@@ -30,6 +32,8 @@ export type PreparedBatch = {
   events: PreparedEvent[];
   quarantine: PreparedQuarantine[];
   probes: ProbeArtifact[];
+  /** TPM and OSLicense answers: the latest of each kind is kept per machine (store/storeReports.ts). */
+  reports: PreparedReport[];
   rejected: { index: number; error: string }[];
   /** Artifacts whose content was (at least partly) stored. */
   acceptedArtifacts: number;
@@ -52,6 +56,7 @@ export function snapshotOf(source: "dlv" | "cim", rawBody: string, product: Pars
     product.graceRemainingMin === null || permanent ? null : new Date(collectedAt.getTime() + product.graceRemainingMin * 60_000);
   const stable: Record<string, unknown> = { ...product };
   for (const key of VOLATILE) delete stable[key];
+  for (const key of laterProductFields) if (stable[key] === null) delete stable[key];
   // The expiry itself is compared with a tolerance (sameSnapshotState): collection time and whole
   // remaining minutes jitter it by a minute or two at every check-in, and a hash of a rounded value
   // would flip whenever it sits near a rounding boundary. Only whether it expires is hashed.
@@ -90,6 +95,11 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
   }
   if (artifact.type === "probe") {
     batch.probes.push(artifact);
+    batch.acceptedArtifacts += 1;
+    return;
+  }
+  if (artifact.type === "tpm" || artifact.type === "oslicense") {
+    batch.reports.push(reportOf(artifact));
     batch.acceptedArtifacts += 1;
     return;
   }
@@ -160,12 +170,13 @@ export function prepareBatch(request: IngestRequest, receivedAt = new Date()): P
     events: [],
     quarantine: [],
     probes: [],
+    reports: [],
     rejected: [],
     acceptedArtifacts: 0,
   };
   request.artifacts.forEach((artifact, index) => {
     try {
-      if (artifact.type === "dlv" || artifact.type === "cim" || artifact.type === "events" || artifact.type === "probe") {
+      if ((knownArtifactTypes as readonly string[]).includes(artifact.type)) {
         prepareArtifact(artifact as KnownArtifact, index, collectedAt, batch, receivedAt);
       } else {
         reject(batch, index, artifact, `unsupported artifact type '${artifact.type}' (kept in quarantine)`);

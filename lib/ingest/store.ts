@@ -14,6 +14,7 @@ import { storeSightings } from "@/lib/ingest/storeSightings";
 import { epidSightingsOf } from "@/lib/ingest/epidSightings";
 import { storeEpidSightings } from "@/lib/ingest/storeEpidSightings";
 import { storeSnapshot } from "@/lib/ingest/storeSnapshot";
+import { storeReports } from "@/lib/ingest/storeReports";
 import { refreshActivationFacts } from "@/lib/ingest/storeActivationFacts";
 import { touchIfUnchanged } from "@/lib/ingest/touchUnchanged";
 
@@ -69,6 +70,7 @@ export async function storeBatch(
   const onlySnapshots =
     batch.events.length === 0 &&
     batch.probes.length === 0 &&
+    batch.reports.length === 0 &&
     batch.quarantine.length === 0 &&
     batch.rejected.length === 0 &&
     batch.clockAheadMs === null;
@@ -88,11 +90,12 @@ export async function storeBatch(
     await storeSightings(client, sightings.cmids, sightings.hosts);
     await storeEpidSightings(client, machineId, epidSightingsOf(agent.fqdn, newSnapshots, batch.collectedAt));
     await storeProbesAndQuarantine(client, machineId, batch);
+    await storeReports(client, machineId, batch.collectedAt, batch.reports);
     const eventIds = new Set(batch.events.map((e) => e.event.eventId));
-    const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || eventIds.has(12290);
+    const isHost = batch.snapshots.some((s) => s.product.isKmsHost) || eventIds.has(12290) || batch.reports.some((r) => r.kind === "tpm");
     const role = isHost ? "kms_host" : batch.snapshots.length > 0 ? "client" : null;
     const duplicates = batch.events.length - inserted;
-    const accepted = inserted + batch.snapshots.length + batch.probes.length;
+    const accepted = inserted + batch.snapshots.length + batch.probes.length + batch.reports.length;
     // The batch's bookkeeping in one round trip: the machine and its agent seen, the batch recorded.
     await client.query(
       `WITH seen_machine AS (

@@ -34,6 +34,8 @@ export type CountForecast = {
 export const COUNT_WINDOW_DAYS = 30;
 export const CLIENT_OS_THRESHOLD = 25;
 export const SERVER_OS_THRESHOLD = 5;
+/** Office volume products keep their own count on the host, with a threshold of 5 like servers (kms-formats.md §5). */
+export const OFFICE_THRESHOLD = 5;
 export const COUNT_CAP = 2 * CLIENT_OS_THRESHOLD;
 export const SERVER_ONLY_CAP = 2 * SERVER_OS_THRESHOLD;
 /** The reference lines every count chart and table draws, as the API sends them to the pages. */

@@ -49,6 +49,13 @@ export const parsedProductSchema = z.object({
   remainingAppRearmCount: nullable(z.number().int()),
   trustedTime: nullable(z.string()),
   configuredActivationType: nullable(z.string()),
+  /** Active Directory-based activation: the activation object the product was activated by (/dlv "Activation Object name", CIM ADActivationObjectName). */
+  adActivationObjectName: nullable(z.string()),
+  /**
+   * KMS host readiness for hardware-secured activation (Windows Server 2025, 2026-08 update): the machine-level
+   * /dlv sentence "…eligible to serve as a KMS host with hardware-based security." or "…doesn't meet the requirements…".
+   */
+  kmsHardwareSecured: nullable(z.enum(["eligible", "not_eligible"])),
   // KMS client side
   cmid: nullable(z.string()),
   kmsHost: nullable(z.string()),
@@ -76,6 +83,8 @@ export const parsedProductSchema = z.object({
   requestsNotification: nullable(z.number().int()),
 });
 export type ParsedProduct = z.infer<typeof parsedProductSchema>;
+/** Fields added after snapshots were first stored: left out of a snapshot's content hash while null, so adding them changed no stored hash. */
+export const laterProductFields = ["adActivationObjectName", "kmsHardwareSecured"] as const satisfies readonly (keyof ParsedProduct)[];
 
 export const kmsEventIds = [12288, 12289, 12290, 12293] as const;
 

@@ -51,14 +51,41 @@ export const probeArtifactSchema = z.object({
 });
 export type ProbeArtifact = z.infer<typeof probeArtifactSchema>;
 
+/** KMS hosts: the TPM facts hardware-secured KMS needs (Get-Tpm, else Win32_Tpm). null = could not be determined. */
+export const tpmArtifactSchema = z.object({
+  type: z.literal("tpm"),
+  present: z.boolean().nullable(),
+  enabled: z.boolean().nullable(),
+  activated: z.boolean().nullable(),
+  /** Win32_Tpm.SpecVersion, e.g. "2.0, 0, 1.59". */
+  specVersion: z.string().max(100).nullable(),
+  /** Get-TpmSupportedFeature -FeatureList "Key Attestation"; null when that cmdlet does not exist. */
+  keyAttestation: z.boolean().nullable(),
+  source: z.enum(["Get-Tpm", "Win32_Tpm", "none"]),
+  error: z.string().max(2000).nullable(),
+});
+export type TpmArtifact = z.infer<typeof tpmArtifactSchema>;
+
+export const osLicenseCmdlets = ["Get-KmsLicenseInfo", "Get-OSLicenseInfo", "Get-ADLicenseInfo"] as const;
+/** The OSLicense module's read-only cmdlets, one artifact each: their objects as JSON, kept raw. */
+export const osLicenseArtifactSchema = z.object({
+  type: z.literal("oslicense"),
+  cmdlet: z.enum(osLicenseCmdlets),
+  output: z.array(z.record(z.string(), z.unknown())).max(500),
+  error: z.string().max(2000).nullable(),
+});
+export type OsLicenseArtifact = z.infer<typeof osLicenseArtifactSchema>;
+
 export const knownArtifactSchema = z.discriminatedUnion("type", [
   dlvArtifactSchema,
   cimArtifactSchema,
   eventsArtifactSchema,
   probeArtifactSchema,
+  tpmArtifactSchema,
+  osLicenseArtifactSchema,
 ]);
 export type KnownArtifact = z.infer<typeof knownArtifactSchema>;
-export const knownArtifactTypes = ["dlv", "cim", "events", "probe"] as const;
+export const knownArtifactTypes = ["dlv", "cim", "events", "probe", "tpm", "oslicense"] as const;
 
 /**
  * Known artifact types must have the right shape (else 400); an unknown type from a newer

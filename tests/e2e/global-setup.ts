@@ -46,6 +46,7 @@ export default async function globalSetup() {
   });
   await pushFleet({ server: app.url, enrollSecret, simulation, concurrency: 6 });
   process.env.KMSWATCH_E2E_URL = app.url;
+  process.env.KMSWATCH_E2E_ENROLL_SECRET = enrollSecret;
   process.env.KMSWATCH_E2E_EMAIL = E2E_ADMIN.email;
   process.env.KMSWATCH_E2E_PASSWORD = E2E_ADMIN.password;
   return async () => {

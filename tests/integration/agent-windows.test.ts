@@ -13,9 +13,9 @@ const run = (m: PsMachine, args: Record<string, string | number | boolean> = {},
   startWindowsAgent(m, { ServerUrl: inject("baseUrl"), ...args }, options);
 const machineId = async (fqdn: string) => (await sql<{ id: string }>("SELECT id FROM machine WHERE fqdn = $1", [fqdn]))[0]?.id;
 const spooled = (m: PsMachine) => readdirSync(path.join(m.stateDir, "spool")).filter((n) => n.endsWith(".json"));
-const quarantined = (fqdn: string) =>
-  sql<{ type: string; body: string }>(
-    "SELECT q.type, q.body FROM quarantined_artifact q JOIN machine m ON m.id = q.machine_id WHERE m.fqdn = $1 ORDER BY q.artifact_index",
+const reports = (fqdn: string) =>
+  sql<{ kind: string; body: Record<string, unknown>; error: string | null }>(
+    "SELECT r.kind, r.body, r.error FROM machine_report r JOIN machine m ON m.id = r.machine_id WHERE m.fqdn = $1 ORDER BY r.kind",
     [fqdn],
   );
 
@@ -53,25 +53,21 @@ describe("Windows agent, end to end", () => {
     );
     expect(stored.length).toBe(10);
     expect(stored.map((e) => e.event_id)).toContain(12352);
-    // The new artifact types wait in quarantine until the server knows them; their shape is the agreed one.
-    const q = await quarantined(host.fqdn);
-    expect(q.map((a) => a.type)).toEqual(["tpm", "oslicense", "oslicense", "oslicense"]);
-    expect(JSON.parse(q[0]!.body)).toEqual({
-      type: "tpm",
-      present: true,
-      enabled: true,
-      activated: true,
-      specVersion: "2.0, 0, 1.59",
-      keyAttestation: true,
-      source: "Get-Tpm",
+    // The TPM facts and the OSLicense output are stored as the host's latest reports, none quarantined.
+    expect(await countFor("quarantined_artifact", host.fqdn)).toBe(0);
+    const r = await reports(host.fqdn);
+    expect(r.map((a) => a.kind)).toEqual([
+      "oslicense:Get-ADLicenseInfo",
+      "oslicense:Get-KmsLicenseInfo",
+      "oslicense:Get-OSLicenseInfo",
+      "tpm",
+    ]);
+    expect(r[3]).toEqual({
+      kind: "tpm",
+      body: { present: true, enabled: true, activated: true, specVersion: "2.0, 0, 1.59", keyAttestation: true, source: "Get-Tpm" },
       error: null,
     });
-    expect(JSON.parse(q[3]!.body)).toMatchObject({
-      type: "oslicense",
-      cmdlet: "Get-ADLicenseInfo",
-      output: [],
-      error: expect.stringMatching(/No Active Directory/),
-    });
+    expect(r[0]).toMatchObject({ body: { output: [] }, error: expect.stringMatching(/No Active Directory/) });
 
     // A second run: no event twice (bookmarks), one more check-in.
     const second = await run(host);

@@ -143,8 +143,15 @@ describe("schema and migrations", () => {
       machineId: machine.id,
       ...facts,
     });
+    const report = { kind: "tpm", collectedAt: at, body: { present: true, keyAttestation: null }, error: "x", updatedAt: at };
+    await prisma.machineReport.create({ data: { machineId: machine.id, ...report } });
+    expect(await prisma.machineReport.findUniqueOrThrow({ where: { machineId_kind: { machineId: machine.id, kind: "tpm" } } })).toEqual({
+      machineId: machine.id,
+      ...report,
+    });
     await prisma.machine.delete({ where: { id: machine.id } });
     expect(await prisma.machineActivationFacts.count({ where: { machineId: machine.id } })).toBe(0);
+    expect(await prisma.machineReport.count({ where: { machineId: machine.id } })).toBe(0);
   });
 
   it("vacuums activation_event by inserted rows, so its index-only reads stay index-only", async () => {

@@ -76,6 +76,8 @@ export const KMS01_HOST = {
   remainingAppRearmCount: null,
   trustedTime: "5/13/2024 8:00:03 AM",
   configuredActivationType: null,
+  adActivationObjectName: null,
+  kmsHardwareSecured: null,
   isKmsHost: true,
   currentCount: 50,
   listeningPort: 1688,

@@ -1,6 +1,7 @@
 "use client";
 // Clients: search by name or CMID, filter by license state / channel / KMS host (kept in the URL), paged.
 import { Suspense } from "react";
+import { ActivationTypeFilter } from "@/app/_components/activation2026/ActivationTypeFilter";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import {
   filtersFromSearchParams,
@@ -103,6 +104,7 @@ export default function ClientsPage() {
         against your KMS hosts; MAK and Retail keys are flagged.
       </p>
       <ExportCsvLink table="clients" filterKeys={["q", "state", "channel", "kmsHost"]} />
+      <ActivationTypeFilter />
       <Suspense fallback={<Loading what="clients" />}>
         <ClientsView />
       </Suspense>

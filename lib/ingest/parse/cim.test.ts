@@ -47,6 +47,8 @@ const expected: Record<string, ParsedProduct[]> = {
   "kms01-host": [
     {
       source: "cim",
+      adActivationObjectName: null,
+      kmsHardwareSecured: null,
       serviceVersion: "10.0.20348.2340",
       name: "Windows(R), ServerStandard edition",
       description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",
@@ -93,6 +95,8 @@ const expected: Record<string, ParsedProduct[]> = {
   "ws-fin-0142-client": [
     {
       source: "cim",
+      adActivationObjectName: null,
+      kmsHardwareSecured: null,
       serviceVersion: "10.0.22631.3447",
       name: "Windows(R), Enterprise edition",
       description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
@@ -130,6 +134,8 @@ const expected: Record<string, ParsedProduct[]> = {
   "ws-lab-0007-client-grace": [
     {
       source: "cim",
+      adActivationObjectName: null,
+      kmsHardwareSecured: null,
       serviceVersion: null,
       name: "Windows(R), Enterprise edition",
       description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
@@ -185,6 +191,8 @@ const expectedLocal: Record<string, ParsedProduct[]> = {
   "ws-hr-0019-notification.ps7": [
     {
       source: "cim",
+      adActivationObjectName: null,
+      kmsHardwareSecured: null,
       name: "Windows(R), Enterprise edition",
       description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
       channel: "VOLUME_KMSCLIENT",
@@ -208,6 +216,8 @@ const expectedLocal: Record<string, ParsedProduct[]> = {
     },
     {
       source: "cim",
+      adActivationObjectName: null,
+      kmsHardwareSecured: null,
       name: "Office 16, Office16ProPlusVL_KMS_Client edition",
       description: "Office 16, VOLUME_KMSCLIENT channel",
       channel: "VOLUME_KMSCLIENT",

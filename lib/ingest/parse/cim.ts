@@ -144,6 +144,9 @@ function buildProduct(p: Reader, s: Reader): ParsedProduct {
     remainingAppRearmCount: appSku ? appRearm : null,
     trustedTime: p.date("TrustedTime"),
     configuredActivationType: activationType === null ? null : (ACTIVATION_TYPES[activationType] ?? null),
+    adActivationObjectName: p.str("ADActivationObjectName"),
+    // No CIM property is documented for hardware-secured readiness; /dlv and the event log carry it.
+    kmsHardwareSecured: null,
     cmid: s.str("ClientMachineID")?.toLowerCase() ?? null,
     kmsHost: registered ?? discovered,
     kmsPort: kmsHostSource ? hostPort || DEFAULT_KMS_PORT : null,

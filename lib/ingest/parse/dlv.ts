@@ -49,6 +49,8 @@ class DlvState {
   drafts: ProductDraft[] = [];
   current: ProductDraft | null = null;
   versions: string[] = [];
+  /** The machine-level hardware-secured KMS sentence, if printed (it belongs to no one product). */
+  hardwareSecured: ParsedProduct["kmsHardwareSecured"] = null;
   recognized = new Set<string>();
   unrecognized: string[] = [];
   unrecognizedTotal = 0;
@@ -76,6 +78,10 @@ class DlvState {
     if (c.def.id === "serviceVersion") {
       // Pushed even when empty so that a wrapped continuation updates this line, not an older one.
       this.versions.push(c.value);
+      return null;
+    }
+    if (c.def.id === "hwSecuredEligible" || c.def.id === "hwSecuredNotEligible") {
+      this.hardwareSecured = c.def.id === "hwSecuredEligible" ? "eligible" : "not_eligible";
       return null;
     }
     const draft = this.draft(c.def.id !== "name");
@@ -154,6 +160,11 @@ function parseUnchecked(text: string): ParseResult<ParsedProduct[]> {
 
   const fallbackVersion = state.versions.find((v) => v !== "") ?? null;
   const products = state.drafts.map((d) => finalizeDraft(d, fallbackVersion));
+  // The sentence describes the machine as a KMS host: it goes to the host product(s), else to every product.
+  if (state.hardwareSecured !== null) {
+    const hosts = products.filter((p) => p.isKmsHost);
+    for (const p of hosts.length > 0 ? hosts : products) p.kmsHardwareSecured = state.hardwareSecured;
+  }
 
   if (state.french) warnings.push("French labels (best effort)");
   if (state.joins > 0) warnings.push(`${state.joins} wrapped line(s) joined`);

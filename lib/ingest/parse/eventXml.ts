@@ -98,7 +98,9 @@ export function parseOneEvent(raw: string, warnings: string[]): EventXmlItem {
     else warn(`TimeCreated ${JSON.stringify(systemTime.slice(0, 40))} is not a date; left empty`);
   }
   if (!KMS_EVENT_IDS.includes(eventId)) {
-    warn("not a KMS activation event (12288/12289/12290/12293); only System fields were read");
+    // The Key Management Service log is collected whole (hardware-secured readiness warnings have undocumented
+    // IDs): its other events are expected, stored with their raw XML and shown with their rendered text.
+    if (event.log !== "Key Management Service") warn("not a KMS activation event (12288/12289/12290/12293); only System fields were read");
     return { ok: true, event, raw };
   }
   if (event.provider && !KNOWN_PROVIDERS.test(event.provider)) warn(`unexpected provider ${event.provider}; decoded anyway`);

@@ -2,6 +2,7 @@
 // One client: what is wrong and how to fix it first, then its license facts, CMID history,
 // 12288/12289 timeline and the raw /dlv snapshots behind it all.
 import Link from "next/link";
+import { ClientProducts2026Section } from "@/app/_components/activation2026/ClientProducts2026Section";
 import { useParams } from "next/navigation";
 import { useClientQuery } from "@/lib/client/useClientQuery";
 import { FetchError } from "@/lib/client/fetchJson";
@@ -85,6 +86,8 @@ export default function ClientPage() {
       ) : (
         windowsFirst(products).map((p) => <ProductSummary key={p.productKey} product={p} fallback={fallback} />)
       )}
+
+      <ClientProducts2026Section clientId={machine.id} />
 
       <section className="card">
         <h2>Activation requests (12288 → 12289)</h2>

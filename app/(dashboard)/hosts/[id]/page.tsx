@@ -8,6 +8,7 @@ import { HostHeader } from "@/app/_components/HostHeader";
 import { HostRawDlv } from "@/app/_components/HostRawDlv";
 import { HostClientsSection, HostEventsSection } from "@/app/_components/HostSections";
 import { HostTrendSection } from "@/app/_components/HostTrendSection";
+import { HostActivation2026Section } from "@/app/_components/activation2026/HostActivation2026Section";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { FetchError } from "@/lib/client/fetchJson";
 import { useHostQuery } from "@/lib/client/useHostQuery";
@@ -41,6 +42,7 @@ export default function HostPage() {
           <EpidsServedSection fqdn={detail.host.fqdn} />
         </>
       )}
+      {detail && <HostActivation2026Section hostId={hostId} />}
       <HostTrendSection hostId={hostId} />
       <HostClientsSection hostId={hostId} />
       <HostEventsSection hostId={hostId} />

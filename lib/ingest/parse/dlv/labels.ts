@@ -42,6 +42,9 @@ export type LabelId =
   | "reqNonGenuine"
   | "reqNotification"
   | "skmsWarning"
+  | "aoName"
+  | "hwSecuredEligible"
+  | "hwSecuredNotEligible"
   | "info"
   // whole-line flags (no value)
   | "hostCachingOn"
@@ -128,7 +131,7 @@ export const LABELS: readonly LabelDef[] = [
   v("reqNotification", [`${REQ}Notification`], [`${DEM}Notification`]),
   v("skmsWarning", ["Warning"], ["Avertissement"]),
   // AD-based and AVMA blocks: recognized so they do not pollute `unrecognized`, but not mapped.
-  v("info", ["Activation Object name"]),
+  v("aoName", ["Activation Object name"]),
   v("info", ["AO DN"]),
   v("info", ["AO extended PID"]),
   v("info", ["AO activation ID"]),
@@ -144,6 +147,12 @@ export const LABELS: readonly LabelDef[] = [
   ),
   line("info", ["AD Activation client information"]),
   line("info", ["Please use slmgr.vbs /ato to activate and update KMS client information in order to update values."]),
+  // Hardware-secured KMS readiness (Windows Server 2025 with the 2026-08 update; kms-hardware-secured.md).
+  line("hwSecuredEligible", ["This device is eligible to serve as a KMS host with hardware-based security."]),
+  line("hwSecuredNotEligible", [
+    "This device doesn't meet the requirements for using a KMS host with hardware-based security.",
+    "This device does not meet the requirements for using a KMS host with hardware-based security.",
+  ]),
   line("hostCachingOn", ["KMS host caching is enabled"], ["La mise en cache de l'hôte KMS est activée"]),
   line("hostCachingOff", ["KMS host caching is disabled"], ["La mise en cache de l'hôte KMS est désactivée"]),
   line("dnsPublishingOn", ["DNS publishing enabled"], ["Publication DNS activée"]),

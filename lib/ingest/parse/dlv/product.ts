@@ -47,6 +47,8 @@ export function emptyProduct(): ParsedProduct {
     remainingAppRearmCount: null,
     trustedTime: null,
     configuredActivationType: null,
+    adActivationObjectName: null,
+    kmsHardwareSecured: null,
     cmid: null,
     kmsHost: null,
     kmsPort: null,
@@ -127,6 +129,9 @@ export function applyField(draft: ProductDraft, id: LabelId, value: string): voi
   switch (id) {
     case "name":
       p.name = textOrNull(value);
+      return;
+    case "aoName":
+      p.adActivationObjectName = textOrNull(value);
       return;
     case "description":
       p.description = textOrNull(value);
