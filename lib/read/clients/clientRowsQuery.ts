@@ -2,6 +2,9 @@
 // export walks it with a cursor, so both always show the same rows.
 import { z } from "zod";
 import { Prisma } from "@/lib/core/generated/prisma/client";
+import { CLIENT_SORT_KEYS, type ClientSortKey } from "@/lib/read/clients/clientFilters";
+
+export type { ClientSortKey } from "@/lib/read/clients/clientFilters";
 
 export const clientListQuerySchema = z.object({
   q: z.string().trim().max(200).default(""),
@@ -10,6 +13,12 @@ export const clientListQuerySchema = z.object({
   kmsHost: z.string().max(255).default(""),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** A column of the table, "-" first for descending ("-lastCheckIn"); the default is by name. */
+  sort: z
+    .string()
+    .max(40)
+    .regex(new RegExp(`^-?(${CLIENT_SORT_KEYS.join("|")})$`), `one of ${CLIENT_SORT_KEYS.join(", ")}, "-" first for descending`)
+    .default("fqdn"),
 });
 export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
 
@@ -32,6 +41,32 @@ export type ClientExportRow = {
   name: string | null;
 };
 
+export type ClientListRow = ClientExportRow & { worst_severity: string | null; worst_title: string | null; worst_rule_id: string | null };
+
+// Each key's SQL expression; only these fixed fragments ever reach ORDER BY.
+const ORDER_EXPRESSIONS: Record<ClientSortKey, Prisma.Sql> = {
+  fqdn: Prisma.sql`m.fqdn`,
+  worst: Prisma.sql`(SELECT min(CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END) FROM alert a
+                      WHERE a.machine_id = m.id AND a.state <> 'resolved')`,
+  edition: Prisma.sql`l.name`,
+  channel: Prisma.sql`ws.channel`,
+  partialKey: Prisma.sql`l.partial_product_key`,
+  license: Prisma.sql`ws.license_status`,
+  expires: Prisma.sql`ws.expires_at`,
+  cmid: Prisma.sql`ws.cmid`,
+  kmsHost: Prisma.sql`ws.kms_host`,
+  lastCheckIn: Prisma.sql`m.last_seen_at`,
+};
+
+/** ORDER BY for a validated sort value; missing values last either way, then by name so pages never overlap. */
+export function clientOrderBy(sort: string): Prisma.Sql {
+  const descending = sort.startsWith("-");
+  const key = (descending ? sort.slice(1) : sort) as ClientSortKey;
+  const expression = ORDER_EXPRESSIONS[key] ?? ORDER_EXPRESSIONS.fqdn;
+  if (expression === ORDER_EXPRESSIONS.fqdn) return Prisma.sql`m.fqdn ${Prisma.raw(descending ? "DESC" : "ASC")}`;
+  return Prisma.sql`${expression} ${Prisma.raw(descending ? "DESC" : "ASC")} NULLS LAST, m.fqdn`;
+}
+
 /** Search and filters on the current state table (trigram indexes for the substring search). */
 export function clientConditions(query: ClientExportQuery): Prisma.Sql {
   const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -51,12 +86,12 @@ export function clientConditions(query: ClientExportQuery): Prisma.Sql {
  * Rows in fqdn order; the latest snapshot is only read for the rows returned, so a LIMIT pages
  * without probing every client's snapshots.
  */
-export function clientRowsQuery(query: ClientExportQuery): Prisma.Sql {
+export function clientRowsQuery(query: ClientExportQuery, sort = "fqdn"): Prisma.Sql {
   return Prisma.sql`
     SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
            l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name
       FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
       LEFT JOIN snapshot l ON l.id = ws.snapshot_id
      WHERE ${clientConditions(query)}
-     ORDER BY m.fqdn`;
+     ORDER BY ${clientOrderBy(sort)}`;
 }

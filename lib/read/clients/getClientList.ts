@@ -1,14 +1,22 @@
 // Clients table with search (name or CMID) and filters (state, channel, KMS host), paged.
 import { db } from "@/lib/core/db";
+import { Prisma } from "@/lib/core/generated/prisma/client";
 import { isoOrNull } from "@/lib/core/sql";
-import { clientConditions, clientRowsQuery, type ClientExportRow, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";
+import { clientConditions, clientRowsQuery, type ClientListQuery, type ClientListRow } from "@/lib/read/clients/clientRowsQuery";
+import { worstOpenAlert } from "@/lib/read/hosts/hostRowsQuery";
 
 export { clientListQuerySchema, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";
 
 export async function getClientList(query: ClientListQuery) {
   // Counted apart from the page: a window count over the page query would read every client's snapshot.
   const [rows, [counted]] = await Promise.all([
-    db().$queryRaw<ClientExportRow[]>`${clientRowsQuery(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    // The worst open finding is looked up for the page's rows only (one indexed probe each).
+    db().$queryRaw<ClientListRow[]>`
+      SELECT p.*, w.severity AS worst_severity, w.title AS worst_title, w.rule_id AS worst_rule_id
+        FROM (SELECT q.*, row_number() OVER () AS position
+                FROM (${clientRowsQuery(query, query.sort)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) q) p
+        LEFT JOIN LATERAL (${worstOpenAlert(Prisma.sql`p.id`)}) w ON true
+       ORDER BY p.position`,
     db().$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS total FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
        WHERE ${clientConditions(query)}`,
@@ -31,6 +39,10 @@ export async function getClientList(query: ClientListQuery) {
       kmsHost: r.kms_host,
       kmsPort: r.kms_port,
       edition: r.name,
+      worstFinding:
+        r.worst_severity && r.worst_title && r.worst_rule_id
+          ? { severity: r.worst_severity, title: r.worst_title, ruleId: r.worst_rule_id }
+          : null,
     })),
   };
 }

@@ -1,6 +1,7 @@
 // A host's latest 12290 requests and its 12293 DNS publishing failures.
 import { db } from "@/lib/core/db";
 import { describeHresult } from "@/lib/kms/hresults";
+import { clientIdsByFqdn } from "@/lib/read/hosts/clientIds";
 
 export async function getHostEvents(machineId: string) {
   const rows = await db().activationEvent.findMany({
@@ -22,8 +23,10 @@ export async function getHostEvents(machineId: string) {
       domain: true,
     },
   });
+  const clientIds = await clientIdsByFqdn(rows.map((r) => r.clientFqdn));
   const shaped = rows.map((r) => ({
     ...r,
+    clientId: r.clientFqdn ? (clientIds.get(r.clientFqdn) ?? null) : null,
     id: r.id.toString(),
     recordId: r.recordId.toString(),
     timeCreated: r.timeCreated.toISOString(),
