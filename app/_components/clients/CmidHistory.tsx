@@ -1,6 +1,6 @@
+"use client";
 // The CMIDs this machine reported over time: a change means it was re-imaged or rearmed.
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
-("use client");
 import { useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
 import { CmidLink } from "@/app/_components/ClientName";
