@@ -11,12 +11,13 @@ import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { sortRows } from "@/lib/present/table/sort";
 import type { HostClients } from "@/lib/read/hosts/getHostClients";
 import styles from "./HostClientsTable.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 function GroupSummary({ groups }: { groups: HostClients["groups"] }) {
   const t = useTranslations("hostClients");
   const format = useFormatter();
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -50,7 +51,7 @@ function GroupSummary({ groups }: { groups: HostClients["groups"] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -89,7 +90,7 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
     </SortableHeader>
   );
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -135,7 +136,7 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -9,6 +9,7 @@ import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import type { HostEvents } from "@/lib/read/hosts/getHostEvents";
 import styles from "./HostClientsTable.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 const REQUESTS_PER_PAGE = 10;
 
@@ -23,7 +24,7 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
   const shown = requests.slice((current - 1) * REQUESTS_PER_PAGE, current * REQUESTS_PER_PAGE);
   return (
     <>
-      <div className="tableScroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 && (
         <div className="pager">
           <button type="button" disabled={current <= 1} onClick={() => setPage(current - 1)}>
@@ -90,7 +91,7 @@ export function HostDnsFailuresTable({ failures }: { failures: HostEvents["dnsFa
   const t = useTranslations("hostEvents");
   if (failures.length === 0) return <p className="muted">{t("noDns")}</p>;
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -113,6 +114,6 @@ export function HostDnsFailuresTable({ failures }: { failures: HostEvents["dnsFa
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

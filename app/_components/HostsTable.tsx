@@ -11,6 +11,7 @@ import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
 import { SEVERITY_RANK, sortRows } from "@/lib/present/table/sort";
 import type { HostListRow } from "@/lib/read/hosts/getHostList";
 import styles from "./HostsTable.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 /** CIM reports 0 when the port was never set: the host then listens on the default 1688. */
 export function HostPort({ port }: { port: number | null }) {
@@ -75,7 +76,7 @@ export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
     </SortableHeader>
   );
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table className="stackOnPhone">
         <thead>
           <tr>
@@ -123,6 +124,6 @@ export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

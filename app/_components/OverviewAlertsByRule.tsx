@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function OverviewAlertsByRule({ alertsByRule }: { alertsByRule: FleetOverview["alertsByRule"] }) {
   const t = useTranslations("alertsByRule");
@@ -10,7 +11,7 @@ export function OverviewAlertsByRule({ alertsByRule }: { alertsByRule: FleetOver
   const format = useFormatter();
   if (alertsByRule.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -33,6 +34,6 @@ export function OverviewAlertsByRule({ alertsByRule }: { alertsByRule: FleetOver
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

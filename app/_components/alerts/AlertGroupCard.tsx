@@ -9,6 +9,7 @@ import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { subjectHref } from "@/app/_components/FindingList";
 import styles from "@/app/_components/FindingList.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 const stateClass: Record<AlertView["state"], string> = { open: "critical", acknowledged: "warning", resolved: "ok" };
 const stateKey = { open: "stateBadgeOpen", acknowledged: "stateBadgeAcknowledged", resolved: "stateBadgeResolved" } as const;
@@ -57,7 +58,7 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
         </p>
         <div className="muted small">{f("rule", { id: group.ruleId })}</div>
       </details>
-      <div className="tableScroll">
+      <TableScroll>
         <table className="stackOnPhone">
           <thead>
             <tr>
@@ -118,7 +119,7 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

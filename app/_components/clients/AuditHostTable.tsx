@@ -6,6 +6,7 @@ import type { HostAudit } from "@/lib/read/audit/getHostAudit";
 import { matchingApprovedEntry } from "@/lib/present/format/approvedHosts";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = {
   audit: HostAudit;
@@ -25,7 +26,7 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
   const approvedNames = audit.approved.map((a) => a.host);
   const noList = approvedNames.length === 0;
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table className="stackOnPhone">
         <thead>
           <tr>
@@ -105,6 +106,6 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -14,6 +14,7 @@ import { SortableHeader } from "@/app/_components/table/SortableHeader";
 import { ChannelCell } from "./ChannelCell";
 import { ExpiryText } from "./ExpiryText";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = { rows: ClientList["rows"]; dim: boolean; sort: SortState<ClientSortKey>; onSort: (key: ClientSortKey) => void };
 
@@ -36,7 +37,7 @@ export function ClientTable({ rows, dim, sort, onSort }: Props) {
     </SortableHeader>
   );
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <table className={`stackOnPhone ${dim ? styles.dim : ""}`}>
         <thead>
           <tr>
@@ -87,6 +88,6 @@ export function ClientTable({ rows, dim, sort, onSort }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { DateTime } from "@/app/_components/DateTime";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { hostPort } from "@/lib/present/format/channel";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Pair = ClientDetail["timeline"][number];
 
@@ -62,7 +63,7 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
         {t("requests", { count: timeline.length })}{" "}
         {unanswered === 0 ? t("allAnswered") : <span className={styles.critical}>{t("unanswered", { count: unanswered })}</span>}
       </p>
-      <div className="tableScroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -106,7 +107,7 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {timeline.length > FIRST && (
         <button type="button" className={styles.secondary} onClick={() => setAll(!all)}>
           {all ? t("showLatest", { count: FIRST }) : t("showAll", { count: timeline.length })}

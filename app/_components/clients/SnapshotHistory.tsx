@@ -7,13 +7,14 @@ import { DateTime } from "@/app/_components/DateTime";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { RawTextViewer } from "./RawTextViewer";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapshotHistory"] }) {
   const t = useTranslations("snapshots");
   const [open, setOpen] = useState<string | null>(null);
   if (snapshots.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
-    <div className="tableScroll">
+    <TableScroll>
       <p className="muted small">{t("note")}</p>
       <table>
         <thead>
@@ -65,6 +66,6 @@ export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapsh
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
