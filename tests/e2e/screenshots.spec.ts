@@ -24,7 +24,7 @@ test.describe("README screenshots", () => {
         await expect(page.getByRole("heading", { name: shot.ready }).first()).toBeVisible();
         await expect(page.getByText(/Chargement/)).toHaveCount(0);
         await page.waitForTimeout(300);
-        await page.screenshot({ path: path.join(OUT, `${shot.name}-fr-${width}.png`), fullPage: width >= 500 });
+        await page.screenshot({ path: path.join(OUT, `${shot.name}-fr-${width}.png`), fullPage: false });
       }
     });
   }
