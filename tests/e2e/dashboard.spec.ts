@@ -109,6 +109,8 @@ test("signing out returns to the sign-in page", async ({ browser }) => {
   await page.getByLabel("E-mail").fill(email());
   await page.getByLabel("Password").fill(process.env.KMSWATCH_E2E_PASSWORD ?? "");
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The overview's data arrives once the page is live (hydrated), so the button has its handler.
+  await expect(page.getByRole("heading", { name: "Client license states" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/hosts");
