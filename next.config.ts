@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads app/_i18n/request.ts for each request's language and messages (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // The embedded database package ships native binaries; keep it (and pg) out of the bundle.
@@ -6,4 +10,4 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

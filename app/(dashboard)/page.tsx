@@ -1,6 +1,7 @@
 "use client";
 // Fleet overview: is activation healthy? Headline, counts, license states, per-host count trends, newest alerts.
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { FindingList } from "@/app/_components/FindingList";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { OverviewAlertsByRule } from "@/app/_components/OverviewAlertsByRule";
@@ -11,92 +12,90 @@ import { useOverviewQuery } from "@/lib/client/useOverviewQuery";
 import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
 
 function HealthHeadline({ overview }: { overview: FleetOverview }) {
+  const t = useTranslations("overview");
   const { critical, warning, info } = overview.alertsBySeverity;
   if (overview.hosts === 0 && overview.clients === 0) {
-    return (
-      <p className="muted">
-        Nothing has reported yet. Deploy the agent on your KMS hosts and clients, or run <code>npm run simulate</code> to load a demo fleet.
-      </p>
-    );
+    return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
   }
   if (critical > 0) {
     return (
       <p>
-        <span className="badge critical">Action needed</span> Open alerts: {critical} critical, {warning} warning. Start with the critical
-        ones below; each says why it happens and what to do.
+        <span className="badge critical">{t("actionNeeded")}</span> {t("openCritical", { critical, warning })}
       </p>
     );
   }
   if (warning > 0) {
     return (
       <p>
-        <span className="badge warning">Attention</span> No critical alert, but {warning} warning{warning === 1 ? "" : "s"} to look at.
+        <span className="badge warning">{t("attention")}</span> {t("warningsOnly", { count: warning })}
       </p>
     );
   }
   return (
     <p>
-      <span className="badge ok">Healthy</span> No critical or warning alert is open{info > 0 ? ` (${info} informational)` : ""}.
+      <span className="badge ok">{t("healthy")}</span> {info > 0 ? t("allClearInfo", { count: info }) : t("allClear")}
     </p>
   );
 }
 
 function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+  const format = useFormatter();
   return (
     <div className="card">
       <div className="muted small">{label}</div>
       <Link href={href} className="stat">
-        {value}
+        {format.number(value)}
       </Link>
     </div>
   );
 }
 
 export default function OverviewPage() {
+  const t = useTranslations("overview");
+  const counts = useTranslations("severityCount");
+  const format = useFormatter();
   const { data: overview, isPending, error } = useOverviewQuery();
   return (
     <>
-      <h1>Fleet overview</h1>
-      <LoadState isPending={isPending} error={error} what="the fleet overview" />
+      <h1>{t("title")}</h1>
+      <LoadState isPending={isPending} error={error} what={t("what")} />
       {overview && (
         <>
           <div className="card">
             <HealthHeadline overview={overview} />
           </div>
           <div className="grid">
-            <Stat label="KMS hosts" value={overview.hosts} href="/hosts" />
-            <Stat label="Client machines" value={overview.clients} href="/clients" />
+            <Stat label={t("hosts")} value={overview.hosts} href="/hosts" />
+            <Stat label={t("clients")} value={overview.clients} href="/clients" />
             <div className="card">
-              <div className="muted small">Open alerts</div>
+              <div className="muted small">{t("openAlerts")}</div>
               <Link href="/alerts" className="stat">
-                {overview.alertsBySeverity.critical + overview.alertsBySeverity.warning + overview.alertsBySeverity.info}
+                {format.number(overview.alertsBySeverity.critical + overview.alertsBySeverity.warning + overview.alertsBySeverity.info)}
               </Link>
               <div className="small">
-                <span className="badge critical">{overview.alertsBySeverity.critical} critical</span>{" "}
-                <span className="badge warning">{overview.alertsBySeverity.warning} warning</span>{" "}
-                <span className="badge info">{overview.alertsBySeverity.info} info</span>
+                <span className="badge critical">{counts("critical", { count: overview.alertsBySeverity.critical })}</span>{" "}
+                <span className="badge warning">{counts("warning", { count: overview.alertsBySeverity.warning })}</span>{" "}
+                <span className="badge info">{counts("info", { count: overview.alertsBySeverity.info })}</span>
               </div>
             </div>
           </div>
           <section className="card">
-            <h2>Client license states</h2>
+            <h2>{t("licenseStates")}</h2>
             <OverviewLicenseShares licenseStates={overview.licenseStates} />
           </section>
           <section className="card">
-            <h2>KMS host counts</h2>
+            <h2>{t("hostCounts")}</h2>
             <OverviewHostTrends hostTrends={overview.hostTrends} />
           </section>
           <FleetActivation2026Section />
           <section className="card">
-            <h2>Open alerts by kind</h2>
+            <h2>{t("alertsByKind")}</h2>
             <OverviewAlertsByRule alertsByRule={overview.alertsByRule} />
           </section>
           <section className="card">
             <h2>
-              One example per kind{" "}
-              <span className="muted small">
-                (most severe first, then newest; <Link href="/alerts">all alerts</Link>)
-              </span>
+              {t("examples")}{" "}
+              <span className="muted small">{t.rich("examplesNote", { link: (c) => <Link href="/alerts">{c}</Link> })}</span>
             </h2>
             <FindingList findings={overview.newestAlerts} />
           </section>

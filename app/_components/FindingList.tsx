@@ -1,14 +1,16 @@
 "use client";
 // Findings of the diagnosis rules: severity, title, subject, cause, fix (commands as <code>), evidence, since.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { EvidenceValue, Finding } from "@/lib/evaluate/rules/types";
 import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./FindingList.module.css";
 
-function evidenceText(value: EvidenceValue): string {
-  if (value === null) return "unknown";
-  return typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+function EvidenceText({ value }: { value: EvidenceValue }) {
+  const t = useTranslations("common");
+  if (value === null) return <>{t("unknown")}</>;
+  return <>{typeof value === "boolean" ? (value ? t("yes") : t("no")) : String(value)}</>;
 }
 
 export function subjectHref(subject: Finding["subject"]): string {
@@ -16,29 +18,28 @@ export function subjectHref(subject: Finding["subject"]): string {
 }
 
 function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: boolean }) {
+  const t = useTranslations("findings");
+  const severity = useTranslations("severity");
   const evidence = Object.entries(finding.evidence);
   return (
     <li className={`${styles.item} ${styles[finding.severity]}`}>
       <div className={styles.head}>
-        <span className={`badge ${finding.severity}`}>{finding.severity}</span>
+        <span className={`badge ${finding.severity}`}>{severity(finding.severity)}</span>
         <span className={styles.title}>{finding.title}</span>
         {showSubject && (
           <Link href={subjectHref(finding.subject)}>
-            {finding.subject.fqdn} <span className="muted small">({finding.subject.kind === "host" ? "KMS host" : "client"})</span>
+            {finding.subject.fqdn}{" "}
+            <span className="muted small">({finding.subject.kind === "host" ? t("kindHost") : t("kindClient")})</span>
           </Link>
         )}
-        {finding.since && (
-          <span className="muted small">
-            since <TimeAgo iso={finding.since} />
-          </span>
-        )}
+        {finding.since && <span className="muted small">{t.rich("since", { time: () => <TimeAgo iso={finding.since} /> })}</span>}
       </div>
       <p className={styles.text}>
-        <span className={styles.label}>Why:</span>
+        <span className={styles.label}>{t("why")}</span>
         <InlineCode text={finding.cause} />
       </p>
       <p className={styles.text}>
-        <span className={styles.label}>Fix:</span>
+        <span className={styles.label}>{t("fix")}</span>
         <InlineCode text={finding.fix} />
       </p>
       {evidence.length > 0 && (
@@ -46,18 +47,21 @@ function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: 
           {evidence.map(([key, value]) => (
             <div key={key} className={styles.pair}>
               <dt>{key}</dt>
-              <dd>{evidenceText(value)}</dd>
+              <dd>
+                <EvidenceText value={value} />
+              </dd>
             </div>
           ))}
         </dl>
       )}
-      <div className="muted small">rule {finding.ruleId}</div>
+      <div className="muted small">{t("rule", { id: finding.ruleId })}</div>
     </li>
   );
 }
 
 export function FindingList({ findings, showSubject = true }: { findings: Finding[]; showSubject?: boolean }) {
-  if (findings.length === 0) return <p className="muted">No open findings: every rule passed.</p>;
+  const t = useTranslations("findings");
+  if (findings.length === 0) return <p className="muted">{t("none")}</p>;
   return (
     <ul className={styles.list}>
       {findings.map((finding) => (

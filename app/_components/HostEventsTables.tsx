@@ -1,54 +1,112 @@
 "use client";
-// A KMS host's latest 12290 events (client requests it processed) and its 12293 events (DNS publishing failed).
+// A KMS host's latest 12290 events (client requests it processed), ten per page, and its 12293 events
+// (DNS publishing failed). Client names and CMIDs link to their pages.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { ClientName, CmidLink } from "@/app/_components/ClientName";
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import type { HostEvents } from "@/lib/read/hosts/getHostEvents";
 import styles from "./HostClientsTable.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
+
+const REQUESTS_PER_PAGE = 10;
 
 export function HostRequestsTable({ requests }: { requests: HostEvents["requests"] }) {
-  if (requests.length === 0) {
-    return (
-      <p className="muted">
-        No 12290 event collected. Either no client has reached this host yet, or the agent cannot read the &quot;Key Management
-        Service&quot; event log on it.
-      </p>
-    );
-  }
+  const t = useTranslations("hostEvents");
+  const columns = useTranslations("hostClients");
+  const pager = useTranslations("pager");
+  const [page, setPage] = useState(1);
+  if (requests.length === 0) return <p className="muted">{t("noRequests")}</p>;
+  const pages = Math.max(1, Math.ceil(requests.length / REQUESTS_PER_PAGE));
+  const current = Math.min(page, pages);
+  const shown = requests.slice((current - 1) * REQUESTS_PER_PAGE, current * REQUESTS_PER_PAGE);
   return (
-    <div className={styles.scroll}>
+    <>
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("colWhen")}</th>
+              <th scope="col">{t("colClient")}</th>
+              <th scope="col">{columns("colMinCount")}</th>
+              <th scope="col">{columns("colLicense")}</th>
+              <th scope="col">{columns("colVm")}</th>
+              <th scope="col">{t("colResult")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <TimeAgo iso={e.timeCreated} />
+                </td>
+                <td>
+                  <ClientName fqdn={e.clientFqdn} clientId={e.clientId} />
+                  <div className="small">
+                    <CmidLink cmid={e.cmid} className={styles.mono} />
+                  </div>
+                </td>
+                <td>
+                  <MinCount minCount={e.minCount} />
+                </td>
+                <td>
+                  <LicenseStatusBadge status={e.licenseStatus} />
+                </td>
+                <td>
+                  <YesNo value={e.isVm} />
+                </td>
+                <td>
+                  <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {pages > 1 && (
+        <div className="pager">
+          <button type="button" disabled={current <= 1} onClick={() => setPage(current - 1)}>
+            {pager("previous")}
+          </button>
+          <span>{pager("pageOf", { page: current, pages })}</span>
+          <button type="button" disabled={current >= pages} onClick={() => setPage(current + 1)}>
+            {pager("next")}
+          </button>
+          <span className="muted">
+            {t("pageOf", {
+              from: (current - 1) * REQUESTS_PER_PAGE + 1,
+              to: Math.min(current * REQUESTS_PER_PAGE, requests.length),
+              total: requests.length,
+            })}
+          </span>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function HostDnsFailuresTable({ failures }: { failures: HostEvents["dnsFailures"] }) {
+  const t = useTranslations("hostEvents");
+  if (failures.length === 0) return <p className="muted">{t("noDns")}</p>;
+  return (
+    <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>When</th>
-            <th>Client</th>
-            <th>Min count</th>
-            <th>License</th>
-            <th>VM</th>
-            <th>Result</th>
+            <th scope="col">{t("colWhen")}</th>
+            <th scope="col">{t("colDomain")}</th>
+            <th scope="col">{t("colError")}</th>
           </tr>
         </thead>
         <tbody>
-          {requests.map((e) => (
+          {failures.map((e) => (
             <tr key={e.id}>
               <td>
                 <TimeAgo iso={e.timeCreated} />
               </td>
-              <td>
-                {e.clientFqdn ?? <span className="muted">—</span>}
-                <div className={`${styles.mono} muted`} title="CMID">
-                  {e.cmid ?? "no CMID"}
-                </div>
-              </td>
-              <td>
-                <MinCount minCount={e.minCount} />
-              </td>
-              <td>
-                <LicenseStatusBadge status={e.licenseStatus} />
-              </td>
-              <td>
-                <YesNo value={e.isVm} />
-              </td>
+              <td>{e.domain ?? <span className="muted">—</span>}</td>
               <td>
                 <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
               </td>
@@ -56,36 +114,6 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
           ))}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-export function HostDnsFailuresTable({ failures }: { failures: HostEvents["dnsFailures"] }) {
-  if (failures.length === 0) {
-    return <p className="muted">No DNS publishing failure (12293) recorded: the host could publish its SRV record.</p>;
-  }
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>DNS domain</th>
-          <th>Error</th>
-        </tr>
-      </thead>
-      <tbody>
-        {failures.map((e) => (
-          <tr key={e.id}>
-            <td>
-              <TimeAgo iso={e.timeCreated} />
-            </td>
-            <td>{e.domain ?? <span className="muted">—</span>}</td>
-            <td>
-              <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 // Host page header: name, overall state (worst open finding), license state and the key /dlv facts.
+import { useTranslations } from "next-intl";
 import { DnsPublishing, HostCount, HostPort } from "@/app/_components/HostsTable";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
@@ -9,11 +10,13 @@ import { SupportBundleLink } from "@/app/_components/export/SupportBundleLink";
 import styles from "./HostHeader.module.css";
 
 function HostState({ findings }: { findings: HostDetail["findings"] }) {
+  const t = useTranslations("host");
+  const counts = useTranslations("severityCount");
   const critical = findings.filter((f) => f.severity === "critical").length;
   const warning = findings.filter((f) => f.severity === "warning").length;
-  if (critical > 0) return <span className="badge critical">{critical} critical</span>;
-  if (warning > 0) return <span className="badge warning">{warning} warning</span>;
-  return <span className="badge ok">healthy</span>;
+  if (critical > 0) return <span className="badge critical">{counts("critical", { count: critical })}</span>;
+  if (warning > 0) return <span className="badge warning">{counts("warning", { count: warning })}</span>;
+  return <span className="badge ok">{t("healthy")}</span>;
 }
 
 function orDash(value: string | number | null) {
@@ -21,6 +24,8 @@ function orDash(value: string | number | null) {
 }
 
 export function HostHeader({ detail }: { detail: HostDetail }) {
+  const t = useTranslations("host");
+  const common = useTranslations("common");
   const { host, facts, findings } = detail;
   const needed = facts.serverOnly ? COUNT_THRESHOLDS.serverOs : COUNT_THRESHOLDS.clientOs;
   return (
@@ -33,78 +38,77 @@ export function HostHeader({ detail }: { detail: HostDetail }) {
       </div>
       <dl className={styles.facts}>
         <div>
-          <dt>Current count (reported)</dt>
+          <dt>{t("currentCount")}</dt>
           <dd>
             <HostCount count={host.currentCount} />{" "}
             <span className="muted small">
-              needs {needed}
-              {facts.serverOnly ? " (servers only)" : " for client OS"}
+              {facts.serverOnly ? t("needsServer", { count: needed }) : t("needsClient", { count: needed })}
             </span>
           </dd>
         </div>
         <div>
-          <dt>Distinct CMIDs in 12290 events, 30 d</dt>
+          <dt>{t("distinctCmids")}</dt>
           <dd>{facts.distinctCmids30d}</dd>
         </div>
         <div>
-          <dt>Edition / channel</dt>
+          <dt>{t("editionChannel")}</dt>
           <dd>
             {orDash(host.edition)} <span className="muted small">{host.channel}</span>
           </dd>
         </div>
         <div>
-          <dt>Notification reason</dt>
+          <dt>{t("notificationReason")}</dt>
           <dd>{orDash(facts.notificationReason)}</dd>
         </div>
         <div>
-          <dt>Port</dt>
+          <dt>{t("port")}</dt>
           <dd>
             <HostPort port={host.listeningPort} />
           </dd>
         </div>
         <div>
-          <dt>DNS publishing</dt>
+          <dt>{t("dns")}</dt>
           <dd>
             {/* Configured on is not working: the header must agree with the 12293 finding. */}
             {findings.some((f) => f.ruleId === "host-dns-publish-failed") ? (
-              <span className="badge warning">{host.dnsPublishing === false ? "off, failing (12293)" : "on, failing (12293)"}</span>
+              <span className="badge warning">{host.dnsPublishing === false ? t("dnsFailingOff") : t("dnsFailingOn")}</span>
             ) : (
               <DnsPublishing enabled={host.dnsPublishing} />
             )}
           </dd>
         </div>
         <div>
-          <dt>Service version</dt>
+          <dt>{t("serviceVersion")}</dt>
           <dd>{orDash(host.serviceVersion)}</dd>
         </div>
         <div>
-          <dt>Requests total / failed</dt>
+          <dt>{t("requests")}</dt>
           <dd>
             {orDash(host.totalRequests)} / {orDash(host.failedRequests)}
           </dd>
         </div>
         <div>
-          <dt>Last request (12290)</dt>
+          <dt>{t("lastRequest")}</dt>
           <dd>
-            <TimeAgo iso={host.lastRequestAt} empty="never" />
+            <TimeAgo iso={host.lastRequestAt} empty={common("never")} />
           </dd>
         </div>
         <div>
-          <dt>What its clients see (24 h)</dt>
+          <dt>{t("clientsSee")}</dt>
           <dd>
             {facts.unreachableClients24h > 0 ? (
               <a href={`/clients?kmsHost=${encodeURIComponent(host.fqdn)}`} className="badge critical">
-                {facts.unreachableClients24h} clients could not reach this host in the last 24 h
+                {t("unreachableClients", { count: facts.unreachableClients24h })}
               </a>
             ) : (
-              <span className="muted">no unanswered request</span>
+              <span className="muted">{t("noUnanswered")}</span>
             )}
           </dd>
         </div>
         <div>
-          <dt>Last check-in</dt>
+          <dt>{t("lastCheckIn")}</dt>
           <dd>
-            <TimeAgo iso={host.lastCheckInAt} empty="never" />
+            <TimeAgo iso={host.lastCheckInAt} empty={common("never")} />
           </dd>
         </div>
       </dl>

@@ -1,4 +1,7 @@
-// An activation HRESULT with its meaning; success in plain grey, failures in red.
+"use client";
+// An activation HRESULT with its meaning; success in plain grey, failures in red. HRESULTs stay as Windows writes them.
+import { useTranslations } from "next-intl";
+
 export function HostHresult({ hresult, meaning }: { hresult: string | null; meaning: string | null }) {
   if (hresult === null) return <span className="muted">—</span>;
   const ok = hresult === "0x00000000";
@@ -12,8 +15,9 @@ export function HostHresult({ hresult, meaning }: { hresult: string | null; mean
 
 /** 25 = Windows client OS (N-policy), 5 = Windows Server / Office. */
 export function MinCount({ minCount }: { minCount: number | null }) {
+  const t = useTranslations("hostClients");
   if (minCount === null) return <span className="muted">—</span>;
-  const who = minCount === 25 ? "client OS" : minCount === 5 ? "server / Office" : null;
+  const who = minCount === 25 ? t("minCountClient") : minCount === 5 ? t("minCountServer") : null;
   return (
     <span>
       {minCount}
@@ -23,6 +27,7 @@ export function MinCount({ minCount }: { minCount: number | null }) {
 }
 
 export function YesNo({ value }: { value: boolean | null }) {
+  const t = useTranslations("common");
   if (value === null) return <span className="muted">—</span>;
-  return <span>{value ? "yes" : "no"}</span>;
+  return <span>{value ? t("yes") : t("no")}</span>;
 }

@@ -1,6 +1,8 @@
 "use client";
-// The query-backed sections of a KMS host's page: clients breakdown and event tables.
+// The query-backed sections of a KMS host's page: clients breakdown and event tables, each foldable.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { CollapsibleSection } from "@/app/_components/CollapsibleSection";
 import { HostClientsTable } from "@/app/_components/HostClientsTable";
 import { HostDnsFailuresTable, HostRequestsTable } from "@/app/_components/HostEventsTables";
 import { LoadState } from "@/app/_components/HostsLoadState";
@@ -11,34 +13,31 @@ const FIRST_ROWS = 100;
 const ALL_ROWS = 5000;
 
 export function HostClientsSection({ hostId }: { hostId: string }) {
+  const t = useTranslations("hostClients");
   const [limit, setLimit] = useState(FIRST_ROWS);
   const { data, isPending, error } = useHostClientsQuery(hostId, limit);
   return (
-    <section className="card">
-      <h2>Clients served (last 30 days)</h2>
-      <p className="muted small">
-        Grouped by activation ID and the minimum count each client asks for: 25 for Windows client OS, 5 for Windows Server and Office.
-      </p>
-      <LoadState isPending={isPending} error={error} what="the clients of this host" />
+    <CollapsibleSection title={t("title")}>
+      <p className="muted small">{t("intro")}</p>
+      <LoadState isPending={isPending} error={error} what={t("what")} />
       {data && <HostClientsTable data={data} onShowAll={() => setLimit(ALL_ROWS)} />}
-    </section>
+    </CollapsibleSection>
   );
 }
 
 export function HostEventsSection({ hostId }: { hostId: string }) {
+  const t = useTranslations("hostEvents");
   const { data, isPending, error } = useHostEventsQuery(hostId);
   return (
     <>
-      <section className="card">
-        <h2>Latest client requests (event 12290)</h2>
-        <LoadState isPending={isPending} error={error} what="the request events" />
+      <CollapsibleSection title={t("requestsTitle")}>
+        <LoadState isPending={isPending} error={error} what={t("whatRequests")} />
         {data && <HostRequestsTable requests={data.requests} />}
-      </section>
-      <section className="card">
-        <h2>DNS publishing failures (event 12293)</h2>
-        <LoadState isPending={isPending} error={error} what="the DNS publishing events" />
+      </CollapsibleSection>
+      <CollapsibleSection title={t("dnsTitle")}>
+        <LoadState isPending={isPending} error={error} what={t("whatDns")} />
         {data && <HostDnsFailuresTable failures={data.dnsFailures} />}
-      </section>
+      </CollapsibleSection>
     </>
   );
 }

@@ -1,81 +1,129 @@
 "use client";
-// KMS hosts table: the state ops check first on each host.
+// KMS hosts table: the state ops check first on each host; every column sorts (kept in the URL as ?sort=).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
+import { WorstFinding } from "@/app/_components/WorstFinding";
+import { SortableHeader } from "@/app/_components/table/SortableHeader";
+import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
+import { SEVERITY_RANK, sortRows } from "@/lib/present/table/sort";
 import type { HostListRow } from "@/lib/read/hosts/getHostList";
 import styles from "./HostsTable.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 /** CIM reports 0 when the port was never set: the host then listens on the default 1688. */
 export function HostPort({ port }: { port: number | null }) {
+  const t = useTranslations("hosts");
   if (port === null) return <span className="muted">—</span>;
-  if (port === 0) return <span title="Not set: the default port">1688 (default)</span>;
+  if (port === 0) return <span title={t("portDefaultTitle")}>{t("portDefault")}</span>;
   return <span>{port}</span>;
 }
 
 export function DnsPublishing({ enabled }: { enabled: boolean | null }) {
-  if (enabled === null) return <span className="muted">unknown</span>;
-  return enabled ? <span className="badge ok">on</span> : <span className="badge warning">off</span>;
+  const t = useTranslations("hosts");
+  const common = useTranslations("common");
+  if (enabled === null) return <span className="muted">{common("unknown")}</span>;
+  return enabled ? <span className="badge ok">{t("dnsOn")}</span> : <span className="badge warning">{t("dnsOff")}</span>;
 }
 
 export function HostCount({ count }: { count: number | null }) {
+  const t = useTranslations("hosts");
   if (count === null) return <span className="muted">—</span>;
   const low = count < COUNT_THRESHOLDS.clientOs;
   return (
-    <span
-      className={low ? styles.low : undefined}
-      title={low ? `Below ${COUNT_THRESHOLDS.clientOs}: client OS cannot activate` : undefined}
-    >
+    <span className={low ? styles.low : undefined} title={low ? t("countLow", { threshold: COUNT_THRESHOLDS.clientOs }) : undefined}>
       {count}
     </span>
   );
 }
 
+const COLUMNS = ["fqdn", "worst", "license", "count", "port", "dns", "version", "lastRequest", "lastCheckIn"] as const;
+type Column = (typeof COLUMNS)[number];
+
+function sortValue(host: HostListRow, column: Column) {
+  switch (column) {
+    case "fqdn":
+      return host.fqdn;
+    case "worst":
+      return host.worstFinding ? (SEVERITY_RANK[host.worstFinding.severity] ?? 3) : null;
+    case "license":
+      return host.licenseStatus;
+    case "count":
+      return host.currentCount;
+    case "port":
+      return host.listeningPort === 0 ? 1688 : host.listeningPort;
+    case "dns":
+      return host.dnsPublishing;
+    case "version":
+      return host.serviceVersion;
+    case "lastRequest":
+      return host.lastRequestAt ? Date.parse(host.lastRequestAt) : null;
+    case "lastCheckIn":
+      return Date.parse(host.lastCheckInAt);
+  }
+}
+
 export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
+  const t = useTranslations("hosts");
+  const common = useTranslations("common");
+  const { sort, toggle } = useUrlSort(COLUMNS, { key: "fqdn", dir: "asc" });
+  const rows = sortRows(hosts, sort, sortValue);
+  const header = (column: Column, label: string, className?: string) => (
+    <SortableHeader column={column} sort={sort} onSort={toggle} className={className}>
+      {label}
+    </SortableHeader>
+  );
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>KMS host</th>
-          <th>License</th>
-          <th className={styles.num}>Count</th>
-          <th>Port</th>
-          <th>DNS publishing</th>
-          <th>Version</th>
-          <th>Last request</th>
-          <th>Last check-in</th>
-        </tr>
-      </thead>
-      <tbody>
-        {hosts.map((host) => (
-          <tr key={host.id}>
-            <td>
-              <Link href={`/hosts/${host.id}`}>{host.fqdn}</Link>
-              {host.edition && <span className={`${styles.sub} muted small`}>{host.edition}</span>}
-            </td>
-            <td>
-              <LicenseStatusBadge status={host.licenseStatus} />
-            </td>
-            <td className={styles.num}>
-              <HostCount count={host.currentCount} />
-            </td>
-            <td>
-              <HostPort port={host.listeningPort} />
-            </td>
-            <td>
-              <DnsPublishing enabled={host.dnsPublishing} />
-            </td>
-            <td>{host.serviceVersion ?? <span className="muted">—</span>}</td>
-            <td>
-              <TimeAgo iso={host.lastRequestAt} empty="never" />
-            </td>
-            <td>
-              <TimeAgo iso={host.lastCheckInAt} empty="never" />
-            </td>
+    <TableScroll>
+      <table className="stackOnPhone">
+        <thead>
+          <tr>
+            {header("fqdn", t("colHost"))}
+            {header("worst", t("colWorst"))}
+            {header("license", t("colLicense"))}
+            {header("count", t("colCount"), styles.num)}
+            {header("port", t("colPort"))}
+            {header("dns", t("colDns"))}
+            {header("version", t("colVersion"))}
+            {header("lastRequest", t("colLastRequest"))}
+            {header("lastCheckIn", t("colLastCheckIn"))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((host) => (
+            <tr key={host.id}>
+              <td data-label={t("colHost")}>
+                <Link href={`/hosts/${host.id}`}>{host.fqdn}</Link>
+                {host.edition && <span className={`${styles.sub} muted small`}>{host.edition}</span>}
+              </td>
+              <td data-label={t("colWorst")}>
+                <WorstFinding finding={host.worstFinding} />
+              </td>
+              <td data-label={t("colLicense")}>
+                <LicenseStatusBadge status={host.licenseStatus} />
+              </td>
+              <td data-label={t("colCount")} className={styles.num}>
+                <HostCount count={host.currentCount} />
+              </td>
+              <td data-label={t("colPort")}>
+                <HostPort port={host.listeningPort} />
+              </td>
+              <td data-label={t("colDns")}>
+                <DnsPublishing enabled={host.dnsPublishing} />
+              </td>
+              <td data-label={t("colVersion")}>{host.serviceVersion ?? <span className="muted">—</span>}</td>
+              <td data-label={t("colLastRequest")}>
+                <TimeAgo iso={host.lastRequestAt} empty={common("never")} />
+              </td>
+              <td data-label={t("colLastCheckIn")}>
+                <TimeAgo iso={host.lastCheckInAt} empty={common("never")} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,19 +1,24 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { LanguageSwitcher, ThemeSwitcher } from "@/app/_components/PreferenceSwitchers";
+import type { Theme } from "@/lib/present/theme/theme";
 
 const links = [
-  { href: "/", label: "Overview" },
-  { href: "/hosts", label: "KMS hosts" },
-  { href: "/clients", label: "Clients" },
-  { href: "/alerts", label: "Alerts" },
-  { href: "/alerts/duplicate-cmids", label: "Duplicate CMIDs" },
-  { href: "/audit", label: "Host audit" },
-  { href: "/parse", label: "Paste & parse" },
-  { href: "/settings", label: "Settings" },
-];
+  { href: "/", key: "overview" },
+  { href: "/hosts", key: "hosts" },
+  { href: "/clients", key: "clients" },
+  { href: "/alerts", key: "alerts" },
+  { href: "/alerts/duplicate-cmids", key: "duplicateCmids" },
+  { href: "/audit", key: "audit" },
+  { href: "/parse", key: "parse" },
+  { href: "/settings", key: "settings" },
+] as const;
 
-export function NavBar({ user }: { user: { email: string; role: string } }) {
+export function NavBar({ user, theme }: { user: { email: string; role: "admin" | "viewer" }; theme: Theme | null }) {
+  const t = useTranslations("nav");
+  const roles = useTranslations("roles");
   const pathname = usePathname();
   const active = (href: string) =>
     href === "/" ? pathname === "/" : pathname === href || (pathname.startsWith(`${href}/`) && href !== "/alerts");
@@ -22,20 +27,27 @@ export function NavBar({ user }: { user: { email: string; role: string } }) {
     window.location.assign("/login");
   }
   return (
-    <nav className="nav">
+    <header className="nav">
       <span className="brand">kmswatch</span>
-      {links.map((link) => (
-        <Link key={link.href} href={link.href} className={active(link.href) ? "active" : undefined}>
-          {link.label}
-        </Link>
-      ))}
+      <nav aria-label={t("label")} className="navLinks">
+        {links.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            className={active(link.href) ? "active" : undefined}
+            aria-current={active(link.href) ? "page" : undefined}
+          >
+            {t(link.key)}
+          </Link>
+        ))}
+      </nav>
       <span className="spacer" />
-      <span className="muted">
-        {user.email} ({user.role})
-      </span>
+      <LanguageSwitcher signedIn />
+      <ThemeSwitcher initial={theme} />
+      <span className="muted navUser">{t("signedInAs", { email: user.email, role: roles(user.role) })}</span>
       <button type="button" onClick={signOut}>
-        Sign out
+        {t("signOut")}
       </button>
-    </nav>
+    </header>
   );
 }

@@ -1,14 +1,17 @@
 "use client";
-// One sparkline of the reported count per KMS host (last 30 days), each linking to the host's page.
+// One sparkline of the reported count per KMS host (last 30 days), each linking to the host's page, with a
+// text summary (latest, lowest, highest) for screen readers.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CountSparkline } from "@/app/_components/charts/CountSparkline";
-import { COUNT_THRESHOLDS, prepareHostTrend } from "@/lib/present/charts/prepareHostTrend";
+import { COUNT_THRESHOLDS, prepareHostTrend, summarizeTrend } from "@/lib/present/charts/prepareHostTrend";
 import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
 import styles from "./OverviewHostTrends.module.css";
 
 type HostTrendSeries = FleetOverview["hostTrends"][number];
 
 function HostSparkline({ host }: { host: HostTrendSeries }) {
+  const t = useTranslations("hostTrends");
   const trend = prepareHostTrend({
     reported: host.points,
     reconstructed: [],
@@ -17,6 +20,7 @@ function HostSparkline({ host }: { host: HostTrendSeries }) {
     unit: "day",
     thresholds: COUNT_THRESHOLDS,
   });
+  const summary = summarizeTrend(trend.rows);
   const latestCount = host.points.findLast((p) => p.count !== null)?.count ?? null;
   return (
     <div className={styles.host}>
@@ -25,35 +29,33 @@ function HostSparkline({ host }: { host: HostTrendSeries }) {
           {host.fqdn}
         </Link>
         {latestCount === null ? (
-          <span className="muted small">no count</span>
+          <span className="muted small">{t("noCount")}</span>
         ) : (
-          <span className={latestCount < COUNT_THRESHOLDS.clientOs ? styles.low : undefined} title="Latest reported count">
+          <span className={latestCount < COUNT_THRESHOLDS.clientOs ? styles.low : undefined} title={t("latest")}>
             {latestCount}
           </span>
         )}
       </div>
-      {trend.rows.some((r) => r.reported !== null) ? (
-        <CountSparkline trend={trend} />
+      {summary ? (
+        <figure
+          className="chartFigure"
+          aria-label={t("summary", { host: host.fqdn, count: summary.latest, min: summary.min, max: summary.max })}
+        >
+          <CountSparkline trend={trend} />
+        </figure>
       ) : (
-        <p className="muted small">No count reported in the last 30 days.</p>
+        <p className="muted small">{t("noCountRange")}</p>
       )}
     </div>
   );
 }
 
 export function OverviewHostTrends({ hostTrends }: { hostTrends: HostTrendSeries[] }) {
-  if (hostTrends.length === 0) {
-    return (
-      <p className="muted">
-        No KMS host has reported yet. Deploy the agent on your KMS hosts or run <code>npm run simulate</code>.
-      </p>
-    );
-  }
+  const t = useTranslations("hostTrends");
+  if (hostTrends.length === 0) return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
   return (
     <>
-      <p className="muted small">
-        Reported count, last 30 days. Dashed red line: {COUNT_THRESHOLDS.clientOs}, the count client OS activation needs.
-      </p>
+      <p className="muted small">{t("note", { threshold: COUNT_THRESHOLDS.clientOs })}</p>
       <div className={styles.hosts}>
         {hostTrends.map((host) => (
           <HostSparkline key={host.machineId} host={host} />

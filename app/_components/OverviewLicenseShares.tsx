@@ -1,42 +1,60 @@
 "use client";
-// Client machines per license state: donut chart plus the exact numbers.
+// Client machines per license state: donut chart plus the exact numbers (the table is the chart's text summary).
+import { useFormatter, useTranslations } from "next-intl";
 import { LicenseSharesChart } from "@/app/_components/charts/LicenseSharesChart";
 import { prepareLicenseShares } from "@/lib/present/charts/prepareLicenseShares";
 import styles from "./OverviewLicenseShares.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function OverviewLicenseShares({ licenseStates }: { licenseStates: Record<string, number> }) {
-  const slices = prepareLicenseShares(licenseStates);
+  const t = useTranslations("licenseTable");
+  const names = useTranslations("licenseShare");
+  const format = useFormatter();
+  const slices = prepareLicenseShares(licenseStates).map((s) => ({ ...s, name: names(s.key) }));
   if (slices.every((s) => s.value === 0)) {
-    return (
-      <p className="muted">
-        No client has reported its license state yet. Deploy the agent on a few clients or run <code>npm run simulate</code>.
-      </p>
-    );
+    return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
   }
+  const total = slices.reduce((sum, s) => sum + s.value, 0);
+  const summary = t("summary", {
+    total: format.number(total),
+    parts: slices
+      .filter((s) => s.value > 0)
+      .map((s) => `${s.name} ${format.number(s.value)}`)
+      .join(", "),
+  });
   return (
     <div className={styles.layout}>
-      <LicenseSharesChart slices={slices} />
-      <table>
-        <thead>
-          <tr>
-            <th>State</th>
-            <th className={styles.num}>Clients</th>
-            <th className={styles.num}>Share</th>
-          </tr>
-        </thead>
-        <tbody>
-          {slices.map((slice) => (
-            <tr key={slice.key}>
-              <td>
-                <span className={styles.swatch} style={{ background: slice.color }} />
-                {slice.name}
-              </td>
-              <td className={styles.num}>{slice.value}</td>
-              <td className={styles.num}>{(slice.share * 100).toFixed(1)} %</td>
+      <figure className="chartFigure" aria-label={summary}>
+        <LicenseSharesChart slices={slices} />
+      </figure>
+      <TableScroll>
+        <table>
+          <caption className="visuallyHidden">{summary}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("state")}</th>
+              <th scope="col" className={styles.num}>
+                {t("clients")}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t("share")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {slices.map((slice) => (
+              <tr key={slice.key}>
+                <td>
+                  <span className={styles.swatch} style={{ background: slice.color }} />
+                  {slice.name}
+                </td>
+                <td className={styles.num}>{format.number(slice.value)}</td>
+                <td className={styles.num}>{format.number(slice.share, { style: "percent", maximumFractionDigits: 1 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

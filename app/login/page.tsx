@@ -1,9 +1,13 @@
 "use client";
-// Sign-in form: posts to /api/auth/sign-in, then goes back where the user was headed.
+// Sign-in form: posts to /api/auth/sign-in, then goes to the page the user was headed for (same-site paths only).
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { fetchJson, FetchError } from "@/lib/client/fetchJson";
+import { safeNextPath } from "@/lib/present/navigation/safeNextPath";
+import { LanguageSwitcher } from "@/app/_components/PreferenceSwitchers";
 
 export default function LoginPage() {
+  const t = useTranslations("login");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -17,25 +21,34 @@ export default function LoginPage() {
         method: "POST",
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
-      const next = new URLSearchParams(window.location.search).get("next");
-      window.location.assign(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+      window.location.assign(safeNextPath(new URLSearchParams(window.location.search).get("next")));
     } catch (caught) {
-      setError(caught instanceof FetchError ? caught.message : "sign-in failed");
+      // The API's 401 says "wrong e-mail or password" in English; the page says it in the user's language.
+      setError(
+        caught instanceof FetchError && caught.status === 401
+          ? t("wrongPassword")
+          : caught instanceof FetchError
+            ? caught.message
+            : t("failed"),
+      );
       setBusy(false);
     }
   }
 
   return (
     <main className="login">
-      <h1>kmswatch</h1>
-      <p className="muted">Windows KMS activation across your fleet</p>
+      <div className="loginHead">
+        <h1>kmswatch</h1>
+        <LanguageSwitcher signedIn={false} />
+      </div>
+      <p className="muted">{t("tagline")}</p>
       <form onSubmit={submit} className="card">
         <label>
-          E-mail
+          {t("email")}
           <input name="email" type="email" autoComplete="username" required />
         </label>
         <label>
-          Password
+          {t("password")}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         {error && (
@@ -44,12 +57,10 @@ export default function LoginPage() {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("signingIn") : t("signIn")}
         </button>
       </form>
-      <p className="muted small">
-        No account yet? An administrator creates one with <code>npm run user:create -- --email you@example.com --password …</code>
-      </p>
+      <p className="muted small">{t.rich("noAccount", { code: (chunks) => <code>{chunks}</code> })}</p>
     </main>
   );
 }

@@ -10,7 +10,8 @@ import { ALERT_PAGE_SIZE } from "@/lib/evaluate/alerts/types";
 export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
 /** "" = open and acknowledged (the API's default); "all" includes resolved history. */
 export type AlertStateFilter = "" | "open" | "acknowledged" | "resolved" | "all";
-export type AlertsFilter = { state: AlertStateFilter; severity: SeverityFilter; kind: KindFilter; rule: string };
+/** `q`: part of the machine's name (a host, or a site's DNS suffix). */
+export type AlertsFilter = { state: AlertStateFilter; severity: SeverityFilter; kind: KindFilter; rule: string; q: string };
 
 /** `limit`: the API's default page unless the page asked for more. */
 export function useAlertsQuery(filter: AlertsFilter, limit = ALERT_PAGE_SIZE) {
@@ -18,7 +19,7 @@ export function useAlertsQuery(filter: AlertsFilter, limit = ALERT_PAGE_SIZE) {
   if (limit !== ALERT_PAGE_SIZE) qs.set("limit", String(limit));
   return useQuery({
     // ["alerts", ...] so every invalidation of ["alerts"] refreshes all filters.
-    queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule, limit],
+    queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule, filter.q, limit],
     queryFn: () => fetchJson<AlertsResponse>(`/api/dashboard/alerts${qs.size > 0 ? `?${qs}` : ""}`),
     // Changing a filter keeps the current list on screen until the new one arrives.
     placeholderData: keepPreviousData,

@@ -1,6 +1,7 @@
 // Browser tests: Debian's Chromium (no browser download) against the production server started
 // by global-setup.ts on an embedded PostgreSQL with a small simulated fleet.
 import { defineConfig } from "@playwright/test";
+import { STORAGE_STATE } from "./global-setup";
 
 export default defineConfig({
   testDir: ".",
@@ -14,6 +15,9 @@ export default defineConfig({
   outputDir: "../../test-results",
   use: {
     baseURL: process.env.KMSWATCH_E2E_URL,
+    // Signed in once by global-setup; tests about signing in start from an empty state themselves.
+    storageState: STORAGE_STATE,
+    locale: "en-US",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,10 +1,12 @@
 "use client";
 // KMS host audit: every host seen anywhere, approved or not (rogue), who uses it, and the approved list.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMeQuery } from "@/lib/client/useMeQuery";
 import { useAuditQuery } from "@/lib/client/useAuditQuery";
 import { useApproveHostMutation } from "@/lib/client/useApproveHostMutation";
 import { useUnapproveHostMutation } from "@/lib/client/useUnapproveHostMutation";
-import { AuditHostTable } from "@/app/_components/clients/AuditHostTable";
+import { AuditHostTable, auditHostHref } from "@/app/_components/clients/AuditHostTable";
 import { ApprovedHostList } from "@/app/_components/clients/ApprovedHostList";
 import { ApprovedHostForm } from "@/app/_components/clients/ApprovedHostForm";
 import { ErrorMessage, InlineError, Loading } from "@/app/_components/clients/QueryState";
@@ -13,20 +15,21 @@ import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 import { HostForensicsSection } from "@/app/_components/forensics/HostForensicsSection";
 
 function AuditView() {
+  const t = useTranslations("audit");
   const audit = useAuditQuery();
   const me = useMeQuery();
   const approve = useApproveHostMutation();
   const unapprove = useUnapproveHostMutation();
   const isAdmin = me.data?.user.role === "admin";
 
-  if (audit.isPending) return <Loading what="the KMS host audit" />;
-  if (audit.isError) return <ErrorMessage error={audit.error} what="the KMS host audit" onRetry={() => void audit.refetch()} />;
+  if (audit.isPending) return <Loading what={t("what")} />;
+  if (audit.isError) return <ErrorMessage error={audit.error} what={t("what")} onRetry={() => void audit.refetch()} />;
   const data = audit.data;
   const busyHost = approve.isPending ? (approve.variables?.host ?? null) : unapprove.isPending ? (unapprove.variables ?? null) : null;
   const rogue = data.approved.length > 0 ? data.hosts.filter((h) => !h.approved) : [];
   const rogueClients = rogue.reduce((sum, h) => sum + h.clients, 0);
   const remove = (entry: string) => {
-    if (window.confirm(`Remove ${entry} from the approved KMS hosts? Clients using it will be reported as using a rogue host.`)) {
+    if (window.confirm(t("confirmRemove", { entry }))) {
       approve.reset();
       unapprove.mutate(entry);
     }
@@ -36,41 +39,48 @@ function AuditView() {
     <>
       {data.splitWarning && (
         <div className="card" role="alert">
-          <span className="badge warning">count split</span>{" "}
-          <strong>
-            {data.splitWarning.hostsInUse} KMS hosts in use, {data.splitWarning.hostsNeeded} needed.
-          </strong>
+          <span className="badge warning">{t("countSplit")}</span>{" "}
+          <strong>{t("splitHeadline", { inUse: data.splitWarning.hostsInUse, needed: data.splitWarning.hostsNeeded })}</strong>
           <p>{data.splitWarning.message}</p>
         </div>
       )}
       <div className="card">
         {data.hosts.length === 0 ? (
-          <p className="muted">
-            No KMS host seen yet: no agent runs on a KMS host and no client has reported one. Install the agent, then come back.
-          </p>
+          <p className="muted">{t("noneSeen")}</p>
         ) : data.approved.length === 0 ? (
           <p>
-            <span className="badge warning">no approved list</span> {data.hosts.length} KMS host(s) seen. Approve your real hosts so that
-            any other one is reported as rogue.
+            <span className="badge warning">{t("noList")}</span> {t("noListText", { count: data.hosts.length })}
           </p>
         ) : rogue.length === 0 ? (
           <p>
-            <span className="badge ok">all approved</span> Every one of the {data.hosts.length} KMS host(s) seen is on the approved list.
+            <span className="badge ok">{t("allApproved")}</span> {t("allApprovedText", { count: data.hosts.length })}
           </p>
         ) : (
           <p>
-            <span className="badge critical">{rogue.length} rogue</span> <strong>{rogue.map((h) => h.host).join(", ")}</strong>{" "}
-            {rogue.length === 1 ? "is" : "are"} not approved and used by {rogueClients} client(s). Remove their <code>_vlmcs._tcp</code> SRV
-            records and stop them publishing (<code>slmgr.vbs /cdns</code> on each), or point clients at an approved host with{" "}
-            <code>slmgr.vbs /skms host:1688</code>. If a host is legitimate, approve it.
+            <span className="badge critical">{t("rogueBadge", { count: rogue.length })}</span>{" "}
+            {t.rich("rogueText", {
+              count: rogue.length,
+              clients: rogueClients,
+              strong: () => (
+                <strong>
+                  {rogue.map((h, i) => (
+                    <span key={h.host}>
+                      {i > 0 && ", "}
+                      <Link href={auditHostHref(h)}>{h.host}</Link>
+                    </span>
+                  ))}
+                </strong>
+              ),
+              code: (c) => <code>{c}</code>,
+            })}
           </p>
         )}
-        {!isAdmin && me.isSuccess && <p className="muted small">Only administrators can change the approved list.</p>}
+        {!isAdmin && me.isSuccess && <p className="muted small">{t("onlyAdmins")}</p>}
         <InlineError error={approve.error ?? unapprove.error} />
       </div>
       {data.hosts.length > 0 && (
         <section className="card">
-          <h2>KMS hosts seen</h2>
+          <h2>{t("seen")}</h2>
           <AuditHostTable
             audit={data}
             isAdmin={isAdmin}
@@ -84,11 +94,11 @@ function AuditView() {
         </section>
       )}
       <section className="card">
-        <h2>Approved KMS hosts</h2>
+        <h2>{t("approvedTitle")}</h2>
         <ApprovedHostList audit={data} isAdmin={isAdmin} busyHost={busyHost} onRemove={remove} />
         {isAdmin && (
           <>
-            <h2 className={styles.pad}>Add an approved host</h2>
+            <h2 className={styles.pad}>{t("addApproved")}</h2>
             <ApprovedHostForm />
           </>
         )}
@@ -98,13 +108,11 @@ function AuditView() {
 }
 
 export default function AuditPage() {
+  const t = useTranslations("audit");
   return (
     <>
-      <h1>KMS host audit</h1>
-      <p className="muted">
-        Every KMS host seen by an agent on the host, in a client&apos;s DNS discovery or /skms setting, or in a 12288 request. A host not on
-        the approved list is rogue: its clients activate against something you do not control.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <ExportCsvLink table="audit" />
       <AuditView />
       <HostForensicsSection />

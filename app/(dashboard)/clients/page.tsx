@@ -3,9 +3,11 @@
 import { Suspense } from "react";
 import { ActivationTypeFilter } from "@/app/_components/activation2026/ActivationTypeFilter";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import {
   filtersFromSearchParams,
   filtersToQueryString,
+  CLIENT_SORT_KEYS,
   hasActiveFilters,
   PAGE_SIZE,
   type ClientFilters as Filters,
@@ -17,34 +19,34 @@ import { ClientTable } from "@/app/_components/clients/ClientTable";
 import { Pagination } from "@/app/_components/clients/Pagination";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
+import { nextSort, parseSort, sortParam } from "@/lib/present/table/sort";
 
 function EmptyClients({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const t = useTranslations("clients");
   if (filtered) {
     return (
       <p className="muted">
-        No client matches these filters. Check the spelling (KMS host must be the exact name), or{" "}
-        <a
-          href="/clients"
-          onClick={(e) => {
-            e.preventDefault();
-            onClear();
-          }}
-        >
-          clear the filters
-        </a>
-        .
+        {t.rich("emptyFiltered", {
+          clear: (c) => (
+            <a
+              href="/clients"
+              onClick={(e) => {
+                e.preventDefault();
+                onClear();
+              }}
+            >
+              {c}
+            </a>
+          ),
+        })}
       </p>
     );
   }
-  return (
-    <p className="muted">
-      No client has reported yet. Install the kmswatch agent on your Windows clients (or run <code>npm run simulate</code> against this
-      server); they appear here after their first check-in.
-    </p>
-  );
+  return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
 }
 
 function ClientsView() {
+  const t = useTranslations("clients");
   const router = useRouter();
   const pathname = usePathname();
   const filters = filtersFromSearchParams(useSearchParams());
@@ -54,7 +56,9 @@ function ClientsView() {
     const qs = filtersToQueryString(next);
     router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
-  const clear = () => navigate({ q: "", state: "", channel: "", kmsHost: "", page: 1 });
+  const clear = () => navigate({ q: "", state: "", channel: "", kmsHost: "", page: 1, sort: filters.sort });
+  const sort = parseSort(filters.sort, CLIENT_SORT_KEYS, { key: "fqdn", dir: "asc" });
+  const onSort = (key: (typeof CLIENT_SORT_KEYS)[number]) => navigate({ ...filters, sort: sortParam(nextSort(sort, key)), page: 1 });
 
   return (
     <>
@@ -65,23 +69,22 @@ function ClientsView() {
         onChange={navigate}
       />
       {query.isPending ? (
-        <Loading what="clients" />
+        <Loading what={t("what")} />
       ) : query.isError ? (
-        <ErrorMessage error={query.error} what="the clients" onRetry={() => void query.refetch()} />
+        <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />
       ) : query.data.rows.length === 0 && filters.page > 1 ? (
         // The API counts only the rows of the page asked for, so past the end the total reads 0.
         <p className="muted">
-          Page {filters.page} is past the end of this list.{" "}
+          {t("pastEnd", { page: filters.page })}{" "}
           <button type="button" className="link" onClick={() => navigate({ ...filters, page: 1 })}>
-            Go to page 1
+            {t("goFirst")}
           </button>
-          .
         </p>
       ) : query.data.total === 0 ? (
         <EmptyClients filtered={hasActiveFilters(filters)} onClear={clear} />
       ) : (
         <>
-          <ClientTable rows={query.data.rows} dim={query.isPlaceholderData} />
+          <ClientTable rows={query.data.rows} dim={query.isPlaceholderData} sort={sort} onSort={onSort} />
           <Pagination
             total={query.data.total}
             page={filters.page}
@@ -96,16 +99,14 @@ function ClientsView() {
 }
 
 export default function ClientsPage() {
+  const t = useTranslations("clients");
   return (
     <>
-      <h1>Clients</h1>
-      <p className="muted">
-        Every machine that checked in, with its current Windows license state. Only clients with a GVLK (channel VOLUME_KMSCLIENT) activate
-        against your KMS hosts; MAK and Retail keys are flagged.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <ExportCsvLink table="clients" filterKeys={["q", "state", "channel", "kmsHost"]} />
       <ActivationTypeFilter />
-      <Suspense fallback={<Loading what="clients" />}>
+      <Suspense fallback={<Loading what={t("what")} />}>
         <ClientsView />
       </Suspense>
     </>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // "Paste what you see": parse a /dlv output or a 12288/12289 event on the server and show what it means.
 import type { ParseResponse } from "@/lib/kms/protocol";
 import { useParseMutation } from "@/lib/client/useParseMutation";
@@ -29,24 +30,18 @@ function Result({ result }: { result: ParseResponse }) {
 }
 
 export default function ParsePage() {
+  const t = useTranslations("parse");
   const parse = useParseMutation();
   const unparseable = parse.error instanceof FetchError && parse.error.code === "unparseable";
   return (
     <>
-      <h1>Paste &amp; parse</h1>
-      <p className="muted">
-        Paste what you see on a machine to read it the way kmswatch does: the fields it extracts, the lines it does not understand, and any
-        warning. Useful on a machine without the agent, or to check a fix.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <ParseForm pending={parse.isPending} onParse={(request) => parse.mutate(request)} />
       {parse.isError && (
         <div className="card">
           <InlineError error={parse.error} />
-          {unparseable && (
-            <p className="muted small">
-              Check that the type selected matches what you pasted and that the text is complete (from the first line).
-            </p>
-          )}
+          {unparseable && <p className="muted small">{t("unparseable")}</p>}
         </div>
       )}
       {parse.isSuccess && (

@@ -1,32 +1,31 @@
-// Settings: the three administration pages. Viewers see the links too; each page explains that it is for admins.
+// Settings: the administration pages. Viewers see the links too; each page explains that it is for admins.
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/access/auth/session";
 
 const pages = [
-  {
-    href: "/settings/agents",
-    title: "Agents",
-    text: "Enrolled agents and their tokens (revoke, rotate), and the enroll secrets agents use (rotate with an overlap).",
-  },
-  { href: "/settings/users", title: "Users", text: "Who can sign in: create users, change roles, reset passwords, delete." },
-  { href: "/settings/audit-log", title: "Audit log", text: "Every change made through the dashboard, with who made it and when." },
-];
+  { href: "/settings/notifications", title: "notifications", text: "notificationsText" },
+  { href: "/settings/agents", title: "agents", text: "agentsText" },
+  { href: "/settings/users", title: "users", text: "usersText" },
+  { href: "/settings/audit-log", title: "auditLog", text: "auditLogText" },
+] as const;
 
 export default async function SettingsPage() {
+  const t = await getTranslations("settings");
   const user = await currentUser();
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t("title")}</h1>
       {user?.role !== "admin" && (
         <p className="card">
-          <span className="badge warning">administrators only</span> You are signed in as a viewer: these pages need an administrator.
+          <span className="badge warning">{t("adminsOnlyBadge")}</span> {t("viewerNote")}
         </p>
       )}
       <div className="grid">
         {pages.map((page) => (
           <Link key={page.href} href={page.href} className="card">
-            <h2>{page.title}</h2>
-            <p className="muted">{page.text}</p>
+            <h2>{t(page.title)}</h2>
+            <p className="muted">{t(page.text)}</p>
           </Link>
         ))}
       </div>

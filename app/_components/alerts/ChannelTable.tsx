@@ -6,6 +6,7 @@ import { useNotificationChannelMutation } from "@/lib/client/useNotificationChan
 import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 function ChannelRow({ channel }: { channel: ChannelView }) {
   const mutation = useNotificationChannelMutation();
@@ -65,7 +66,7 @@ export function ChannelTable() {
   if (query.isError) return <ErrorMessage error={query.error} what="the channels" onRetry={() => void query.refetch()} />;
   if (query.data.channels.length === 0) return <p className="muted">No channel yet: alerts are only shown in the dashboard.</p>;
   return (
-    <div className={styles.scroll}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -82,6 +83,6 @@ export function ChannelTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { useNotificationDeliveriesQuery } from "@/lib/client/useNotificationDeli
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 const statusClass: Record<string, string> = { sent: "ok", pending: "warning", failed: "critical" };
 
@@ -13,7 +14,7 @@ export function DeliveryLog() {
   if (query.isError) return <ErrorMessage error={query.error} what="the delivery log" onRetry={() => void query.refetch()} />;
   if (query.data.deliveries.length === 0) return <p className="muted">Nothing sent yet.</p>;
   return (
-    <div className={styles.scroll}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -57,6 +58,6 @@ export function DeliveryLog() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

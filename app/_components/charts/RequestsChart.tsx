@@ -1,27 +1,43 @@
 "use client";
 // The host's cumulative request counters (lines, right axis) and the new requests / failures per bucket
-// (bars, left axis). Renders what lib/charts/prepareRequestsChart returns.
+// (bars, left axis). Renders what lib/present/charts/prepareRequestsChart returns.
+import { useFormatter, useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DAY_MS } from "@/lib/core/time";
 import type { RequestsRow } from "@/lib/present/charts/prepareRequestsChart";
+import { CHART, CHART_TICK, CHART_TOOLTIP } from "@/app/_components/charts/chartTheme";
 
 export function RequestsChart({ rows, height = 280 }: { rows: RequestsRow[]; height?: number }) {
+  const t = useTranslations("hostTrend");
+  const format = useFormatter();
+  // Whole UTC days show the date; finer buckets add the time, in the user's language.
+  const daily = rows.every((r) => r.t % DAY_MS === 0);
+  const when = (value: unknown) =>
+    typeof value === "number"
+      ? format.dateTime(
+          new Date(value),
+          daily
+            ? { month: "short", day: "numeric", timeZone: "UTC" }
+            : { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" },
+        )
+      : String(value);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 10, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-        <XAxis dataKey="label" minTickGap={16} tick={{ fontSize: 12 }} />
-        <YAxis yAxisId="delta" allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
-        <YAxis yAxisId="total" orientation="right" allowDecimals={false} tick={{ fontSize: 12 }} width={56} />
-        <Tooltip />
-        <Legend />
-        <Bar yAxisId="delta" dataKey="newRequests" name="New requests" fill="#93c5fd" isAnimationActive={false} />
-        <Bar yAxisId="delta" dataKey="newFailed" name="New failed" fill="#f87171" isAnimationActive={false} />
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
+        <XAxis dataKey="t" type="category" tickFormatter={when} minTickGap={16} tick={CHART_TICK} stroke={CHART.grid} />
+        <YAxis yAxisId="delta" allowDecimals={false} tick={CHART_TICK} width={40} stroke={CHART.grid} />
+        <YAxis yAxisId="total" orientation="right" allowDecimals={false} tick={CHART_TICK} width={56} stroke={CHART.grid} />
+        <Tooltip {...CHART_TOOLTIP} labelFormatter={when} />
+        <Legend wrapperStyle={{ color: CHART.text }} />
+        <Bar yAxisId="delta" dataKey="newRequests" name={t("newRequests")} fill={CHART.newRequests} isAnimationActive={false} />
+        <Bar yAxisId="delta" dataKey="newFailed" name={t("newFailed")} fill={CHART.newFailed} isAnimationActive={false} />
         <Line
           yAxisId="total"
           type="stepAfter"
           dataKey="totalRequests"
-          name="Total requests (cumulative)"
-          stroke="#2563eb"
+          name={t("totalRequests")}
+          stroke={CHART.reported}
           dot={false}
           isAnimationActive={false}
         />
@@ -29,8 +45,8 @@ export function RequestsChart({ rows, height = 280 }: { rows: RequestsRow[]; hei
           yAxisId="total"
           type="stepAfter"
           dataKey="failedRequests"
-          name="Failed requests (cumulative)"
-          stroke="#c62828"
+          name={t("failedRequests")}
+          stroke={CHART.critical}
           dot={false}
           isAnimationActive={false}
         />

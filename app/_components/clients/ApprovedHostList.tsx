@@ -3,6 +3,7 @@ import type { HostAudit } from "@/lib/read/audit/getHostAudit";
 import { unusedApproved } from "@/lib/present/format/approvedHosts";
 import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = { audit: HostAudit; isAdmin: boolean; busyHost: string | null; onRemove: (entry: string) => void };
 
@@ -22,38 +23,40 @@ export function ApprovedHostList({ audit, isAdmin, busyHost, onRemove }: Props) 
     ),
   );
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>Host</th>
-          <th>Note</th>
-          <th>Added</th>
-          {isAdmin && <th />}
-        </tr>
-      </thead>
-      <tbody>
-        {audit.approved.map((a) => (
-          <tr key={a.id}>
-            <td className={styles.mono}>
-              {a.host}{" "}
-              {unused.has(a.host) && (
-                <span className="badge" title="No agent, client or event has mentioned this host">
-                  not seen in use
-                </span>
-              )}
-            </td>
-            <td>{a.note ?? <span className="muted">—</span>}</td>
-            <td>{formatDateTime(a.createdAt)}</td>
-            {isAdmin && (
-              <td>
-                <button type="button" className={styles.danger} disabled={busyHost !== null} onClick={() => onRemove(a.host)}>
-                  {busyHost === a.host ? "Removing…" : "Remove"}
-                </button>
-              </td>
-            )}
+    <TableScroll>
+      <table>
+        <thead>
+          <tr>
+            <th>Host</th>
+            <th>Note</th>
+            <th>Added</th>
+            {isAdmin && <th />}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {audit.approved.map((a) => (
+            <tr key={a.id}>
+              <td className={styles.mono}>
+                {a.host}{" "}
+                {unused.has(a.host) && (
+                  <span className="badge" title="No agent, client or event has mentioned this host">
+                    not seen in use
+                  </span>
+                )}
+              </td>
+              <td>{a.note ?? <span className="muted">—</span>}</td>
+              <td>{formatDateTime(a.createdAt)}</td>
+              {isAdmin && (
+                <td>
+                  <button type="button" className={styles.danger} disabled={busyHost !== null} onClick={() => onRemove(a.host)}>
+                    {busyHost === a.host ? "Removing…" : "Remove"}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

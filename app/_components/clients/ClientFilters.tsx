@@ -1,6 +1,7 @@
 "use client";
 // Search (name or CMID) and filters of the clients table. The page keeps them in the URL.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { CHANNELS, hasActiveFilters, LICENSE_STATES, withFilter, type ClientFilters as Filters } from "@/lib/read/clients/clientFilters";
 
 type Props = { filters: Filters; kmsHosts: string[]; onChange: (filters: Filters) => void };
@@ -10,6 +11,8 @@ function withCurrent(options: readonly string[], current: string): string[] {
 }
 
 export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
+  const t = useTranslations("clients");
+  const license = useTranslations("license");
   // Typed text is applied on submit, not on every key stroke; the key resets it when the URL changes.
   const [q, setQ] = useState(filters.q);
   const [kmsHost, setKmsHost] = useState(filters.kmsHost);
@@ -23,20 +26,24 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
         type="search"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        placeholder="Name or CMID"
-        aria-label="Search by name or CMID"
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("searchLabel")}
         size={28}
       />
-      <select aria-label="License state" value={filters.state} onChange={(e) => onChange(withFilter(filters, { state: e.target.value }))}>
-        <option value="">Any license state</option>
+      <select aria-label={t("stateLabel")} value={filters.state} onChange={(e) => onChange(withFilter(filters, { state: e.target.value }))}>
+        <option value="">{t("anyState")}</option>
         {withCurrent(LICENSE_STATES, filters.state).map((s) => (
           <option key={s} value={s}>
-            {s}
+            {(LICENSE_STATES as readonly string[]).includes(s) ? license(s as (typeof LICENSE_STATES)[number]) : s}
           </option>
         ))}
       </select>
-      <select aria-label="Channel" value={filters.channel} onChange={(e) => onChange(withFilter(filters, { channel: e.target.value }))}>
-        <option value="">Any channel</option>
+      <select
+        aria-label={t("channelLabel")}
+        value={filters.channel}
+        onChange={(e) => onChange(withFilter(filters, { channel: e.target.value }))}
+      >
+        <option value="">{t("anyChannel")}</option>
         {withCurrent(CHANNELS, filters.channel).map((c) => (
           <option key={c} value={c}>
             {c}
@@ -47,8 +54,8 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
         list="kms-host-options"
         value={kmsHost}
         onChange={(e) => setKmsHost(e.target.value)}
-        placeholder="KMS host (exact name)"
-        aria-label="KMS host"
+        placeholder={t("hostPlaceholder")}
+        aria-label={t("hostLabel")}
         size={26}
       />
       <datalist id="kms-host-options">
@@ -56,7 +63,7 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
           <option key={h} value={h} />
         ))}
       </datalist>
-      <button type="submit">Search</button>
+      <button type="submit">{t("search")}</button>
       {hasActiveFilters(filters) && (
         <a
           href="/clients"
@@ -67,7 +74,7 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
             onChange(withFilter(filters, { q: "", state: "", channel: "", kmsHost: "" }));
           }}
         >
-          Clear filters
+          {t("clearFilters")}
         </a>
       )}
     </form>

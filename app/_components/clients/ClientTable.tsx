@@ -1,56 +1,93 @@
-// The clients table: one row per machine, its current Windows license state.
+"use client";
+// The clients table: one row per machine, its worst open finding and current Windows license state. The API
+// sorts (the list is paged), by any column; the page keeps ?sort= in the URL.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ClientList } from "@/lib/read/clients/getClientList";
-import { hostPort } from "@/lib/present/format/channel";
+import type { ClientSortKey } from "@/lib/read/clients/clientRowsQuery";
+import type { SortState } from "@/lib/present/table/sort";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
+import { WorstFinding } from "@/app/_components/WorstFinding";
+import { CmidLink } from "@/app/_components/ClientName";
+import { SortableHeader } from "@/app/_components/table/SortableHeader";
 import { ChannelCell } from "./ChannelCell";
 import { ExpiryText } from "./ExpiryText";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
-export function ClientTable({ rows, dim }: { rows: ClientList["rows"]; dim: boolean }) {
+type Props = { rows: ClientList["rows"]; dim: boolean; sort: SortState<ClientSortKey>; onSort: (key: ClientSortKey) => void };
+
+/** Host names the clients report link to the audit page of that name, which leads on to the host's own page. */
+function KmsHostCell({ host, port }: { host: string | null; port: number | null }) {
+  if (!host) return <span className="muted">—</span>;
   return (
-    <div className={styles.scroll}>
-      <table className={dim ? styles.dim : undefined}>
+    <Link href={`/audit/hosts/${encodeURIComponent(host)}`}>
+      {host}
+      {port ? `:${port}` : ""}
+    </Link>
+  );
+}
+
+export function ClientTable({ rows, dim, sort, onSort }: Props) {
+  const t = useTranslations("clients");
+  const header = (column: ClientSortKey, label: string) => (
+    <SortableHeader column={column} sort={sort} onSort={onSort}>
+      {label}
+    </SortableHeader>
+  );
+  return (
+    <TableScroll>
+      <table className={`stackOnPhone ${dim ? styles.dim : ""}`}>
         <thead>
           <tr>
-            <th>Client</th>
-            <th>Edition</th>
-            <th>Channel</th>
-            <th>Partial key</th>
-            <th>License</th>
-            <th>Expires</th>
-            <th>CMID</th>
-            <th>KMS host:port</th>
-            <th>Last check-in</th>
+            {header("fqdn", t("colClient"))}
+            {header("worst", t("colWorst"))}
+            {header("edition", t("colEdition"))}
+            {header("channel", t("colChannel"))}
+            {header("partialKey", t("colPartialKey"))}
+            {header("license", t("colLicense"))}
+            {header("expires", t("colExpires"))}
+            {header("cmid", t("colCmid"))}
+            {header("kmsHost", t("colKmsHost"))}
+            {header("lastCheckIn", t("colLastCheckIn"))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>
+              <td data-label={t("colClient")}>
                 <Link href={`/clients/${r.id}`}>{r.fqdn}</Link>
               </td>
-              <td>{r.edition ?? <span className="muted">—</span>}</td>
-              <td>
+              <td data-label={t("colWorst")}>
+                <WorstFinding finding={r.worstFinding} />
+              </td>
+              <td data-label={t("colEdition")}>{r.edition ?? <span className="muted">—</span>}</td>
+              <td data-label={t("colChannel")}>
                 <ChannelCell channel={r.channel} productKeyChannel={r.productKeyChannel} />
               </td>
-              <td className={styles.mono}>{r.partialProductKey ?? "—"}</td>
-              <td>
+              <td data-label={t("colPartialKey")} className={styles.mono}>
+                {r.partialProductKey ?? "—"}
+              </td>
+              <td data-label={t("colLicense")}>
                 <LicenseStatusBadge status={r.licenseStatus} />
               </td>
-              <td className={styles.nowrap}>
+              <td data-label={t("colExpires")} className={styles.nowrap}>
                 <ExpiryText iso={r.expiresAt} />
               </td>
-              <td className={styles.mono}>{r.cmid ?? <span className="muted">—</span>}</td>
-              <td className={`${styles.mono} ${styles.nowrap}`}>{hostPort(r.kmsHost, r.kmsPort)}</td>
-              <td>
+              <td data-label={t("colCmid")}>
+                {r.cmid ? <CmidLink cmid={r.cmid} className={styles.mono} /> : <span className="muted">—</span>}
+              </td>
+              <td data-label={t("colKmsHost")} className={styles.mono}>
+                <KmsHostCell host={r.kmsHost} port={r.kmsPort} />
+              </td>
+              <td data-label={t("colLastCheckIn")}>
                 <TimeAgo iso={r.lastCheckInAt} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

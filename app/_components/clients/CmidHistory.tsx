@@ -1,41 +1,46 @@
+"use client";
 // The CMIDs this machine reported over time: a change means it was re-imaged or rearmed.
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
-import { formatDateTime } from "@/lib/present/format/expiry";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
+import { CmidLink } from "@/app/_components/ClientName";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] }) {
-  if (history.length === 0)
-    return <p className="muted">No CMID reported yet (it appears once the client has a GVLK and sends /dlv or events).</p>;
+  const t = useTranslations("cmidHistory");
+  if (history.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
     <>
       {history.length > 1 && (
-        <p className="muted small">
-          The CMID changed {history.length - 1} time(s): the machine was re-imaged or rearmed (expected after <code>slmgr.vbs /rearm</code>
-          ).
-        </p>
+        <p className="muted small">{t.rich("changed", { count: history.length - 1, code: (c) => <code>{c}</code> })}</p>
       )}
-      <table>
-        <thead>
-          <tr>
-            <th>CMID</th>
-            <th>First seen</th>
-            <th>Last seen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((c) => (
-            <tr key={c.cmid}>
-              <td className={styles.mono}>
-                <a href={`/clients?q=${encodeURIComponent(c.cmid)}`} title="Find every machine with this CMID">
-                  {c.cmid}
-                </a>
-              </td>
-              <td>{formatDateTime(c.firstSeenAt)}</td>
-              <td>{formatDateTime(c.lastSeenAt)}</td>
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">CMID</th>
+              <th scope="col">{t("firstSeen")}</th>
+              <th scope="col">{t("lastSeen")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {history.map((c) => (
+              <tr key={c.cmid}>
+                <td className={styles.mono}>
+                  <CmidLink cmid={c.cmid} />
+                </td>
+                <td>
+                  <DateTime iso={c.firstSeenAt} />
+                </td>
+                <td>
+                  <DateTime iso={c.lastSeenAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -1,24 +1,26 @@
 // Previous / next with "Showing 51–100 of 230".
-import { pageCount, pageRangeLabel } from "@/lib/read/clients/clientFilters";
+"use client";
+import { useTranslations } from "next-intl";
+import { pageCount } from "@/lib/read/clients/clientFilters";
 import styles from "./clients.module.css";
 
 type Props = { total: number; page: number; pageSize: number; busy: boolean; onPage: (page: number) => void };
 
 export function Pagination({ total, page, pageSize, busy, onPage }: Props) {
+  const t = useTranslations("pager");
   const pages = pageCount(total, pageSize);
+  const from = (page - 1) * pageSize + 1;
   return (
     <div className={styles.pager}>
       <button type="button" disabled={page <= 1 || busy} onClick={() => onPage(page - 1)}>
-        ‹ Previous
+        {t("previous")}
       </button>
-      <span>
-        Page {page} of {pages}
-      </span>
+      <span>{t("pageOf", { page, pages })}</span>
       <button type="button" disabled={page >= pages || busy} onClick={() => onPage(page + 1)}>
-        Next ›
+        {t("next")}
       </button>
-      <span className="muted">{pageRangeLabel(total, page, pageSize)}</span>
-      {busy && <span className="muted small">updating…</span>}
+      {total > 0 && from <= total && <span className="muted">{t("range", { from, to: Math.min(page * pageSize, total), total })}</span>}
+      {busy && <span className="muted small">{t("updating")}</span>}
     </div>
   );
 }

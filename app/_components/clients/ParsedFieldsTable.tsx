@@ -1,6 +1,7 @@
 // Parsed products or events side by side: one row per field that any of them has, one column each.
 import { fieldLabel, formatFieldValue, presentFields, type FieldRecord } from "@/lib/present/format/parsedFields";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = { items: FieldRecord[]; headings: string[] };
 
@@ -9,7 +10,7 @@ export function ParsedFieldsTable({ items, headings }: Props) {
   if (items.length === 0)
     return <p className="muted">Nothing was recognized as a product or an event. Check the type selected above matches what you pasted.</p>;
   return (
-    <div className={styles.scroll}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -33,6 +34,6 @@ export function ParsedFieldsTable({ items, headings }: Props) {
         </tbody>
       </table>
       <p className="muted small">Fields with no value in any column are hidden.</p>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,8 +1,10 @@
 // One product's current license facts: edition, channel, key, status, expiry, CMID, KMS host and port.
+"use client";
+import { useTranslations } from "next-intl";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { describeChannel, hostPort } from "@/lib/present/format/channel";
 import { formatMinutes } from "@/lib/present/format/expiry";
-import { kmsHostSourceLabel, readProductExtras } from "@/lib/present/format/productFields";
+import { readProductExtras } from "@/lib/present/format/productFields";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ExpiryText } from "./ExpiryText";
@@ -14,65 +16,67 @@ type Product = ClientDetail["products"][number];
 export type ProductFallback = { cmid: string | null; kmsHost: string | null; kmsPort: number | null };
 
 export function ProductSummary({ product, fallback }: { product: Product; fallback: ProductFallback }) {
+  const t = useTranslations("product");
   const extras = readProductExtras(product.parsed);
+  const source =
+    extras.kmsHostSource === "dns" ? t("sourceDns") : extras.kmsHostSource === "registered" ? t("sourceRegistered") : t("sourceUnknown");
   const channel = describeChannel(product.channel, extras.productKeyChannel);
   return (
     <section className="card">
-      <h2>{product.name ?? "Unnamed product"}</h2>
+      <h2>{product.name ?? t("unnamed")}</h2>
       <dl className={styles.facts}>
-        <dt>License status</dt>
+        <dt>{t("licenseStatus")}</dt>
         <dd>
           <LicenseStatusBadge status={product.licenseStatus} />
-          {extras.notificationReason && <span className="muted small"> reason {extras.notificationReason}</span>}
+          {extras.notificationReason && <span className="muted small"> {t("reason", { reason: extras.notificationReason })}</span>}
         </dd>
-        <dt>Activation expires</dt>
+        <dt>{t("expires")}</dt>
         <dd>
           {product.expiresAt ? (
             <ExpiryText iso={product.expiresAt} />
           ) : product.licenseStatus === "Licensed" && channel.isGvlk === false ? (
-            <span className="muted">does not expire (MAK, retail and OEM activations are permanent)</span>
+            <span className="muted">{t("permanent")}</span>
           ) : extras.graceRemainingMin !== null && extras.graceRemainingMin > 0 ? (
-            <span className="muted small">{formatMinutes(extras.graceRemainingMin)} remaining when reported</span>
+            <span className="muted small">{t("graceRemaining", { time: formatMinutes(extras.graceRemainingMin) })}</span>
           ) : (
             <span className="muted">—</span>
           )}
         </dd>
-        <dt>Channel</dt>
+        <dt>{t("channel")}</dt>
         <dd>
-          {channel.isGvlk === true && <span className="badge ok">GVLK – KMS client</span>}
-          {channel.isGvlk === false && <span className="badge warning">not GVLK</span>} {product.channel ?? "—"}
+          {channel.isGvlk === true && <span className="badge ok">{t("gvlk")}</span>}
+          {channel.isGvlk === false && <span className="badge warning">{t("notGvlk")}</span>} {product.channel ?? "—"}
           {extras.productKeyChannel && <span className="muted"> ({extras.productKeyChannel})</span>}
           {channel.note && <div className="small muted">{channel.note}</div>}
         </dd>
-        <dt>Partial product key</dt>
+        <dt>{t("partialKey")}</dt>
         <dd className={styles.mono}>{extras.partialProductKey ?? "—"}</dd>
         <dt>CMID</dt>
         <dd className={styles.mono}>
           {product.cmid ?? fallback.cmid ?? "—"}
-          {!product.cmid && fallback.cmid && <span className="muted small"> (latest in the CMID history)</span>}
+          {!product.cmid && fallback.cmid && <span className="muted small"> {t("cmidFromHistory")}</span>}
         </dd>
-        <dt>KMS host used</dt>
+        <dt>{t("hostUsed")}</dt>
         <dd>
-          {product.kmsHost || !fallback.kmsHost ? (
-            <span className={styles.mono}>{hostPort(product.kmsHost, product.kmsPort)}</span>
+          {product.kmsHost ? (
+            <a className={styles.mono} href={`/audit/hosts/${encodeURIComponent(product.kmsHost)}`}>
+              {hostPort(product.kmsHost, product.kmsPort)}
+            </a>
+          ) : fallback.kmsHost ? (
+            <span className="muted">{t("fromRequest", { host: hostPort(fallback.kmsHost, fallback.kmsPort) })}</span>
           ) : (
-            <>
-              <span className={styles.mono}>{hostPort(fallback.kmsHost, fallback.kmsPort)}</span>
-              <span className="muted"> (from its latest 12288 request)</span>
-            </>
+            <span className={styles.mono}>—</span>
           )}
-          {product.kmsHost && <span className="muted"> – {kmsHostSourceLabel(extras.kmsHostSource)}</span>}
+          {product.kmsHost && <span className="muted"> – {source}</span>}
           {extras.kmsHostIp && <span className="muted small"> (IP {extras.kmsHostIp})</span>}
-          {!product.kmsHost && !fallback.kmsHost && channel.isGvlk && (
-            <div className="small muted">
-              No KMS host known: the client found none via DNS (_vlmcs._tcp) and none is registered with slmgr /skms.
-            </div>
-          )}
+          {!product.kmsHost && !fallback.kmsHost && channel.isGvlk && <div className="small muted">{t("noHost")}</div>}
         </dd>
-        <dt>Reported</dt>
+        <dt>{t("reported")}</dt>
         <dd>
-          by {product.source === "cim" ? "CIM (SoftwareLicensingProduct)" : "slmgr.vbs /dlv"}, last seen{" "}
-          <TimeAgo iso={product.lastSeenAt} />
+          {t.rich("reportedBy", {
+            source: product.source === "cim" ? "CIM (SoftwareLicensingProduct)" : "slmgr.vbs /dlv",
+            when: () => <TimeAgo iso={product.lastSeenAt} />,
+          })}
         </dd>
       </dl>
     </section>

@@ -1,34 +1,37 @@
 "use client";
 // Loading and error states shared by the clients/alerts/audit/parse pages.
+import { useTranslations } from "next-intl";
 import { FetchError } from "@/lib/client/fetchJson";
 
+/** `what` is already in the user's language. */
 export function Loading({ what }: { what: string }) {
+  const t = useTranslations("common");
   return (
     <p className="muted" role="status">
-      Loading {what}…
+      {t("loading", { what })}
     </p>
   );
 }
 
 /** What to do next depends on the status: 403 ask an admin, 404 go back, 5xx retry. */
-function advice(error: Error): string {
-  if (!(error instanceof FetchError)) return "Check your network connection and retry.";
-  if (error.status === 403) return "Your account is not allowed to do this; ask a kmswatch administrator.";
-  if (error.status === 404) return "It may have been removed, or the link is wrong.";
-  if (error.status >= 500) return "The kmswatch server failed; retry, and check its logs if it persists.";
-  return "";
+function adviceKey(error: Error) {
+  if (!(error instanceof FetchError)) return "adviceNetwork" as const;
+  if (error.status === 403) return "adviceForbidden" as const;
+  if (error.status === 404) return "adviceNotFound" as const;
+  if (error.status >= 500) return "adviceServer" as const;
+  return null;
 }
 
 export function ErrorMessage({ error, what, onRetry }: { error: Error; what: string; onRetry?: () => void }) {
+  const t = useTranslations("common");
+  const advice = adviceKey(error);
   return (
     <div className="card" role="alert">
-      <p className="error">
-        Could not load {what}: {error.message}
-      </p>
-      <p className="muted small">{advice(error)}</p>
+      <p className="error">{t("couldNotLoad", { what, error: error.message })}</p>
+      {advice && <p className="muted small">{t(advice)}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
-          Retry
+          {t("retry")}
         </button>
       )}
     </div>
@@ -37,11 +40,12 @@ export function ErrorMessage({ error, what, onRetry }: { error: Error; what: str
 
 /** Inline error of a mutation (approve, remove, parse): the API's message as is. */
 export function InlineError({ error }: { error: Error | null }) {
+  const t = useTranslations("common");
   if (!error) return null;
   return (
     <p className="error" role="alert">
       {error.message}
-      {error instanceof FetchError && error.status === 403 && !/admin/i.test(error.message) ? " (administrators only)" : ""}
+      {error instanceof FetchError && error.status === 403 && !/admin/i.test(error.message) ? t("adminsOnly") : ""}
     </p>
   );
 }

@@ -2,92 +2,101 @@
 // 12288 (client request) / 12289 (host response) pairs, newest first. A 12288 without a 12289 means
 // the KMS host was never reached: highlighted, with what its HRESULT means.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { hostPort } from "@/lib/present/format/channel";
-import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Pair = ClientDetail["timeline"][number];
 
 /** Why an answered request did not activate: the HRESULT's meaning, or the count when the HRESULT is "success". */
-function refusal(pair: Pair): string {
+function refusal(pair: Pair, t: ReturnType<typeof useTranslations<"timeline">>): string {
   const count = pair.response?.hostCurrentCount;
   const need = pair.request?.minCount;
   if (pair.hresultMeaning && pair.hresultMeaning !== "Success") return pair.hresultMeaning;
-  if (count !== null && count !== undefined && need && count < need) return "host count below the minimum";
-  return "reason not reported";
+  if (count !== null && count !== undefined && need && count < need) return t("countBelow");
+  return t("noReason");
 }
 
 const FIRST = 20;
 
 function Outcome({ pair }: { pair: Pair }) {
+  const t = useTranslations("timeline");
   const r = pair.response;
   if (!pair.answered) {
     return (
       <span className={styles.critical}>
-        No answer (no 12289): the KMS host was not reached{pair.hresultMeaning ? ` – ${pair.hresultMeaning}` : ""}
+        {t("noAnswer")}
+        {pair.hresultMeaning ? ` – ${pair.hresultMeaning}` : ""}
       </span>
     );
   }
-  if (!r) return <span>answered</span>;
-  const count = r.hostCurrentCount !== null ? `host count ${r.hostCurrentCount}` : null;
-  const need = pair.request?.minCount ? `needs ${pair.request.minCount}` : null;
+  if (!r) return <span>{t("answered")}</span>;
+  const count = r.hostCurrentCount !== null ? t("hostCount", { count: r.hostCurrentCount }) : null;
+  const need = pair.request?.minCount ? t("needs", { count: pair.request.minCount }) : null;
   return (
     <span>
       {r.activated === true ? (
-        <span className="badge ok">activated</span>
+        <span className="badge ok">{t("activated")}</span>
       ) : r.activated === false ? (
-        <span className="badge warning">not activated</span>
+        <span className="badge warning">{t("notActivated")}</span>
       ) : (
-        "answered"
+        t("answered")
       )}{" "}
       {[count, need].filter(Boolean).join(", ")}
-      {r.activated === false && <span className="muted"> – {refusal(pair)}</span>}
+      {r.activated === false && <span className="muted"> – {refusal(pair, t)}</span>}
     </span>
   );
 }
 
 export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline"] }) {
+  const t = useTranslations("timeline");
   const [all, setAll] = useState(false);
-  if (timeline.length === 0) {
-    return (
-      <p className="muted">
-        No 12288/12289 events yet. Collect the Application log (events 12288 and 12289) with the agent, or run <code>slmgr.vbs /ato</code>{" "}
-        on the client to make one.
-      </p>
-    );
-  }
+  if (timeline.length === 0) return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
   const unanswered = timeline.filter((p) => !p.answered).length;
   const shown = all ? timeline : timeline.slice(0, FIRST);
   return (
     <>
       <p className="muted small">
-        {timeline.length} request(s), {unanswered === 0 ? "all answered" : <span className={styles.critical}>{unanswered} unanswered</span>}
-        .
+        {t("requests", { count: timeline.length })}{" "}
+        {unanswered === 0 ? t("allAnswered") : <span className={styles.critical}>{t("unanswered", { count: unanswered })}</span>}
       </p>
-      <div className={styles.scroll}>
+      <TableScroll>
         <table>
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Request (12288)</th>
-              <th>KMS host:port</th>
-              <th>HRESULT</th>
-              <th>Response (12289)</th>
+              <th scope="col">{t("colTime")}</th>
+              <th scope="col">{t("colRequest")}</th>
+              <th scope="col">{t("colHost")}</th>
+              <th scope="col">HRESULT</th>
+              <th scope="col">{t("colResponse")}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((p, i) => (
               <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
-                <td>{formatDateTime(p.at)}</td>
+                <td>
+                  <DateTime iso={p.at} />
+                </td>
                 <td>
                   {p.request ? (
-                    <>sent{p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}</>
+                    <>
+                      {t("sent")}
+                      {p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}
+                    </>
                   ) : (
-                    <span className="muted">no 12288 logged</span>
+                    <span className="muted">{t("noRequest")}</span>
                   )}
                 </td>
-                <td className={styles.mono}>{hostPort(p.request?.kmsHost, p.request?.kmsPort)}</td>
+                <td className={styles.mono}>
+                  {p.request?.kmsHost ? (
+                    <a href={`/audit/hosts/${encodeURIComponent(p.request.kmsHost)}`}>{hostPort(p.request.kmsHost, p.request.kmsPort)}</a>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
                   {p.request?.hresult ?? p.response?.hresult ?? "—"}
                 </td>
@@ -98,10 +107,10 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {timeline.length > FIRST && (
         <button type="button" className={styles.secondary} onClick={() => setAll(!all)}>
-          {all ? `Show the latest ${FIRST} only` : `Show all ${timeline.length}`}
+          {all ? t("showLatest", { count: FIRST }) : t("showAll", { count: timeline.length })}
         </button>
       )}
     </>

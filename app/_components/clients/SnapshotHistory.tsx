@@ -2,36 +2,42 @@
 // Every stored /dlv or CIM snapshot of the client (one row per change), each with its raw text on demand.
 import { Fragment, useState } from "react";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
-import { formatDateTime } from "@/lib/present/format/expiry";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { RawTextViewer } from "./RawTextViewer";
 import styles from "./clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapshotHistory"] }) {
+  const t = useTranslations("snapshots");
   const [open, setOpen] = useState<string | null>(null);
-  if (snapshots.length === 0)
-    return <p className="muted">No /dlv or CIM snapshot stored yet: the agent has not sent one for this machine.</p>;
+  if (snapshots.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
-    <div className={styles.scroll}>
-      <p className="muted small">A new row is stored only when something changed; &quot;last seen&quot; moves while it stays the same.</p>
+    <TableScroll>
+      <p className="muted small">{t("note")}</p>
       <table>
         <thead>
           <tr>
-            <th>Collected</th>
-            <th>Last seen</th>
-            <th>Source</th>
-            <th>Product</th>
-            <th>License</th>
-            <th>CMID</th>
-            <th>Raw</th>
+            <th scope="col">{t("colCollected")}</th>
+            <th scope="col">{t("colLastSeen")}</th>
+            <th scope="col">{t("colSource")}</th>
+            <th scope="col">{t("colProduct")}</th>
+            <th scope="col">{t("colLicense")}</th>
+            <th scope="col">CMID</th>
+            <th scope="col">{t("colRaw")}</th>
           </tr>
         </thead>
         <tbody>
           {snapshots.map((s) => (
             <Fragment key={s.id}>
               <tr>
-                <td>{formatDateTime(s.collectedAt)}</td>
-                <td>{formatDateTime(s.lastSeenAt)}</td>
+                <td>
+                  <DateTime iso={s.collectedAt} />
+                </td>
+                <td>
+                  <DateTime iso={s.lastSeenAt} />
+                </td>
                 <td>{s.source === "dlv" ? "/dlv" : s.source.toUpperCase()}</td>
                 <td>{s.name ?? s.productKey}</td>
                 <td>
@@ -45,7 +51,7 @@ export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapsh
                     aria-expanded={open === s.id}
                     onClick={() => setOpen(open === s.id ? null : s.id)}
                   >
-                    {open === s.id ? "Hide" : s.source === "dlv" ? "View /dlv text" : "View raw"}
+                    {open === s.id ? t("hide") : s.source === "dlv" ? t("viewDlv") : t("viewRaw")}
                   </button>
                 </td>
               </tr>
@@ -60,6 +66,6 @@ export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapsh
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@
 // currently shows (read from its URL), so the file matches the screen, all pages included.
 import { Suspense } from "react";
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { exportCsvHref, type ExportTableName } from "@/app/_components/export/hrefs";
 import styles from "./export.module.css";
 
@@ -10,21 +11,23 @@ type Props = { table: ExportTableName; filterKeys?: readonly string[] };
 
 function FilteredLink({ table, filterKeys = [] }: Props) {
   const params = useSearchParams();
+  const t = useTranslations("common");
   return (
     <a className={styles.download} href={exportCsvHref(table, params, filterKeys)} download>
-      Export CSV
+      {t("exportCsv")}
     </a>
   );
 }
 
 export function ExportCsvLink(props: Props) {
+  const t = useTranslations("common");
   // useSearchParams needs a Suspense boundary on statically rendered pages; the fallback keeps the filters out.
   return (
     <div className={styles.row}>
       <Suspense
         fallback={
           <a className={styles.download} href={exportCsvHref(props.table, null, [])} download>
-            Export CSV
+            {t("exportCsv")}
           </a>
         }
       >

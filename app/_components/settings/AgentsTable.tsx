@@ -3,6 +3,7 @@
 import type { AgentRow } from "@/lib/access/admin/agentList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = { agents: AgentRow[]; busyId: string | null; onRevoke: (agent: AgentRow) => void; onRotate: (agent: AgentRow) => void };
 
@@ -10,7 +11,7 @@ const roleLabel: Record<string, string> = { kms_host: "KMS host", client: "clien
 
 export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
   return (
-    <div className={styles.scroll}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -66,6 +67,6 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

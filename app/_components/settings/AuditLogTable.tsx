@@ -3,10 +3,11 @@
 import type { AuditLogEntry } from "@/lib/access/audit/list";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
   return (
-    <div className={styles.scroll}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -40,6 +41,6 @@ export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { TimeAgo } from "@/app/_components/TimeAgo";
 import { OneTimeSecret } from "./OneTimeSecret";
 import { AdminQueryError } from "./AdminQueryState";
 import styles from "@/app/_components/clients/clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 function ValidBadge({ valid, expiresAt }: { valid: boolean; expiresAt: string | null }) {
   if (!valid) return <span className="badge">expired</span>;
@@ -58,56 +59,58 @@ export function EnrollSecretsCard() {
           </p>
         </OneTimeSecret>
       )}
-      <table>
-        <thead>
-          <tr>
-            <th>Secret</th>
-            <th>Created</th>
-            <th>By</th>
-            <th>State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {environment.configured && !envHasRow && (
+      <TableScroll>
+        <table>
+          <thead>
             <tr>
-              <td>
-                <code>KMSWATCH_ENROLL_SECRET</code> (environment)
-              </td>
-              <td className="muted">at start-up</td>
-              <td className="muted">—</td>
-              <td>
-                <span className="badge ok">valid</span> <span className="muted small">until the first rotation&apos;s overlap ends</span>
-              </td>
+              <th>Secret</th>
+              <th>Created</th>
+              <th>By</th>
+              <th>State</th>
             </tr>
-          )}
-          {secrets.map((s) => (
-            <tr key={s.id} className={s.valid ? undefined : styles.dim}>
-              <td>
-                {s.source === "environment" ? (
-                  <>
-                    <code>KMSWATCH_ENROLL_SECRET</code> {s.isCurrentEnvSecret ? "(environment)" : "(a former value)"}
-                  </>
-                ) : (
-                  <code>{s.prefix}…</code>
-                )}
-              </td>
-              {/* The environment secret's row is written at the first rotation, not when the secret was made. */}
-              <td>{s.source === "environment" ? <span className="muted">—</span> : <TimeAgo iso={s.createdAt} />}</td>
-              <td>{s.createdBy ?? <span className="muted">—</span>}</td>
-              <td>
-                <ValidBadge valid={s.valid} expiresAt={s.expiresAt} />
-              </td>
-            </tr>
-          ))}
-          {!environment.configured && secrets.length === 0 && (
-            <tr>
-              <td colSpan={4} className="muted">
-                No enroll secret: KMSWATCH_ENROLL_SECRET is not set and none was issued.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {environment.configured && !envHasRow && (
+              <tr>
+                <td>
+                  <code>KMSWATCH_ENROLL_SECRET</code> (environment)
+                </td>
+                <td className="muted">at start-up</td>
+                <td className="muted">—</td>
+                <td>
+                  <span className="badge ok">valid</span> <span className="muted small">until the first rotation&apos;s overlap ends</span>
+                </td>
+              </tr>
+            )}
+            {secrets.map((s) => (
+              <tr key={s.id} className={s.valid ? undefined : styles.dim}>
+                <td>
+                  {s.source === "environment" ? (
+                    <>
+                      <code>KMSWATCH_ENROLL_SECRET</code> {s.isCurrentEnvSecret ? "(environment)" : "(a former value)"}
+                    </>
+                  ) : (
+                    <code>{s.prefix}…</code>
+                  )}
+                </td>
+                {/* The environment secret's row is written at the first rotation, not when the secret was made. */}
+                <td>{s.source === "environment" ? <span className="muted">—</span> : <TimeAgo iso={s.createdAt} />}</td>
+                <td>{s.createdBy ?? <span className="muted">—</span>}</td>
+                <td>
+                  <ValidBadge valid={s.valid} expiresAt={s.expiresAt} />
+                </td>
+              </tr>
+            ))}
+            {!environment.configured && secrets.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No enroll secret: KMSWATCH_ENROLL_SECRET is not set and none was issued.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
       <form onSubmit={submit} className={styles.pad}>
         <div className="toolbar">
           <label>

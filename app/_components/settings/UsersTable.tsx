@@ -5,6 +5,7 @@ import type { UserView } from "@/lib/access/admin/users";
 import type { Role } from "@/lib/access/admin/userRules";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
+import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = {
   users: UserView[];
@@ -18,7 +19,7 @@ type Props = {
 export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDelete }: Props) {
   const admins = users.filter((u) => u.role === "admin").length;
   return (
-    <div className={styles.scroll}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -84,6 +85,6 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COUNT_THRESHOLDS } from "@/lib/kms/countModel";
-import { dayLabel, prepareHostTrend, type HostTrendInput } from "./prepareHostTrend";
+import { dayLabel, prepareHostTrend, summarizeTrend, type HostTrendInput } from "./prepareHostTrend";
 
 const D = (s: string) => Date.parse(s);
 const base: HostTrendInput = {
@@ -141,5 +141,34 @@ describe("prepareHostTrend at the API's resolution", () => {
     const out = prepareHostTrend({ ...base, thresholds: { clientOs: 25, serverOs: 5, cap: 60 } });
     expect(out.thresholds.cap).toBe(60);
     expect(out.yMax).toBe(60);
+  });
+});
+
+describe("y-axis ticks and text summary", () => {
+  it("puts ticks on the thresholds so a count of 2 reads against 5, 10 and 25", () => {
+    const trend = prepareHostTrend({ ...base, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 2 }] });
+    expect(trend.yTicks).toEqual([0, 5, 10, 25, 50]);
+    const serverOnly = prepareHostTrend({ ...base, serverOnly: true, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 2 }] });
+    expect(serverOnly.yTicks).toEqual([0, 5, 10]);
+  });
+
+  it("summarises the reported count: first and last day, latest, lowest, highest; nothing without a count", () => {
+    const trend = prepareHostTrend({
+      ...base,
+      reported: [
+        { bucket: "2026-11-20T00:00:00Z", count: 30 },
+        { bucket: "2026-11-21T00:00:00Z", count: null },
+        { bucket: "2026-11-22T00:00:00Z", count: 2 },
+        { bucket: "2026-11-23T00:00:00Z", count: 7 },
+      ],
+    });
+    expect(summarizeTrend(trend.rows)).toEqual({
+      from: Date.parse("2026-11-20T00:00:00Z"),
+      to: Date.parse("2026-11-23T00:00:00Z"),
+      latest: 7,
+      min: 2,
+      max: 30,
+    });
+    expect(summarizeTrend(prepareHostTrend(base).rows)).toBeNull();
   });
 });

@@ -57,6 +57,8 @@ export type HostTrend = {
   rows: HostTrendRow[];
   thresholds: CountThresholds;
   yMax: number;
+  /** Y-axis ticks at the thresholds (5, 10, 25, 50) so a small count reads against them, not against a bare axis. */
+  yTicks: number[];
   /** Largest |reported - reconstructed| over the rows that have both, in CMIDs (not days); null if none. */
   gapDays: number | null;
 };
@@ -142,5 +144,21 @@ export function prepareHostTrend(input: HostTrendInput): HostTrend {
   const floor = input.serverOnly ? 2 * thresholds.serverOs : thresholds.cap;
   const yMax = Math.ceil(Math.max(floor, dataMax) / 5) * 5;
 
-  return { rows: sorted, thresholds, yMax, gapDays: gap };
+  const yTicks = [...new Set([0, thresholds.serverOs, 2 * thresholds.serverOs, thresholds.clientOs, thresholds.cap, yMax])]
+    .filter((v) => v <= yMax)
+    .sort((a, b) => a - b);
+
+  return { rows: sorted, thresholds, yMax, yTicks, gapDays: gap };
+}
+
+export type TrendSummary = { from: number; to: number; latest: number; min: number; max: number };
+
+/** The chart's text summary (for screen readers and the figure caption): range, latest, lowest and highest reported count. */
+export function summarizeTrend(rows: readonly HostTrendRow[]): TrendSummary | null {
+  const reported = rows.filter((r): r is HostTrendRow & { reported: number } => r.reported !== null);
+  const first = reported[0];
+  const last = reported.at(-1);
+  if (!first || !last) return null;
+  const values = reported.map((r) => r.reported);
+  return { from: first.t, to: last.t, latest: last.reported, min: Math.min(...values), max: Math.max(...values) };
 }

@@ -1,5 +1,5 @@
 // The alerts list's filters, shared by the API, the CSV export and the queries: lifecycle state (open and
-// acknowledged by default, "all" adds resolved history), severity, subject kind, rule and one machine.
+// acknowledged by default, "all" adds resolved history), severity, subject kind, rule, one machine and a name.
 import "server-only";
 import { z } from "zod";
 import { ALERT_LIST_MAX, ALERT_PAGE_SIZE, alertStates } from "@/lib/evaluate/alerts/types";
@@ -17,6 +17,8 @@ export const alertFilterSchema = z.object({
   kind: z.enum(["host", "client"]).optional(),
   rule: z.string().trim().min(1).max(100).optional(),
   machineId: z.uuid().optional(),
+  /** Part of the machine's name: a host ("kms01"), or a site's DNS suffix (".lab.contoso.com"). */
+  q: z.string().trim().min(1).max(255).optional(),
 });
 export type AlertFilter = z.infer<typeof alertFilterSchema>;
 

@@ -18,11 +18,15 @@ const stateIn = (states: readonly AlertState[]) =>
     ? Prisma.sql`a.state <> 'resolved'`
     : Prisma.sql`a.state = ANY(${[...states]}::"AlertState"[])`;
 
+/** ILIKE pattern for "contains", with the user's % and _ taken literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** The filter as a WHERE condition on `alert a`; the parts left out (undefined) match everything. */
 export function alertWhere(filter: Partial<AlertFilter> & Pick<AlertFilter, "state">): Prisma.Sql {
   return Prisma.sql`${stateIn(filter.state)}
     AND (${filter.severity ?? null}::text IS NULL OR a.severity = ${filter.severity ?? null})
     AND (${filter.kind ?? null}::text IS NULL OR a.subject_kind = ${filter.kind ?? null})
     AND (${filter.rule ?? null}::text IS NULL OR a.rule_id = ${filter.rule ?? null})
-    AND (${filter.machineId ?? null}::uuid IS NULL OR a.machine_id = ${filter.machineId ?? null}::uuid)`;
+    AND (${filter.machineId ?? null}::uuid IS NULL OR a.machine_id = ${filter.machineId ?? null}::uuid)
+    AND (${filter.q ?? null}::text IS NULL OR a.last_finding->'subject'->>'fqdn' ILIKE ${filter.q ? containsPattern(filter.q) : null})`;
 }

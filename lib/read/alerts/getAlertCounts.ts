@@ -7,9 +7,9 @@ import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
 import { alertWhere } from "@/lib/read/alerts/alertSql";
 import type { AlertCountRow } from "@/lib/read/alerts/alertCounts";
 
-export async function getAlertCounts(filter: Pick<AlertFilter, "state" | "machineId">): Promise<AlertCountRow[]> {
+export async function getAlertCounts(filter: Pick<AlertFilter, "state" | "machineId" | "q">): Promise<AlertCountRow[]> {
   return queryRows<AlertCountRow>(Prisma.sql`
     SELECT a.rule_id AS "ruleId", a.severity, a.subject_kind AS kind, min(a.title) AS title, count(*)::int AS n
-      FROM alert a WHERE ${alertWhere({ state: filter.state, machineId: filter.machineId })}
+      FROM alert a WHERE ${alertWhere({ state: filter.state, machineId: filter.machineId, q: filter.q })}
      GROUP BY a.rule_id, a.severity, a.subject_kind`);
 }

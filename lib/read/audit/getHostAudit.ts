@@ -13,6 +13,7 @@ type Row = {
   last_seen: Date;
   client_sample: string[];
   current_count: number | null;
+  machine_id: string | null;
 };
 
 export async function getHostAudit() {
@@ -34,7 +35,8 @@ export async function getHostAudit() {
            ARRAY(SELECT c.client FROM kms_host_client c WHERE c.host = p.host ORDER BY c.client LIMIT 20) AS client_sample,
            (SELECT s.current_count FROM machine hm JOIN machine_windows_state ws ON ws.machine_id = hm.id
               JOIN snapshot s ON s.id = ws.snapshot_id
-             WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count
+             WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count,
+           (SELECT hm.id FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS machine_id
       FROM per_host p ORDER BY p.host`;
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
@@ -44,6 +46,8 @@ export async function getHostAudit() {
     clients: r.clients,
     clientSample: r.client_sample ?? [],
     currentCount: r.current_count,
+    /** The host's own page when an agent runs on it; a host seen only by its clients has none. */
+    machineId: r.machine_id,
     firstSeenAt: r.first_seen.toISOString(),
     lastSeenAt: r.last_seen.toISOString(),
     approved: isApproved(approvedNames, r.host) ?? false,

@@ -12,9 +12,9 @@ import {
 
 describe("client filters <-> URL", () => {
   it("round-trips every filter", () => {
-    const filters = { q: "pc-01", state: "Notification", channel: "VOLUME_MAK", kmsHost: "kms01.corp", page: 3 };
+    const filters = { q: "pc-01", state: "Notification", channel: "VOLUME_MAK", kmsHost: "kms01.corp", page: 3, sort: "-expires" };
     const qs = filtersToQueryString(filters);
-    expect(qs).toBe("q=pc-01&state=Notification&channel=VOLUME_MAK&kmsHost=kms01.corp&page=3");
+    expect(qs).toBe("q=pc-01&state=Notification&channel=VOLUME_MAK&kmsHost=kms01.corp&sort=-expires&page=3");
     expect(filtersFromSearchParams(new URLSearchParams(qs))).toEqual(filters);
   });
 
@@ -68,5 +68,17 @@ describe("paging labels", () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(50, 50)).toBe(1);
     expect(pageCount(51, 50)).toBe(2);
+  });
+});
+
+describe("clients sort in the URL", () => {
+  it("keeps a known column sort, descending included, and drops anything else", () => {
+    const read = (qs: string) => filtersFromSearchParams(new URLSearchParams(qs)).sort;
+    expect(read("sort=-lastCheckIn")).toBe("-lastCheckIn");
+    expect(read("sort=worst")).toBe("worst");
+    expect(read("sort=-password_hash")).toBe("fqdn");
+    expect(read("sort=fqdn;DROP")).toBe("fqdn");
+    expect(filtersToQueryString({ ...emptyClientFilters, sort: "-expires", page: 2 })).toBe("sort=-expires&page=2");
+    expect(filtersToQueryString({ ...emptyClientFilters, sort: "fqdn" })).toBe("");
   });
 });

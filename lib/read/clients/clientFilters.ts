@@ -1,9 +1,27 @@
 // Clients page filters <-> URL query string, so a filtered view can be shared as a link.
 // Shared with the pages (the filters live in the URL), so not server-only: pure, no I/O.
 
-export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; page: number };
+/** The clients table's sortable columns; the API accepts each, "-" first for descending. */
+export const CLIENT_SORT_KEYS = [
+  "fqdn",
+  "worst",
+  "edition",
+  "channel",
+  "partialKey",
+  "license",
+  "expires",
+  "cmid",
+  "kmsHost",
+  "lastCheckIn",
+] as const;
+export type ClientSortKey = (typeof CLIENT_SORT_KEYS)[number];
 
-export const emptyClientFilters: ClientFilters = { q: "", state: "", channel: "", kmsHost: "", page: 1 };
+/** `sort`: "fqdn" (the default), or a column key, "-" first for descending. */
+export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; page: number; sort: string };
+
+export const emptyClientFilters: ClientFilters = { q: "", state: "", channel: "", kmsHost: "", page: 1, sort: "fqdn" };
+
+const SORT_PATTERN = new RegExp(`^-?(${CLIENT_SORT_KEYS.join("|")})$`);
 
 export const PAGE_SIZE = 50;
 
@@ -20,6 +38,7 @@ export function filtersFromSearchParams(params: ReadableParams): ClientFilters {
     channel: clean(params.get("channel"), 60),
     kmsHost: clean(params.get("kmsHost"), 255),
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    sort: SORT_PATTERN.test(params.get("sort") ?? "") ? (params.get("sort") ?? "fqdn") : "fqdn",
   };
 }
 
@@ -30,6 +49,7 @@ export function filtersToQueryString(filters: ClientFilters): string {
     const value = filters[key].trim();
     if (value) params.set(key, value);
   }
+  if (filters.sort && filters.sort !== "fqdn") params.set("sort", filters.sort);
   if (filters.page > 1) params.set("page", String(filters.page));
   return params.toString();
 }
@@ -44,6 +64,7 @@ export function clientListUrl(filters: ClientFilters, pageSize = PAGE_SIZE): str
 
 /** Changing any filter other than the page goes back to page 1. */
 export function withFilter(filters: ClientFilters, change: Partial<Omit<ClientFilters, "page">>): ClientFilters {
+  // (A new sort also goes back to page 1: the rows of page 3 by name are not page 3 by expiry.)
   return { ...filters, ...change, page: 1 };
 }
 

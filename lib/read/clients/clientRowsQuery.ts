@@ -3,8 +3,11 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/core/generated/prisma/client";
+import { CLIENT_SORT_KEYS, type ClientSortKey } from "@/lib/read/clients/clientFilters";
 
-export const clientListQuerySchema = z.object({
+export type { ClientSortKey } from "@/lib/read/clients/clientFilters";
+
+const clientListFields = z.object({
   q: z.string().trim().max(200).default(""),
   state: z.string().max(40).default(""),
   channel: z.string().max(60).default(""),
@@ -13,13 +16,24 @@ export const clientListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   /**
    * Keyset paging: the `nextCursor` of the previous page. Rows after it are read from the fqdn index directly, so
-   * page 500 costs what page 1 costs (OFFSET reads and drops every row before the page). Takes precedence over `page`.
+   * page 500 costs what page 1 costs (OFFSET reads and drops every row before the page). Takes precedence over
+   * `page`; only in the default order (by name), which is the one the cursor is taken in.
    */
   after: z
     .string()
     .max(400)
     .regex(/^[A-Za-z0-9_-]+$/, "after must be a cursor returned as nextCursor")
     .optional(),
+  /** A column of the table, "-" first for descending ("-lastCheckIn"); the default is by name. */
+  sort: z
+    .string()
+    .max(40)
+    .regex(new RegExp(`^-?(${CLIENT_SORT_KEYS.join("|")})$`), `one of ${CLIENT_SORT_KEYS.join(", ")}, "-" first for descending`)
+    .default("fqdn"),
+});
+export const clientListQuerySchema = clientListFields.refine((query) => query.after === undefined || query.sort === "fqdn", {
+  path: ["after"],
+  message: "a cursor pages the list in its default order (by name); use page with another sort",
 });
 export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
 
@@ -27,7 +41,7 @@ export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
 export const encodeClientCursor = (fqdn: string) => Buffer.from(fqdn, "utf8").toString("base64url");
 export const decodeClientCursor = (cursor: string) => Buffer.from(cursor, "base64url").toString("utf8");
 
-export const clientExportQuerySchema = clientListQuerySchema.pick({ q: true, state: true, channel: true, kmsHost: true });
+export const clientExportQuerySchema = clientListFields.pick({ q: true, state: true, channel: true, kmsHost: true });
 export type ClientExportQuery = z.infer<typeof clientExportQuerySchema>;
 
 export type ClientExportRow = {
@@ -46,6 +60,32 @@ export type ClientExportRow = {
   name: string | null;
 };
 
+export type ClientListRow = ClientExportRow & { worst_severity: string | null; worst_title: string | null; worst_rule_id: string | null };
+
+// Each key's SQL expression; only these fixed fragments ever reach ORDER BY.
+const ORDER_EXPRESSIONS: Record<ClientSortKey, Prisma.Sql> = {
+  fqdn: Prisma.sql`m.fqdn`,
+  worst: Prisma.sql`(SELECT min(CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END) FROM alert a
+                      WHERE a.machine_id = m.id AND a.state <> 'resolved')`,
+  edition: Prisma.sql`l.name`,
+  channel: Prisma.sql`ws.channel`,
+  partialKey: Prisma.sql`l.partial_product_key`,
+  license: Prisma.sql`ws.license_status`,
+  expires: Prisma.sql`ws.expires_at`,
+  cmid: Prisma.sql`ws.cmid`,
+  kmsHost: Prisma.sql`ws.kms_host`,
+  lastCheckIn: Prisma.sql`m.last_seen_at`,
+};
+
+/** ORDER BY for a validated sort value; missing values last either way, then by name so pages never overlap. */
+export function clientOrderBy(sort: string): Prisma.Sql {
+  const descending = sort.startsWith("-");
+  const key = (descending ? sort.slice(1) : sort) as ClientSortKey;
+  const expression = ORDER_EXPRESSIONS[key] ?? ORDER_EXPRESSIONS.fqdn;
+  if (expression === ORDER_EXPRESSIONS.fqdn) return Prisma.sql`m.fqdn ${Prisma.raw(descending ? "DESC" : "ASC")}`;
+  return Prisma.sql`${expression} ${Prisma.raw(descending ? "DESC" : "ASC")} NULLS LAST, m.fqdn`;
+}
+
 /** Search and filters on the current state table (trigram indexes for the substring search). */
 export function clientConditions(query: ClientExportQuery): Prisma.Sql {
   const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -62,10 +102,11 @@ export function clientConditions(query: ClientExportQuery): Prisma.Sql {
 }
 
 /**
- * Rows in fqdn order; the latest snapshot is only read for the rows returned, so a LIMIT pages
+ * Rows in the asked order (by name by default, after a keyset cursor when given); the latest snapshot is only read for the rows returned, so a LIMIT pages
  * without probing every client's snapshots.
  */
-export function clientRowsQuery(query: ClientExportQuery, afterFqdn?: string): Prisma.Sql {
+export function clientRowsQuery(query: ClientExportQuery, options: { sort?: string; afterFqdn?: string } = {}): Prisma.Sql {
+  const { sort = "fqdn", afterFqdn } = options;
   const keyset = afterFqdn === undefined ? Prisma.empty : Prisma.sql`AND m.fqdn > ${afterFqdn}`;
   return Prisma.sql`
     SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
@@ -73,5 +114,5 @@ export function clientRowsQuery(query: ClientExportQuery, afterFqdn?: string): P
       FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
       LEFT JOIN snapshot l ON l.id = ws.snapshot_id
      WHERE ${clientConditions(query)} ${keyset}
-     ORDER BY m.fqdn`;
+     ORDER BY ${clientOrderBy(sort)}`;
 }

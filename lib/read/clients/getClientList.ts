@@ -1,16 +1,17 @@
 // Clients table with search (name or CMID) and filters (state, channel, KMS host), paged.
 import "server-only";
 import { db } from "@/lib/core/db";
-import { isoOrNull } from "@/lib/core/sql";
 import { Prisma } from "@/lib/core/generated/prisma/client";
+import { isoOrNull } from "@/lib/core/sql";
 import {
   clientConditions,
   clientRowsQuery,
   decodeClientCursor,
   encodeClientCursor,
-  type ClientExportRow,
   type ClientListQuery,
+  type ClientListRow,
 } from "@/lib/read/clients/clientRowsQuery";
+import { worstOpenAlert } from "@/lib/read/hosts/hostRowsQuery";
 
 export { clientListQuerySchema, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";
 
@@ -20,7 +21,13 @@ export async function getClientList(query: ClientListQuery) {
   const after = query.after === undefined ? undefined : decodeClientCursor(query.after);
   const offset = after === undefined ? Prisma.sql`OFFSET ${(query.page - 1) * query.pageSize}` : Prisma.empty;
   const [rows, [counted]] = await Promise.all([
-    db().$queryRaw<ClientExportRow[]>`${clientRowsQuery(query, after)} LIMIT ${query.pageSize} ${offset}`,
+    // The worst open finding is looked up for the page's rows only (one indexed probe each).
+    db().$queryRaw<ClientListRow[]>`
+      SELECT p.*, w.severity AS worst_severity, w.title AS worst_title, w.rule_id AS worst_rule_id
+        FROM (SELECT q.*, row_number() OVER () AS position
+                FROM (${clientRowsQuery(query, { sort: query.sort, afterFqdn: after })} LIMIT ${query.pageSize} ${offset}) q) p
+        LEFT JOIN LATERAL (${worstOpenAlert(Prisma.sql`p.id`)}) w ON true
+       ORDER BY p.position`,
     db().$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS total FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
        WHERE ${clientConditions(query)}`,
@@ -45,6 +52,10 @@ export async function getClientList(query: ClientListQuery) {
       kmsHost: r.kms_host,
       kmsPort: r.kms_port,
       edition: r.name,
+      worstFinding:
+        r.worst_severity && r.worst_title && r.worst_rule_id
+          ? { severity: r.worst_severity, title: r.worst_title, ruleId: r.worst_rule_id }
+          : null,
     })),
   };
 }

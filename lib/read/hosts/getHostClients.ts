@@ -6,6 +6,7 @@ import { describeHresult } from "@/lib/kms/hresults";
 import { editionName } from "@/lib/kms/editions";
 import { z } from "zod";
 import { DAY_MS } from "@/lib/core/time";
+import { clientIdsByFqdn } from "@/lib/read/hosts/clientIds";
 
 /** The first `limit` clients (by name) are sent; the summary and the total always cover all of them. */
 export const hostClientsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
@@ -54,8 +55,10 @@ export async function getHostClients(machineId: string, now: Date, { limit }: Ho
        GROUP BY l.activation_id, l.min_count
        ORDER BY clients DESC, l.activation_id, l.min_count`),
   ]);
+  const clientIds = await clientIdsByFqdn(rows.map((r) => r.client_fqdn));
   const clients = rows.map((r) => ({
     clientFqdn: r.client_fqdn,
+    clientId: clientIds.get(r.client_fqdn) ?? null,
     cmid: r.cmid,
     activationId: r.activation_id,
     edition: editionName(r.activation_id),

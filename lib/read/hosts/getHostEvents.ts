@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { describeHresult } from "@/lib/kms/hresults";
+import { clientIdsByFqdn } from "@/lib/read/hosts/clientIds";
 
 export async function getHostEvents(machineId: string) {
   const rows = await db().activationEvent.findMany({
@@ -23,8 +24,10 @@ export async function getHostEvents(machineId: string) {
       domain: true,
     },
   });
+  const clientIds = await clientIdsByFqdn(rows.map((r) => r.clientFqdn));
   const shaped = rows.map((r) => ({
     ...r,
+    clientId: r.clientFqdn ? (clientIds.get(r.clientFqdn) ?? null) : null,
     id: r.id.toString(),
     recordId: r.recordId.toString(),
     timeCreated: r.timeCreated.toISOString(),

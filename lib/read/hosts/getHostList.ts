@@ -21,6 +21,10 @@ export async function getHostList() {
     totalRequests: r.total_requests,
     failedRequests: r.failed_requests,
     lastRequestAt: isoOrNull(r.last_request_at),
+    worstFinding:
+      r.worst_severity && r.worst_title && r.worst_rule_id
+        ? { severity: r.worst_severity, title: r.worst_title, ruleId: r.worst_rule_id }
+        : null,
   }));
 }
 export type HostListRow = Awaited<ReturnType<typeof getHostList>>[number];

@@ -18,14 +18,28 @@ export type HostExportRow = {
   total_requests: number | null;
   failed_requests: number | null;
   last_request_at: Date | null;
+  worst_severity: string | null;
+  worst_title: string | null;
+  worst_rule_id: string | null;
 };
+
+/** A machine's most severe open or acknowledged alert (oldest first among equals), for the "worst finding" column. */
+export function worstOpenAlert(machineId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.severity, a.title, a.rule_id FROM alert a
+     WHERE a.machine_id = ${machineId} AND a.state <> 'resolved'
+     ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.first_seen_at
+     LIMIT 1`;
+}
 
 export function hostRowsQuery(): Prisma.Sql {
   return Prisma.sql`
     SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.current_count, l.listening_port,
            l.dns_publishing, l.service_version, l.name, l.channel, l.total_requests, l.failed_requests,
-           (SELECT max(e.time_created) FROM activation_event e WHERE e.machine_id = m.id AND e.event_id = 12290) AS last_request_at
+           (SELECT max(e.time_created) FROM activation_event e WHERE e.machine_id = m.id AND e.event_id = 12290) AS last_request_at,
+           w.severity AS worst_severity, w.title AS worst_title, w.rule_id AS worst_rule_id
       FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
+      LEFT JOIN LATERAL (${worstOpenAlert(Prisma.sql`m.id`)}) w ON true
      WHERE m.role = 'kms_host'
      ORDER BY m.fqdn`;
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // CMIDs reported by more than one machine (images not generalized with sysprep) and how to fix them.
 import Link from "next/link";
 import { useDuplicateCmidsQuery } from "@/lib/client/useDuplicateCmidsQuery";
@@ -8,15 +9,15 @@ import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 
 function DuplicateCmidsView() {
+  const t = useTranslations("duplicates");
   const query = useDuplicateCmidsQuery();
-  if (query.isPending) return <Loading what="duplicate CMIDs" />;
-  if (query.isError) return <ErrorMessage error={query.error} what="the duplicate CMIDs" onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Loading what={t("what")} />;
+  if (query.isError) return <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />;
   const { groups, fix } = query.data;
   if (groups.length === 0) {
     return (
       <div className="card">
-        <span className="badge ok">none</span> Every machine reports its own CMID: no cloned, un-generalized image is lowering your KMS
-        count.
+        <span className="badge ok">{t("none")}</span> {t("noneText")}
       </div>
     );
   }
@@ -25,14 +26,8 @@ function DuplicateCmidsView() {
   return (
     <>
       <div className="card">
-        <p>
-          <strong>
-            {groups.length} CMID(s) shared by {machines} machines
-          </strong>
-          : your KMS hosts count {lost} fewer clients than you have. Below 25 (Windows clients) or 5 (servers, Office) the hosts refuse to
-          activate anyone (0xC004F038).
-        </p>
-        <h2>Fix</h2>
+        <p>{t.rich("summary", { groups: groups.length, machines, lost, strong: (c) => <strong>{c}</strong> })}</p>
+        <h2>{t("fix")}</h2>
         <p>
           <CodeText text={fix} />
         </p>
@@ -45,16 +40,14 @@ function DuplicateCmidsView() {
 }
 
 export default function DuplicateCmidsPage() {
+  const t = useTranslations("duplicates");
   return (
     <>
       <p className="small">
-        <Link href="/alerts">‹ Alerts</Link>
+        <Link href="/alerts">{t("back")}</Link>
       </p>
-      <h1>Duplicate CMIDs</h1>
-      <p className="muted">
-        A KMS host counts distinct Client Machine IDs. Machines cloned from an image that was not prepared with{" "}
-        <code>sysprep /generalize</code> share one CMID and count as one.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t.rich("intro", { code: (c) => <code>{c}</code> })}</p>
       <ExportCsvLink table="duplicate-cmids" />
       <DuplicateCmidsView />
     </>

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { ClientProducts2026Section } from "@/app/_components/activation2026/ClientProducts2026Section";
 import { useParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useClientQuery } from "@/lib/client/useClientQuery";
 import { FetchError } from "@/lib/client/fetchJson";
 import { windowsFirst } from "@/lib/present/format/productFields";
@@ -19,13 +20,15 @@ import { SupportBundleLink } from "@/app/_components/export/SupportBundleLink";
 import { ClientEpidSection } from "@/app/_components/forensics/ClientEpidSection";
 
 function Verdict({ findings }: { findings: Parameters<typeof countBySeverity>[0] }) {
+  const t = useTranslations("client");
+  const label = useTranslations("severityCount");
   const counts = countBySeverity(findings);
-  if (findings.length === 0) return <span className="badge ok">healthy – no open finding</span>;
+  if (findings.length === 0) return <span className="badge ok">{t("healthy")}</span>;
   return (
     <>
-      {counts.critical > 0 && <span className="badge critical">{counts.critical} critical</span>}{" "}
-      {counts.warning > 0 && <span className="badge warning">{counts.warning} warning</span>}{" "}
-      {counts.info > 0 && <span className="badge info">{counts.info} info</span>}
+      {counts.critical > 0 && <span className="badge critical">{label("critical", { count: counts.critical })}</span>}{" "}
+      {counts.warning > 0 && <span className="badge warning">{label("warning", { count: counts.warning })}</span>}{" "}
+      {counts.info > 0 && <span className="badge info">{label("info", { count: counts.info })}</span>}
     </>
   );
 }
@@ -34,20 +37,19 @@ export default function ClientPage() {
   const params = useParams<{ id: string }>();
   const id = typeof params.id === "string" ? params.id : "";
   const query = useClientQuery(id);
+  const t = useTranslations("client");
 
-  if (query.isPending) return <Loading what="the client" />;
+  if (query.isPending) return <Loading what={t("what")} />;
   if (query.isError) {
     if (query.error instanceof FetchError && (query.error.status === 404 || query.error.status === 400)) {
       return (
         <div className="card">
-          <h1>Client not found</h1>
-          <p className="muted">
-            No client has this id. It may have been removed; find it again in the <Link href="/clients">clients list</Link>.
-          </p>
+          <h1>{t("notFound")}</h1>
+          <p className="muted">{t.rich("notFoundText", { link: (c) => <Link href="/clients">{c}</Link> })}</p>
         </div>
       );
     }
-    return <ErrorMessage error={query.error} what="the client" onRetry={() => void query.refetch()} />;
+    return <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />;
   }
   const { machine, products, cmidHistory, timeline, snapshotHistory, findings } = query.data;
   const lastRequest = timeline.find((p) => p.request?.kmsHost)?.request ?? null;
@@ -60,28 +62,26 @@ export default function ClientPage() {
   return (
     <>
       <p className="small">
-        <Link href="/clients">‹ Clients</Link>
+        <Link href="/clients">{t("back")}</Link>
       </p>
       <h1>{machine.fqdn}</h1>
       <SupportBundleLink kind="client" id={machine.id} />
       <p className="muted">
-        <Verdict findings={findings} /> · last check-in <TimeAgo iso={machine.lastSeenAt} /> · first seen{" "}
+        <Verdict findings={findings} /> · {t("lastCheckIn")} <TimeAgo iso={machine.lastSeenAt} /> · {t("firstSeen")}{" "}
         <TimeAgo iso={machine.firstSeenAt} />
-        {machine.role !== "client" && <> · role {machine.role}</>}
+        {machine.role !== "client" && <> · {t("role", { role: machine.role })}</>}
       </p>
 
       <section className="card">
-        <h2>Diagnosis: what is wrong and what to do</h2>
+        <h2>{t("diagnosis")}</h2>
         <FindingList findings={findings} showSubject={false} />
       </section>
       <ClientEpidSection clientId={machine.id} />
 
       {products.length === 0 ? (
         <section className="card">
-          <h2>License state</h2>
-          <p className="muted">
-            No product reported yet: the agent has not sent <code>slmgr.vbs /dlv</code> or CIM data for this machine.
-          </p>
+          <h2>{t("licenseState")}</h2>
+          <p className="muted">{t.rich("noProduct", { code: (c) => <code>{c}</code> })}</p>
         </section>
       ) : (
         windowsFirst(products).map((p) => <ProductSummary key={p.productKey} product={p} fallback={fallback} />)
@@ -90,17 +90,17 @@ export default function ClientPage() {
       <ClientProducts2026Section clientId={machine.id} />
 
       <section className="card">
-        <h2>Activation requests (12288 → 12289)</h2>
+        <h2>{t("requests")}</h2>
         <RequestTimeline timeline={timeline} />
       </section>
 
       <section className="card">
-        <h2>CMID history</h2>
+        <h2>{t("cmidHistory")}</h2>
         <CmidHistory history={cmidHistory} />
       </section>
 
       <section className="card">
-        <h2>Snapshot history</h2>
+        <h2>{t("snapshotHistory")}</h2>
         <SnapshotHistory snapshots={snapshotHistory} />
       </section>
     </>

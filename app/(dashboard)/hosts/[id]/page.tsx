@@ -1,7 +1,10 @@
 "use client";
 // One KMS host: state, findings (why + fix), count trend, requests, clients served, events and the raw /dlv.
+// Every section folds, so the on-call reader reaches the part they need without scrolling past the rest.
 import Link from "next/link";
 import { useParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { CollapsibleSection } from "@/app/_components/CollapsibleSection";
 import { FindingList } from "@/app/_components/FindingList";
 import { EpidsServedSection } from "@/app/_components/forensics/EpidsServedSection";
 import { HostHeader } from "@/app/_components/HostHeader";
@@ -14,31 +17,29 @@ import { FetchError } from "@/lib/client/fetchJson";
 import { useHostQuery } from "@/lib/client/useHostQuery";
 
 export default function HostPage() {
+  const t = useTranslations("host");
   const { id: hostId } = useParams<{ id: string }>();
   const { data: detail, isPending, error } = useHostQuery(hostId);
   if (error instanceof FetchError && error.status === 404) {
     return (
       <div className="card">
-        <h1>KMS host not found</h1>
-        <p className="muted">
-          No KMS host has this id. It may have been removed; pick one from the <Link href="/hosts">KMS hosts</Link> list.
-        </p>
+        <h1>{t("notFound")}</h1>
+        <p className="muted">{t.rich("notFoundText", { link: (c) => <Link href="/hosts">{c}</Link> })}</p>
       </div>
     );
   }
   return (
     <>
       <p className="small">
-        <Link href="/hosts">← KMS hosts</Link>
+        <Link href="/hosts">{t("back")}</Link>
       </p>
-      <LoadState isPending={isPending} error={error} what="this KMS host" />
+      <LoadState isPending={isPending} error={error} what={t("what")} />
       {detail && (
         <>
           <HostHeader detail={detail} />
-          <section className="card">
-            <h2>Findings</h2>
+          <CollapsibleSection title={t("findings")}>
             <FindingList findings={detail.findings} showSubject={false} />
-          </section>
+          </CollapsibleSection>
           <EpidsServedSection fqdn={detail.host.fqdn} />
         </>
       )}
@@ -47,10 +48,9 @@ export default function HostPage() {
       <HostClientsSection hostId={hostId} />
       <HostEventsSection hostId={hostId} />
       {detail && (
-        <section className="card">
-          <h2>Raw slmgr.vbs /dlv</h2>
+        <CollapsibleSection title={t("rawDlv")}>
           <HostRawDlv rawId={detail.latestDlvRawId} />
-        </section>
+        </CollapsibleSection>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // Agents (admins): every enrolled agent token, revoke or rotate one, and the enroll secrets.
 import { useState } from "react";
 import { useAgentsQuery, type AgentFilters } from "@/lib/client/useAgentsQuery";
@@ -116,9 +117,10 @@ function AgentsView() {
 }
 
 export default function AgentsSettingsPage() {
+  const settings = useTranslations("settings");
   return (
     <>
-      <h1>Agents</h1>
+      <h1>{settings("agents")}</h1>
       <p className="muted">
         Each enrollment issues an agent token. Revoke a token to stop a machine sending data; rotate it when a token has leaked. Every
         change is written to the <a href="/settings/audit-log">audit log</a>.

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // Audit log (admins): every change made through the dashboard, newest first, 50 a page.
 import { useState } from "react";
 import { useAuditLogQuery } from "@/lib/client/useAuditLogQuery";
@@ -23,9 +24,10 @@ function AuditLogView() {
 }
 
 export default function AuditLogPage() {
+  const settings = useTranslations("settings");
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{settings("auditLog")}</h1>
       <p className="muted">
         Changes made through the dashboard: approved hosts, agent tokens, enroll secrets and users. The actor&apos;s e-mail is kept when
         their account is deleted. Sign-ins are not listed here.

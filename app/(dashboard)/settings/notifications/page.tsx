@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // Notification settings (admins): channels alerts are sent to, and the log of every delivery attempt.
 import Link from "next/link";
 import { useMeQuery } from "@/lib/client/useMeQuery";
@@ -8,32 +9,28 @@ import { DeliveryLog } from "@/app/_components/alerts/DeliveryLog";
 import { Loading } from "@/app/_components/clients/QueryState";
 
 export default function NotificationSettingsPage() {
+  const t = useTranslations("notifications");
   const me = useMeQuery();
   return (
     <>
-      <h1>Notifications</h1>
-      <p className="muted">
-        Every change of an <Link href="/alerts">alert</Link> (opened, reopened, escalated, resolved) is sent to each enabled channel.
-        Changes that happen together — a cloned image raising 40 alerts at once — go out as one message. Failed deliveries are retried with
-        growing delays (30 s, 1 min, 2 min… up to 6 attempts). Webhooks carry{" "}
-        <code>X-Kmswatch-Signature: sha256=&lt;HMAC-SHA256 of the body with the channel secret&gt;</code>.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t.rich("intro", { link: (c) => <Link href="/alerts">{c}</Link>, code: (c) => <code>{c}</code> })}</p>
       {me.isPending ? (
-        <Loading what="your account" />
+        <Loading what={t("account")} />
       ) : me.data?.user.role !== "admin" ? (
-        <p className="card">Only administrators can see and change notification channels.</p>
+        <p className="card">{t("adminsOnly")}</p>
       ) : (
         <>
           <section className="card">
-            <h2>Channels</h2>
+            <h2>{t("channels")}</h2>
             <ChannelTable />
           </section>
           <section className="card">
-            <h2>Add a channel</h2>
+            <h2>{t("addChannel")}</h2>
             <ChannelForm />
           </section>
           <section className="card">
-            <h2>Delivery log</h2>
+            <h2>{t("deliveryLog")}</h2>
             <DeliveryLog />
           </section>
         </>

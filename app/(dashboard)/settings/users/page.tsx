@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // Users (admins): who can sign in, with which role; create, change role, reset password, delete.
 import { useMeQuery } from "@/lib/client/useMeQuery";
 import { useUsersQuery } from "@/lib/client/useUsersQuery";
@@ -72,9 +73,10 @@ function UsersView() {
 }
 
 export default function UsersSettingsPage() {
+  const settings = useTranslations("settings");
   return (
     <>
-      <h1>Users</h1>
+      <h1>{settings("users")}</h1>
       <p className="muted">
         Viewers read every dashboard; administrators also change the approved hosts, agents, enroll secrets and users. There is always at
         least one administrator.

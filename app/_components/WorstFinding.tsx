@@ -1,0 +1,21 @@
+"use client";
+// A row's most severe open finding: severity badge and title, linking to the alerts of that rule.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+export type WorstFindingValue = { severity: string; title: string; ruleId: string } | null;
+
+export function WorstFinding({ finding }: { finding: WorstFindingValue }) {
+  const t = useTranslations("hosts");
+  const severity = useTranslations("severity");
+  if (!finding) return <span className="muted">{t("noFinding")}</span>;
+  const known = finding.severity === "critical" || finding.severity === "warning" || finding.severity === "info";
+  return (
+    <span className="worstFinding">
+      <span className={`badge ${finding.severity}`}>
+        {known ? severity(finding.severity as "critical" | "warning" | "info") : finding.severity}
+      </span>{" "}
+      <Link href={`/alerts?rule=${encodeURIComponent(finding.ruleId)}`}>{finding.title}</Link>
+    </span>
+  );
+}

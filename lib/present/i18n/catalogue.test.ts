@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+import { compareCatalogues, placeholders } from "./catalogue";
+
+describe("message catalogues", () => {
+  it("English and French hold the same keys with the same placeholders", () => {
+    expect(compareCatalogues({ en, fr })).toEqual([]);
+  });
+
+  it("reports a key missing in one language and a placeholder renamed in the other", () => {
+    const problems = compareCatalogues({
+      en: { nav: { hosts: "KMS hosts", clients: "{count} clients" } },
+      fr: { nav: { clients: "{total} clients" } },
+    });
+    expect(problems).toEqual([
+      { key: "nav.clients", problem: "placeholders differ: en {count} / fr {total}" },
+      { key: "nav.hosts", problem: "missing in fr" },
+    ]);
+  });
+
+  it("reads plural arguments and rich-text tags, not the words inside plural branches", () => {
+    expect(placeholders("{count, plural, one {# host} other {# hosts}} on {host}, see <code>slmgr</code>")).toEqual([
+      "<code>",
+      "count",
+      "host",
+    ]);
+  });
+});
