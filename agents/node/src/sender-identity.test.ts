@@ -1,11 +1,11 @@
 // The send loop and the server's identity and pacing answers (issues #17, #20): the installation key is
 // generated once and sent with every enrollment, 409 stops the agent for an admin, Retry-After is honoured.
 import http from "node:http";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { testTempDir } from "../tempDir";
-import { EXIT_OPERATOR_MUST_ACT, EXIT_SPOOLED, exitCodeOfError } from "./exitCode";
+import { EXIT_OPERATOR_MUST_ACT, EXIT_SPOOLED, exitCodeOfError, exitCodeOfRun } from "./exitCode";
 import { AuthError, FatalError, sendSpool, type SendContext } from "./sender";
 import { Spool, spoolName } from "./spool";
 import { AgentState, INSTALLATION_KEY_FILE } from "./state";
@@ -78,11 +78,11 @@ describe("installation key", () => {
     logged();
     await sendSpool(ctx);
     ctx.spool.write(spoolName(new Date(), 9), "{}");
-    const { rmSync } = await import("node:fs");
     rmSync(path.join(ctx.state.dir, "token.json"));
     expect(await sendSpool(ctx)).toMatchObject({ sent: 1 });
     const keys = enrollKeys();
     expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(keys[1]).toBe(keys[0]);
   });
 
@@ -150,7 +150,6 @@ describe("Retry-After", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(seen).toHaveLength(1);
     expect(log.mock.calls.join("\n")).toMatch(/Retry-After 120 s.*giving up for this run/);
-    const { exitCodeOfRun } = await import("./exitCode");
     expect(exitCodeOfRun({ events: 0, spooled: null, dropped: 0, send: result })).toBe(EXIT_SPOOLED);
   });
 

@@ -26,7 +26,8 @@ function Invoke-KmsPost {
         $body = ''
         if ($_.ErrorDetails) { $body = [string]$_.ErrorDetails.Message }
         $retryAfter = $null
-        if ($response.Headers.RetryAfter -and $response.Headers.RetryAfter.Delta) { $retryAfter = [string][int]$response.Headers.RetryAfter.Delta.Value.TotalSeconds }
+        # Delay-seconds only (what the server sends). PowerShell unwraps the Nullable TimeSpan: no `.Value`.
+        if ($response.Headers.RetryAfter -and $null -ne $response.Headers.RetryAfter.Delta) { $retryAfter = [string][int]([TimeSpan]$response.Headers.RetryAfter.Delta).TotalSeconds }
         return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $retryAfter }
     }
 }

@@ -38,6 +38,7 @@ Describe 'installation key' {
         Add-TestSpoolFile '20261121T110000000Z' 2 | Out-Null
         (Send-KmsSpool).ExitCode | Should -Be 0
         $script:keys.Count | Should -Be 2
+        $script:keys[0] | Should -MatchExactly '^[A-Za-z0-9_-]{43}$'
         $script:keys[1] | Should -Be $script:keys[0]
     }
 
@@ -126,5 +127,37 @@ Describe 'Retry-After' {
         (Send-KmsSpool).ExitCode | Should -Be 2
         Should -Invoke Invoke-KmsPost -Times 1 -Exactly
         Get-TestLog | Should -Match 'enrollment is disabled'
+    }
+}
+
+Describe 'Retry-After on the wire' {
+    It 'is read from a real HTTP 503 answer with the error code (the PowerShell 7 path; 5.1 reads the WebException)' {
+        New-TestStateDir | Out-Null
+        $probe = New-Object Net.Sockets.TcpListener([Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $listener = New-Object Net.HttpListener
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        $server = [PowerShell]::Create()
+        $null = $server.AddScript({
+                param($l)
+                $ctx = $l.GetContext()
+                $ctx.Response.StatusCode = 503
+                $ctx.Response.AddHeader('Retry-After', '7')
+                $b = [Text.Encoding]::UTF8.GetBytes('{"error":{"code":"unavailable","message":"retry later","path":null}}')
+                $ctx.Response.OutputStream.Write($b, 0, $b.Length)
+                $ctx.Response.Close()
+            }).AddArgument($listener)
+        $pending = $server.BeginInvoke()
+        try {
+            $a = Invoke-KmsPost -Url "http://127.0.0.1:$port/api/v1/ingest" -Json '{}' -Token 't' -TimeoutSec 10
+        } finally {
+            $server.EndInvoke($pending) | Out-Null
+            $server.Dispose()
+            $listener.Stop()
+        }
+        $a.Status | Should -Be 503
+        $a.RetryAfter | Should -Be '7'
+        Get-KmsErrorCode $a.Body | Should -Be 'unavailable'
     }
 }
