@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // kmswatch agent entry point. Exit codes: 0 done; 1 unexpected error; 2 usage or an operator must act
-// (not enrolled, token revoked, enrollment refused); 3 payloads left in the spool (server unreachable).
+// (not enrolled, token revoked, enrollment refused or held by another installation); 3 payloads left in the
+// spool (server unreachable, or its Retry-After would pass --max-run-seconds). See exitCode.ts.
 import { parseAgentArgs, USAGE, UsageError, type AgentOptions } from "./args.ts";
 import { sleep } from "./backoff.ts";
 import { collectFromDir } from "./fromDir.ts";
