@@ -7,8 +7,9 @@
   on KMS hosts the TPM; OSLicense cmdlets where installed; optional probe) ->
   write the payload to the spool -> advance the bookmarks (the spool is the durable record) ->
   bound the spool -> send the spool oldest first; a payload is deleted only after a 200.
-  Exit codes: 0 done; 2 an operator must act (not enrolled, token revoked, enrollment refused);
-  3 payloads left in the spool (server unreachable).
+  Exit codes: 0 done; 2 an operator must act (not enrolled, token revoked, enrollment refused, the
+  machine held by another installation: 409); 3 payloads left in the spool (server unreachable, or
+  its Retry-After would pass -MaxRunSeconds).
 #>
 [CmdletBinding()]
 param(

@@ -22,6 +22,17 @@ function errorText(body: string): string {
   return body.slice(0, 500);
 }
 
+function errorCode(body: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== "object" || parsed === null || !("error" in parsed)) return null;
+    const error: unknown = parsed.error;
+    return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : null;
+  } catch {
+    return null;
+  }
+}
+
 function causeOf(error: unknown): string {
   if (error instanceof Error) {
     const cause = error.cause;
@@ -60,6 +71,9 @@ export async function postJson(fetchImpl: FetchLike, url: string, body: string, 
   if (status === 401) return { kind: "unauthorized", message };
   // The payload itself is at fault: sending it again cannot succeed.
   if (status === 400 || status === 413 || status === 422) return { kind: "refused", status, message };
+  // 503 `enrollment_disabled` is the server's configuration, not a passing state: waiting will not fix it.
+  if (status === 503 && errorCode(text) === "enrollment_disabled") return { kind: "fatal", status, message };
+  // 503 `unavailable` (database away, overloaded) and 429 (rate limits) carry Retry-After: backoff.ts waits that long.
   if (status >= 500 || status === 429 || status === 408) {
     return { kind: "retry", reason: `server answered ${message}`, retryAfter: parseRetryAfter(response.headers.get("retry-after")) };
   }

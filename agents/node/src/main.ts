@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // kmswatch agent entry point. Exit codes: 0 done; 1 unexpected error; 2 usage or an operator must act
-// (not enrolled, token revoked, enrollment refused); 3 payloads left in the spool (server unreachable).
+// (not enrolled, token revoked, enrollment refused or held by another installation); 3 payloads left in the
+// spool (server unreachable, or its Retry-After would pass --max-run-seconds). See exitCode.ts.
 import { parseAgentArgs, USAGE, UsageError, type AgentOptions } from "./args.ts";
 import { sleep } from "./backoff.ts";
 import { collectFromDir } from "./fromDir.ts";
 import { runOnce, type RunDeps } from "./run.ts";
-import { AuthError, FatalError } from "./sender.ts";
+import { EXIT_OPERATOR_MUST_ACT, exitCodeOfError, exitCodeOfRun } from "./exitCode.ts";
 import { AGENT_VERSION, log } from "./version.ts";
 import { collectWindows, restrictStateDir } from "./windows.ts";
 
@@ -17,15 +18,12 @@ function depsFor(options: AgentOptions): RunDeps {
 
 async function runAndReport(options: AgentOptions): Promise<number> {
   try {
-    const summary = await runOnce(options, depsFor(options));
-    return summary.send?.reachedDeadline ? 3 : 0;
+    return exitCodeOfRun(await runOnce(options, depsFor(options)));
   } catch (error) {
-    if (error instanceof AuthError || error instanceof FatalError) {
-      log(`stopped: ${error.message}`);
-      return 2;
-    }
-    log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
+    const code = exitCodeOfError(error);
+    if (code === EXIT_OPERATOR_MUST_ACT) log(`stopped: ${error instanceof Error ? error.message : String(error)}`);
+    else log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return code;
   }
 }
 
@@ -45,8 +43,9 @@ async function main(argv: string[]): Promise<number> {
   if (options.once || options.dryRun) return runAndReport(options);
   for (;;) {
     const code = await runAndReport(options);
-    // An operator must act (re-enroll, fix the URL): looping would only repeat the same error.
-    if (code === 2) return code;
+    // An operator must act (re-enroll, revoke the other installation's agent, fix the URL): looping
+    // would only repeat the same error.
+    if (code === EXIT_OPERATOR_MUST_ACT) return code;
     await sleep(options.interval * 1000);
   }
 }

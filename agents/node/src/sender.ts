@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fitsBeforeDeadline, retryDelay, sleep } from "./backoff.ts";
 import { parseEnrollAnswer, postJson, type FetchLike, type Outcome } from "./client.ts";
+import { installationKeyFor } from "./installationKey.ts";
 import type { Spool } from "./spool.ts";
 import type { AgentState } from "./state.ts";
 import { log } from "./version.ts";
@@ -13,6 +14,11 @@ export class AuthError extends Error {}
 export class FatalError extends Error {}
 
 export const REVOKED_MESSAGE = "token revoked or unknown; run with --enroll-secret to enroll again";
+/** 409 on enroll: another installation holds this machine. Retrying cannot help; an admin must act. */
+export const takeoverMessage = (fqdn: string, server: string) =>
+  `the server refused this enrollment (${server}): ${fqdn} already has an active agent enrolled by another installation ` +
+  "(a reinstalled machine, a lost state folder, or two machines with one name). An administrator must revoke the old agent " +
+  "on the Agents page (Settings > Agents); the next run then enrolls by itself.";
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type SendContext = {
@@ -38,12 +44,14 @@ async function withRetries(label: string, ctx: SendContext, attempt: (timeoutMs:
     }
     const outcome = await attempt(Math.min(REQUEST_TIMEOUT_MS, left));
     if (outcome.kind !== "retry") return outcome;
+    // The spool keeps the payload either way: a wait past the deadline ends the run (exit 3) instead.
     const delay = retryDelay(n, outcome.retryAfter, ctx.random);
+    const asked = outcome.retryAfter !== null ? ` (Retry-After ${outcome.retryAfter} s)` : "";
     if (!fitsBeforeDeadline(Date.now(), ctx.deadline, delay)) {
-      log(`${label}: ${outcome.reason}; giving up for this run (--max-run-seconds reached)`);
+      log(`${label}: ${outcome.reason}${asked}; giving up for this run (--max-run-seconds reached)`);
       return null;
     }
-    log(`${label}: ${outcome.reason}; retrying in ${delay} ms`);
+    log(`${label}: ${outcome.reason}; retrying in ${delay} ms${asked}`);
     await sleep(delay);
   }
 }
@@ -51,10 +59,18 @@ async function withRetries(label: string, ctx: SendContext, attempt: (timeoutMs:
 async function enroll(ctx: SendContext, why: string): Promise<string | null> {
   if (!ctx.enrollSecret) throw new AuthError(why === "first" ? "not enrolled yet: run with --enroll-secret to enroll" : REVOKED_MESSAGE);
   const fetchImpl = ctx.fetchImpl ?? fetch;
-  const body = JSON.stringify({ enrollSecret: ctx.enrollSecret, hostname: ctx.hostname, fqdn: ctx.fqdn });
+  const installationKey = installationKeyFor(ctx.state);
+  const body = JSON.stringify({
+    enrollSecret: ctx.enrollSecret,
+    hostname: ctx.hostname,
+    fqdn: ctx.fqdn,
+    ...(installationKey ? { installationKey } : {}),
+  });
   const outcome = await withRetries("enroll", ctx, (t) => postJson(fetchImpl, `${ctx.server}/api/v1/enroll`, body, null, t));
   if (outcome === null) return null;
   if (outcome.kind === "unauthorized") throw new AuthError(`the server refused the enroll secret (${outcome.message})`);
+  if (outcome.kind === "fatal" && outcome.status === 409)
+    throw new AuthError(`${takeoverMessage(ctx.fqdn, ctx.server)} (${outcome.message})`);
   if (outcome.kind !== "ok") {
     const status = "status" in outcome ? outcome.status : 0;
     throw new FatalError(

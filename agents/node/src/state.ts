@@ -1,4 +1,5 @@
-// Small JSON state files in the state dir: the agent token (mode 0600), per-log bookmarks, counters.
+// Small state files in the state dir: the agent token and the installation key (mode 0600), per-log
+// bookmarks, counters.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -30,14 +31,20 @@ function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): T {
   return parsed.data;
 }
 
-function writeJson(file: string, value: unknown, mode = 0o644): void {
+function writeText(file: string, text: string, mode: number): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode });
+  writeFileSync(tmp, text, { mode });
   // writeFileSync's mode only applies to a new file: enforce it on an existing temp file too.
   chmodSync(tmp, mode);
   renameSync(tmp, file);
 }
+
+function writeJson(file: string, value: unknown, mode = 0o644): void {
+  writeText(file, `${JSON.stringify(value, null, 2)}\n`, mode);
+}
+
+export const INSTALLATION_KEY_FILE = "installation-key.txt";
 
 export class AgentState {
   constructor(readonly dir: string) {}
@@ -53,6 +60,27 @@ export class AgentState {
   /** 0600: only the agent's account reads it (on Windows the state dir's ACL does this; see agents/README.md). */
   writeToken(token: SavedToken): void {
     writeJson(this.file("token.json"), token, 0o600);
+  }
+
+  /** Whether a token file exists at all (for any server): the agent has enrolled before. */
+  hasTokenFile(): boolean {
+    return existsSync(this.file("token.json"));
+  }
+
+  /** The raw text of the installation key file (validated by installationKey.ts), or null when there is none. */
+  readInstallationKeyText(): string | null {
+    const file = this.file(INSTALLATION_KEY_FILE);
+    return existsSync(file) ? readFileSync(file, "utf8") : null;
+  }
+  /** 0600 like the token: together with the enroll secret it lets this machine be enrolled again. */
+  writeInstallationKey(key: string): void {
+    writeText(this.file(INSTALLATION_KEY_FILE), `${key}\n`, 0o600);
+  }
+  /** Keeps a damaged key file for a human (`installation-key.txt.corrupt`) and returns where. */
+  setInstallationKeyAside(): string {
+    const aside = `${this.file(INSTALLATION_KEY_FILE)}.corrupt`;
+    renameSync(this.file(INSTALLATION_KEY_FILE), aside);
+    return aside;
   }
 
   readBookmarks(): Bookmarks {

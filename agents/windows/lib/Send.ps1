@@ -26,15 +26,33 @@ function Invoke-KmsPost {
         $body = ''
         if ($_.ErrorDetails) { $body = [string]$_.ErrorDetails.Message }
         $retryAfter = $null
-        if ($response.Headers.RetryAfter -and $response.Headers.RetryAfter.Delta) { $retryAfter = [string][int]$response.Headers.RetryAfter.Delta.Value.TotalSeconds }
+        # Delay-seconds only (what the server sends). PowerShell unwraps the Nullable TimeSpan: no `.Value`.
+        if ($response.Headers.RetryAfter -and $null -ne $response.Headers.RetryAfter.Delta) { $retryAfter = [string][int]([TimeSpan]$response.Headers.RetryAfter.Delta).TotalSeconds }
         return @{ Status = [int]$response.StatusCode; Body = $body; RetryAfter = $retryAfter }
     }
 }
 
+function Get-KmsErrorCode {
+    param([string]$Body)
+    # The `code` of the server's JSON error shape, or $null.
+    try { $parsed = $Body | ConvertFrom-Json } catch { return $null }
+    if ($parsed -and $parsed.PSObject.Properties['error'] -and $parsed.error -and $parsed.error.PSObject.Properties['code']) { return [string]$parsed.error.code }
+    $null
+}
+
+function Get-RetryAfterDelay {
+    param([double]$Seconds)
+    # The server's wait (at least 1 s, at most 10 min) plus 0-20 % more, so a fleet it turned away
+    # (503 database away or overloaded, 429 rate limits) does not come back at one instant.
+    $base = 1000 * [math]::Min([math]::Max($Seconds, 1), 600)
+    [int]($base * (1 + 0.2 * (Get-Random -Minimum 0.0 -Maximum 1.0)))
+}
+
 function Invoke-KmsWithRetry {
     param([string]$Label, [string]$Url, [string]$Json, [string]$Token)
-    # Network errors, 5xx, 408 and 429 are retried after a random wait in [0, 0.5 s * 2^n) capped at
-    # 60 s, while the run's deadline allows; $null means "gave up for this run".
+    # Network errors, 5xx, 408 and 429 are retried while the run's deadline allows: after the server's
+    # Retry-After plus jitter when it sent one, else after a random wait in [0, 0.5 s * 2^n) capped at
+    # 60 s. $null means "gave up for this run" (the payload stays in the spool, exit 3).
     $attempt = 0
     while ($true) {
         $left = ($script:Deadline - (Get-Date)).TotalSeconds
@@ -45,14 +63,22 @@ function Invoke-KmsWithRetry {
         $answer = Invoke-KmsPost -Url $Url -Json $Json -Token $Token -TimeoutSec ([int][math]::Min(30, $left))
         $s = $answer.Status
         if (-not ($s -eq 0 -or $s -ge 500 -or $s -eq 429 -or $s -eq 408)) { return $answer }
-        $ceiling = [math]::Min(60000, 500 * [math]::Pow(2, [math]::Min($attempt, 20)))
-        $delay = [int](Get-Random -Minimum 0 -Maximum ([int]$ceiling))
-        if ($answer.RetryAfter -match '^\d+$') { $delay = [math]::Max($delay, [math]::Min(60000, 1000 * [int]$answer.RetryAfter)) }
+        # Enrollment disabled is the server's configuration, not a passing state: waiting will not fix it.
+        if ($s -eq 503 -and (Get-KmsErrorCode $answer.Body) -eq 'enrollment_disabled') { return $answer }
+        $asked = ''
+        if ([string]$answer.RetryAfter -match '^\s*\d+\s*$') {
+            $seconds = [double]([string]$answer.RetryAfter).Trim()
+            $delay = Get-RetryAfterDelay -Seconds $seconds
+            $asked = " (Retry-After $seconds s)"
+        } else {
+            $ceiling = [math]::Min(60000, 500 * [math]::Pow(2, [math]::Min($attempt, 20)))
+            $delay = [int](Get-Random -Minimum 0 -Maximum ([int]$ceiling))
+        }
         if ((Get-Date).AddMilliseconds($delay) -ge $script:Deadline) {
-            Write-AgentLog "${Label}: answer $s ($($answer.Body)); giving up for this run (MaxRunSeconds reached)"
+            Write-AgentLog "${Label}: answer $s ($($answer.Body))$asked; giving up for this run (MaxRunSeconds reached)"
             return $null
         }
-        Write-AgentLog "${Label}: answer $s ($($answer.Body)); retrying in $delay ms"
+        Write-AgentLog "${Label}: answer $s ($($answer.Body)); retrying in $delay ms$asked"
         Start-Sleep -Milliseconds $delay
         $attempt++
     }
@@ -64,10 +90,19 @@ function Invoke-KmsEnroll {
         if ($Why -eq 'first') { throw [System.Security.Authentication.AuthenticationException]'not enrolled yet: run with -EnrollSecret to enroll' }
         throw [System.Security.Authentication.AuthenticationException]'token revoked or unknown; run with -EnrollSecret to enroll again'
     }
-    $body = ConvertTo-Json -Compress -InputObject ([ordered]@{ enrollSecret = $script:EnrollSecret; hostname = $script:HostName; fqdn = $script:Fqdn })
+    $request = [ordered]@{ enrollSecret = $script:EnrollSecret; hostname = $script:HostName; fqdn = $script:Fqdn }
+    $key = Get-InstallationKey
+    if ($key) { $request['installationKey'] = $key }
+    $body = ConvertTo-Json -Compress -InputObject $request
     $answer = Invoke-KmsWithRetry -Label 'enroll' -Url "$script:ServerUrl/api/v1/enroll" -Json $body -Token $null
     if ($null -eq $answer) { return $null }
     if ($answer.Status -eq 401) { throw [System.Security.Authentication.AuthenticationException]"the server refused the enroll secret ($($answer.Body))" }
+    if ($answer.Status -eq 409) {
+        # Another installation holds this machine: retrying cannot help, an administrator must act.
+        throw ("the server refused this enrollment ($script:ServerUrl): $script:Fqdn already has an active agent enrolled by another installation " +
+            '(a reinstalled machine, a lost state folder, or two machines with one name). An administrator must revoke the old agent ' +
+            "on the Agents page (Settings > Agents); the next run then enrolls by itself. ($($answer.Body))")
+    }
     if ($answer.Status -eq 503) { throw 'enrollment is disabled on the server (503)' }
     if ($answer.Status -ne 201) { throw "enroll failed: $($answer.Status) $($answer.Body)" }
     $enrolled = $answer.Body | ConvertFrom-Json

@@ -1,5 +1,5 @@
-# State for kmswatch-agent.ps1: same layout as the Node agent (token.json, bookmarks.json,
-# counters.json, spool\, rejected\) under $env:ProgramData\kmswatch.
+# State for kmswatch-agent.ps1: same layout as the Node agent (token.json, installation-key.txt,
+# bookmarks.json, counters.json, spool\, rejected\) under $env:ProgramData\kmswatch.
 
 $script:Utf8NoBom = New-Object System.Text.UTF8Encoding($false)
 
@@ -113,4 +113,37 @@ function Move-ToRejected {
     Move-Item -LiteralPath $Entry.FullName -Destination $target -Force
     [IO.File]::WriteAllText("$target.error.txt", $Reason, $script:Utf8NoBom)
     $target
+}
+
+function New-InstallationKey {
+    # 32 random bytes, base64url without padding (43 characters), as the Node agent makes it.
+    $bytes = New-Object byte[] 32
+    $rng = [Security.Cryptography.RandomNumberGenerator]::Create()
+    try { $rng.GetBytes($bytes) } finally { $rng.Dispose() }
+    [Convert]::ToBase64String($bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+}
+
+function Get-InstallationKey {
+    # The key sent with every enrollment (README "Security": agent identities). Generated, saved and
+    # ACL'd like the token before the request, only when this agent never enrolled (no token.json): a
+    # lost key is not replaced on an enrolled machine, where a new key could not re-enroll anyway while
+    # the old agent is active. Then the agent enrolls without a key and says so.
+    $path = Join-Path $script:StateDir 'installation-key.txt'
+    if (Test-Path -LiteralPath $path) {
+        $text = ([IO.File]::ReadAllText($path)).Trim()
+        if ($text -cmatch '^[\x21-\x7e]{32,256}$') { return $text }
+        $aside = "$path.corrupt"
+        Move-Item -LiteralPath $path -Destination $aside -Force
+        Write-AgentLog "$path is damaged (not 32-256 printable ASCII characters); moved to $aside"
+    }
+    if (-not (Test-Path -LiteralPath (Join-Path $script:StateDir 'token.json'))) {
+        $key = New-InstallationKey
+        Write-TextFile $path $key
+        Protect-AgentFile $path
+        Write-AgentLog "generated this installation's key (installation-key.txt)"
+        return $key
+    }
+    Write-AgentLog ("warning: installation-key.txt is missing but this agent enrolled before; enrolling without it. " +
+        "While this machine's old agent is active the server refuses that (409): an administrator revokes it on the Agents page (Settings > Agents).")
+    $null
 }

@@ -20,11 +20,13 @@ Describe 'backoff' {
         Should -Invoke Invoke-KmsPost -Times 1 -Exactly
     }
 
-    It 'honours Retry-After' {
+    It 'honours Retry-After (plus at most 20 % jitter) instead of the backoff' {
         $script:answers = [Collections.Queue]@((New-Answer 429 '{}' '3'), (New-Answer 200))
         Mock Invoke-KmsPost { $script:answers.Dequeue() }
         Invoke-KmsWithRetry -Label 't' -Url 'http://x' -Json '{}' -Token 't' | Out-Null
-        $script:sleeps | Should -Be @(3000)
+        $script:sleeps.Count | Should -Be 1
+        $script:sleeps[0] | Should -BeGreaterOrEqual 3000
+        $script:sleeps[0] | Should -BeLessOrEqual 3600
     }
 
     It 'gives up (returns null) when the next wait would pass the run deadline' {
@@ -57,7 +59,7 @@ Describe 'enrollment and exit codes' {
         Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } { $script:enrollJson = $Json; New-Answer 201 '{"agentId":"a-1","token":"t-new"}' }
         Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/ingest' } { New-Answer 200 }
         Send-KmsSpool | Out-Null
-        $script:enrollJson | Should -Be '{"enrollSecret":"s3cret","hostname":"WS-TEST","fqdn":"ws-test.corp.contoso.com"}'
+        $script:enrollJson | Should -Match '^\{"enrollSecret":"s3cret","hostname":"WS-TEST","fqdn":"ws-test.corp.contoso.com","installationKey":"[A-Za-z0-9_-]{43}"\}$'
     }
 
     It 'exits 2 without a token and without a secret' {
