@@ -55,6 +55,9 @@ export default async function globalSetup() {
     persistent: false,
     env: {
       NODE_ENV: "production",
+      // The fixtures are dated 2024: no retention pass may delete them during the run.
+      KMSWATCH_RETAIN_RAW_DAYS: "0",
+      KMSWATCH_RETAIN_HISTORY_DAYS: "0",
       KMSWATCH_ENROLL_SECRET: enrollSecret,
       KMSWATCH_SESSION_SECRET: randomBytes(32).toString("hex"),
       KMSWATCH_ADMIN_EMAIL: E2E_ADMIN.email,

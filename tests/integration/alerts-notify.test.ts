@@ -165,7 +165,7 @@ describe("alert lifecycle and notifications", () => {
     await waitFor("the webhook call and the e-mail", () => hooks.length >= 1 && mails.length >= 1);
     expect(Date.now() - started).toBeLessThan(60_000);
 
-    const list = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts", { cookie });
+    const list = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts?limit=5000", { cookie });
     vdiAlerts = list.body.alerts.filter((a) => a.subject.fqdn.includes(`-${TAG}.vdi.`));
     expect(vdiAlerts.length).toBeGreaterThanOrEqual(40);
     expect(vdiAlerts.some((a) => a.ruleId === "host-count-stuck-duplicate-cmids")).toBe(true);

@@ -107,12 +107,12 @@ describe("dashboard API on a simulated fleet", () => {
     expect(page.total).toBe(all.total);
     // Severity counts cover the chosen kind; the rules and the total, the chosen severity too.
     const clients = all.alerts.filter((a) => a.subject.kind === "client");
-    const { body: critical } = await get<Alerts>("/api/dashboard/alerts?severity=critical&kind=client");
+    const { body: critical } = await get<Alerts>("/api/dashboard/alerts?severity=critical&kind=client&limit=5000");
     expect(critical.alerts.map((a) => a.id)).toEqual(clients.filter((a) => a.severity === "critical").map((a) => a.id));
     expect(critical.severityCounts.warning).toBe(clients.filter((a) => a.severity === "warning").length);
     expect(critical.rules.reduce((n, r) => n + r.hosts + r.clients, 0)).toBe(critical.total);
     const rule = all.alerts.at(-1)!.ruleId;
-    const { body: ofRule } = await get<Alerts>(`/api/dashboard/alerts?rule=${rule}`);
+    const { body: ofRule } = await get<Alerts>(`/api/dashboard/alerts?rule=${rule}&limit=5000`);
     expect(ofRule.alerts.map((a) => a.id)).toEqual(all.alerts.filter((a) => a.ruleId === rule).map((a) => a.id));
     expect(await get("/api/dashboard/alerts?severity=urgent")).toMatchObject({ status: 400, body: { error: { path: "severity" } } });
     // The overview's counts are the same, and its examples the head of each rule's alerts.

@@ -30,6 +30,11 @@ export default async function setup(project: TestProject) {
   chmodSync(scratch, 0o755);
   // Never touch a developer's own database.
   delete process.env.DATABASE_URL;
+  // The fixtures are dated 2024: the retention job (first pass 10 minutes after a server starts) would delete
+  // their events in the middle of a long run. Keep everything here (0 = forever); retention.test.ts runs the job
+  // itself with its own policy. Set in process.env too, for the servers test files start themselves.
+  process.env.KMSWATCH_RETAIN_RAW_DAYS = "0";
+  process.env.KMSWATCH_RETAIN_HISTORY_DAYS = "0";
   const sessionSecret = randomBytes(32).toString("hex");
   const app = await startApp({
     mode: "start",
@@ -40,6 +45,8 @@ export default async function setup(project: TestProject) {
     persistent: false,
     env: {
       NODE_ENV: "production",
+      KMSWATCH_RETAIN_RAW_DAYS: "0",
+      KMSWATCH_RETAIN_HISTORY_DAYS: "0",
       KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,
       KMSWATCH_SESSION_SECRET: sessionSecret,
       KMSWATCH_ADMIN_EMAIL: ADMIN.email,

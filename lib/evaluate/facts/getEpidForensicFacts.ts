@@ -52,7 +52,7 @@ export async function getEpidForensicFacts(now: Date, filter: { hosts?: readonly
              min(e.first_seen_at) AS first_seen, max(GREATEST(e.last_seen_at, s.last_seen_at)) AS last_seen,
              coalesce(array_agg(DISTINCT e.ip) FILTER (WHERE e.ip IS NOT NULL), '{}') AS ips,
              (array_agg(e.client ORDER BY e.client))[1:${CLIENT_SAMPLE}] AS client_sample
-        FROM kms_epid_sighting e LEFT JOIN snapshot s ON s.id = e.snapshot_id
+        FROM kms_epid_sighting e LEFT JOIN snapshot_seen s ON s.snapshot_id = e.snapshot_id
        WHERE (${names}::text[] IS NULL OR e.host = ANY(${names}::text[])) AND e.first_seen_at <= ${now}
        GROUP BY 1, 2, 3
        ORDER BY 1, 2, min(e.first_seen_at)`,

@@ -45,14 +45,15 @@ export async function getAskedProducts(hostId: string, now: Date): Promise<Asked
     SELECT req.*, s.name, s.application_id, s.service_version
       FROM req LEFT JOIN machine m ON m.fqdn = req.client_fqdn
       LEFT JOIN LATERAL (
-        SELECT x.name, x.application_id, x.service_version FROM snapshot x
+        SELECT x.name, x.application_id, x.service_version FROM snapshot x JOIN snapshot_seen xs ON xs.snapshot_id = x.id
          WHERE x.machine_id = m.id AND lower(x.activation_id) = req.activation_id
-         ORDER BY x.last_seen_at DESC LIMIT 1) s ON true`);
+         ORDER BY xs.last_seen_at DESC LIMIT 1) s ON true`);
   const unnamed = [...new Set(rows.filter((r) => r.name === null && r.activation_id).map((r) => r.activation_id as string))];
   const fleet = unnamed.length
     ? await queryRows<FleetRow>(Prisma.sql`
         SELECT DISTINCT ON (lower(activation_id)) lower(activation_id) AS activation_id, name, application_id, service_version
-          FROM snapshot WHERE lower(activation_id) = ANY(${unnamed}::text[]) ORDER BY lower(activation_id), last_seen_at DESC`)
+          FROM snapshot JOIN snapshot_seen ON snapshot_seen.snapshot_id = snapshot.id
+         WHERE lower(activation_id) = ANY(${unnamed}::text[]) ORDER BY lower(activation_id), snapshot_seen.last_seen_at DESC`)
     : [];
   const fleetBy = new Map(fleet.map((f) => [f.activation_id, f]));
   const groups = new Map<string, AskedProduct & { cmidSet: Set<string> }>();

@@ -46,9 +46,9 @@ const groupsSql = (since: Date) => Prisma.sql`
     FROM (SELECT DISTINCT ON (s.machine_id, s.product_key) s.channel, s.product_key_channel,
                  s.parsed->>'adActivationObjectName' AS ad_object, s.parsed->>'configuredActivationType' AS configured,
                  s.application_id, s.name, split_part(s.service_version, '.', 3) AS build
-            FROM snapshot s
-           WHERE s.application_id = ${OFFICE_APP_ID} AND s.last_seen_at > ${since}
-           ORDER BY s.machine_id, s.product_key, s.last_seen_at DESC) o
+            FROM snapshot s JOIN snapshot_seen ss ON ss.snapshot_id = s.id
+           WHERE s.application_id = ${OFFICE_APP_ID} AND ss.last_seen_at > ${since}
+           ORDER BY s.machine_id, s.product_key, ss.last_seen_at DESC) o
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
 export function toGroup(r: ProductGroupRow): ProductGroup {

@@ -35,10 +35,11 @@ export async function getClientActivation2026(machineId: string) {
            s.license_status, s.expires_at, s.kms_host, s.service_version, s.parsed->>'hresult' AS hresult,
            s.parsed->>'adActivationObjectName' AS ad_object, s.parsed->>'configuredActivationType' AS configured,
            (s.parsed->>'remainingAppRearmCount')::int AS app_rearm
-      FROM machine m JOIN snapshot s ON s.machine_id = m.id
+      FROM machine m JOIN snapshot s ON s.machine_id = m.id JOIN snapshot_seen ss ON ss.snapshot_id = s.id
      WHERE m.id = ${machineId}::uuid
-       AND s.last_seen_at >= (SELECT max(x.last_seen_at) FROM snapshot x WHERE x.machine_id = m.id) - interval '1 day'
-     ORDER BY s.product_key, s.last_seen_at DESC, (s.source = 'cim') DESC`);
+       AND ss.last_seen_at >= (SELECT max(xs.last_seen_at) FROM snapshot x JOIN snapshot_seen xs ON xs.snapshot_id = x.id
+                                WHERE x.machine_id = m.id) - interval '1 day'
+     ORDER BY s.product_key, ss.last_seen_at DESC, (s.source = 'cim') DESC`);
   const first = rows[0];
   if (!first) {
     const exists = await queryRows(Prisma.sql`SELECT 1 FROM machine WHERE id = ${machineId}::uuid`);

@@ -34,10 +34,11 @@ export type HostState = {
 const currentProducts = (hostIds: readonly string[] | null) => Prisma.sql`
   SELECT DISTINCT ON (s.machine_id, s.product_key) s.machine_id, m.fqdn, s.application_id, s.name, s.channel,
          s.is_kms_host, s.service_version, s.parsed->>'kmsHardwareSecured' AS hw, s.current_count
-    FROM machine m JOIN snapshot s ON s.machine_id = m.id
+    FROM machine m JOIN snapshot s ON s.machine_id = m.id JOIN snapshot_seen ss ON ss.snapshot_id = s.id
    WHERE m.role = 'kms_host' ${hostIds ? Prisma.sql`AND m.id = ANY(${[...hostIds]}::uuid[])` : Prisma.empty}
-     AND s.last_seen_at >= (SELECT max(x.last_seen_at) FROM snapshot x WHERE x.machine_id = m.id) - interval '1 day'
-   ORDER BY s.machine_id, s.product_key, s.last_seen_at DESC, (s.source = 'cim') DESC`;
+     AND ss.last_seen_at >= (SELECT max(xs.last_seen_at) FROM snapshot x JOIN snapshot_seen xs ON xs.snapshot_id = x.id
+                              WHERE x.machine_id = m.id) - interval '1 day'
+   ORDER BY s.machine_id, s.product_key, ss.last_seen_at DESC, (s.source = 'cim') DESC`;
 
 export async function getHostStates(hostIds: readonly string[] | null = null): Promise<HostState[]> {
   const [products, tpms, hosts] = await Promise.all([

@@ -12,7 +12,7 @@ export async function getClientEpids(machineId: string, now: Date) {
   if (!machine) throw new ApiError("not_found", "no such client", "id");
   const rows = await db().$queryRaw<Row[]>`
     SELECT e.host, e.family, e.epid, e.ip, e.licensed, e.first_seen_at AS first_seen, GREATEST(e.last_seen_at, s.last_seen_at) AS last_seen
-      FROM kms_epid_sighting e LEFT JOIN snapshot s ON s.id = e.snapshot_id
+      FROM kms_epid_sighting e LEFT JOIN snapshot_seen s ON s.snapshot_id = e.snapshot_id
      WHERE e.client = ${machine.fqdn.toLowerCase()}
      ORDER BY last_seen DESC, e.host, e.family`;
   const hosts = rows.length > 0 ? (await getHostForensics(now, { hosts: [...new Set(rows.map((r) => r.host))] })).hosts : [];
