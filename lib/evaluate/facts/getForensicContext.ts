@@ -1,0 +1,67 @@
+// What the alert evaluation needs of the rogue-host forensics (issue #21): the facts of the host names that
+// concern the machines evaluated, and the ePID each of their clients holds now. Kept cheap: a scoped pass (after
+// an ingest) reads only the names those machines are or use; the fleet pass reads every name once (the /audit
+// query) but the clients of only the names that can give a client a finding.
+import { db } from "@/lib/core/db";
+import { shortHostName } from "@/lib/kms/hostNames";
+import { getEpidForensicFacts } from "@/lib/evaluate/facts/getEpidForensicFacts";
+import { namesConcerningClients, type ReceivedEpid } from "@/lib/evaluate/rules/forensicFindings";
+import type { HostForensicFacts } from "@/lib/evaluate/rules/forensicTypes";
+
+export type ForensicContext = { hosts: HostForensicFacts[]; received: ReceivedEpid[] };
+
+type ReceivedRow = {
+  client: string;
+  family: string;
+  host: string;
+  epid: string;
+  ip: string | null;
+  licensed: boolean;
+  first_seen: Date;
+  last_seen: Date | null;
+};
+
+/** The newest ePID per client and product family, for the given clients or for the clients of the given names. */
+async function receivedEpids(now: Date, by: { clients: string[] } | { hosts: string[] }): Promise<ReceivedEpid[]> {
+  if (("clients" in by ? by.clients : by.hosts).length === 0) return [];
+  const clients = "clients" in by ? by.clients : null;
+  const hosts = "hosts" in by ? by.hosts : null;
+  const rows = await db().$queryRaw<ReceivedRow[]>`
+    SELECT DISTINCT ON (e.client, e.family) e.client, e.family, e.host, e.epid, e.ip, e.licensed,
+           e.first_seen_at AS first_seen, GREATEST(e.last_seen_at, s.last_seen_at) AS last_seen
+      FROM kms_epid_sighting e LEFT JOIN snapshot s ON s.id = e.snapshot_id
+     WHERE e.first_seen_at <= ${now}
+       AND (${clients}::text[] IS NULL OR e.client = ANY(${clients}::text[]))
+       AND (${hosts}::text[] IS NULL OR e.client IN (SELECT x.client FROM kms_epid_sighting x WHERE x.host = ANY(${hosts}::text[])))
+     ORDER BY e.client, e.family, GREATEST(e.last_seen_at, s.last_seen_at) DESC, e.first_seen_at DESC`;
+  return rows.map((r) => ({
+    client: r.client,
+    family: r.family,
+    host: r.host,
+    epid: r.epid,
+    ip: r.ip,
+    licensed: r.licensed,
+    firstSeenAt: r.first_seen.toISOString(),
+    lastSeenAt: (r.last_seen ?? r.first_seen).toISOString(),
+  }));
+}
+
+/** The whole fleet (no machineIds), or the given machines: KMS hosts by their names, clients by what they hold. */
+export async function getForensicContext(now: Date, machineIds?: readonly string[]): Promise<ForensicContext> {
+  if (!machineIds) {
+    const hosts = await getEpidForensicFacts(now);
+    return { hosts, received: await receivedEpids(now, { hosts: namesConcerningClients(hosts, now) }) };
+  }
+  if (machineIds.length === 0) return { hosts: [], received: [] };
+  const machines = await db().$queryRaw<{ fqdn: string; role: string }[]>`
+    SELECT fqdn, role::text AS role FROM machine WHERE id = ANY(${[...machineIds]}::uuid[])`;
+  const received = await receivedEpids(now, {
+    clients: machines.filter((m) => m.role === "client").map((m) => m.fqdn.toLowerCase()),
+  });
+  // A KMS host is named by clients with its FQDN or its short name (/skms kms01): both lead to its agent.
+  const hostNames = machines
+    .filter((m) => m.role === "kms_host")
+    .flatMap((m) => [m.fqdn.toLowerCase(), shortHostName(m.fqdn.toLowerCase())]);
+  const names = [...new Set([...hostNames, ...received.map((r) => r.host)])];
+  return { hosts: names.length > 0 ? await getEpidForensicFacts(now, { hosts: names }) : [], received };
+}
