@@ -21,18 +21,15 @@ type ReceivedRow = {
   last_seen: Date | null;
 };
 
-/** The newest ePID per client and product family, for the given clients or for the clients of the given names. */
-async function receivedEpids(now: Date, by: { clients: string[] } | { hosts: string[] }): Promise<ReceivedEpid[]> {
-  if (("clients" in by ? by.clients : by.hosts).length === 0) return [];
-  const clients = "clients" in by ? by.clients : null;
-  const hosts = "hosts" in by ? by.hosts : null;
+/** The newest ePID per client and product family of the given clients (lower-case FQDNs). */
+async function receivedEpids(now: Date, clients: string[]): Promise<ReceivedEpid[]> {
+  if (clients.length === 0) return [];
+  // By client_idx, then each snapshot by its key (measured among 150k clients: 0.1 ms for 2, 46 ms for 300).
   const rows = await db().$queryRaw<ReceivedRow[]>`
     SELECT DISTINCT ON (e.client, e.family) e.client, e.family, e.host, e.epid, e.ip, e.licensed,
            e.first_seen_at AS first_seen, GREATEST(e.last_seen_at, s.last_seen_at) AS last_seen
       FROM kms_epid_sighting e LEFT JOIN snapshot s ON s.id = e.snapshot_id
-     WHERE e.first_seen_at <= ${now}
-       AND (${clients}::text[] IS NULL OR e.client = ANY(${clients}::text[]))
-       AND (${hosts}::text[] IS NULL OR e.client IN (SELECT x.client FROM kms_epid_sighting x WHERE x.host = ANY(${hosts}::text[])))
+     WHERE e.client = ANY(${clients}::text[]) AND e.first_seen_at <= ${now}
      ORDER BY e.client, e.family, GREATEST(e.last_seen_at, s.last_seen_at) DESC, e.first_seen_at DESC`;
   return rows.map((r) => ({
     client: r.client,
@@ -46,18 +43,30 @@ async function receivedEpids(now: Date, by: { clients: string[] } | { hosts: str
   }));
 }
 
+/**
+ * Clients that received an ePID from one of the names (the primary key's host prefix, index only). Two steps on
+ * purpose: as one statement with `client IN (...)` the planner hashed the whole snapshot table (0.5 s at 150k clients).
+ */
+async function clientsOf(hosts: string[]): Promise<string[]> {
+  if (hosts.length === 0) return [];
+  const rows = await db().$queryRaw<{ client: string }[]>`
+    SELECT DISTINCT client FROM kms_epid_sighting WHERE host = ANY(${hosts}::text[])`;
+  return rows.map((r) => r.client);
+}
+
 /** The whole fleet (no machineIds), or the given machines: KMS hosts by their names, clients by what they hold. */
 export async function getForensicContext(now: Date, machineIds?: readonly string[]): Promise<ForensicContext> {
   if (!machineIds) {
     const hosts = await getEpidForensicFacts(now);
-    return { hosts, received: await receivedEpids(now, { hosts: namesConcerningClients(hosts, now) }) };
+    return { hosts, received: await receivedEpids(now, await clientsOf(namesConcerningClients(hosts, now))) };
   }
   if (machineIds.length === 0) return { hosts: [], received: [] };
   const machines = await db().$queryRaw<{ fqdn: string; role: string }[]>`
     SELECT fqdn, role::text AS role FROM machine WHERE id = ANY(${[...machineIds]}::uuid[])`;
-  const received = await receivedEpids(now, {
-    clients: machines.filter((m) => m.role === "client").map((m) => m.fqdn.toLowerCase()),
-  });
+  const received = await receivedEpids(
+    now,
+    machines.filter((m) => m.role === "client").map((m) => m.fqdn.toLowerCase()),
+  );
   // A KMS host is named by clients with its FQDN or its short name (/skms kms01): both lead to its agent.
   const hostNames = machines
     .filter((m) => m.role === "kms_host")

@@ -1,9 +1,9 @@
 // The rogue-host forensics (issue #21) as findings the alert lifecycle keeps: a host name that is a machine in
 // kmswatch carries its signals itself; a name with no machine (an emulator, an unknown activator) is seen only
-// through its clients, so each client it currently activates gets the finding, with the host's evidence. Pure.
-import { decodeEpid, differingParts } from "@/lib/kms/epid";
+// through its clients, so each client it currently activates gets the finding, with the host's evidence. An impostor
+// answers under the name of a host with an agent: its alert is on that host, whose evidence names the clients. Pure.
 import { normalizeHostName } from "@/lib/kms/hostNames";
-import { CHURN_WINDOW_MS, diagnoseHostForensics, foreignServed } from "./forensicRules";
+import { CHURN_WINDOW_MS, diagnoseHostForensics } from "./forensicRules";
 import { type ForensicSignal, type HostForensicFacts, verdictLabels } from "./forensicTypes";
 import type { ClientFacts, Finding, Severity } from "./types";
 
@@ -20,7 +20,6 @@ export type ReceivedEpid = {
 };
 
 export const CLIENT_EMULATOR_RULE = "client-epid-emulator";
-export const CLIENT_IMPOSTOR_RULE = "client-epid-impostor";
 /** Host signals that say "not a genuine Windows KMS host" about a name with no machine (the "Emulator likely" verdict). */
 const EMULATOR_SIGNALS = new Set(["host-epid-churn", "host-epid-implausible"]);
 const rank: Record<Severity, number> = { critical: 2, warning: 1, info: 0 };
@@ -101,48 +100,9 @@ function emulatorClientFindings(f: HostForensicFacts, signals: ForensicSignal[],
   });
 }
 
-/** Clients that hold an ePID their host's own agent does not report: something else answered them under its name. */
-function impostorClientFindings(f: HostForensicFacts, received: ReceivedEpid[], scope: Scope, now: Date): Finding[] {
-  const foreign = new Map(foreignServed(f, now).map((s) => [`${s.family}\u0000${s.epid}`, s]));
-  return received.flatMap((r): Finding[] => {
-    const client = scope.clients.get(r.client);
-    const served = foreign.get(`${r.family}\u0000${r.epid}`);
-    if (!client || !served) return [];
-    const ownEpid = f.ownEpids.find((o) => o.family === r.family)?.epid ?? null;
-    const [own, got] = [decodeEpid(ownEpid, now), decodeEpid(r.epid, now)];
-    return [
-      {
-        ruleId: CLIENT_IMPOSTOR_RULE,
-        severity: "critical",
-        subject: { kind: "client", machineId: client.machineId, fqdn: client.fqdn },
-        title: "Client activated by an impostor of its KMS host",
-        cause:
-          `This client holds the ePID ${r.epid} from ${r.host}, but the agent on ${r.host} reports ${ownEpid}: another machine ` +
-          `answered it under that name${r.ip ? ` (at ${r.ip})` : ""}, a copied host VM or a stale or hijacked DNS/SRV record. ` +
-          `${served.clients} client(s) received that ePID.`,
-        fix:
-          `Fix the name first (see the impostor alert on ${r.host}: shut the other machine's KMS service down, correct DNS/SRV), ` +
-          "then on this client `slmgr.vbs /ato`; `slmgr.vbs /dlv` must then show the host's own ePID.",
-        evidence: {
-          kmsHost: r.host,
-          receivedEpid: r.epid,
-          hostOwnEpid: ownEpid,
-          differingParts: own && got ? differingParts(own, got).join(", ") : null,
-          family: r.family,
-          ipReached: r.ip,
-          licensed: r.licensed,
-          hostVerdict: verdictLabels.impostor,
-          clientsWithThisEpid: served.clients,
-        },
-        since: r.firstSeenAt,
-      },
-    ];
-  });
-}
-
 /**
  * Findings of the forensic signals for the machines in scope: host signals on the host's machine, and for each
- * client the ePID it holds now when it came from an emulator-like name or an impostor.
+ * client the ePID it holds now when it came from an emulator-like name with no machine.
  */
 export function forensicFindings(
   hosts: readonly HostForensicFacts[],
@@ -155,7 +115,8 @@ export function forensicFindings(
   const clientFindings = hosts.flatMap((f) => {
     const mine = byHost.get(f.host) ?? [];
     if (mine.length === 0) return [];
-    if (f.machineId !== null) return impostorClientFindings(f, mine, scope, now);
+    // An impostor answers under the name of a host with an agent: its alert is on that host and names the clients.
+    if (f.machineId !== null) return [];
     return emulatorClientFindings(f, diagnoseHostForensics(f, now).signals, mine, scope);
   });
   return [...hostFindings(hosts, scope, now), ...clientFindings];
@@ -164,11 +125,10 @@ export function forensicFindings(
 /** Host names whose clients may get a finding (or need their ePID in evidence): the fleet pass reads only their clients. */
 export function namesConcerningClients(hosts: readonly HostForensicFacts[], now: Date): string[] {
   return hosts
-    .filter((f) => {
-      if (f.approved === false) return true;
-      if (f.machineId !== null) return foreignServed(f, now).length > 0;
-      return diagnoseHostForensics(f, now).signals.some((s) => EMULATOR_SIGNALS.has(s.ruleId));
-    })
+    .filter(
+      (f) =>
+        f.approved === false || (f.machineId === null && diagnoseHostForensics(f, now).signals.some((s) => EMULATOR_SIGNALS.has(s.ruleId))),
+    )
     .map((f) => f.host);
 }
 
