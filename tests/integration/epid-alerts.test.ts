@@ -20,6 +20,7 @@ const E = {
   rekeyed: "03612-00206-566-200002-03-1033-20348.0000-1002025",
   emu1: "06401-00206-271-123456-03-1033-9600.0000-0102019",
   emu2: "05426-00206-152-654321-03-1033-9200.0000-2012017",
+  emu3: "03612-00206-271-777777-03-1033-20348.0000-1202024",
   unknown: "03612-00206-271-434343-03-1036-20348.0000-0302023",
 };
 
@@ -112,6 +113,12 @@ describe("each forensic signal opens an alert on the right machine", () => {
     expect(hostImp?.evidence).toMatchObject({ hostName: hostName("imp"), clients: machine("site").fqdn, ipsReached: "10.77.0.5" });
   });
 
+  it("a client's check-in alone (the evaluation scoped to it, no fleet pass) opens its emulator alert", async () => {
+    await clientReportsEpid(await agent("emu3", `emu-c-${run}`), hostName("emu"), E.emu3, "10.99.0.7", at(0));
+    const alert = await alertOf("emu3", "client-epid-emulator");
+    expect([alert?.state, alert?.severity, alert?.evidence.hostDistinctEpids]).toEqual(["open", "critical", 3]);
+  });
+
   it("the client-level finding is on the client's page, the host-level one on the host's", async () => {
     const client = await callApi<{ findings: Finding[] }>("GET", `/api/dashboard/clients/${machine("emu2").id}`, cookie);
     expect(client.body.findings.map((f) => f.ruleId)).toContain("client-epid-emulator");
@@ -135,15 +142,16 @@ describe("forensic alerts through their lifecycle", () => {
     expect((await alertOf("imp", "host-epid-churn"))?.state).toBe("resolved");
   });
 
-  it("implausible resolves when the host reports a plausible ePID (re-keyed)", async () => {
+  it("implausible resolves when the host reports a plausible ePID (re-keyed), at its own check-in", async () => {
+    // No evaluate: the host's own check-in is evaluated for it (the alerts read waits for that pass).
     await hostReportsEpid(machine("bad"), BAD_PRODUCT, E.rekeyed, at(0));
-    await evaluate();
     expect((await alertOf("bad", "host-epid-implausible"))?.state).toBe("resolved");
   });
 
   it("the emulator's client alerts resolve when its ePIDs age out; the unapproved host stays", async () => {
     await age(hostName("emu"), E.emu1);
     await age(hostName("emu"), E.emu2);
+    await age(hostName("emu"), E.emu3);
     await evaluate();
     expect((await alertOf("emu1", "client-epid-emulator"))?.state).toBe("resolved");
     expect((await alertOf("emu2", "client-epid-emulator"))?.state).toBe("resolved");
