@@ -3,6 +3,8 @@ import { diagnoseClient, diagnoseHost, rulePriority } from "@/lib/evaluate/rules
 import type { Finding } from "@/lib/evaluate/rules/types";
 import { getClientFacts } from "@/lib/evaluate/facts/getClientFacts";
 import { getHostFacts } from "@/lib/evaluate/facts/getHostFacts";
+import { getForensicContext } from "@/lib/evaluate/facts/getForensicContext";
+import { forensicFindings, withKmsHostEpids } from "@/lib/evaluate/rules/forensicFindings";
 import { mapYielding } from "@/lib/core/mapYielding";
 
 const severityRank = { critical: 0, warning: 1, info: 2 } as const;
@@ -10,9 +12,19 @@ const severityRank = { critical: 0, warning: 1, info: 2 } as const;
 /** Findings of the whole fleet, or of one machine (`machineId`) or several (`machineIds`). */
 export async function getFindings(now: Date, filter: { machineId?: string; machineIds?: readonly string[] } = {}): Promise<Finding[]> {
   const machineIds = filter.machineIds ?? (filter.machineId ? [filter.machineId] : undefined);
-  const [hosts, clients] = await Promise.all([getHostFacts(now, machineIds), getClientFacts(now, { machineIds })]);
-  const clientFindings = await mapYielding(clients, (c) => diagnoseClient(c, now));
-  return sortFindings([...hosts.flatMap((h) => diagnoseHost(h, now)), ...clientFindings.flat()]);
+  const [hosts, clients, forensic] = await Promise.all([
+    getHostFacts(now, machineIds),
+    getClientFacts(now, { machineIds }),
+    getForensicContext(now, machineIds),
+  ]);
+  const clientFindings = await mapYielding(withKmsHostEpids(clients, forensic.hosts, forensic.received), (c) => diagnoseClient(c, now));
+  // Rogue-host forensics (#21): only for the machines evaluated here (their alerts are the ones reconciled).
+  const scope = {
+    hostMachines: new Map(hosts.map((h) => [h.machineId, h.fqdn])),
+    clients: new Map(clients.map((c) => [c.fqdn.toLowerCase(), { machineId: c.machineId, fqdn: c.fqdn }])),
+  };
+  const forensicFound = forensicFindings(forensic.hosts, forensic.received, scope, now);
+  return sortFindings([...hosts.flatMap((h) => diagnoseHost(h, now)), ...clientFindings.flat(), ...forensicFound]);
 }
 
 /** Most severe first, then root causes before symptoms (see rules/index.ts), then newest, then by machine name. */

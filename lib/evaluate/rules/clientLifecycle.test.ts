@@ -73,7 +73,13 @@ describe("client-unapproved-host", () => {
     expect(f?.cause).toContain("rogue.lab.example");
     expect(f?.fix).toContain("slmgr.vbs /ckms");
     expect(f?.fix).toContain("slmgr.vbs /skms <approved-host>");
-    expect(f?.evidence).toEqual({ kmsHost: "rogue.lab.example", kmsPort: 1688, lastRequestHost: "kms1.corp.example" });
+    expect(f?.evidence).toEqual({
+      kmsHost: "rogue.lab.example",
+      kmsPort: 1688,
+      lastRequestHost: "kms1.corp.example",
+      receivedEpid: null,
+      hostActivatedClients: null,
+    });
   });
   it.each([true, null])("stays silent when approved is %s", (kmsHostApproved) => {
     expect(ids(client({ kmsHostApproved }))).not.toContain(id);

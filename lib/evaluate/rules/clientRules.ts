@@ -209,7 +209,14 @@ export const clientUnapprovedHost = clientRule({
       fix:
         "Remove the rogue host's _vlmcs._tcp SRV record and stop it publishing (`slmgr.vbs /cdns` on it). " +
         "On the client: `slmgr.vbs /ckms`, `slmgr.vbs /skms <approved-host>:1688`, then `slmgr.vbs /ato`.",
-      evidence: { kmsHost: f.kmsHost, kmsPort: f.kmsPort, lastRequestHost: f.lastRequest?.kmsHost ?? null },
+      evidence: {
+        kmsHost: f.kmsHost,
+        kmsPort: f.kmsPort,
+        lastRequestHost: f.lastRequest?.kmsHost ?? null,
+        // Rogue-host forensics (#21): the ePID this client got from that host, and how many clients it activated.
+        receivedEpid: f.kmsHostEpid?.epid ?? null,
+        hostActivatedClients: f.kmsHostEpid?.hostActivatedClients ?? null,
+      },
     };
   },
 });

@@ -21,6 +21,21 @@ const list = (items: string[]) =>
   items.slice(0, MAX_LISTED).join("; ") + (items.length > MAX_LISTED ? `; … ${items.length - MAX_LISTED} more` : "");
 const since = (served: ServedEpid[]) => served.map((s) => s.firstSeenAt).sort()[0] ?? null;
 
+/**
+ * ePIDs clients received under the name of a host with an agent, within 30 days, that the host does not report as
+ * its own: what the impostor signal is about (and which clients an impostor activated, see forensicFindings.ts).
+ */
+export function foreignServed(f: HostForensicFacts, now: Date): ServedEpid[] {
+  if (f.machineId === null || f.ownEpids.length === 0) return [];
+  return recent(f, now).filter((s) => {
+    const own = f.ownEpids.filter((o) => o.family === s.family);
+    // Last seen before the host reported its current ePID: most likely its own previous one (re-keyed or
+    // reinstalled), which churn still shows; an impostor is one that clients got while the host had another.
+    const before = own.length > 0 && own.every((o) => o.since !== null && s.lastSeenAt < o.since);
+    return own.length > 0 && !own.some((o) => o.epid === s.epid) && !before;
+  });
+}
+
 const churn: ForensicRule = {
   id: "host-epid-churn",
   title: "KMS host name hands out more than one ePID",
@@ -59,14 +74,7 @@ const impostor: ForensicRule = {
   id: "host-epid-impostor",
   title: "Clients got another ePID than the host reports: something else answers under its name",
   evaluate: (f, now) => {
-    if (f.machineId === null || f.ownEpids.length === 0) return null;
-    const foreign = recent(f, now).filter((s) => {
-      const own = f.ownEpids.filter((o) => o.family === s.family);
-      // Last seen before the host reported its current ePID: most likely its own previous one (re-keyed or
-      // reinstalled), which churn still shows; an impostor is one that clients got while the host had another.
-      const before = own.length > 0 && own.every((o) => o.since !== null && s.lastSeenAt < o.since);
-      return own.length > 0 && !own.some((o) => o.epid === s.epid) && !before;
-    });
+    const foreign = foreignServed(f, now);
     if (foreign.length === 0) return null;
     const first = foreign[0];
     const ownEpid = f.ownEpids.find((o) => o.family === first?.family)?.epid ?? null;

@@ -122,6 +122,14 @@ export const clientFactsSchema = z.object({
       minCount: z.number().int().nullable(),
     })
     .nullable(),
+  /**
+   * The KMS host ePID this client holds from kmsHost, and how many clients that name activated (rogue-host
+   * forensics, issue #21); unset when not read.
+   */
+  kmsHostEpid: z
+    .object({ epid: z.string(), receivedAt: isoSchema, hostActivatedClients: z.number().int().nonnegative().nullable() })
+    .nullable()
+    .optional(),
   /** Agent-side reachability probe of the KMS host, when the agent ran one. */
   probe: z
     .object({

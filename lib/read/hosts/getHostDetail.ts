@@ -5,6 +5,8 @@ import { ApiError } from "@/lib/core/errors";
 import { getHostFacts } from "@/lib/evaluate/facts/getHostFacts";
 import { sortFindings } from "@/lib/evaluate/facts/getFindings";
 import { diagnoseHost } from "@/lib/evaluate/rules";
+import { getForensicContext } from "@/lib/evaluate/facts/getForensicContext";
+import { forensicFindings } from "@/lib/evaluate/rules/forensicFindings";
 import { getHostList } from "@/lib/read/hosts/getHostList";
 
 export async function getHostDetail(machineId: string, now: Date) {
@@ -19,7 +21,10 @@ export async function getHostDetail(machineId: string, now: Date) {
     orderBy: { seen: { lastSeenAt: "desc" } },
     select: { rawArtifactId: true },
   });
-  // The findings come from the facts just read: a KMS host has no client facts to add.
-  return { host, facts, findings: sortFindings(diagnoseHost(facts, now)), latestDlvRawId: latestRaw?.rawArtifactId ?? null };
+  // The findings come from the facts just read (a KMS host has no client facts to add) and its ePID forensics (#21).
+  const forensic = await getForensicContext(now, [machineId]);
+  const scope = { hostMachines: new Map([[machineId, facts.fqdn]]), clients: new Map() };
+  const findings = [...diagnoseHost(facts, now), ...forensicFindings(forensic.hosts, [], scope, now)];
+  return { host, facts, findings: sortFindings(findings), latestDlvRawId: latestRaw?.rawArtifactId ?? null };
 }
 export type HostDetail = Awaited<ReturnType<typeof getHostDetail>>;
