@@ -37,7 +37,7 @@ async function receivedEpids(now: Date, clients: string[]): Promise<ReceivedEpid
   const rows = await db().$queryRaw<ReceivedRow[]>`
     SELECT DISTINCT ON (e.client, e.family) e.client, e.family, e.host, e.epid, e.ip, e.licensed,
            e.first_seen_at AS first_seen, GREATEST(e.last_seen_at, s.last_seen_at) AS last_seen
-      FROM kms_epid_sighting e LEFT JOIN snapshot s ON s.id = e.snapshot_id
+      FROM kms_epid_sighting e LEFT JOIN snapshot_seen s ON s.snapshot_id = e.snapshot_id
      WHERE e.client = ANY(${clients}::text[]) AND e.first_seen_at <= ${now}
      ORDER BY e.client, e.family, GREATEST(e.last_seen_at, s.last_seen_at) DESC, e.first_seen_at DESC`;
   return rows.map((r) => ({
