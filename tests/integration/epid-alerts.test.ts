@@ -53,8 +53,8 @@ async function alertOf(key: string, ruleId: string): Promise<AlertView | undefin
 /** Moves one ePID's sightings (and the snapshots they point at) back: as if nobody had received it for 40 days. */
 async function age(host: string, epid: string) {
   await sql(
-    `UPDATE snapshot s SET last_seen_at = s.last_seen_at - interval '40 days'
-       FROM kms_epid_sighting e WHERE e.snapshot_id = s.id AND e.host = $1 AND e.epid = $2`,
+    `UPDATE snapshot_seen s SET last_seen_at = s.last_seen_at - interval '40 days'
+       FROM kms_epid_sighting e WHERE e.snapshot_id = s.snapshot_id AND e.host = $1 AND e.epid = $2`,
     [host, epid],
   );
   await sql(
