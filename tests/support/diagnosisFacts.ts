@@ -42,6 +42,7 @@ export function client(over: Partial<ClientFacts> = {}): ClientFacts {
     channel: "VOLUME_KMSCLIENT",
     productKeyChannel: "Volume:GVLK",
     licenseStatus: "Licensed",
+    intendedChannel: null,
     graceRemainingMin: 249_000,
     expiresAt: ago(-173),
     notificationReason: null,

@@ -1,4 +1,4 @@
-// Settings: the three administration pages. Viewers see the links too; each page explains that it is for admins.
+// Settings: the administration pages. Viewers see the links too; each page explains that it is for admins.
 import Link from "next/link";
 import { currentUser } from "@/lib/access/auth/session";
 
@@ -9,6 +9,11 @@ const pages = [
     text: "Enrolled agents and their tokens (revoke, rotate), and the enroll secrets agents use (rotate with an overlap).",
   },
   { href: "/settings/users", title: "Users", text: "Who can sign in: create users, change roles, reset passwords, delete." },
+  {
+    href: "/settings/intended-channels",
+    title: "Intended channels",
+    text: "MAK, retail or OEM keys used on purpose (all machines or a group): no GVLK advice, a finding only when their activation fails.",
+  },
   { href: "/settings/audit-log", title: "Audit log", text: "Every change made through the dashboard, with who made it and when." },
 ];
 
