@@ -8,14 +8,19 @@ import { buildFleet } from "../../scripts/simulator/fleet";
 import { simulate } from "../../scripts/simulator/engine";
 import type { Fleet } from "../../scripts/simulator/types";
 import { pushFleet } from "../../scripts/simulate-push";
-import { failureCodesTruth, simulatedTruth, type Expect } from "../support/truthTable";
+import { failureCodesTruth, INTENDED_MAK, simulatedTruth, type Expect } from "../support/truthTable";
+import { parseTruth } from "../support/parseTruth";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { SHARED_FIXTURES } from "../support/fixtures";
 import { clientDlv, eventsArtifact, host12290, hostDlv, hoursAgo, newCmid, request12288, response12289 } from "../support/truthPayloads";
-import { enrollMachine, envelope, getJson, post, signIn, sql } from "./helpers";
+import { callApi, enrollMachine, envelope, getJson, post, signIn, sql } from "./helpers";
 
 type Finding = { ruleId: string; severity: string; cause: string; fix: string; evidence: Record<string, unknown> };
 type Outlook = { state: string; text: string };
 
 let cookie = "";
+const readFixture = (...parts: string[]) => readFileSync(path.join(SHARED_FIXTURES, ...parts), "utf8");
 let fleet: Fleet;
 const get = <T>(route: string) => getJson<T>(route, { cookie });
 
@@ -84,6 +89,8 @@ beforeAll(async () => {
   });
   expect(summary.rejected).toBe(0);
   cookie = await signIn();
+  const intent = await callApi("POST", "/api/dashboard/settings/intended-channels", cookie, INTENDED_MAK);
+  expect([200, 201]).toContain(intent.status);
   for (const host of fleet.approvedHosts) {
     const response = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved`, {
       method: "POST",
@@ -117,6 +124,27 @@ describe("truth table: simulated situations", () => {
       expect(rising.cause).toContain(row.names);
       expect(`${rising.cause} ${rising.fix}`).not.toContain(row.never);
     }
+  });
+
+  it("a host's clients: the audit's 'served (30 days)' is the host page's number; 'reporting' says something else", async () => {
+    type AuditHost = { host: string; clients: number; servedLast30d: number | null };
+    const { body } = await get<{ hosts: AuditHost[] }>("/api/dashboard/audit");
+    const main = fleet.hosts.filter((h) => /^KMS\d\d$/.test(h.hostname));
+    expect(main.length).toBeGreaterThan(0);
+    for (const h of main) {
+      const id = await idOf(h.fqdn);
+      const page = await get<{ total: number }>(`/api/dashboard/hosts/${id}/clients?limit=1`);
+      const detail = await get<{ facts: { distinctClients30d: number } }>(`/api/dashboard/hosts/${id}`);
+      const audit = body.hosts.find((a) => a.host === h.fqdn.toLowerCase());
+      expect(page.body.total, h.fqdn).toBeGreaterThan(0);
+      expect({ audit: audit?.servedLast30d, facts: detail.body.facts.distinctClients30d }).toEqual({
+        audit: page.body.total,
+        facts: page.body.total,
+      });
+    }
+    // The rogue host has no agent: its own log is unknown, only the clients reporting it are.
+    const rogue = body.hosts.find((a) => a.host.startsWith("kms-rogue."));
+    expect(rogue?.servedLast30d).toBeNull();
   });
 
   it("the rogue host shows up in the host audit as not approved, with its clients", async () => {
@@ -249,6 +277,78 @@ describe("truth table: hand-made situations", () => {
     expect(findings.map((f) => f.ruleId)).toContain("host-idle");
     const idle = findings.find((f) => f.ruleId === "host-idle")!;
     expect(idle.fix).toContain("nslookup -type=srv");
+  });
+});
+
+describe("truth table: more hand-made situations", () => {
+  it("DNS publishing failing: the host names the domain and the SRV record's rights", async () => {
+    const m = await enrollMachine("TT-DNSPUB");
+    const at = hoursAgo(3);
+    const failure = readFixture("events", "host-12293-dns-publish-failure.xml")
+      .replace(/SystemTime='[^']+'/, `SystemTime='${at.toISOString()}'`)
+      .replace(/<Computer>[^<]+<\/Computer>/, `<Computer>${m.fqdn}</Computer>`);
+    await post(
+      "/api/v1/ingest",
+      envelope([
+        { type: "dlv", text: hostDlv() },
+        eventsArtifact("Key Management Service", [host12290(m.fqdn, hoursAgo(1), { client: "ws-y.corp.contoso.com", cmid: newCmid() })]),
+        { type: "events", log: "Application", xml: failure },
+      ]),
+      m.token,
+    );
+    assertRow("DNS publishing", await findingsOf("host", m.fqdn), {
+      first: "host-dns-publish-failed",
+      causeHas: ["12293", "0x80072338"],
+      fixHas: ["Full Control", "_VLMCS"],
+      lacks: ["Raise the count"],
+    });
+  });
+
+  it("a host that stopped answering: its clients' 12288 get no 12289, and it logs no request", async () => {
+    const host = await enrollMachine("TT-MUTE");
+    await post(
+      "/api/v1/ingest",
+      envelope([
+        { type: "dlv", text: hostDlv() },
+        eventsArtifact("Key Management Service", [
+          host12290(host.fqdn, hoursAgo(240), { client: "ws-z.corp.contoso.com", cmid: newCmid() }),
+        ]),
+      ]),
+      host.token,
+    );
+    // It is one of ours (approved), so its clients' trouble is reaching it, not a rogue host.
+    expect((await callApi("POST", "/api/dashboard/audit/approved", cookie, { host: host.fqdn })).status).toBe(201);
+    const client = await enrollMachine("TT-MUTEC");
+    const cmid = newCmid();
+    await post(
+      "/api/v1/ingest",
+      envelope([
+        { type: "dlv", text: clientDlv({ cmid, kmsHost: host.fqdn }) },
+        eventsArtifact("Application", [request12288(client.fqdn, hoursAgo(2), { kmsHost: host.fqdn, cmid, hresult: "0x800706BA" })]),
+      ]),
+      client.token,
+    );
+    assertRow("mute host", await findingsOf("host", host.fqdn), {
+      first: "host-clients-cannot-reach",
+      after: ["host-idle"],
+      causeHas: ["1 client could not reach this host"],
+      fixHas: ["1688"],
+    });
+    assertRow("its client", await findingsOf("client", client.fqdn), {
+      first: "client-host-unreachable",
+      hresult: "0x800706BA",
+      causeHas: [host.fqdn],
+      lacks: ["Raise the count"],
+    });
+  });
+});
+
+describe("truth table: /parse (one machine's paste, every language)", () => {
+  it.each(parseTruth.map((row) => [row.situation, row] as const))("%s", async (_name, row) => {
+    const answer = await callApi<{ findings: Finding[]; readByShape: string[] }>("POST", "/api/v1/parse", cookie, row.request());
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    for (const field of row.expect.readByShape ?? []) expect(answer.body.readByShape.join(" ")).toContain(field);
+    assertRow(row.situation, answer.body.findings, row.expect);
   });
 });
 

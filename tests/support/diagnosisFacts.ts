@@ -23,6 +23,7 @@ export function host(over: Partial<HostFacts> = {}): HostFacts {
     lastRequestAt: ago(0.1),
     distinctClients30d: 60,
     distinctCmids30d: 60,
+    reconstructedCount: 50,
     serverOnly: false,
     refusedInsufficientCount30d: 0,
     dnsPublishFailures: [],

@@ -24,7 +24,10 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
             <th>KMS host</th>
             <th>Approved</th>
             <th>Seen by</th>
-            <th>Clients using it</th>
+            <th title="Machines whose own /dlv or 12288 names this host, ever (known for any host, rogue ones too)">
+              Clients reporting it
+            </th>
+            <th title="Clients in this host's own 12290 log in the last 30 days: the number on the host's page">Served (30 days)</th>
             <th>Current count</th>
             <th>First / last seen</th>
             {isAdmin && <th />}
@@ -65,6 +68,13 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
                       {h.clientSample.slice(0, 5).join(", ")}
                       {h.clients > 5 ? ", …" : ""}
                     </div>
+                  )}
+                </td>
+                <td>
+                  {h.servedLast30d ?? (
+                    <span className="muted" title="no agent on this host: its own log is unknown">
+                      unknown
+                    </span>
                   )}
                 </td>
                 <td>

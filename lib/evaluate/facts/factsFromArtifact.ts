@@ -52,6 +52,7 @@ const baseHost = (fqdn: string): HostFacts => ({
   lastRequestAt: null,
   distinctClients30d: 0,
   distinctCmids30d: 0,
+  reconstructedCount: null,
   serverOnly: false,
   refusedInsufficientCount30d: 0,
   dnsPublishFailures: [],

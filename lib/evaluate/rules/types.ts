@@ -42,8 +42,10 @@ export const hostFactsSchema = z.object({
   lastRequestAt: isoSchema.nullable(),
   /** Distinct client FQDNs in 12290 events of the last 30 days. */
   distinctClients30d: z.number().int().nonnegative(),
-  /** Distinct CMIDs in 12290 events of the last 30 days. */
+  /** Distinct countable CMIDs (lib/evaluate/facts/countableRequests.ts) in 12290 events of the last 30 days, uncapped. */
   distinctCmids30d: z.number().int().nonnegative(),
+  /** The count rebuilt from the host's 12290 events (the chart's and the Prometheus gauge's one definition); null = unknown. */
+  reconstructedCount: z.number().int().nonnegative().nullable().default(null),
   /** Every 12290 in the last 30 days had MinCount 5 (servers only). Must be false when there was no 12290. */
   serverOnly: z.boolean(),
   /** 12290 events of the last 30 days with hresult 0xC004F038. */

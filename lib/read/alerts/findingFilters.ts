@@ -1,6 +1,6 @@
 // Alerts page and client page: counts per severity, the rule summary, and the URL values of the filters
 // (the filtering and ordering themselves run in Postgres, lib/alerts/alertSql.ts).
-import "server-only";
+// Pure and imported by client pages too: not marked server-only (that broke `next build`).
 
 export type FindingLike = {
   ruleId: string;

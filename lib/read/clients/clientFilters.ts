@@ -1,5 +1,5 @@
 // Clients page filters <-> URL query string, so a filtered view can be shared as a link.
-import "server-only";
+// Pure and imported by client pages too: not marked server-only (that broke `next build`).
 
 export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; page: number };
 
