@@ -73,6 +73,33 @@ test("paste & parse reads a pasted /dlv without storing it", async ({ page }) =>
   await expect(page.getByText("18342").first()).toBeVisible();
 });
 
+test("paste & parse gives the finding a pasted /dlv allows, and says what it read by shape", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/parse");
+  const dlv = readFileSync(
+    path.resolve(import.meta.dirname, "../../../shared/fixtures/dlv/client-kms-initial-grace-unreachable.en-US.txt"),
+    "utf8",
+  );
+  await page.getByLabel("Pasted text").fill(`${dlv}\nError: 0xC004F038 On a computer running Microsoft Windows non-core edition`);
+  await page.getByRole("button", { name: "Parse" }).click();
+  await expect(page.getByRole("heading", { name: "What this shows" })).toBeVisible();
+  await expect(page.getByText("KMS host refused the client: count too low")).toBeVisible();
+  await expect(page.getByText(/Read by shape.*hresult/)).toBeVisible();
+});
+
+test("an admin marks MAK as intended for a group on the settings page", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/settings");
+  await page.getByRole("link", { name: /Intended channels/ }).click();
+  const pattern = `E2E-${Date.now().toString(36).toUpperCase()}-*`;
+  await page.getByLabel("Machine names (optional)").fill(pattern);
+  await page.getByRole("button", { name: "Add" }).click();
+  const row = page.getByRole("row").filter({ hasText: `MAK intended for machines ${pattern}` });
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "Remove" }).click();
+  await expect(row).toHaveCount(0);
+});
+
 test("signing out returns to the sign-in page", async ({ page }) => {
   await signIn(page);
   await page.getByRole("button", { name: "Sign out" }).click();
