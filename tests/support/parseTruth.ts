@@ -51,10 +51,9 @@ export const parseTruth: ParseRow[] = [
     situation: "French /dlv in grace, 0xC004F042 from /ato under a French 'Erreur' label",
     request: () => ({
       type: "dlv",
-      text:
-        shared("dlv", "client-kms-licensed-dns.fr-FR.INFERRED-LABELS.txt")
-          .replace("État de la licence : Avec licence", "État de la licence : Période de grâce initiale")
-          .replace(/Expiration de l’activation en volume : .*/, "Temps restant : 20000 minute(s) (13 jour(s))") + "\nErreur : 0xC004F042\n",
+      text: `${shared("dlv", "client-kms-licensed-dns.fr-FR.INFERRED-LABELS.txt")
+        .replace("État de la licence : Avec licence", "État de la licence : Période de grâce initiale")
+        .replace(/Expiration de l’activation en volume : .*/, "Temps restant : 20000 minute(s) (13 jour(s))")}\nErreur : 0xC004F042\n`,
     }),
     expect: {
       first: "client-host-key-unsupported",
@@ -84,6 +83,24 @@ export const parseTruth: ParseRow[] = [
     situation: "forum post (markdown quotes, <br>): a request without answer, and the host's DNS publishing failing",
     request: () => ({ type: "eventText", text: local("events", "branch-forum-post.md") }),
     expect: { first: "client-host-unreachable", after: ["host-dns-publish-failed"], causeHas: ["kms-br2.branch.contoso.com"] },
+  },
+  {
+    situation: "12289 event text in French (labels and message unknown): read by the shape of its data",
+    request: () => ({
+      type: "eventText",
+      text: [
+        "Nom du journal : Application",
+        "Source : Microsoft-Windows-Security-SPP",
+        "Date : 13/05/2024 12:02:31",
+        "ID de l’événement : 12289",
+        "Ordinateur : WS-BR2-0003.branch.contoso.com",
+        "Description :",
+        "Le client a traité une réponse d’activation provenant de l’ordinateur de service de gestion de clés.",
+        "Infos :",
+        "0x00000000, 0x04000008, 0, 0, 3, 120, 10080, 2024/05/13 12:02",
+      ].join("\r\n"),
+    }),
+    expect: { first: "client-refused-low-count", causeHas: ["count 3"], fixHas: ["Raise the count"], readByShape: ["eventId", "computer"] },
   },
   {
     situation: "healthy French /dlv: nothing wrong",

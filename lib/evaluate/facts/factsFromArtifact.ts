@@ -106,9 +106,9 @@ function hostFromProduct(p: ParsedProduct): HostFacts {
   };
 }
 
-/** When the event was logged; a label-less paste of a 12288 keeps only the request's own ClientTime. */
+/** When the event was logged; a label-less paste keeps only the time in the event's own data (ClientTime). */
 const timeOf = (e: ParsedEvent) => {
-  const at = e.timeCreated ?? (e.eventId === 12288 ? e.clientTime : null);
+  const at = e.timeCreated ?? e.clientTime;
   return at ? Date.parse(at) : Number.NaN;
 };
 const latest = (events: ParsedEvent[]) => events.filter((e) => Number.isFinite(timeOf(e))).sort((a, b) => timeOf(b) - timeOf(a))[0];

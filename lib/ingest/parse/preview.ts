@@ -10,6 +10,7 @@ import { parseEventText } from "@/lib/ingest/parse/eventText";
 import { newDraft } from "@/lib/ingest/parse/dlv/product";
 import { normalizeText } from "@/lib/ingest/parse/dlv/normalize";
 import { fillProductByShape, readShapes } from "@/lib/ingest/parse/shapes";
+import { eventsByShape } from "@/lib/ingest/parse/eventShapes";
 
 const fieldOf: Record<ParseRequest["type"], string> = { dlv: "text", cim: "products", events: "xml", eventText: "text" };
 
@@ -68,7 +69,24 @@ export function previewParse(request: ParseRequest): ParsePreview {
       return { events, ...report, errors, readByShape: [] };
     }
     case "eventText": {
-      const { value, report } = unwrap(request, parseEventText(request.text));
+      const result = parseEventText(request.text);
+      if (!result.ok && result.error.code === "not_recognized") {
+        // No label or message kmswatch knows (another language): the data lines are the same in every language.
+        const byShape = eventsByShape(request.text);
+        if (byShape.events.length > 0) {
+          const note =
+            "no event label or message was recognized (a language kmswatch does not know?): events read by the shape of their data";
+          return {
+            events: byShape.events,
+            recognized: [],
+            unrecognized: [],
+            warnings: [note, ...byShape.warnings],
+            errors: [],
+            readByShape: byShape.readByShape,
+          };
+        }
+      }
+      const { value, report } = unwrap(request, result);
       return { events: value, ...report, errors: [], readByShape: [] };
     }
   }

@@ -78,3 +78,32 @@ describe("previewParse with the shape fallback", () => {
     expect(() => previewParse({ type: "dlv", text: "hello world" })).toThrow(/not_recognized/);
   });
 });
+
+describe("event text read by the shape of its data", () => {
+  it("a German 12288 wrapped by a forum (GUID split across lines, > quotes) is still a 12288 with its fields", () => {
+    const text = [
+      "> Protokollname: Application",
+      "> Computer: WS-BR2-0007.branch.contoso.com",
+      "> Beschreibung: Der Client hat eine Aktivierungsanforderung gesendet.",
+      "> Info: 0x00000000, 0x00000000, kms-br2.branch.contoso.com:1688, e0f1a2b3-c4d5-4e6f-",
+      "> 8a9b-0c1d2e3f4a5b, 2024/05/13 12:02, 0, 2, 39597,",
+      "> 73111121-5638-40f6-bc11-f1d7b0d64300, 25",
+    ].join("<br>\n");
+    const preview = previewParse({ type: "eventText", text });
+    expect("events" in preview && preview.events[0]).toMatchObject({
+      eventId: 12288,
+      kmsHost: "kms-br2.branch.contoso.com",
+      kmsPort: 1688,
+      cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
+      minCount: 25,
+      computer: "WS-BR2-0007.branch.contoso.com",
+    });
+    expect(preview.readByShape.join(" ")).toContain("eventId");
+  });
+
+  it("text without an event's data shape is still refused", () => {
+    expect(() => previewParse({ type: "eventText", text: "Bonjour, mon ordinateur ne s'active pas : 0xC004F038" })).toThrow(
+      /not_recognized/,
+    );
+  });
+});
