@@ -159,7 +159,7 @@ describe("alert lifecycle and notifications", () => {
     await waitFor("the webhook call and the e-mail", () => hooks.length >= 1 && mails.length >= 1);
     expect(Date.now() - started).toBeLessThan(60_000);
 
-    const list = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts", { cookie });
+    const list = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts?limit=5000", { cookie });
     vdiAlerts = list.body.alerts.filter((a) => a.subject.fqdn.includes(`-${TAG}.vdi.`));
     expect(vdiAlerts.length).toBeGreaterThanOrEqual(40);
     expect(vdiAlerts.some((a) => a.ruleId === "host-count-stuck-duplicate-cmids")).toBe(true);
@@ -218,7 +218,7 @@ describe("alert lifecycle and notifications", () => {
     const rows = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM alert_event WHERE alert_id = $1`, [alert.id]);
     expect(Number(rows[0]!.n)).toBe(events.length);
 
-    const open = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts", { cookie });
+    const open = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts?limit=5000", { cookie });
     expect(open.body.alerts.some((a) => a.id === alert.id)).toBe(false);
     const all = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts?state=resolved", { cookie });
     expect(all.body.alerts.find((a) => a.id === alert.id)?.state).toBe("resolved");
