@@ -2,6 +2,7 @@
 // request/response shapes; types are inferred, and the JSON Schema for agents is generated from them.
 import { z } from "zod";
 import { parsedEventSchema, parsedProductSchema } from "@/lib/kms/parsed";
+import { findingSchema } from "@/lib/kms/finding";
 
 export const MAX_ARTIFACTS_PER_BATCH = 1000;
 const MAX_TEXT = 4 * 1024 * 1024;
@@ -157,9 +158,15 @@ const parseReportSchema = z.object({
   unrecognized: z.array(z.string()),
   warnings: z.array(z.string()),
   errors: z.array(z.string()),
+  /** Fields read by their shape (a GUID, 0x + 8 hex digits, 5 key characters, name:port) where no label was known. */
+  readByShape: z.array(z.string()),
+  /** What this one machine's artifact shows is wrong (the diagnosis rules on facts built from the paste alone). */
+  findings: z.array(findingSchema),
 });
 export const parseResponseSchema = z.union([
   parseReportSchema.extend({ products: z.array(parsedProductSchema) }),
   parseReportSchema.extend({ events: z.array(parsedEventSchema) }),
 ]);
 export type ParseResponse = z.infer<typeof parseResponseSchema>;
+/** What the parsers alone give (lib/ingest/parse/preview.ts); the route adds the findings. */
+export type ParsePreview = ParseResponse extends infer R ? (R extends unknown ? Omit<R, "findings"> : never) : never;

@@ -234,7 +234,7 @@ describe("alert lifecycle and notifications", () => {
     const rows = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM alert_event WHERE alert_id = $1`, [alert.id]);
     expect(Number(rows[0]!.n)).toBe(events.length);
 
-    const open = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts", { cookie });
+    const open = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts?limit=5000", { cookie });
     expect(open.body.alerts.some((a) => a.id === alert.id)).toBe(false);
     const all = await getJson<{ alerts: Alert[] }>("/api/dashboard/alerts?state=resolved", { cookie });
     expect(all.body.alerts.find((a) => a.id === alert.id)?.state).toBe("resolved");

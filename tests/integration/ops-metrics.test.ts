@@ -31,7 +31,12 @@ beforeAll(async () => {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const recent = (text: string) => text.replace(/SystemTime='\d{4}-\d{2}-\d{2}T/g, `SystemTime='${yesterday}T`);
   const xml = recent(fixture("events", MULTI));
-  expectedCmids = new Set([...xml.matchAll(/<Data>0x[0-9A-Fa-f]+,\d+,[^,]+,([0-9a-fA-F-]{36}),/g)].map((m) => m[1]!.toLowerCase())).size;
+  // The one definition of the count (lib/evaluate/facts/countableRequests.ts): requests refused for clock skew
+  // (0xC004F06C) are not cached by the host, so they are not counted.
+  const countable = [...xml.matchAll(/<Data>(0x[0-9A-Fa-f]+),\d+,[^,]+,([0-9a-fA-F-]{36}),/g)].filter(
+    (m) => m[1]!.toUpperCase() !== "0XC004F06C",
+  );
+  expectedCmids = new Set(countable.map((m) => m[2]!.toLowerCase())).size;
   const answer = await post(
     "/api/v1/ingest",
     envelope([

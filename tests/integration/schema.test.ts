@@ -225,4 +225,18 @@ describe("schema and migrations", () => {
     await prisma.cmidSighting.deleteMany({ where: { cmid: "schema-cmid" } });
     await prisma.kmsHostSighting.deleteMany({ where: { source: "test" } });
   });
+
+  it("round-trips the intended channel setting", async () => {
+    const row = await prisma.intendedChannel.create({
+      data: { channel: "MAK", machinePattern: "LT-*", domain: "schema.contoso.com", note: "n" },
+    });
+    expect(await prisma.intendedChannel.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      channel: "MAK",
+      machinePattern: "LT-*",
+      domain: "schema.contoso.com",
+      note: "n",
+      createdById: null,
+    });
+    await prisma.intendedChannel.delete({ where: { id: row.id } });
+  });
 });

@@ -145,12 +145,19 @@ export const simulatedTruth: Row[] = [
     },
   },
   {
-    situation: "MAK clients (no KMS trace): information only",
+    // The test marks MAK as intended for LT-SALES-* (INTENDED_MAK below) before reading: no GVLK advice at all.
+    situation: "MAK by intent: the sales laptops say nothing",
     kind: "client",
     machines: named(/^LT-SALES-\d+$/, 2),
-    expect: { first: null, never: ["client-renewal-overdue", "client-refused-low-count"] },
+    expect: {
+      first: null,
+      never: ["client-not-gvlk", "client-intended-key-failing", "client-renewal-overdue", "client-refused-low-count"],
+    },
   },
 ];
+
+/** The admin setting the simulated fleet runs with: the sales laptops use a MAK on purpose. */
+export const INTENDED_MAK = { channel: "MAK", machinePattern: "LT-SALES-*", domain: "corp.truth-contoso.com", note: "truth table" };
 
 /** Rules whose failure codes a host's 'failed requests rising' finding must (and must not) name, per situation. */
 export const failureCodesTruth: { host: RegExp; names: string; never: string }[] = [

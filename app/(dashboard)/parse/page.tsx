@@ -8,6 +8,32 @@ import { ParseForm } from "@/app/_components/clients/ParseForm";
 import { ParsedFieldsTable } from "@/app/_components/clients/ParsedFieldsTable";
 import { ParseReportLists } from "@/app/_components/clients/ParseReportLists";
 import { InlineError } from "@/app/_components/clients/QueryState";
+import { FindingList } from "@/app/_components/FindingList";
+
+/** What this paste alone shows is wrong, per machine it names, with the same rules as the fleet's pages. */
+function Findings({ result }: { result: ParseResponse }) {
+  const subjects = [...new Set(result.findings.map((f) => f.subject.fqdn))];
+  return (
+    <section className="card">
+      <h2>What this shows</h2>
+      {result.readByShape.length > 0 && (
+        <p className="muted small">
+          Read by shape (label not recognized): {result.readByShape.join("; ")}. Check these values against the paste.
+        </p>
+      )}
+      {subjects.length === 0 ? (
+        <p className="muted">Nothing wrong that this paste alone can show (a fleet-wide cause such as cloned CMIDs needs the agent).</p>
+      ) : (
+        subjects.map((fqdn) => (
+          <div key={fqdn}>
+            {subjects.length > 1 && <h3>{fqdn}</h3>}
+            <FindingList findings={result.findings.filter((f) => f.subject.fqdn === fqdn)} showSubject={false} />
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
 
 function Result({ result }: { result: ParseResponse }) {
   if ("products" in result) {
@@ -46,6 +72,7 @@ export default function ParsePage() {
       )}
       {parse.isSuccess && (
         <>
+          <Findings result={parse.data} />
           <Result result={parse.data} />
           <ParseReportLists result={parse.data} />
         </>

@@ -7,6 +7,7 @@ const pages = [
   { href: "/settings/notifications", title: "notifications", text: "notificationsText" },
   { href: "/settings/agents", title: "agents", text: "agentsText" },
   { href: "/settings/users", title: "users", text: "usersText" },
+  { href: "/settings/intended-channels", title: "intendedChannels", text: "intendedChannelsText" },
   { href: "/settings/audit-log", title: "auditLog", text: "auditLogText" },
 ] as const;
 

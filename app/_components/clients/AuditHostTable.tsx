@@ -33,7 +33,12 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
             <th scope="col">{t("colHost")}</th>
             <th scope="col">{t("colApproved")}</th>
             <th scope="col">{t("colSeenBy")}</th>
-            <th scope="col">{t("colClients")}</th>
+            <th scope="col" title={t("colClientsTitle")}>
+              {t("colClients")}
+            </th>
+            <th scope="col" title={t("colServedTitle")}>
+              {t("colServed")}
+            </th>
             <th scope="col">{t("colCount")}</th>
             <th scope="col">{t("colSeen")}</th>
             {isAdmin && <th scope="col">{t("colActions")}</th>}
@@ -76,6 +81,13 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
                       {h.clientSample.slice(0, 5).join(", ")}
                       {h.clients > 5 ? ", …" : ""}
                     </div>
+                  )}
+                </td>
+                <td data-label={t("colServed")}>
+                  {h.servedLast30d ?? (
+                    <span className="muted" title={t("servedUnknownTitle")}>
+                      {t("servedUnknown")}
+                    </span>
                   )}
                 </td>
                 <td data-label={t("colCount")}>

@@ -3,6 +3,8 @@
 export const auditActions = [
   "host.approve",
   "host.unapprove",
+  "channel.intend",
+  "channel.unintend",
   "agent.revoke",
   "agent.rotate",
   "enroll_secret.rotate",
@@ -14,7 +16,7 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetKind = "approved_host" | "agent" | "enroll_secret" | "user" | "client_address";
+export type AuditTargetKind = "approved_host" | "intended_channel" | "agent" | "enroll_secret" | "user" | "client_address";
 
 /** JSON-safe details: only what helps a reader later, never a secret or a password. */
 export type AuditDetails = Record<string, string | number | boolean | null>;
@@ -28,6 +30,10 @@ export function describeAudit(action: string, details: Record<string, unknown>):
       return `approved KMS host ${str(details.host)}`;
     case "host.unapprove":
       return `removed ${str(details.host)} from the approved KMS hosts`;
+    case "channel.intend":
+      return `marked ${str(details.intent)} (no GVLK advice for those machines)`;
+    case "channel.unintend":
+      return `removed the intended channel "${str(details.intent)}"`;
     case "agent.revoke":
       return `revoked the agent token ${str(details.tokenPrefix)}… of ${str(details.fqdn)}`;
     case "agent.rotate":

@@ -6,6 +6,8 @@ import { licenseStatusSchema } from "@/lib/kms/parsed";
 import { isoOrNull } from "@/lib/core/sql";
 import { mapYielding } from "@/lib/core/mapYielding";
 import { getApprovedHosts, isApproved } from "@/lib/access/admin/getApprovedHosts";
+import { intendedEntryFor } from "@/lib/kms/intendedChannels";
+import { listIntendedChannels } from "@/lib/evaluate/intent/intendedChannels";
 
 type Row = {
   id: string;
@@ -64,6 +66,7 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
          WHERE s.cmid = lower(l.cmid) AND EXISTS (SELECT 1 FROM duplicate_cmid x WHERE x.cmid = lower(l.cmid))) d ON true
      WHERE m.role = 'client' AND (${ids}::uuid[] IS NULL OR m.id = ANY(${ids}::uuid[]))`);
   const approved = (await getApprovedHosts()).map((h) => h.host);
+  const intended = await listIntendedChannels();
   return mapYielding(rows, (r) => {
     const kmsHost = r.kms_host ?? r.rq_host;
     return {
@@ -72,6 +75,8 @@ export async function getClientFacts(now: Date, filter: { machineIds?: readonly 
       channel: r.channel,
       productKeyChannel: r.product_key_channel,
       licenseStatus: licenseStatusSchema.safeParse(r.license_status).data ?? null,
+      intendedChannel:
+        intendedEntryFor(intended, { fqdn: r.fqdn, channel: r.channel, productKeyChannel: r.product_key_channel })?.description ?? null,
       // An unchanged snapshot is stored once: the minutes it reported then are counted down to now.
       graceRemainingMin: r.expires_at ? Math.max(0, Math.round((r.expires_at.getTime() - now.getTime()) / 60_000)) : r.grace_remaining_min,
       expiresAt: isoOrNull(r.expires_at),

@@ -5,6 +5,9 @@ import { licenseStatusSchema } from "@/lib/kms/parsed";
 import { isoOrNull, latestWindowsSnapshots } from "@/lib/core/sql";
 import { DAY_MS } from "@/lib/core/time";
 import { getHostForecast } from "@/lib/evaluate/facts/getHostForecast";
+import { countableCmidsAt, reconstructedCountAt } from "@/lib/evaluate/facts/countableRequests";
+import { servedClientsCount } from "@/lib/evaluate/facts/servedClients";
+import { Prisma } from "@/lib/core/generated/prisma/client";
 
 type Row = {
   id: string;
@@ -22,7 +25,9 @@ type Row = {
   last_request_at: Date | null;
   clients_30d: number;
   cmids_30d: number;
+  reconstructed_count: number;
   server_only: boolean;
+  requests_30d: number;
   refused_30d: number;
   unreachable_24h: number;
   clock_ahead_ms: number | null;
@@ -39,8 +44,9 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.id, m.fqdn, m.last_seen_at, l.license_status, l.notification_reason, l.current_count, l.listening_port,
            l.dns_publishing, l.total_requests, l.failed_requests, w.total_requests AS total_7d, w.failed_requests AS failed_7d,
-           r.last_request_at, coalesce(c.clients, 0)::int AS clients_30d, coalesce(r.cmids, 0)::int AS cmids_30d,
-           coalesce(r.server_only, false) AS server_only, coalesce(r.refused, 0)::int AS refused_30d,
+           r.last_request_at, ${servedClientsCount(Prisma.sql`m.id`, since)} AS clients_30d, ${countableCmidsAt(Prisma.sql`m.id`, now)} AS cmids_30d,
+           ${reconstructedCountAt(Prisma.sql`m.id`, now)} AS reconstructed_count,
+           coalesce(r.server_only, false) AS server_only, coalesce(r.requests, 0)::int AS requests_30d, coalesce(r.refused, 0)::int AS refused_30d,
            coalesce(u.n, 0)::int AS unreachable_24h, m.clock_ahead_ms
       FROM machine m
       LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
@@ -49,17 +55,10 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
          WHERE s.machine_id = m.id AND s.is_kms_host AND s.collected_at <= ${weekAgo}
          ORDER BY s.collected_at DESC LIMIT 1) w ON true
       LEFT JOIN LATERAL (
-        SELECT max(e.time_created) AS last_request_at, count(DISTINCT e.cmid) AS cmids,
+        SELECT max(e.time_created) AS last_request_at, count(*) AS requests,
                bool_and(e.min_count = 5) AS server_only, count(*) FILTER (WHERE e.hresult = '0xC004F038') AS refused
           FROM activation_event e
          WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.time_created > ${since}) r ON true
-      -- Distinct clients: those whose latest request is in the window, read in (client, time) order from
-      -- activation_event_host_client_idx alone (a count of distinct names fetched every request from the heap).
-      LEFT JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE x.time_created > ${since}) AS clients FROM (
-          SELECT DISTINCT ON (e.client_fqdn) e.time_created FROM activation_event e
-           WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
-           ORDER BY e.client_fqdn, e.time_created DESC) x) c ON true
       -- What the host's clients see: their latest request to it (by full or short name) went unanswered.
       LEFT JOIN LATERAL (
         SELECT count(*) AS n FROM machine_activation_facts f
@@ -97,7 +96,8 @@ export async function getHostFacts(now: Date, machineIds?: readonly string[]): P
         lastRequestAt: isoOrNull(r.last_request_at),
         distinctClients30d: r.clients_30d,
         distinctCmids30d: r.cmids_30d,
-        serverOnly: r.server_only && r.cmids_30d > 0,
+        reconstructedCount: r.reconstructed_count,
+        serverOnly: r.server_only && r.requests_30d > 0,
         refusedInsufficientCount30d: r.refused_30d,
         dnsPublishFailures: failures
           .filter((f) => f.machine_id === r.id)

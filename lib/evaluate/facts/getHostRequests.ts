@@ -1,14 +1,13 @@
 // A host's 12290 requests in a window, in the shape the count model reads.
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
-import { CLOCK_SKEW, COUNT_WINDOW_DAYS, type KmsRequest } from "@/lib/kms/countModel";
+import { COUNT_WINDOW_DAYS, type KmsRequest } from "@/lib/kms/countModel";
+import { countableRequestsWhere } from "@/lib/evaluate/facts/countableRequests";
 
 type RequestRow = { at: Date; cmid: string; min_count: number | null; hresult: string | null };
 
-/** A host's requests that the count model counts (alias `e`): the filters of its `prepare`, in SQL. */
-export const countableRequestsOf = (machineId: string) => Prisma.sql`
-  e.machine_id = ${machineId}::uuid AND e.event_id = 12290 AND e.cmid IS NOT NULL AND btrim(e.cmid) <> ''
-  AND e.hresult IS DISTINCT FROM ${CLOCK_SKEW}`;
+/** A host's requests that the count model counts (alias `e`): see countableRequests.ts. */
+export const countableRequestsOf = (machineId: string) => countableRequestsWhere(Prisma.sql`${machineId}::uuid`);
 
 export const toKmsRequest = (r: RequestRow): KmsRequest => ({ at: r.at, cmid: r.cmid, minCount: r.min_count, hresult: r.hresult });
 
@@ -17,7 +16,7 @@ export async function getHostRequests(machineId: string, from: Date, to: Date): 
   const rows = await queryRows<RequestRow>(Prisma.sql`
     SELECT e.time_created AS at, e.cmid, e.min_count, e.hresult
       FROM activation_event e
-     WHERE e.machine_id = ${machineId}::uuid AND e.event_id = 12290 AND e.cmid IS NOT NULL
+     WHERE ${countableRequestsOf(machineId)}
        AND e.time_created > ${from} AND e.time_created <= ${to}`);
   return rows.map(toKmsRequest);
 }

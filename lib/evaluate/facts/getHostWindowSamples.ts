@@ -2,9 +2,9 @@
 // a few hundred index-only rows per point instead of every request of the window (see lib/kms/countSample.ts).
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
-import { COUNT_WINDOW_DAYS, SERVER_OS_THRESHOLD } from "@/lib/kms/countModel";
 import { WINDOW_SAMPLE_SIZE, type WindowSample } from "@/lib/kms/countSample";
 import { countableRequestsOf } from "@/lib/evaluate/facts/getHostRequests";
+import { clientPolicyRequest, countableCmid, inCountWindow } from "@/lib/evaluate/facts/countableRequests";
 
 export async function getHostWindowSamples(
   machineId: string,
@@ -16,11 +16,10 @@ export async function getHostWindowSamples(
     SELECT p.i::int AS i, s.requests, s.cmids, s."clientPolicy"
       FROM unnest(${points.map((p) => p.toISOString())}::timestamptz[]) WITH ORDINALITY AS p(t, i)
      CROSS JOIN LATERAL (
-       SELECT count(*)::int AS requests, count(DISTINCT lower(btrim(r.cmid)))::int AS cmids,
-              coalesce(bool_or(r.min_count IS DISTINCT FROM ${SERVER_OS_THRESHOLD}), false) AS "clientPolicy"
-         FROM (SELECT e.cmid, e.min_count FROM activation_event e
+       SELECT count(*)::int AS requests, count(DISTINCT r.cmid)::int AS cmids, coalesce(bool_or(r.client_policy), false) AS "clientPolicy"
+         FROM (SELECT ${countableCmid} AS cmid, ${clientPolicyRequest} AS client_policy FROM activation_event e
                 WHERE ${countableRequestsOf(machineId)}
-                  AND e.time_created > p.t - make_interval(days => ${COUNT_WINDOW_DAYS}) AND e.time_created <= p.t
+                  AND ${inCountWindow(Prisma.sql`p.t`)}
                 ORDER BY e.time_created DESC
                 LIMIT ${limit}) r) s
      ORDER BY p.i`);

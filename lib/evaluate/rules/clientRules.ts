@@ -1,7 +1,7 @@
 // KMS client rules. Causes and fixes follow the Microsoft KMS troubleshooting guide (client section):
 // license status, Description/channel (GVLK), events 12288/12289, renewal every 7 days, 180-day validity.
 import { DAY_MS, MINUTE_MS, RENEWAL_INTERVAL_MS, type ClientFacts } from "./types";
-import { days, defineRule, hresultFix, hresultLabel, sameHresult, toMs } from "./types";
+import { days, defineRule, hresultFix, hresultLabel, SERVER_THRESHOLD, sameHresult, toMs } from "./types";
 import { lastFailureCode } from "./clientRefusals";
 
 /** A 12289 normally follows its 12288 within seconds; the facts call "answered" a reply within 10 minutes. */
@@ -89,7 +89,8 @@ export const clientInGrace = clientRule({
   maxSeverity: "critical",
   title: "Client is not activated (grace period)",
   evaluate: (f) => {
-    if (f.licenseStatus === null || !GRACE_STATES.has(f.licenseStatus)) return null;
+    // A machine whose MAK/retail key is intended has its own finding (intendedChannel.ts), without GVLK advice.
+    if (f.licenseStatus === null || !GRACE_STATES.has(f.licenseStatus) || f.intendedChannel !== null) return null;
     const left = f.graceRemainingMin;
     const leftDays = left === null ? null : days(left * MINUTE_MS);
     return {
@@ -111,7 +112,7 @@ export const clientNotification = clientRule({
   severity: "critical",
   title: "Client grace period expired (Notification)",
   evaluate: (f) => {
-    if (f.licenseStatus !== "Notification") return null;
+    if (f.licenseStatus !== "Notification" || f.intendedChannel !== null) return null;
     const reason = f.notificationReason ? ` Reason: ${hresultLabel(f.notificationReason)}.` : "";
     return {
       cause: `Windows is in Notification mode: the grace period ended without activation.${reason}`,
@@ -130,7 +131,8 @@ export const clientNotGvlk = clientRule({
   maxSeverity: "warning",
   title: "Client does not have a KMS client key (GVLK)",
   evaluate: (f) => {
-    if (hasGvlk(f) !== false) return null;
+    // An admin marked this machine's channel as intended (MAK by intent): say nothing about the key.
+    if (hasGvlk(f) !== false || f.intendedChannel !== null) return null;
     if (HOST_KEY.test(f.channel ?? "") || HOST_KEY.test(f.productKeyChannel ?? "")) return null;
     // With a KMS trace (a configured/discovered host, a request on record) the wrong key is a mistake; without
     // one the machine may be activated by MAK/retail on purpose, so it is only reported as information.
@@ -232,7 +234,8 @@ export const clientRefusedLowCount = clientRule({
     // Another failure code (0xC004F041 host not activated, 0xC004F042 key...) is its own cause, not the count.
     const failure = lastFailureCode(f);
     if (failure !== null && !sameHresult(failure, "0xC004F038")) return null;
-    const countLow = count !== null && minCount !== null && count < minCount;
+    // Without the request's minimum (a 12289 read alone), a count below 5 is below every client's threshold.
+    const countLow = count !== null && (minCount !== null ? count < minCount : count < SERVER_THRESHOLD);
     if (!countLow && !sameHresult(r.hresult, "0xC004F038")) return null;
     const cloned = f.cmidMachines !== null && f.cmidMachines >= 2;
     return {

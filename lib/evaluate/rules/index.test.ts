@@ -21,6 +21,7 @@ describe("ruleCatalogue", () => {
       ["client-host-unreachable", "critical", "critical", "client"],
       ["client-refused-low-count", "critical", "critical", "client"],
       ["client-clock-skew", "info", "warning", "client"],
+      ["client-intended-key-failing", "warning", "critical", "client"],
       ["client-in-grace", "warning", "critical", "client"],
       ["client-notification", "critical", "critical", "client"],
       ["client-not-gvlk", "info", "warning", "client"],

@@ -5,6 +5,7 @@ import * as host from "./hostRules";
 import { hostClientsCannotReach } from "./hostReach";
 import { clientCmidShared, clientHostKeyUnsupported, clientHostNotActivated } from "./clientRefusals";
 import { clientClockSkew, hostClockSkew } from "./clockSkew";
+import { clientIntendedKeyFailing } from "./intendedChannel";
 import type { ClientFacts, Finding, HostFacts, Rule, RuleMeta, Severity, SubjectKind } from "./types";
 
 export type { ClientFacts, EvidenceValue, Finding, HostFacts, Rule, RuleHit, RuleMeta, Severity, SubjectKind } from "./types";
@@ -33,6 +34,7 @@ export const clientRules: readonly Rule<ClientFacts>[] = [
   client.clientHostUnreachable,
   client.clientRefusedLowCount,
   clientClockSkew,
+  clientIntendedKeyFailing,
   client.clientInGrace,
   client.clientNotification,
   client.clientNotGvlk,

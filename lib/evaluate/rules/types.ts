@@ -7,34 +7,19 @@ import { licenseStatusSchema } from "../../kms/parsed";
 import { DAY_MS } from "@/lib/core/time";
 export { DAY_MS, MINUTE_MS } from "@/lib/core/time";
 
-/** ISO-8601 timestamp with Z or an offset (what Date.prototype.toISOString and Postgres timestamptz give). */
-const isoSchema = z.iso.datetime({ offset: true });
-
-export const severityValues = ["critical", "warning", "info"] as const;
-export const severitySchema = z.enum(severityValues);
-export type Severity = z.infer<typeof severitySchema>;
-
-export const subjectKindSchema = z.enum(["host", "client"]);
-export type SubjectKind = z.infer<typeof subjectKindSchema>;
-
-export const evidenceValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export type EvidenceValue = z.infer<typeof evidenceValueSchema>;
-
-export const findingSchema = z.object({
-  ruleId: z.string(),
-  severity: severitySchema,
-  subject: z.object({ kind: subjectKindSchema, machineId: z.string(), fqdn: z.string() }),
-  title: z.string(),
-  /** Why this happens, in plain English, with the numbers of this machine. */
-  cause: z.string(),
-  /** What ops should do, with the exact commands. */
-  fix: z.string(),
-  /** The values that made the rule fire, for display and for debugging a false positive. */
-  evidence: z.record(z.string(), evidenceValueSchema),
-  /** When the condition started, if the facts say so; null otherwise. */
-  since: isoSchema.nullable(),
-});
-export type Finding = z.infer<typeof findingSchema>;
+import { isoSchema } from "../../kms/finding";
+export {
+  evidenceValueSchema,
+  findingSchema,
+  severitySchema,
+  severityValues,
+  subjectKindSchema,
+  type EvidenceValue,
+  type Finding,
+  type Severity,
+  type SubjectKind,
+} from "../../kms/finding";
+import type { EvidenceValue, Severity, SubjectKind } from "../../kms/finding";
 
 export const hostFactsSchema = z.object({
   machineId: z.string(),
@@ -57,8 +42,10 @@ export const hostFactsSchema = z.object({
   lastRequestAt: isoSchema.nullable(),
   /** Distinct client FQDNs in 12290 events of the last 30 days. */
   distinctClients30d: z.number().int().nonnegative(),
-  /** Distinct CMIDs in 12290 events of the last 30 days. */
+  /** Distinct countable CMIDs (lib/evaluate/facts/countableRequests.ts) in 12290 events of the last 30 days, uncapped. */
   distinctCmids30d: z.number().int().nonnegative(),
+  /** The count rebuilt from the host's 12290 events (the chart's and the Prometheus gauge's one definition); null = unknown. */
+  reconstructedCount: z.number().int().nonnegative().nullable().default(null),
   /** Every 12290 in the last 30 days had MinCount 5 (servers only). Must be false when there was no 12290. */
   serverOnly: z.boolean(),
   /** 12290 events of the last 30 days with hresult 0xC004F038. */
@@ -84,6 +71,11 @@ export const clientFactsSchema = z.object({
   /** Volume:GVLK | Volume:CSVLK | Volume:MAK | Retail | OEM:DM ... */
   productKeyChannel: z.string().nullable(),
   licenseStatus: licenseStatusSchema.nullable(),
+  /**
+   * The admin's "intended channel" entry that covers this machine's key (e.g. "MAK intended for machines LT-*"),
+   * from lib/kms/intendedChannels.ts; null when its channel is not marked as intended (or unknown).
+   */
+  intendedChannel: z.string().nullable().default(null),
   /** Minutes left in the current grace state (or before volume activation expires when Licensed). */
   graceRemainingMin: z.number().int().nullable(),
   /** When the current (180-day) volume activation expires. */

@@ -1,9 +1,15 @@
 // Every KMS host anyone has seen — agents on hosts, clients' DNS/registered host, 12288 server
-// field — with its approval state and the clients that use it.
+// field — with its approval state and two client numbers that say different things (README, "Diagnoses"):
+// `clients`, the machines that *report* using it (their own /dlv or 12288, ever; known for any host, rogue ones too),
+// and `servedLast30d`, the clients its own 12290 log shows in 30 days: the host page's number, one definition
+// (lib/evaluate/facts/servedClients.ts); null when no agent runs on the host.
 import "server-only";
 import { db } from "@/lib/core/db";
 import { getApprovedHosts, isApproved } from "@/lib/access/admin/getApprovedHosts";
 import { countSplitWarning } from "@/lib/kms/countSplit";
+import { Prisma } from "@/lib/core/generated/prisma/client";
+import { DAY_MS } from "@/lib/core/time";
+import { servedClientsCount } from "@/lib/evaluate/facts/servedClients";
 
 type Row = {
   host: string;
@@ -14,9 +20,11 @@ type Row = {
   client_sample: string[];
   current_count: number | null;
   machine_id: string | null;
+  served_30d: number | null;
 };
 
-export async function getHostAudit() {
+export async function getHostAudit(now = new Date()) {
+  const since = new Date(now.getTime() - 30 * DAY_MS);
   // Summaries kept by ingest: kms_host_source (one row per host and source), kms_host_client (each client
   // of a host once) and its per-host count, so a 100k-client fleet costs a few rows per host, not a
   // fleet-wide DISTINCT.
@@ -36,7 +44,8 @@ export async function getHostAudit() {
            (SELECT s.current_count FROM machine hm JOIN machine_windows_state ws ON ws.machine_id = hm.id
               JOIN snapshot s ON s.id = ws.snapshot_id
              WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count,
-           (SELECT hm.id FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS machine_id
+           (SELECT hm.id FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS machine_id,
+           (SELECT ${servedClientsCount(Prisma.sql`hm.id`, since)} FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS served_30d
       FROM per_host p ORDER BY p.host`;
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
@@ -44,6 +53,7 @@ export async function getHostAudit() {
     host: r.host,
     sources: r.sources,
     clients: r.clients,
+    servedLast30d: r.served_30d,
     clientSample: r.client_sample ?? [],
     currentCount: r.current_count,
     /** The host's own page when an agent runs on it; a host seen only by its clients has none. */

@@ -1,4 +1,5 @@
-// Per-host breakdown: the clients a KMS host served in the last 30 days, from its 12290 events.
+// Per-host breakdown: the clients a KMS host served in the last 30 days, from its 12290 events (the one definition
+// of "clients served": lib/evaluate/facts/servedClients.ts).
 import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
@@ -7,6 +8,7 @@ import { editionName } from "@/lib/kms/editions";
 import { z } from "zod";
 import { DAY_MS } from "@/lib/core/time";
 import { clientIdsByFqdn } from "@/lib/read/hosts/clientIds";
+import { latestRequestPerClient } from "@/lib/evaluate/facts/servedClients";
 
 /** The first `limit` clients (by name) are sent; the summary and the total always cover all of them. */
 export const hostClientsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
@@ -25,17 +27,12 @@ type ClientRow = {
 };
 type GroupRow = { activation_id: string | null; min_count: number | null; clients: number; vms: number; failing: number };
 
-// Each client's latest request, read in (client, time) order from activation_event_host_client_idx: no sort,
-// and the page of the first clients by name stops after those clients' entries. The 30-day filter applies to
-// the latest request (the same clients): inside, it would let the planner prefer sorting the window's rows.
-const latestPerClient = (machineId: string, since: Date) => Prisma.sql`
-  SELECT * FROM (
-    SELECT DISTINCT ON (e.client_fqdn) e.client_fqdn, e.cmid, e.activation_id, e.min_count, e.license_status, e.is_vm,
-           e.hresult, e.time_created AS last_at
-      FROM activation_event e
-     WHERE e.machine_id = ${machineId}::uuid AND e.event_id = 12290 AND e.client_fqdn IS NOT NULL
-     ORDER BY e.client_fqdn, e.time_created DESC) latest
-   WHERE latest.last_at > ${since}`;
+const latestPerClient = (machineId: string, since: Date) =>
+  latestRequestPerClient(
+    Prisma.sql`${machineId}::uuid`,
+    since,
+    Prisma.sql`, e.cmid, e.activation_id, e.min_count, e.license_status, e.is_vm, e.hresult`,
+  );
 
 export async function getHostClients(machineId: string, now: Date, { limit }: HostClientsQuery = { limit: 100 }) {
   const since = new Date(now.getTime() - 30 * DAY_MS);

@@ -29,7 +29,7 @@ export async function collectMetrics(now: Date): Promise<MetricFamily[]> {
     {
       name: "kmswatch_kms_host_reconstructed_count",
       type: "gauge",
-      help: "Distinct client CMIDs in the host's 12290 events over the last 30 days.",
+      help: "Count rebuilt from the host's 12290 events: distinct CMIDs (case-insensitive) of the last 30 days, clock-skew refusals left out, capped at 50 (10 when only Windows Server clients asked).",
       samples: perHost((h) => h.reconstructedCount),
     },
     {

@@ -1,19 +1,23 @@
 // Per KMS host: the reported count and cumulative request counters of its latest snapshot, and the
-// count reconstructed from its 12290 events (distinct CMIDs in the last 30 days).
+// count reconstructed from its 12290 events (the one definition: lib/evaluate/facts/countableRequests.ts).
 import "server-only";
 import { db } from "@/lib/core/db";
 import { latestWindowsSnapshots } from "@/lib/core/sql";
-import { DAY_MS } from "@/lib/core/time";
+import { Prisma } from "@/lib/core/generated/prisma/client";
+import { reconstructedCountAt } from "@/lib/evaluate/facts/countableRequests";
 
-type Row = { fqdn: string; current_count: number | null; total_requests: number | null; failed_requests: number | null; cmids_30d: number };
+type Row = {
+  fqdn: string;
+  current_count: number | null;
+  total_requests: number | null;
+  failed_requests: number | null;
+  reconstructed_count: number;
+};
 
 export async function getHostMetrics(now: Date) {
-  const from = new Date(now.getTime() - 30 * DAY_MS);
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.fqdn, l.current_count, l.total_requests, l.failed_requests,
-           (SELECT count(DISTINCT e.cmid)::int FROM activation_event e
-             WHERE e.machine_id = m.id AND e.event_id = 12290 AND e.cmid IS NOT NULL
-               AND e.time_created > ${from} AND e.time_created <= ${now}) AS cmids_30d
+           ${reconstructedCountAt(Prisma.sql`m.id`, now)} AS reconstructed_count
       FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
      WHERE m.role = 'kms_host'
      ORDER BY m.fqdn`;
@@ -22,6 +26,6 @@ export async function getHostMetrics(now: Date) {
     currentCount: r.current_count,
     totalRequests: r.total_requests,
     failedRequests: r.failed_requests,
-    reconstructedCount: r.cmids_30d,
+    reconstructedCount: r.reconstructed_count,
   }));
 }

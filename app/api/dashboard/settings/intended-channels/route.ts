@@ -1,0 +1,31 @@
+// GET/POST/DELETE /api/dashboard/settings/intended-channels – activation channels used on purpose (MAK by intent; admins)
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withUser } from "@/lib/access/http/handlers";
+import { readJsonBody } from "@/lib/access/http/readJson";
+import { searchParams } from "@/lib/access/http/params";
+import { intendedChannelInputSchema } from "@/lib/kms/intendedChannels";
+import { addIntendedChannel, listIntendedChannels, removeIntendedChannel } from "@/lib/evaluate/intent/intendedChannels";
+import { queueFleetEvaluation } from "@/lib/evaluate/alerts/queue";
+
+export const GET = withUser(async () => NextResponse.json({ entries: await listIntendedChannels() }), { role: "admin" });
+
+// A change alters the GVLK findings of every machine of that channel: the fleet is re-evaluated.
+export const POST = withUser(
+  async (request, user) => {
+    const { entry, created } = await addIntendedChannel(await readJsonBody(request, intendedChannelInputSchema, 16 * 1024), user);
+    if (created) queueFleetEvaluation();
+    return NextResponse.json(entry, { status: created ? 201 : 200 });
+  },
+  { role: "admin" },
+);
+
+export const DELETE = withUser(
+  async (request, user) => {
+    const { id } = searchParams(request.url, z.object({ id: z.uuid() }));
+    await removeIntendedChannel(id, user);
+    queueFleetEvaluation();
+    return NextResponse.json({ removed: id });
+  },
+  { role: "admin" },
+);
