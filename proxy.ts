@@ -3,6 +3,7 @@
 // and hand its own response to `withSecurityHeaders`.
 import { type NextRequest, NextResponse } from "next/server";
 import { newNonce, securityHeaders } from "@/lib/access/http/securityHeaders";
+import { REQUEST_PATH_HEADER } from "@/lib/present/navigation/safeNextPath";
 
 type Prepared = { requestHeaders: Headers; headers: Record<string, string> };
 
@@ -27,6 +28,7 @@ export function withSecurityHeaders(response: NextResponse, headers: Record<stri
 
 export function proxy(request: NextRequest) {
   const { requestHeaders, headers } = withNonce(request);
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 

@@ -25,3 +25,6 @@ export function loginHref(pathWithQuery: string): string {
   const next = safeNextPath(pathWithQuery);
   return next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
 }
+
+/** Set by proxy.ts to the page asked for, so the dashboard layout (which cannot see the URL) redirects to it after sign-in. */
+export const REQUEST_PATH_HEADER = "x-kmswatch-path";
