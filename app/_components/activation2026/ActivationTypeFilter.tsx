@@ -5,6 +5,7 @@ import { useState } from "react";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { activationTypeLabels, activationTypes, type ActivationType } from "@/lib/kms/activationType";
 import { useActivationTypeMachinesQuery, useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
+import { ScrollBox } from "@/app/_components/ScrollBox";
 
 export function ActivationTypeCounts({ counts, onPick }: { counts: Record<ActivationType, number>; onPick?: (t: ActivationType) => void }) {
   return (
@@ -47,28 +48,30 @@ export function ActivationTypeFilter() {
           </p>
           <LoadState isPending={machines.isPending} error={machines.error} what="the machines" />
           {machines.data && (
-            <table>
-              <thead>
-                <tr>
-                  <th>Machine</th>
-                  <th>Product</th>
-                  <th>Status</th>
-                  <th>KMS host / activation object</th>
-                </tr>
-              </thead>
-              <tbody>
-                {machines.data.rows.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <Link href={m.role === "kms_host" ? `/hosts/${m.id}` : `/clients/${m.id}`}>{m.fqdn}</Link>
-                    </td>
-                    <td>{m.product ?? "—"}</td>
-                    <td>{m.licenseStatus ?? "unknown"}</td>
-                    <td>{m.adObject ?? m.kmsHost ?? "—"}</td>
+            <ScrollBox label="Machines by activation type">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Machine</th>
+                    <th>Product</th>
+                    <th>Status</th>
+                    <th>KMS host / activation object</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {machines.data.rows.map((m) => (
+                    <tr key={m.id}>
+                      <td>
+                        <Link href={m.role === "kms_host" ? `/hosts/${m.id}` : `/clients/${m.id}`}>{m.fqdn}</Link>
+                      </td>
+                      <td>{m.product ?? "—"}</td>
+                      <td>{m.licenseStatus ?? "unknown"}</td>
+                      <td>{m.adObject ?? m.kmsHost ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
         </>
       )}

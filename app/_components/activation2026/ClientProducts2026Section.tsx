@@ -6,6 +6,7 @@ import { TimeAgo } from "@/app/_components/TimeAgo";
 import { CoverageBadge } from "@/app/_components/activation2026/CoverageBadge";
 import { useClientActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import type { ClientActivation2026 } from "@/lib/read/activation2026/getClientActivation2026";
+import { ScrollBox } from "@/app/_components/ScrollBox";
 
 type Product = ClientActivation2026["windows"][number];
 
@@ -16,41 +17,43 @@ function ProductRows({ title, products }: { title: string; products: Product[] }
       {products.length === 0 ? (
         <p className="muted small">None reported.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Product</th>
-              <th>Activated by</th>
-              <th>Status</th>
-              <th>Expires</th>
-              <th>KMS host covers it?</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.map((p) => (
-              <tr key={p.productKey}>
-                <td>
-                  {p.product?.name ?? p.name ?? "unknown"}
-                  {p.product && p.name && <div className="muted small">{p.name}</div>}
-                </td>
-                <td>
-                  {p.activationTypeLabel}
-                  {p.activationType === "kms" && p.kmsHost && <> ({p.kmsHost})</>}
-                  {p.activationType === "adba" && (
-                    <> ({p.adObject ?? `configured ${p.configuredActivationType ?? "?"}, no activation object yet`})</>
-                  )}
-                </td>
-                <td>
-                  {p.licenseStatus ?? "unknown"}
-                  {p.hresult && <span className="muted small"> {p.hresult}</span>}
-                  {p.remainingAppRearmCount !== null && <div className="muted small">app rearms left: {p.remainingAppRearmCount}</div>}
-                </td>
-                <td>{p.expiresAt ? <TimeAgo iso={p.expiresAt} /> : "—"}</td>
-                <td>{p.coverage ? <CoverageBadge verdict={p.coverage} /> : <span className="muted">—</span>}</td>
+        <ScrollBox label="Products and their activation">
+          <table>
+            <thead>
+              <tr>
+                <th>Product</th>
+                <th>Activated by</th>
+                <th>Status</th>
+                <th>Expires</th>
+                <th>KMS host covers it?</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.productKey}>
+                  <td>
+                    {p.product?.name ?? p.name ?? "unknown"}
+                    {p.product && p.name && <div className="muted small">{p.name}</div>}
+                  </td>
+                  <td>
+                    {p.activationTypeLabel}
+                    {p.activationType === "kms" && p.kmsHost && <> ({p.kmsHost})</>}
+                    {p.activationType === "adba" && (
+                      <> ({p.adObject ?? `configured ${p.configuredActivationType ?? "?"}, no activation object yet`})</>
+                    )}
+                  </td>
+                  <td>
+                    {p.licenseStatus ?? "unknown"}
+                    {p.hresult && <span className="muted small"> {p.hresult}</span>}
+                    {p.remainingAppRearmCount !== null && <div className="muted small">app rearms left: {p.remainingAppRearmCount}</div>}
+                  </td>
+                  <td>{p.expiresAt ? <TimeAgo iso={p.expiresAt} /> : "—"}</td>
+                  <td>{p.coverage ? <CoverageBadge verdict={p.coverage} /> : <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { ActivationTypeCounts } from "@/app/_components/activation2026/Activatio
 import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge";
 import { useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import type { FleetActivation2026 } from "@/lib/read/activation2026/getFleetActivation2026";
+import { ScrollBox } from "@/app/_components/ScrollBox";
 
 type Coverage = FleetActivation2026["coverage"][number];
 
@@ -48,45 +49,49 @@ export function FleetActivation2026Section() {
               ))}
             </ul>
           )}
-          <table>
-            <tbody>
-              {data.hardwareSecured.hosts.map((h) => (
-                <tr key={h.machineId}>
-                  <td>
-                    <Link href={`/hosts/${h.machineId}`}>{h.fqdn}</Link>
-                  </td>
-                  <td>{h.hostOs ?? "?"}</td>
-                  <td>{h.hostKey ?? "no host key reported"}</td>
-                  <td>
-                    <ReadinessBadge readiness={h.readiness} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScrollBox label="Activation in 2026, fleet tables">
+            <table>
+              <tbody>
+                {data.hardwareSecured.hosts.map((h) => (
+                  <tr key={h.machineId}>
+                    <td>
+                      <Link href={`/hosts/${h.machineId}`}>{h.fqdn}</Link>
+                    </td>
+                    <td>{h.hostOs ?? "?"}</td>
+                    <td>{h.hostKey ?? "no host key reported"}</td>
+                    <td>
+                      <ReadinessBadge readiness={h.readiness} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
           <h3>Client products activated by KMS vs the hosts that cover them</h3>
-          <table>
-            <thead>
-              <tr>
-                <th>Product</th>
-                <th>Machines</th>
-                <th>Covered by</th>
-                <th>Otherwise</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.coverage.map((c) => (
-                <tr key={c.product.id}>
-                  <td>
-                    {c.severity === "critical" && <span className="badge critical">no host covers it</span>} {c.product.name}
-                  </td>
-                  <td>{c.machines}</td>
-                  <td>{c.coveringHosts.join(", ") || "—"}</td>
-                  <td className="small">{otherwise(c)}</td>
+          <ScrollBox label="Activation in 2026, fleet tables">
+            <table>
+              <thead>
+                <tr>
+                  <th>Product</th>
+                  <th>Machines</th>
+                  <th>Covered by</th>
+                  <th>Otherwise</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.coverage.map((c) => (
+                  <tr key={c.product.id}>
+                    <td>
+                      {c.severity === "critical" && <span className="badge critical">no host covers it</span>} {c.product.name}
+                    </td>
+                    <td>{c.machines}</td>
+                    <td>{c.coveringHosts.join(", ") || "—"}</td>
+                    <td className="small">{otherwise(c)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
           <h3>Activation types</h3>
           <div className="small">Windows:</div>
           <ActivationTypeCounts counts={data.activation.windows} />

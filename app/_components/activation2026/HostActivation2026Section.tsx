@@ -6,6 +6,7 @@ import { TimeAgo } from "@/app/_components/TimeAgo";
 import { CoverageBadge } from "@/app/_components/activation2026/CoverageBadge";
 import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge";
 import { useHostActivation2026Query } from "@/lib/client/useActivation2026Queries";
+import { ScrollBox } from "@/app/_components/ScrollBox";
 
 const yesNo = (v: boolean | null) => (v === null ? "not determined" : v ? "yes" : "no");
 
@@ -56,28 +57,30 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
           {data.products.length === 0 ? (
             <p className="muted">No client request (event 12290) in the last 30 days.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Product</th>
-                  <th>Clients</th>
-                  <th>Refused 0xC004F042</th>
-                  <th>Covered by this host?</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.products.map((p) => (
-                  <tr key={p.product?.id ?? p.activationId ?? "none"}>
-                    <td>{p.product?.name ?? `unidentified (activation ID ${p.activationId ?? "none"})`}</td>
-                    <td>{p.clients}</td>
-                    <td>{p.refusedNotCovered}</td>
-                    <td>
-                      <CoverageBadge verdict={p.verdict} />
-                    </td>
+            <ScrollBox label="Activation in 2026, host tables">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Product</th>
+                    <th>Clients</th>
+                    <th>Refused 0xC004F042</th>
+                    <th>Covered by this host?</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.products.map((p) => (
+                    <tr key={p.product?.id ?? p.activationId ?? "none"}>
+                      <td>{p.product?.name ?? `unidentified (activation ID ${p.activationId ?? "none"})`}</td>
+                      <td>{p.clients}</td>
+                      <td>{p.refusedNotCovered}</td>
+                      <td>
+                        <CoverageBadge verdict={p.verdict} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
           <p className="small">
             Office: {data.office.clients} Office client(s) in 30 days
@@ -88,31 +91,33 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
           {data.otherEvents.length === 0 ? (
             <p className="muted small">None: only the documented request and DNS events (12288–12294).</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>ID</th>
-                  <th>Level</th>
-                  <th>Message</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.otherEvents.map((e) => (
-                  <tr key={e.recordId}>
-                    <td>
-                      <TimeAgo iso={e.timeCreated} />
-                    </td>
-                    <td>{e.eventId}</td>
-                    <td>{e.level ?? "?"}</td>
-                    <td>
-                      {e.message ?? <span className="muted">no text</span>}
-                      {!e.rendered && e.message && <span className="muted small"> (data, not rendered)</span>}
-                    </td>
+            <ScrollBox label="Activation in 2026, host tables">
+              <table>
+                <thead>
+                  <tr>
+                    <th>When</th>
+                    <th>ID</th>
+                    <th>Level</th>
+                    <th>Message</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.otherEvents.map((e) => (
+                    <tr key={e.recordId}>
+                      <td>
+                        <TimeAgo iso={e.timeCreated} />
+                      </td>
+                      <td>{e.eventId}</td>
+                      <td>{e.level ?? "?"}</td>
+                      <td>
+                        {e.message ?? <span className="muted">no text</span>}
+                        {!e.rendered && e.message && <span className="muted small"> (data, not rendered)</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
           {data.osLicense.length > 0 && (
             <details>

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { VerdictBadge } from "./VerdictBadge";
 import styles from "./forensics.module.css";
+import { ScrollBox } from "@/app/_components/ScrollBox";
 
 const matchText = {
   match: { badge: "ok", text: "matches the host's own ePID" },
@@ -25,7 +26,7 @@ export function ClientEpidSection({ clientId }: { clientId: string }) {
       ) : query.data.received.length === 0 ? (
         <p className="muted">This client has not reported the ePID of a KMS host (it needs a KMS activation and CIM or /dlv data).</p>
       ) : (
-        <div className={styles.scroll}>
+        <ScrollBox label="KMS host ePIDs received">
           <table>
             <thead>
               <tr>
@@ -62,7 +63,7 @@ export function ClientEpidSection({ clientId }: { clientId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

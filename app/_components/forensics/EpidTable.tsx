@@ -2,6 +2,7 @@
 import type { HostForensicsEntry } from "@/lib/read/audit/getHostForensics";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./forensics.module.css";
+import { ScrollBox } from "@/app/_components/ScrollBox";
 
 type Served = HostForensicsEntry["served"][number];
 
@@ -22,7 +23,7 @@ function Parts({ decoded }: { decoded: Served["decoded"] }) {
 export function EpidTable({ served }: { served: Served[] }) {
   if (served.length === 0) return <p className="muted">No client has reported the ePID it received from this name yet.</p>;
   return (
-    <div className={styles.scroll}>
+    <ScrollBox label="ePIDs served">
       <table>
         <thead>
           <tr>
@@ -70,6 +71,6 @@ export function EpidTable({ served }: { served: Served[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
