@@ -3,7 +3,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/access/auth/session";
-import { getUserLocale } from "@/lib/access/auth/userLocale";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/present/i18n/locale";
 import en from "@/lib/present/i18n/messages/en.json";
 import fr from "@/lib/present/i18n/messages/fr.json";
@@ -12,8 +11,7 @@ const catalogues = { en, fr } as const;
 
 async function savedLocale(): Promise<string | null> {
   try {
-    const user = await currentUser();
-    return user ? await getUserLocale(user.id) : null;
+    return (await currentUser())?.locale ?? null;
   } catch {
     // No session secret or database yet (a fresh install's sign-in page): the browser's language will do.
     return null;

@@ -23,6 +23,7 @@ export const errorCodes = {
 export type ErrorCode = keyof typeof errorCodes;
 
 /** Codes that tell the caller to come back: always answered with Retry-After (seconds), agents add jitter. */
+/** unavailable: a database restart takes a few seconds. */
 export const retryAfterDefaults: Partial<Record<ErrorCode, number>> = { rate_limited: 30, overloaded: 5, unavailable: 5 };
 
 /** The JSON error shape of every route: `{ error: { code, message, path } }`. */
@@ -51,9 +52,6 @@ export function fromZodError(error: z.ZodError): ApiError {
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : "";
   return new ApiError("invalid_request", `${issue?.message ?? "invalid request"}${more}`, path);
 }
-
-/** Seconds a client waits before retrying while the database is unreachable (a restart takes a few). */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 // Connection-level failures (refused, reset, server shutting down or starting): the database is away, not wrong.
 const UNREACHABLE_CODES = new Set([
@@ -97,9 +95,7 @@ export function classifyError(error: unknown): ApiError | null {
       return new ApiError("invalid_request", "text contains a NUL byte or is not valid UTF-8");
     }
     if (UNREACHABLE_CODES.has(code) || UNREACHABLE_MESSAGES.test(message)) {
-      return new ApiError("unavailable", "the database is unreachable for now; retry later", null, {
-        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-      });
+      return new ApiError("unavailable", "the database is unreachable for now; retry later");
     }
   }
   return null;

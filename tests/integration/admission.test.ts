@@ -1,55 +1,24 @@
 // Overload (issue #20): a replica admitting one agent request at once and queueing one more answers the rest
 // at once with 503 `overloaded` and Retry-After, stores nothing for them, and stores each once it is sent again
 // (as the agents do after Retry-After plus jitter): nothing is lost. Started the way users start a replica.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../../scripts/lib/embedded-db.ts";
-import { ROOT } from "../../scripts/lib/app.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Replica, startReplica, stopReplica } from "./replica";
 import { enrollMachine, envelope, fixture, sql } from "./helpers";
 
-let child: ChildProcess | undefined;
+let replica: Replica | undefined;
 let url = "";
 
 beforeAll(async () => {
-  const port = await freePort();
-  child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "start"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: "ignore",
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: inject("databaseUrl"),
-      KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
-      KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
-      KMSWATCH_AGENT_CONCURRENCY: "1",
-      KMSWATCH_AGENT_QUEUE: "1",
-      KMSWATCH_AGENT_QUEUE_WAIT_MS: "60000",
-      KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS: "7",
-    },
+  replica = await startReplica({
+    KMSWATCH_AGENT_CONCURRENCY: "1",
+    KMSWATCH_AGENT_QUEUE: "1",
+    KMSWATCH_AGENT_QUEUE_WAIT_MS: "60000",
+    KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS: "7",
   });
-  url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the replica did not become healthy");
+  url = replica.url;
 }, 150_000);
 
-afterAll(() => {
-  if (child?.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
-});
+afterAll(() => stopReplica(replica));
 
 const checkin = async (token: string, body: string) => {
   const response = await fetch(`${url}/api/v1/ingest`, {

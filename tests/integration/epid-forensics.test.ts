@@ -2,12 +2,13 @@
 // /dlv as agents do, then the dashboard API must give each host name its verdict and signals, and each client
 // whether the ePID it received matches its host. Truth table: situation -> host -> verdict and signals.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { renderDlv } from "../../scripts/simulator/renderDlv";
 import { ACT_ID_WIN_ENTERPRISE, WINDOWS_APP_ID } from "../../scripts/simulator/constants";
 import type { HostForensics, HostForensicsEntry } from "../../lib/read/audit/getHostForensics";
 import type { ClientEpids } from "../../lib/read/clients/getClientEpids";
-import { callApi, envelope, getJson, post, signIn, sql } from "./helpers";
+import { type Agent, clientReportsEpid, enrollAgent, hostReportsEpid, ingestArtifact } from "./epidAgents";
+import { callApi, getJson, signIn, sql } from "./helpers";
 
 const run = randomUUID().slice(0, 6);
 const name = (label: string) => `kms-${label}-${run}.epid.test`;
@@ -29,80 +30,24 @@ const E = {
   oldKey: "03612-00206-566-177777-03-1033-17763.0000-0102020",
 };
 
-async function enroll(hostname: string): Promise<{ token: string; fqdn: string }> {
-  const fqdn = `${hostname}.epid.test`;
-  const answer = await post<{ token: string }>("/api/v1/enroll", { enrollSecret: inject("enrollSecret"), hostname, fqdn });
-  if (answer.status !== 201) throw new Error(`enroll failed: ${answer.status}`);
-  return { token: answer.body.token, fqdn };
-}
-async function ingest(token: string, artifact: unknown, collectedAt: string) {
-  const answer = await post<{ accepted: number; rejected: unknown[] }>("/api/v1/ingest", envelope([artifact], collectedAt), token);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  expect(answer.body.rejected).toEqual([]);
-}
+const DOMAIN = "epid.test";
+const enroll = (hostname: string) => enrollAgent(hostname, DOMAIN);
 
 /** A KMS host's agent: its CSVLK product with its own ePID, and the service saying it is a KMS host. */
 async function hostReports(host: string, epid: string, collectedAt = iso(0)) {
-  const { token } = await enroll(host.split(".")[0] ?? host);
-  await ingest(
-    token,
-    {
-      type: "cim",
-      service: { Version: "10.0.20348.2340", IsKeyManagementServiceMachine: 1, KeyManagementServiceCurrentCount: 30 },
-      products: [
-        {
-          ID: randomUUID(),
-          ApplicationID: WINDOWS_APP_ID,
-          Name: "Windows(R), ServerStandard edition",
-          Description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",
-          ProductKeyChannel: "Volume:CSVLK",
-          ProductKeyID: epid,
-          PartialProductKey: "ABCDE",
-          LicenseStatus: 1,
-          IsKeyManagementServiceMachine: 1,
-        },
-      ],
-    },
-    collectedAt,
-  );
+  await hostReportsEpid(await enroll(host.split(".")[0] ?? host), randomUUID(), epid, collectedAt);
 }
 
 /** A KMS client's agent (CIM): the host it discovered, at which IP, and the host ePID it received. */
-async function clientReports(client: string, host: string, epid: string, ip: string, collectedAt = iso(0)) {
-  const { token, fqdn } = await enroll(client);
-  await clientReportsAgain(token, host, epid, ip, collectedAt);
-  return { token, fqdn };
-}
-async function clientReportsAgain(token: string, host: string, epid: string, ip: string, collectedAt: string) {
-  await ingest(
-    token,
-    {
-      type: "cim",
-      service: { Version: "10.0.22631.3447", ClientMachineID: randomUUID(), KeyManagementServiceMachine: null },
-      products: [
-        {
-          ID: ACT_ID_WIN_ENTERPRISE,
-          ApplicationID: WINDOWS_APP_ID,
-          Name: "Windows(R), Enterprise edition",
-          Description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
-          ProductKeyChannel: "Volume:GVLK",
-          PartialProductKey: "2YT43",
-          LicenseStatus: 1,
-          GracePeriodRemaining: 259000,
-          DiscoveredKeyManagementServiceMachineName: host,
-          DiscoveredKeyManagementServiceMachinePort: 1688,
-          DiscoveredKeyManagementServiceMachineIpAddress: ip,
-          KeyManagementServiceProductKeyID: epid,
-        },
-      ],
-    },
-    collectedAt,
-  );
+async function clientReports(client: string, host: string, epid: string, ip: string, collectedAt = iso(0)): Promise<Agent> {
+  const agent = await enroll(client);
+  await clientReportsEpid(agent, host, epid, ip, collectedAt);
+  return agent;
 }
 
 /** The same client state as `slmgr /dlv` prints it ("KMS machine extended PID"). */
 async function dlvClientReports(client: string, host: string, epid: string, ip: string) {
-  const { token, fqdn } = await enroll(client);
+  const agent = await enroll(client);
   const text = renderDlv({
     serviceVersion: "10.0.22631.3447",
     name: "Windows(R), Enterprise edition",
@@ -127,8 +72,8 @@ async function dlvClientReports(client: string, host: string, epid: string, ip: 
       renewalInterval: 10080,
     },
   });
-  await ingest(token, { type: "dlv", text }, iso(0));
-  return { fqdn };
+  await ingestArtifact(agent.token, { type: "dlv", text }, iso(0));
+  return { fqdn: agent.fqdn };
 }
 
 let cookie = "";
@@ -144,7 +89,7 @@ beforeAll(async () => {
   // Genuine: the host reports E.genuine, its clients (CIM and /dlv) got it; one got an older key 60 days ago.
   await hostReports(name("gen"), E.genuine);
   const old = await clientReports(`gen-a-${run}`, name("gen"), E.oldKey, "10.20.0.15", iso(60));
-  await clientReportsAgain(old.token, name("gen"), E.genuine, "10.20.0.15", iso(0));
+  await clientReportsEpid(old, name("gen"), E.genuine, "10.20.0.15", iso(0));
   clients.genuineCim = old.fqdn;
   clients.genuineDlv = (await dlvClientReports(`gen-b-${run}`, name("gen"), E.genuine, "10.20.0.15")).fqdn;
   // A client that knows the host by its short name (`/skms kms-gen-…`) is matched to the same agent.

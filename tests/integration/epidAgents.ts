@@ -14,7 +14,8 @@ export async function enrollAgent(hostname: string, domain: string): Promise<Age
   return { token: answer.body.token, fqdn };
 }
 
-async function ingest(token: string, artifact: unknown, collectedAt: string) {
+/** One artifact through the agent API, which must take it whole. */
+export async function ingestArtifact(token: string, artifact: unknown, collectedAt: string) {
   const answer = await post<{ rejected: unknown[] }>("/api/v1/ingest", envelope([artifact], collectedAt), token);
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   expect(answer.body.rejected).toEqual([]);
@@ -22,7 +23,7 @@ async function ingest(token: string, artifact: unknown, collectedAt: string) {
 
 /** The host's CSVLK product keeps its ID across reports, as on a real host (a re-key changes the ePID only). */
 export async function hostReportsEpid(agent: Agent, productId: string, epid: string, collectedAt: string) {
-  await ingest(
+  await ingestArtifact(
     agent.token,
     {
       type: "cim",
@@ -46,7 +47,7 @@ export async function hostReportsEpid(agent: Agent, productId: string, epid: str
 }
 
 export async function clientReportsEpid(agent: Agent, host: string, epid: string, ip: string, collectedAt: string) {
-  await ingest(
+  await ingestArtifact(
     agent.token,
     {
       type: "cim",

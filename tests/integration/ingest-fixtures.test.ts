@@ -1,6 +1,6 @@
 // Every shared fixture goes through enroll + ingest over HTTP and lands in the expected rows.
 import { describe, expect, it } from "vitest";
-import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sql, sqlOne } from "./helpers";
+import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sqlOne } from "./helpers";
 import { storedText } from "../../lib/core/deflate";
 
 type IngestBody = { accepted: number; duplicates: number; rejected: { index: number; error: string }[] };

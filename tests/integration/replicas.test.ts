@@ -1,65 +1,11 @@
 // Scaling out (docs/scaling.md): a second replica started the way users start one (`npm start` with the same
 // DATABASE_URL and secrets) beside the shared server. Whatever one replica accepts or changes holds on the
 // other at once: no sticky sessions, no per-replica state a load balancer would have to respect.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../../scripts/lib/embedded-db.ts";
-import { ROOT } from "../../scripts/lib/app.ts";
+import { type Replica, startReplica, stopReplica } from "./replica";
 import { checkinsFor, countFor, enrollMachine, envelope, fixture, post, signIn, sqlOne } from "./helpers";
 
 type IngestBody = { accepted: number; duplicates: number };
-type Replica = { url: string; child: ChildProcess; output: () => string };
-
-async function startReplica(): Promise<Replica> {
-  const port = await freePort();
-  const admin = inject("admin");
-  // `npm start` is `tsx scripts/serve.ts start`; its own process group so stopping it leaves no server behind.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "start"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: inject("databaseUrl"),
-      KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
-      KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
-      KMSWATCH_ADMIN_EMAIL: admin.email,
-      KMSWATCH_ADMIN_PASSWORD: admin.password,
-      KMSWATCH_METRICS_TOKEN: inject("metricsToken"),
-    },
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
-    if (child.exitCode !== null) throw new Error(`the second replica exited (${child.exitCode}):\n${output}`);
-    const healthy = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return { url, child, output: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the second replica did not become healthy:\n${output}`);
-}
-
-async function stopReplica(replica: Replica | undefined): Promise<void> {
-  const pid = replica?.child.pid;
-  if (!replica || pid === undefined || replica.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => replica.child.once("exit", resolve));
-  process.kill(-pid, "SIGTERM");
-  const timer = setTimeout(() => process.kill(-pid, "SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** A request to the second replica, as `post` and `getJson` (helpers.ts) send them to the shared server. */
 async function onB<T = Record<string, unknown>>(
   route: string,

@@ -1,32 +1,13 @@
 // KMS host readiness artifacts (Windows Server 2025, 2026-08 update): the TPM behind hardware-secured
-// activation, and the OSLicense module's read-only cmdlets. The shapes both agents send; checked here
-// until the server's protocol schema (lib/protocol.ts) knows them (today it quarantines them).
+// activation, and the OSLicense module's read-only cmdlets. Their shapes are the server's protocol schemas
+// (lib/kms/protocol.ts), the one payload schema both agents send.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { osLicenseArtifactSchema, tpmArtifactSchema, type OsLicenseArtifact, type TpmArtifact } from "../../../lib/kms/protocol.ts";
 
-const maybe = z.boolean().nullable();
-export const tpmArtifactSchema = z.strictObject({
-  type: z.literal("tpm"),
-  present: maybe,
-  enabled: maybe,
-  activated: maybe,
-  specVersion: z.string().max(200).nullable(),
-  /** null when Get-TpmSupportedFeature does not exist (or failed). */
-  keyAttestation: maybe,
-  source: z.enum(["Get-Tpm", "Win32_Tpm", "none"]),
-  error: z.string().max(2000).nullable(),
-});
-export const OSLICENSE_CMDLETS = ["Get-KmsLicenseInfo", "Get-OSLicenseInfo", "Get-ADLicenseInfo"] as const;
-export const osLicenseArtifactSchema = z.strictObject({
-  type: z.literal("oslicense"),
-  cmdlet: z.enum(OSLICENSE_CMDLETS),
-  output: z.array(z.unknown()),
-  error: z.string().max(2000).nullable(),
-});
-export type TpmArtifact = z.infer<typeof tpmArtifactSchema>;
-export type OSLicenseArtifact = z.infer<typeof osLicenseArtifactSchema>;
-export type Readiness = { tpm: TpmArtifact | null; oslicense: OSLicenseArtifact[] };
+export { osLicenseArtifactSchema, tpmArtifactSchema, type TpmArtifact };
+export type { OsLicenseArtifact as OSLicenseArtifact } from "../../../lib/kms/protocol.ts";
+export type Readiness = { tpm: TpmArtifact | null; oslicense: OsLicenseArtifact[] };
 
 /** A KMS host has a product with a CSVLK installed (IsKeyManagementServiceMachine = 1). */
 export function isKmsHost(products: Record<string, unknown>[]): boolean {

@@ -6,12 +6,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { sealData, unsealData } from "iron-session";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { env } from "@/lib/core/env";
+import { isLocale, type Locale } from "@/lib/core/locales";
 
-export type SignedInUser = { id: string; email: string; name: string; role: "admin" | "viewer" };
+export type SignedInUser = { id: string; email: string; name: string; role: "admin" | "viewer"; locale: Locale | null };
 type SessionCookie = { sessionId?: unknown };
 
 export const SESSION_COOKIE = "kmswatch_session";
@@ -30,17 +32,21 @@ async function cookieSessionId(): Promise<string | null> {
   }
 }
 
-export async function currentUser(): Promise<SignedInUser | null> {
+/**
+ * The request's user, with the language they saved. One lookup per request: a page render asks twice (its
+ * language, its layout) and React's cache shares the answer; route handlers call it once.
+ */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const sessionId = await cookieSessionId();
   if (!sessionId) return null;
   // Every dashboard request passes here: one primary-key join on the pool, not a Prisma query. The password
   // hash is never selected.
-  const [user] = await queryRows<SignedInUser>(Prisma.sql`
-    SELECT u.id, u.email, u.name, u.role::text AS role
+  const [user] = await queryRows<Omit<SignedInUser, "locale"> & { locale: string | null }>(Prisma.sql`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.locale
       FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.id = ${sessionId}::uuid AND s.expires_at > now()`);
-  return user ?? null;
-}
+  return user ? { ...user, locale: isLocale(user.locale) ? user.locale : null } : null;
+});
 
 /** Starts a session for `userId` and sets its cookie (route handlers only). */
 export async function startSession(userId: string): Promise<void> {

@@ -2,6 +2,7 @@
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/access/auth/passwords";
+import { isLocale } from "@/lib/core/locales";
 import type { SignedInUser } from "@/lib/access/auth/session";
 
 export async function createUser(input: { email: string; name?: string; password: string; role: "admin" | "viewer" }) {
@@ -25,7 +26,7 @@ export async function ensureFirstAdmin(email: string | undefined, password: stri
 export async function verifyCredentials(email: string, password: string): Promise<SignedInUser> {
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, locale: true, passwordHash: true },
   });
   // Hash anyway when the user is unknown so timing does not reveal which e-mails exist.
   let ok = false;
@@ -33,5 +34,5 @@ export async function verifyCredentials(email: string, password: string): Promis
   else await hashPassword(password);
   if (!user || !ok) throw new ApiError("unauthorized", "wrong e-mail or password");
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: isLocale(user.locale) ? user.locale : null };
 }

@@ -1,9 +1,9 @@
 // Every open finding: the diagnosis rules run over the facts of all hosts and clients (or one machine).
 import { diagnoseClient, diagnoseHost, rulePriority } from "@/lib/evaluate/rules";
-import type { Finding } from "@/lib/evaluate/rules/types";
+import type { ClientFacts, Finding, HostFacts } from "@/lib/evaluate/rules/types";
 import { getClientFacts } from "@/lib/evaluate/facts/getClientFacts";
 import { getHostFacts } from "@/lib/evaluate/facts/getHostFacts";
-import { getForensicContext } from "@/lib/evaluate/facts/getForensicContext";
+import { type ForensicContext, getForensicContext } from "@/lib/evaluate/facts/getForensicContext";
 import { forensicFindings, withKmsHostEpids } from "@/lib/evaluate/rules/forensicFindings";
 import { mapYielding } from "@/lib/core/mapYielding";
 
@@ -17,6 +17,11 @@ export async function getFindings(now: Date, filter: { machineId?: string; machi
     getClientFacts(now, { machineIds }),
     getForensicContext(now, machineIds),
   ]);
+  return findingsFrom(now, hosts, clients, forensic);
+}
+
+/** The rules over facts already read (the host page reads its host's facts for its header too). */
+export async function findingsFrom(now: Date, hosts: HostFacts[], clients: ClientFacts[], forensic: ForensicContext): Promise<Finding[]> {
   const clientFindings = await mapYielding(withKmsHostEpids(clients, forensic.hosts, forensic.received), (c) => diagnoseClient(c, now));
   // Rogue-host forensics (#21): only for the machines evaluated here (their alerts are the ones reconciled).
   const scope = {

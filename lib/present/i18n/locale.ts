@@ -1,16 +1,13 @@
 // Which language a page speaks: the user's saved choice, else the locale cookie (set by the switcher,
 // also before sign-in), else the browser's Accept-Language, else English. Pure: the caller reads the request.
 
-export const LOCALES = ["en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
+import { isLocale, LOCALES, type Locale } from "@/lib/core/locales";
+
+export { isLocale, LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "en";
 /** Set by the language switcher; read on every request (no locale prefix in the URLs). */
 export const LOCALE_COOKIE = "kmswatch_locale";
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français" };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
 
 /** "fr-CA,fr;q=0.9,en;q=0.8" → "fr": the supported language with the highest weight (q=0 means "not this"). */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {

@@ -4,8 +4,9 @@ import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
 import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuery";
 
-export async function getHostList() {
-  const rows = await db().$queryRaw<HostExportRow[]>(hostRowsQuery());
+/** Every KMS host, or only the one `machineId` names. */
+export async function getHostList(machineId?: string) {
+  const rows = await db().$queryRaw<HostExportRow[]>(hostRowsQuery(machineId));
   return rows.map((r) => ({
     id: r.id,
     fqdn: r.fqdn,

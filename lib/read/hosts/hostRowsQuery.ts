@@ -32,7 +32,8 @@ export function worstOpenAlert(machineId: Prisma.Sql): Prisma.Sql {
      LIMIT 1`;
 }
 
-export function hostRowsQuery(): Prisma.Sql {
+/** Every KMS host, or the one `machineId` names (the host page). */
+export function hostRowsQuery(machineId?: string): Prisma.Sql {
   return Prisma.sql`
     SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.current_count, l.listening_port,
            l.dns_publishing, l.service_version, l.name, l.channel, l.total_requests, l.failed_requests,
@@ -40,6 +41,6 @@ export function hostRowsQuery(): Prisma.Sql {
            w.severity AS worst_severity, w.title AS worst_title, w.rule_id AS worst_rule_id
       FROM machine m LEFT JOIN ${latestWindowsSnapshots} l ON l.machine_id = m.id
       LEFT JOIN LATERAL (${worstOpenAlert(Prisma.sql`m.id`)}) w ON true
-     WHERE m.role = 'kms_host'
+     WHERE m.role = 'kms_host' ${machineId === undefined ? Prisma.empty : Prisma.sql`AND m.id = ${machineId}::uuid`}
      ORDER BY m.fqdn`;
 }
