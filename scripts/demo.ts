@@ -21,8 +21,9 @@ const enrollSecret = process.env.KMSWATCH_ENROLL_SECRET ?? "demo-enroll-secret";
 
 const simulation = simulate(buildFleet({ hosts: 3, clients: 500, days: 45, scenarios: DEMO_SCENARIOS, seed: 1, end: Date.now() }));
 
-/** Alerts are evaluated after ingest (a host's request log within 30 s): reading them as the admin pulls the
- * queued evaluations forward, so the first visitor sees the findings too, not only the machines. */
+/** Each machine's alerts are evaluated after its own ingest, but a host's findings that come from its clients
+ * (unreachable clients, ePIDs they received) wait for the periodic fleet pass: run that pass now, as the admin's
+ * "Evaluate now" does, so the first visitor's lists agree with the host pages. */
 async function settleAlerts(url: string): Promise<void> {
   const signIn = await fetch(`${url}/api/auth/sign-in`, {
     method: "POST",
@@ -31,7 +32,7 @@ async function settleAlerts(url: string): Promise<void> {
   });
   const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
   if (!signIn.ok || !cookie) return;
-  await fetch(`${url}/api/dashboard/alerts?limit=1`, { headers: { cookie } });
+  await fetch(`${url}/api/dashboard/alerts/evaluate`, { method: "POST", headers: { cookie } });
 }
 
 async function machineCount(databaseUrl: string): Promise<number> {
@@ -73,7 +74,6 @@ try {
       onProgress: (p) => console.log(`[demo] ${p.machinesDone}/${p.machines} machines, ${p.requests} requests, ${p.accepted} accepted`),
       progressIntervalMs: 5000,
     });
-    await settleAlerts(app.url);
     console.log(
       `[demo] fleet loaded in ${((Date.now() - started) / 1000).toFixed(0)} s: ${summary.machines} machines, ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected`,
     );
@@ -85,6 +85,8 @@ try {
       `[demo] ready in ${((Date.now() - started) / 1000).toFixed(0)} s; the demo database already has data (delete ./.kmswatch/demo to start over)`,
     );
   }
+  // After every push (the 2026 sites too) and on a restart alike: the lists agree with the host pages at once.
+  await settleAlerts(app.url);
   console.log(`
   kmswatch demo is running: http://localhost:${port}
   Sign in with  ${admin.email}  /  ${admin.password}

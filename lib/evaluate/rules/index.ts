@@ -48,7 +48,9 @@ export const ruleCatalogue: readonly RuleMeta[] = [...hostRules, ...clientRules]
 );
 
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-const priority = new Map([...hostRules, ...clientRules].map((r, i) => [r.id, i]));
+/** Rule ids in root-cause order, for SQL that must order stored alerts the same way (array_position). */
+export const ruleIdsInPriority: readonly string[] = [...hostRules, ...clientRules].map((r) => r.id);
+const priority = new Map(ruleIdsInPriority.map((id, i) => [id, i]));
 
 /** A rule's place in root-cause order (unknown ids last). */
 export function rulePriority(ruleId: string): number {

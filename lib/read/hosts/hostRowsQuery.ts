@@ -1,6 +1,7 @@
 // The KMS hosts table's SQL: getHostList runs it, the CSV export walks it with a cursor.
 import "server-only";
 import { Prisma } from "@/lib/core/generated/prisma/client";
+import { ruleIdsInPriority } from "@/lib/evaluate/rules";
 import { latestWindowsSnapshots } from "@/lib/core/sql";
 
 export type HostExportRow = {
@@ -23,12 +24,16 @@ export type HostExportRow = {
   worst_rule_id: string | null;
 };
 
-/** A machine's most severe open or acknowledged alert (oldest first among equals), for the "worst finding" column. */
+/**
+ * A machine's most severe open or acknowledged alert, for the "worst finding" column: among equals the root cause
+ * first, in the rules' own order (as the host and client pages list them), then the oldest.
+ */
 export function worstOpenAlert(machineId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT a.severity, a.title, a.rule_id FROM alert a
      WHERE a.machine_id = ${machineId} AND a.state <> 'resolved'
-     ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.first_seen_at
+     ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
+              array_position(${[...ruleIdsInPriority]}::text[], a.rule_id) NULLS LAST, a.first_seen_at
      LIMIT 1`;
 }
 
