@@ -4,10 +4,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/access/auth/session";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/present/i18n/locale";
-import en from "@/lib/present/i18n/messages/en.json";
-import fr from "@/lib/present/i18n/messages/fr.json";
-
-const catalogues = { en, fr } as const;
+import { CATALOGUES } from "@/lib/core/i18n/catalogues";
 
 async function savedLocale(): Promise<string | null> {
   try {
@@ -26,5 +23,5 @@ export default getRequestConfig(async () => {
     acceptLanguage: headerList.get("accept-language"),
   });
   // Relative times ("il y a 3 h") need no zone; absolute ones show in the server's zone, named in the page.
-  return { locale, messages: catalogues[locale], timeZone: process.env.TZ ?? "UTC" };
+  return { locale, messages: CATALOGUES[locale], timeZone: process.env.TZ ?? "UTC" };
 });

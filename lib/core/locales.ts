@@ -1,4 +1,4 @@
-// The languages the dashboard speaks, defined once: the catalogues (lib/present/i18n/messages/) hold one
+// The languages the dashboard speaks, defined once: the catalogues (lib/core/i18n/messages/) hold one
 // file per entry, and a user's saved choice (app_user.locale) is one of them.
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];

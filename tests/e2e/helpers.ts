@@ -3,8 +3,8 @@
 // list of every dashboard page.
 import { request, type Page } from "@playwright/test";
 import { STORAGE_STATE } from "./global-setup";
-import en from "../../lib/present/i18n/messages/en.json" with { type: "json" };
-import fr from "../../lib/present/i18n/messages/fr.json" with { type: "json" };
+import en from "../../lib/core/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/core/i18n/messages/fr.json" with { type: "json" };
 
 export const catalogues = { en, fr } as const;
 export type Messages = typeof en;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import fr from "./messages/fr.json";
+import en from "@/lib/core/i18n/messages/en.json";
+import fr from "@/lib/core/i18n/messages/fr.json";
 import { compareCatalogues, placeholders } from "./catalogue";
 
 describe("message catalogues", () => {
