@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
+import { revokedAgentSchema, rotatedAgentSchema } from "@/lib/access/contract/admin";
 import { agentsQueryKey } from "@/lib/client/useAgentsQuery";
 import { auditLogQueryKey } from "@/lib/client/useAuditLogQuery";
-import type { RotatedAgent } from "@/lib/access/admin/agentList";
 
 function useInvalidateAgents() {
   const queryClient = useQueryClient();
@@ -17,8 +17,7 @@ function useInvalidateAgents() {
 export function useRevokeAgentMutation() {
   const onSuccess = useInvalidateAgents();
   return useMutation({
-    mutationFn: (agentId: string) =>
-      fetchJson<{ id: string; revokedAt: string }>(`/api/dashboard/agents/${agentId}/revoke`, { method: "POST" }),
+    mutationFn: (agentId: string) => fetchJson(`/api/dashboard/agents/${agentId}/revoke`, revokedAgentSchema, { method: "POST" }),
     onSuccess,
   });
 }
@@ -27,7 +26,7 @@ export function useRevokeAgentMutation() {
 export function useRotateAgentMutation() {
   const onSuccess = useInvalidateAgents();
   return useMutation({
-    mutationFn: (agentId: string) => fetchJson<RotatedAgent>(`/api/dashboard/agents/${agentId}/rotate`, { method: "POST" }),
+    mutationFn: (agentId: string) => fetchJson(`/api/dashboard/agents/${agentId}/rotate`, rotatedAgentSchema, { method: "POST" }),
     onSuccess,
   });
 }

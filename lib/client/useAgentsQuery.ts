@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { AgentList } from "@/lib/access/admin/agentList";
+import { agentListSchema } from "@/lib/access/contract/admin";
 
 export type AgentFilters = { page: number; q: string; revoked: "include" | "exclude" };
 export const agentsQueryKey = ["admin", "agents"] as const;
@@ -15,7 +15,7 @@ export function useAgentsQuery(filters: AgentFilters) {
   });
   return useQuery({
     queryKey: [...agentsQueryKey, filters],
-    queryFn: () => fetchJson<AgentList>(`/api/dashboard/agents?${params.toString()}`),
+    queryFn: () => fetchJson(`/api/dashboard/agents?${params.toString()}`, agentListSchema),
     placeholderData: keepPreviousData,
   });
 }

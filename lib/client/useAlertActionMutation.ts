@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { AlertView } from "@/lib/evaluate/alerts/view";
+import { alertDetailSchema } from "@/lib/evaluate/contract/alerts";
 
 export type AlertActionInput =
   | { id: string; action: "acknowledge" | "resolve"; note?: string }
@@ -12,7 +12,7 @@ export function useAlertActionMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action, ...body }: AlertActionInput) =>
-      fetchJson<AlertView>(`/api/dashboard/alerts/${id}/${action}`, { method: "POST", body: JSON.stringify(body) }),
+      fetchJson(`/api/dashboard/alerts/${id}/${action}`, alertDetailSchema, { method: "POST", body: JSON.stringify(body) }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["alerts"] }),
   });
 }

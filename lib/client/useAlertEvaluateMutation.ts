@@ -1,14 +1,13 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-
-export type EvaluateResult = { findings: number; transitions: number; grouped: number; deliveries: number; attempted: number };
+import { evaluateResultSchema } from "@/lib/evaluate/contract/alerts";
 
 /** "Evaluate now" (admins): re-run every rule, notify at once, refresh alerts and the delivery log. */
 export function useAlertEvaluateMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson<EvaluateResult>("/api/dashboard/alerts/evaluate", { method: "POST" }),
+    mutationFn: () => fetchJson("/api/dashboard/alerts/evaluate", evaluateResultSchema, { method: "POST" }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["alerts"] }),

@@ -1,13 +1,10 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { AlertView } from "@/lib/evaluate/alerts/view";
-import type { AlertSummary } from "@/lib/read/alerts/alertCounts";
+import { alertListSchema } from "@/lib/read/contract/fleet";
 import type { KindFilter, SeverityFilter } from "@/lib/read/alerts/findingFilters";
 import { ALERT_PAGE_SIZE } from "@/lib/evaluate/alerts/types";
 
-/** The first page of matching alerts (each a Finding plus its lifecycle) and the counts of all of them. */
-export type AlertsResponse = { alerts: AlertView[] } & AlertSummary;
 /** "" = open and acknowledged (the API's default); "all" includes resolved history. */
 export type AlertStateFilter = "" | "open" | "acknowledged" | "resolved" | "all";
 /** `q`: part of the machine's name (a host, or a site's DNS suffix). */
@@ -20,7 +17,7 @@ export function useAlertsQuery(filter: AlertsFilter, limit = ALERT_PAGE_SIZE) {
   return useQuery({
     // ["alerts", ...] so every invalidation of ["alerts"] refreshes all filters.
     queryKey: ["alerts", filter.state, filter.severity, filter.kind, filter.rule, filter.q, limit],
-    queryFn: () => fetchJson<AlertsResponse>(`/api/dashboard/alerts${qs.size > 0 ? `?${qs}` : ""}`),
+    queryFn: () => fetchJson(`/api/dashboard/alerts${qs.size > 0 ? `?${qs}` : ""}`, alertListSchema),
     // Changing a filter keeps the current list on screen until the new one arrives.
     placeholderData: keepPreviousData,
   });

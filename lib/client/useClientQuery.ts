@@ -1,12 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
+import { clientDetailSchema } from "@/lib/read/contract/clients";
 
 export function useClientQuery(id: string) {
   return useQuery({
     queryKey: ["client", id],
-    queryFn: () => fetchJson<ClientDetail>(`/api/dashboard/clients/${encodeURIComponent(id)}`),
+    queryFn: () => fetchJson(`/api/dashboard/clients/${encodeURIComponent(id)}`, clientDetailSchema),
     enabled: id !== "",
   });
 }

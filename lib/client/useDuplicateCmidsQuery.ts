@@ -1,13 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { DuplicateCmidGroup } from "@/lib/read/fleet/getDuplicateCmids";
-
-export type DuplicateCmidsResponse = { groups: DuplicateCmidGroup[]; fix: string };
+import { duplicateCmidsSchema } from "@/lib/read/contract/fleet";
 
 export function useDuplicateCmidsQuery() {
   return useQuery({
     queryKey: ["duplicate-cmids"],
-    queryFn: () => fetchJson<DuplicateCmidsResponse>("/api/dashboard/duplicate-cmids"),
+    queryFn: () => fetchJson("/api/dashboard/duplicate-cmids", duplicateCmidsSchema),
   });
 }

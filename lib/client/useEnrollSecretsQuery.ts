@@ -1,10 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { EnrollSecretList } from "@/lib/access/admin/enrollSecrets";
+import { enrollSecretListSchema } from "@/lib/access/contract/admin";
 
 export const enrollSecretsQueryKey = ["admin", "enroll-secrets"] as const;
 
 export function useEnrollSecretsQuery() {
-  return useQuery({ queryKey: enrollSecretsQueryKey, queryFn: () => fetchJson<EnrollSecretList>("/api/dashboard/enroll-secrets") });
+  return useQuery({ queryKey: enrollSecretsQueryKey, queryFn: () => fetchJson("/api/dashboard/enroll-secrets", enrollSecretListSchema) });
 }

@@ -1,14 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { HostForensics } from "@/lib/read/audit/getHostForensics";
+import { hostForensicsSchema } from "@/lib/read/contract/fleet";
 
 /** Verdict, forensic signals and ePIDs served of every KMS host name, or of one (`host`, short name included). */
 export function useHostForensicsQuery(host?: string) {
   const query = host ? `?host=${encodeURIComponent(host)}` : "";
   return useQuery({
     queryKey: ["audit", "forensics", host ?? null],
-    queryFn: () => fetchJson<HostForensics>(`/api/dashboard/audit/forensics${query}`),
+    queryFn: () => fetchJson(`/api/dashboard/audit/forensics${query}`, hostForensicsSchema),
     enabled: host === undefined || host.length > 0,
   });
 }

@@ -1,11 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { HostDetail } from "@/lib/read/hosts/getHostDetail";
+import { hostDetailSchema } from "@/lib/read/contract/hosts";
 
 export function useHostQuery(hostId: string) {
   return useQuery({
     queryKey: ["hosts", hostId],
-    queryFn: () => fetchJson<HostDetail>(`/api/dashboard/hosts/${encodeURIComponent(hostId)}`),
+    queryFn: () => fetchJson(`/api/dashboard/hosts/${encodeURIComponent(hostId)}`, hostDetailSchema),
   });
 }

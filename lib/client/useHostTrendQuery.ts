@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { HostCountTrend } from "@/lib/read/hosts/getHostCountTrend";
+import { hostCountTrendSchema, type HostCountTrend } from "@/lib/read/contract/hosts";
 
 export type TrendRange = HostCountTrend["range"];
 export type TrendUnit = HostCountTrend["unit"];
@@ -12,7 +12,7 @@ export function useHostTrendQuery(hostId: string, range: TrendRange, unit?: Tren
   if (unit) params.set("unit", unit);
   return useQuery({
     queryKey: ["hosts", hostId, "trend", range, unit ?? "default"],
-    queryFn: () => fetchJson<HostCountTrend>(`/api/dashboard/hosts/${encodeURIComponent(hostId)}/trend?${params}`),
+    queryFn: () => fetchJson(`/api/dashboard/hosts/${encodeURIComponent(hostId)}/trend?${params}`, hostCountTrendSchema),
     // Switching the range keeps the previous chart on screen until the new one arrives.
     placeholderData: keepPreviousData,
   });

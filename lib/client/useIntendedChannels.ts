@@ -2,14 +2,15 @@
 // The "intended channels" setting (MAK by intent): list, add, remove (admins).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { IntendedChannelView } from "@/lib/evaluate/intent/intendedChannels";
+import { intendedChannelListSchema, intendedChannelViewSchema } from "@/lib/evaluate/contract/settings";
+import { removedSchema } from "@/lib/access/contract/admin";
 import type { IntendedChannelInput } from "@/lib/kms/intendedChannels";
 
 const base = "/api/dashboard/settings/intended-channels";
 const key = ["settings", "intended-channels"] as const;
 
 export function useIntendedChannelsQuery() {
-  return useQuery({ queryKey: key, queryFn: () => fetchJson<{ entries: IntendedChannelView[] }>(base) });
+  return useQuery({ queryKey: key, queryFn: () => fetchJson(base, intendedChannelListSchema) });
 }
 
 type Change = { op: "add"; input: IntendedChannelInput } | { op: "remove"; id: string };
@@ -17,10 +18,10 @@ type Change = { op: "add"; input: IntendedChannelInput } | { op: "remove"; id: s
 export function useIntendedChannelMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: Change) =>
+    mutationFn: async (change: Change) =>
       change.op === "add"
-        ? fetchJson<IntendedChannelView>(base, { method: "POST", body: JSON.stringify(change.input) })
-        : fetchJson(`${base}?id=${encodeURIComponent(change.id)}`, { method: "DELETE" }),
+        ? await fetchJson(base, intendedChannelViewSchema, { method: "POST", body: JSON.stringify(change.input) })
+        : await fetchJson(`${base}?id=${encodeURIComponent(change.id)}`, removedSchema, { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
 }

@@ -1,14 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { SignedInUser } from "@/lib/access/auth/session";
-
-export type MeResponse = { user: SignedInUser };
+import { meResponseSchema } from "@/lib/access/contract/admin";
 
 export function useMeQuery() {
   return useQuery({
     queryKey: ["me"],
-    queryFn: () => fetchJson<MeResponse>("/api/dashboard/me"),
+    queryFn: () => fetchJson("/api/dashboard/me", meResponseSchema),
     staleTime: 5 * 60_000,
     refetchInterval: false,
   });

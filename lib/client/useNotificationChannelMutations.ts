@@ -1,7 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
+import { channelTestResultSchema, channelViewSchema } from "@/lib/evaluate/contract/settings";
+import { deletedSchema } from "@/lib/access/contract/admin";
 import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
 
 type Change =
@@ -15,16 +16,16 @@ const base = "/api/dashboard/notifications/channels";
 function send(change: Change): Promise<unknown> {
   switch (change.op) {
     case "create":
-      return fetchJson<ChannelView>(base, { method: "POST", body: JSON.stringify(change.input) });
+      return fetchJson(base, channelViewSchema, { method: "POST", body: JSON.stringify(change.input) });
     case "update":
-      return fetchJson<ChannelView>(`${base}/${change.id}`, {
+      return fetchJson(`${base}/${change.id}`, channelViewSchema, {
         method: "PATCH",
         body: JSON.stringify({ enabled: change.enabled, name: change.name }),
       });
     case "delete":
-      return fetchJson(`${base}/${change.id}`, { method: "DELETE" });
+      return fetchJson(`${base}/${change.id}`, deletedSchema, { method: "DELETE" });
     case "test":
-      return fetchJson<{ status: string; lastError: string | null }>(`${base}/${change.id}/test`, { method: "POST" });
+      return fetchJson(`${base}/${change.id}/test`, channelTestResultSchema, { method: "POST" });
   }
 }
 

@@ -1,13 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
+import { channelListSchema } from "@/lib/evaluate/contract/settings";
 
 export const notificationChannelsKey = ["notifications", "channels"] as const;
 
 export function useNotificationChannelsQuery() {
   return useQuery({
     queryKey: notificationChannelsKey,
-    queryFn: () => fetchJson<{ channels: ChannelView[] }>("/api/dashboard/notifications/channels"),
+    queryFn: () => fetchJson("/api/dashboard/notifications/channels", channelListSchema),
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { DeliveryView } from "@/lib/evaluate/notify/listDeliveries";
+import { deliveryListSchema } from "@/lib/evaluate/contract/settings";
 
 export const notificationDeliveriesKey = ["notifications", "deliveries"] as const;
 
@@ -9,7 +9,7 @@ export const notificationDeliveriesKey = ["notifications", "deliveries"] as cons
 export function useNotificationDeliveriesQuery() {
   return useQuery({
     queryKey: notificationDeliveriesKey,
-    queryFn: () => fetchJson<{ deliveries: DeliveryView[] }>("/api/dashboard/notifications/deliveries?limit=100"),
+    queryFn: () => fetchJson("/api/dashboard/notifications/deliveries?limit=100", deliveryListSchema),
     refetchInterval: 15_000,
   });
 }

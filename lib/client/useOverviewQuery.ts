@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
+import { fleetOverviewSchema } from "@/lib/read/contract/fleet";
 
 export function useOverviewQuery() {
-  return useQuery({ queryKey: ["overview"], queryFn: () => fetchJson<FleetOverview>("/api/dashboard/overview") });
+  return useQuery({ queryKey: ["overview"], queryFn: () => fetchJson("/api/dashboard/overview", fleetOverviewSchema) });
 }

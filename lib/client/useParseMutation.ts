@@ -1,11 +1,12 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
-import type { ParseRequest, ParseResponse } from "@/lib/kms/protocol";
+import { parseResponseSchema, type ParseRequest } from "@/lib/kms/protocol";
 
 /** Parses one pasted artifact on the server; nothing is stored. A 422 comes back as FetchError "unparseable". */
 export function useParseMutation() {
   return useMutation({
-    mutationFn: (request: ParseRequest) => fetchJson<ParseResponse>("/api/v1/parse", { method: "POST", body: JSON.stringify(request) }),
+    mutationFn: (request: ParseRequest) =>
+      fetchJson("/api/v1/parse", parseResponseSchema, { method: "POST", body: JSON.stringify(request) }),
   });
 }

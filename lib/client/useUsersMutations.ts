@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
+import { deletedSchema, passwordResetSchema, userViewSchema } from "@/lib/access/contract/admin";
 import { usersQueryKey } from "@/lib/client/useUsersQuery";
 import { auditLogQueryKey } from "@/lib/client/useAuditLogQuery";
-import type { UserView } from "@/lib/access/admin/users";
 import type { Role } from "@/lib/access/admin/userRules";
 
 export type NewUser = { email: string; name: string; role: Role; password: string };
@@ -22,7 +22,7 @@ function useInvalidateUsers() {
 export function useCreateUserMutation() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: NewUser) => fetchJson<UserView>("/api/dashboard/users", { method: "POST", body: JSON.stringify(input) }),
+    mutationFn: (input: NewUser) => fetchJson("/api/dashboard/users", userViewSchema, { method: "POST", body: JSON.stringify(input) }),
     onSuccess,
   });
 }
@@ -31,7 +31,7 @@ export function useChangeRoleMutation() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, role }: { id: string; role: Role }) =>
-      fetchJson<UserView>(`/api/dashboard/users/${id}`, { method: "PATCH", body: JSON.stringify({ role }) }),
+      fetchJson(`/api/dashboard/users/${id}`, userViewSchema, { method: "PATCH", body: JSON.stringify({ role }) }),
     onSuccess,
   });
 }
@@ -40,7 +40,7 @@ export function useResetPasswordMutation() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
-      fetchJson<{ id: string }>(`/api/dashboard/users/${id}/password`, { method: "POST", body: JSON.stringify({ password }) }),
+      fetchJson(`/api/dashboard/users/${id}/password`, passwordResetSchema, { method: "POST", body: JSON.stringify({ password }) }),
     onSuccess,
   });
 }
@@ -48,7 +48,7 @@ export function useResetPasswordMutation() {
 export function useDeleteUserMutation() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ deleted: string }>(`/api/dashboard/users/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => fetchJson(`/api/dashboard/users/${id}`, deletedSchema, { method: "DELETE" }),
     onSuccess,
   });
 }

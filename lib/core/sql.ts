@@ -1,7 +1,6 @@
 // SQL pieces shared by the dashboard queries: the current Windows license state of each machine,
 // and the allow-listed time units for date_trunc buckets.
 import { Prisma } from "@/lib/core/generated/prisma/client";
-import { z } from "zod";
 
 /**
  * The current Windows snapshot of machine `m`, as a LATERAL subquery:
@@ -13,11 +12,8 @@ export const latestWindowsSnapshots = Prisma.sql`LATERAL (
    WHERE cur.machine_id = m.id
 )`;
 
-export const bucketUnitSchema = z.enum(["hour", "day", "week"]);
-export type BucketUnit = z.infer<typeof bucketUnitSchema>;
-
-export const rangeSchema = z.enum(["7d", "30d", "90d"]);
-export type Range = z.infer<typeof rangeSchema>;
+import type { BucketUnit, Range } from "@/lib/core/timeBuckets";
+export { bucketUnitSchema, rangeSchema, type BucketUnit, type Range } from "@/lib/core/timeBuckets";
 
 export const rangeDays: Record<Range, number> = { "7d": 7, "30d": 30, "90d": 90 };
 

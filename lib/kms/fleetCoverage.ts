@@ -16,7 +16,7 @@ export function productCoverage(hosts: readonly FleetHost[], product: ClientProd
   const uncertain = verdicts.flatMap((v) =>
     v.verdict.status === "unknown" && keyKnown(v.fqdn) ? [{ fqdn: v.fqdn, why: v.verdict.why, fix: v.verdict.fix }] : [],
   );
-  const status = covering.length > 0 ? "covered" : uncertain.length > 0 ? "unknown" : "not_covered";
+  const status: CoverageVerdict["status"] = covering.length > 0 ? "covered" : uncertain.length > 0 ? "unknown" : "not_covered";
   return {
     product,
     machines,

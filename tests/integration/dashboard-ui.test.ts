@@ -4,28 +4,20 @@
 // selected alert, record who did it, and skip (not fail on) one that cannot take the action.
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { buildFleet } from "../../scripts/simulator/fleet";
-import { simulate } from "../../scripts/simulator/engine";
-import { pushFleet } from "../../scripts/simulate-push";
-import { callApi, getJson, signIn, sql } from "./helpers";
+import { callApi, getJson, pushSimulatedFleet, signIn, sql } from "./helpers";
 
 type AlertRow = { id: string; ruleId: string; state: string; severity: string; subject: { fqdn: string; machineId: string } };
 let cookie = "";
 const adminId = async () => (await sql<{ id: string }>("SELECT id FROM app_user WHERE email = $1", [inject("admin").email]))[0]!.id;
 
 beforeAll(async () => {
-  const simulation = simulate(
-    buildFleet({
-      hosts: 2,
-      clients: 60,
-      days: 20,
-      seed: 18,
-      end: Date.now(),
-      scenarios: ["healthy", "duplicate-cmid", "low-count", "mak-clients"],
-    }),
-  );
-  const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6 });
-  expect(summary.rejected).toBe(0);
+  await pushSimulatedFleet({
+    hosts: 2,
+    clients: 60,
+    days: 20,
+    seed: 18,
+    scenarios: ["healthy", "duplicate-cmid", "low-count", "mak-clients"],
+  });
   cookie = await signIn();
 }, 240_000);
 

@@ -2,11 +2,8 @@
 // must show up where an ops team would look for it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { buildFleet } from "../../scripts/simulator/fleet";
-import { simulate } from "../../scripts/simulator/engine";
 import { ROGUE_HOST_DNS } from "../../scripts/simulator/scenarios";
-import { pushFleet } from "../../scripts/simulate-push";
-import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, signIn, sql, sqlOne } from "./helpers";
+import { callApi, expectTrendMatchesModel, getJson, licenseCountMismatches, pushSimulatedFleet, signIn, sql, sqlOne } from "./helpers";
 import { DIAGNOSIS_SCENARIOS } from "../support/scenarios";
 
 type Finding = { ruleId: string; severity: string; subject: { kind: string; machineId: string; fqdn: string } };
@@ -15,18 +12,7 @@ let cookie = "";
 const get = <T>(route: string) => getJson<T>(route, { cookie });
 
 beforeAll(async () => {
-  const simulation = simulate(
-    buildFleet({
-      hosts: 2,
-      clients: 120,
-      days: 40,
-      seed: 7,
-      end: Date.now(),
-      scenarios: DIAGNOSIS_SCENARIOS,
-    }),
-  );
-  const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6 });
-  expect(summary.rejected).toBe(0);
+  const simulation = await pushSimulatedFleet({ hosts: 2, clients: 120, days: 40, seed: 7, scenarios: DIAGNOSIS_SCENARIOS });
   cookie = await signIn();
   for (const host of simulation.fleet.approvedHosts) {
     const response = await fetch(`${inject("baseUrl")}/api/dashboard/audit/approved`, {

@@ -5,7 +5,11 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect, inject } from "vitest";
 import { forecastCount, reconstructCountSeries } from "../../lib/kms/countModel";
-import type { HostCountTrend } from "../../lib/read/hosts/getHostCountTrend";
+import type { HostCountTrend } from "../../lib/read/contract/hosts";
+import { buildFleet } from "../../scripts/simulator/fleet";
+import { simulate } from "../../scripts/simulator/engine";
+import { pushFleet } from "../../scripts/simulate-push";
+import type { Fleet, FleetOptions, SimulationResult } from "../../scripts/simulator/types";
 
 import { SHARED_FIXTURES } from "../support/fixtures";
 export { SHARED_FIXTURES };
@@ -20,6 +24,19 @@ export function fixtureNames(dir: string, suffix: string): string[] {
 }
 
 export type ApiAnswer<T = Record<string, unknown>> = { status: number; body: T };
+
+/**
+ * Simulates a fleet up to now and pushes it through the real agent API; every check-in must be accepted.
+ * `domain` moves the estate under a domain of its own, so it never mixes with other test files' simulated machines.
+ */
+export async function pushSimulatedFleet(options: Omit<FleetOptions, "end">, domain?: string): Promise<SimulationResult> {
+  const built = buildFleet({ ...options, end: Date.now() });
+  const fleet = domain ? (JSON.parse(JSON.stringify(built).replace(/contoso\.com/gi, domain)) as Fleet) : built;
+  const simulation = simulate(fleet);
+  const summary = await pushFleet({ server: inject("baseUrl"), enrollSecret: inject("enrollSecret"), simulation, concurrency: 6 });
+  expect(summary.rejected).toBe(0);
+  return simulation;
+}
 
 export async function post<T = Record<string, unknown>>(
   route: string,

@@ -3,13 +3,10 @@
 // row: the finding that comes first, what follows it, the words its cause and fix must and must not contain, and the
 // forecast sentence. Hand-made situations, /parse and the clock policy: truth-table-handmade.test.ts.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { buildFleet } from "../../scripts/simulator/fleet";
-import { simulate } from "../../scripts/simulator/engine";
 import type { Fleet } from "../../scripts/simulator/types";
-import { pushFleet } from "../../scripts/simulate-push";
 import { failureCodesTruth, INTENDED_MAK, simulatedTruth } from "../support/truthTable";
 import { assertRow, findingsOf as findingsFor, idOf } from "../support/truthAssert";
-import { callApi, getJson, signIn } from "./helpers";
+import { callApi, getJson, pushSimulatedFleet, signIn } from "./helpers";
 import { DIAGNOSIS_SCENARIOS } from "../support/scenarios";
 
 type Outlook = { state: string; text: string };
@@ -19,30 +16,12 @@ let fleet: Fleet;
 const get = <T>(route: string) => getJson<T>(route, { cookie });
 const findingsOf = (kind: "host" | "client", fqdn: string) => findingsFor(cookie, kind, fqdn);
 
-/** The simulated estate under its own domain, so it never mixes with other test files' simulated machines. */
-function ownDomain(f: Fleet): Fleet {
-  return JSON.parse(JSON.stringify(f).replace(/contoso\.com/gi, "truth-contoso.com")) as Fleet;
-}
-
 beforeAll(async () => {
-  fleet = ownDomain(
-    buildFleet({
-      hosts: 2,
-      clients: 130,
-      // 32 days: the count window (30) plus the renewal slack; every situation is settled by then.
-      days: 32,
-      seed: 14,
-      end: Date.now(),
-      scenarios: DIAGNOSIS_SCENARIOS,
-    }),
-  );
-  const summary = await pushFleet({
-    server: inject("baseUrl"),
-    enrollSecret: inject("enrollSecret"),
-    simulation: simulate(fleet),
-    concurrency: 6,
-  });
-  expect(summary.rejected).toBe(0);
+  // 32 days: the count window (30) plus the renewal slack; every situation is settled by then. Its own domain.
+  ({ fleet } = await pushSimulatedFleet(
+    { hosts: 2, clients: 130, days: 32, seed: 14, scenarios: DIAGNOSIS_SCENARIOS },
+    "truth-contoso.com",
+  ));
   cookie = await signIn();
   const intent = await callApi("POST", "/api/dashboard/settings/intended-channels", cookie, INTENDED_MAK);
   expect([200, 201]).toContain(intent.status);

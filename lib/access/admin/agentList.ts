@@ -5,6 +5,9 @@ import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { newAgentToken } from "@/lib/access/agents/tokens";
 import { recordAudit, type AuditActor } from "@/lib/access/audit/record";
+import type { AgentList, RotatedAgent } from "@/lib/access/contract/admin";
+
+export type { AgentList, AgentRow, RotatedAgent } from "@/lib/access/contract/admin";
 
 export const AGENTS_PAGE_SIZE = 50;
 
@@ -28,7 +31,7 @@ const agentSelect = {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export async function listAgents(query: AgentListQuery) {
+export async function listAgents(query: AgentListQuery): Promise<AgentList> {
   const where = {
     ...(query.q ? { machine: { fqdn: { contains: query.q.toLowerCase() } } } : {}),
     ...(query.revoked === "exclude" ? { revokedAt: null } : {}),
@@ -56,10 +59,8 @@ export async function listAgents(query: AgentListQuery) {
   }));
   return { agents, total, page: query.page, pageSize: AGENTS_PAGE_SIZE };
 }
-export type AgentList = Awaited<ReturnType<typeof listAgents>>;
-export type AgentRow = AgentList["agents"][number];
 
-export async function revokeAgent(id: string, actor: AuditActor) {
+export async function revokeAgent(id: string, actor: AuditActor): Promise<{ id: string; revokedAt: string }> {
   return db().$transaction(async (tx) => {
     const agent = await tx.agent.findUnique({ where: { id }, select: agentSelect });
     if (!agent) throw new ApiError("not_found", "no such agent", "id");
@@ -84,7 +85,7 @@ export async function revokeAgent(id: string, actor: AuditActor) {
  * The new token is returned once and must be installed by hand (the agent's token.json); an agent
  * that keeps the enroll secret simply re-enrolls on its next run instead.
  */
-export async function rotateAgent(id: string, actor: AuditActor) {
+export async function rotateAgent(id: string, actor: AuditActor): Promise<RotatedAgent> {
   const { token, tokenHash, tokenPrefix } = newAgentToken();
   return db().$transaction(async (tx) => {
     const agent = await tx.agent.findUnique({ where: { id }, select: agentSelect });
@@ -112,4 +113,3 @@ export async function rotateAgent(id: string, actor: AuditActor) {
     };
   });
 }
-export type RotatedAgent = Awaited<ReturnType<typeof rotateAgent>>;

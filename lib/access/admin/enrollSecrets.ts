@@ -14,6 +14,9 @@ import {
   overlapExpiry,
 } from "@/lib/access/admin/enrollSecretRules";
 import { newEnrollSecret } from "@/lib/access/admin/newEnrollSecret";
+import type { EnrollSecretList, RotatedEnrollSecret } from "@/lib/access/contract/admin";
+
+export type { EnrollSecretList, RotatedEnrollSecret } from "@/lib/access/contract/admin";
 
 // Serialises concurrent rotations (two admins clicking at once) so expiries are computed on a stable set.
 const ROTATION_LOCK_KEY = 72_707_370;
@@ -22,7 +25,7 @@ export const rotateEnrollSecretSchema = z.object({
   overlapDays: z.number().int().min(0).max(MAX_OVERLAP_DAYS).default(DEFAULT_OVERLAP_DAYS),
 });
 
-export async function listEnrollSecrets() {
+export async function listEnrollSecrets(): Promise<EnrollSecretList> {
   const now = new Date();
   const envSecret = env().KMSWATCH_ENROLL_SECRET;
   const envHash = envSecret ? hashToken(envSecret) : null;
@@ -49,9 +52,11 @@ export async function listEnrollSecrets() {
   };
   return { environment, secrets, enrollmentEnabled: environment.valid || secrets.some((s) => s.valid) };
 }
-export type EnrollSecretList = Awaited<ReturnType<typeof listEnrollSecrets>>;
 
-export async function rotateEnrollSecret({ overlapDays }: z.infer<typeof rotateEnrollSecretSchema>, actor: AuditActor) {
+export async function rotateEnrollSecret(
+  { overlapDays }: z.infer<typeof rotateEnrollSecretSchema>,
+  actor: AuditActor,
+): Promise<RotatedEnrollSecret> {
   const { secret, secretHash, prefix } = newEnrollSecret();
   const now = new Date();
   const overlapEnd = overlapExpiry(now, overlapDays);
@@ -88,4 +93,3 @@ export async function rotateEnrollSecret({ overlapDays }: z.infer<typeof rotateE
     return { id: created.id, secret, prefix, createdAt: created.createdAt.toISOString(), previousExpireAt: overlapEnd.toISOString() };
   });
 }
-export type RotatedEnrollSecret = Awaited<ReturnType<typeof rotateEnrollSecret>>;

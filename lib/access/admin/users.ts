@@ -6,6 +6,9 @@ import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/access/auth/passwords";
 import { recordAudit, type AuditActor } from "@/lib/access/audit/record";
+import type { UserView } from "@/lib/access/contract/admin";
+
+export type { UserView } from "@/lib/access/contract/admin";
 import { deleteProblem, roleChangeProblem, type Role, type createUserSchema } from "@/lib/access/admin/userRules";
 
 const USER_ADMIN_LOCK_KEY = 72_707_371;
@@ -14,8 +17,11 @@ type Tx = Prisma.TransactionClient;
 const userSelect = { id: true, email: true, name: true, role: true, createdAt: true, lastSignInAt: true } as const;
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
-const view = (u: UserRow) => ({ ...u, createdAt: u.createdAt.toISOString(), lastSignInAt: u.lastSignInAt?.toISOString() ?? null });
-export type UserView = ReturnType<typeof view>;
+const view = (u: UserRow): UserView => ({
+  ...u,
+  createdAt: u.createdAt.toISOString(),
+  lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+});
 
 export async function listUsers(): Promise<{ users: UserView[] }> {
   const users = await db().user.findMany({ orderBy: { email: "asc" }, select: userSelect });

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { db } from "@/lib/core/db";
 import { describeAudit } from "@/lib/access/audit/actions";
+import type { AuditLogPage } from "@/lib/access/contract/admin";
+
+export type { AuditLogEntry, AuditLogPage } from "@/lib/access/contract/admin";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -9,7 +12,7 @@ export const auditLogQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-export async function getAuditLog({ page }: z.infer<typeof auditLogQuerySchema>) {
+export async function getAuditLog({ page }: z.infer<typeof auditLogQuerySchema>): Promise<AuditLogPage> {
   const [total, rows] = await Promise.all([
     db().auditLog.count(),
     db().auditLog.findMany({
@@ -27,5 +30,3 @@ export async function getAuditLog({ page }: z.infer<typeof auditLogQuerySchema>)
   });
   return { entries, total, page, pageSize: AUDIT_PAGE_SIZE };
 }
-export type AuditLogPage = Awaited<ReturnType<typeof getAuditLog>>;
-export type AuditLogEntry = AuditLogPage["entries"][number];

@@ -11,9 +11,10 @@ import { sealData, unsealData } from "iron-session";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { env } from "@/lib/core/env";
-import { isLocale, type Locale } from "@/lib/core/locales";
+import { isLocale } from "@/lib/core/locales";
+import type { SignedInUser } from "@/lib/access/contract/admin";
 
-export type SignedInUser = { id: string; email: string; name: string; role: "admin" | "viewer"; locale: Locale | null };
+export type { SignedInUser } from "@/lib/access/contract/admin";
 type SessionCookie = { sessionId?: unknown };
 
 export const SESSION_COOKIE = "kmswatch_session";

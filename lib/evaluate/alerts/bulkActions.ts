@@ -5,6 +5,9 @@ import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import type { SignedInUser } from "@/lib/access/auth/session";
 import { applyAlertAction, type AlertAction } from "@/lib/evaluate/alerts/actions";
+import type { BulkActionResult } from "@/lib/evaluate/contract/alerts";
+
+export type { BulkActionResult } from "@/lib/evaluate/contract/alerts";
 
 /** Enough for every alert of one cause on a large fleet's page; more is a filter's job, not a click's. */
 export const BULK_MAX = 500;
@@ -22,8 +25,6 @@ export const bulkActionBodySchema = z
     path: ["until"],
   });
 export type BulkActionBody = z.infer<typeof bulkActionBodySchema>;
-
-export type BulkActionResult = { applied: number; skipped: { id: string; reason: string }[] };
 
 export async function applyBulkAlertAction(body: BulkActionBody, user: SignedInUser, now = new Date()): Promise<BulkActionResult> {
   const ids = [...new Set(body.ids)];

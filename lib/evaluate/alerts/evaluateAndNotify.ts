@@ -4,8 +4,9 @@ import { evaluateAlerts } from "@/lib/evaluate/alerts/evaluate";
 import { settleQueuedEvaluations } from "@/lib/evaluate/alerts/queue";
 import { dispatchPending } from "@/lib/evaluate/notify/dispatch";
 import { sendDueDeliveries } from "@/lib/evaluate/notify/send";
+import type { EvaluateResult } from "@/lib/evaluate/contract/alerts";
 
-export async function evaluateAndNotify(now = new Date()) {
+export async function evaluateAndNotify(now = new Date()): Promise<EvaluateResult> {
   // Let evaluations queued by recent check-ins finish first, so their transitions join this group.
   await settleQueuedEvaluations();
   const evaluation = await evaluateAlerts({ now });

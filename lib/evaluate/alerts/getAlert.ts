@@ -1,20 +1,10 @@
 // One alert with its full history (every state change, who made it and why).
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
-import type { AlertState } from "@/lib/evaluate/alerts/types";
-import { alertViewSelect, toAlertView, type AlertView } from "@/lib/evaluate/alerts/view";
+import type { AlertDetail } from "@/lib/evaluate/contract/alerts";
+import { alertViewSelect, toAlertView } from "@/lib/evaluate/alerts/view";
 
-export type AlertEventView = {
-  id: string;
-  at: string;
-  from: AlertState | null;
-  to: AlertState;
-  actor: string;
-  actorId: string | null;
-  note: string | null;
-};
-
-export async function getAlert(id: string): Promise<AlertView & { events: AlertEventView[] }> {
+export async function getAlert(id: string): Promise<AlertDetail> {
   const row = await db().alert.findUnique({
     where: { id },
     select: { ...alertViewSelect, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },

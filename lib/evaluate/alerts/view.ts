@@ -2,15 +2,9 @@
 // current severity and title) plus the lifecycle fields, so existing readers of `{ alerts: Finding[] }` keep working.
 import type { Finding } from "@/lib/evaluate/rules/types";
 import type { AlertState } from "@/lib/evaluate/alerts/types";
+import type { AlertView } from "@/lib/evaluate/contract/alerts";
 
-export type AlertView = Finding & {
-  id: string;
-  state: AlertState;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-  snoozedUntil: string | null;
-};
+export type { AlertView } from "@/lib/evaluate/contract/alerts";
 
 export type AlertRow = {
   id: string;

@@ -3,15 +3,15 @@
 import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { recordAudit, type AuditActor } from "@/lib/access/audit/record";
+import type { IntendedChannelView } from "@/lib/evaluate/contract/settings";
 import {
   describeIntendedEntry,
   intendedChannelKinds,
-  type IntendedChannelEntry,
   type IntendedChannelInput,
   type IntendedChannelKind,
 } from "@/lib/kms/intendedChannels";
 
-export type IntendedChannelView = IntendedChannelEntry & { id: string; note: string | null; description: string; createdAt: string };
+export type { IntendedChannelView } from "@/lib/evaluate/contract/settings";
 
 const kinds = new Set<string>(intendedChannelKinds);
 

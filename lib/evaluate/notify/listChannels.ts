@@ -1,17 +1,11 @@
 // Notification channels as the dashboard sees them: configuration masked, secrets never returned.
 import { db } from "@/lib/core/db";
 import { maskConfig, type ChannelKind } from "@/lib/evaluate/notify/channels";
+import type { ChannelView } from "@/lib/evaluate/contract/settings";
 
 type ChannelRow = { id: string; kind: ChannelKind; name: string; config: unknown; enabled: boolean; createdAt: Date };
 
-export type ChannelView = {
-  id: string;
-  kind: ChannelKind;
-  name: string;
-  enabled: boolean;
-  createdAt: string;
-  config: Record<string, string>;
-};
+export type { ChannelView } from "@/lib/evaluate/contract/settings";
 
 export function toChannelView(row: ChannelRow): ChannelView {
   return {

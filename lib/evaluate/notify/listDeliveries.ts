@@ -2,22 +2,9 @@
 import { db } from "@/lib/core/db";
 import type { AttemptLogEntry } from "@/lib/evaluate/notify/send";
 import { notificationMessageSchema, summarize } from "@/lib/evaluate/notify/message";
+import type { DeliveryView } from "@/lib/evaluate/contract/settings";
 
-export type DeliveryView = {
-  id: string;
-  channelId: string;
-  channelName: string;
-  channelKind: string;
-  createdAt: string;
-  summary: string;
-  alertIds: string[];
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  attemptLog: AttemptLogEntry[];
-};
+export type { DeliveryView } from "@/lib/evaluate/contract/settings";
 
 export async function listDeliveries(filter: { limit: number; channelId?: string }): Promise<DeliveryView[]> {
   const rows = await db().notificationDelivery.findMany({

@@ -7,7 +7,10 @@
 
 import { DAY_MS, HOUR_MS } from "@/lib/core/time";
 import type { BucketUnit } from "@/lib/core/sql";
-import type { CountThresholds } from "@/lib/kms/countModel";
+import type { HostCountTrend } from "@/lib/read/contract/hosts";
+
+/** The reference lines, as the API sends them (the count model's). */
+type CountThresholds = HostCountTrend["thresholds"];
 
 // Pages that draw thresholds outside a trend (tables, headers) read the same constant.
 export { COUNT_THRESHOLDS } from "@/lib/kms/countModel";

@@ -11,6 +11,9 @@ import { identifyProduct, parseOsVersion, productFamily } from "@/lib/kms/produc
 import { compareFindings } from "@/lib/evaluate/rules";
 import { clientDriftRules } from "@/lib/evaluate/rules/activation2026Rules";
 import { getHostStates } from "@/lib/read/activation2026/hostState";
+import type { ClientActivation2026 } from "@/lib/read/contract/activation2026";
+
+export type { ClientActivation2026 } from "@/lib/read/contract/activation2026";
 
 type ProductRow = {
   fqdn: string;
@@ -29,7 +32,7 @@ type ProductRow = {
   app_rearm: number | null;
 };
 
-export async function getClientActivation2026(machineId: string) {
+export async function getClientActivation2026(machineId: string): Promise<ClientActivation2026> {
   const rows = await queryRows<ProductRow>(Prisma.sql`
     SELECT DISTINCT ON (s.product_key) m.fqdn, s.product_key, s.application_id, s.name, s.channel, s.product_key_channel,
            s.license_status, s.expires_at, s.kms_host, s.service_version, s.parsed->>'hresult' AS hresult,
@@ -113,4 +116,3 @@ export async function getClientActivation2026(machineId: string) {
     office: products.filter((p) => p.family === "office"),
   };
 }
-export type ClientActivation2026 = Awaited<ReturnType<typeof getClientActivation2026>>;

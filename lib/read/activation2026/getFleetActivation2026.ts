@@ -8,11 +8,14 @@ import { notReadyReasons, reasonText } from "@/lib/kms/hardwareSecured";
 import { hostOsNames } from "@/lib/kms/hostKeyCoverage";
 import { adObjectsByProduct, getProductGroups } from "@/lib/read/activation2026/fleetProducts";
 import { getHostStates } from "@/lib/read/activation2026/hostState";
+import type { FleetActivation2026 } from "@/lib/read/contract/activation2026";
+
+export type { FleetActivation2026 } from "@/lib/read/contract/activation2026";
 
 type Counts = Record<ActivationType, number>;
 const zeroCounts = (): Counts => Object.fromEntries(activationTypes.map((t) => [t, 0])) as Counts;
 
-export async function getFleetActivation2026(now: Date) {
+export async function getFleetActivation2026(now: Date): Promise<FleetActivation2026> {
   const [hosts, groups] = await Promise.all([getHostStates(null), getProductGroups(now)]);
 
   const hostRows = hosts.map((h) => ({
@@ -55,4 +58,3 @@ export async function getFleetActivation2026(now: Date) {
 
   return { hardwareSecured, coverage, activation, adObjects };
 }
-export type FleetActivation2026 = Awaited<ReturnType<typeof getFleetActivation2026>>;

@@ -16,8 +16,11 @@ import { officeBelowThresholdFinding } from "@/lib/evaluate/rules/officeRules";
 import { getAskedProducts } from "@/lib/read/activation2026/askedProducts";
 import { getHostStates } from "@/lib/read/activation2026/hostState";
 import { getOtherKmsLogEvents } from "@/lib/read/activation2026/kmsLogEvents";
+import type { HostActivation2026 } from "@/lib/read/contract/activation2026";
 
-export async function getHostActivation2026(hostId: string, now: Date) {
+export type { HostActivation2026 } from "@/lib/read/contract/activation2026";
+
+export async function getHostActivation2026(hostId: string, now: Date): Promise<HostActivation2026> {
   const [[state], asked, otherEvents, reports] = await Promise.all([
     getHostStates([hostId]),
     getAskedProducts(hostId, now),
@@ -66,4 +69,3 @@ export async function getHostActivation2026(hostId: string, now: Date) {
     findings,
   };
 }
-export type HostActivation2026 = Awaited<ReturnType<typeof getHostActivation2026>>;

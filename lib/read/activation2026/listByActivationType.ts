@@ -7,6 +7,9 @@ import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { activationTypes } from "@/lib/kms/activationType";
 import { getProductGroups } from "@/lib/read/activation2026/fleetProducts";
+import type { ActivationTypeList } from "@/lib/read/contract/activation2026";
+
+export type { ActivationTypeList } from "@/lib/read/contract/activation2026";
 
 export const activationTypeQuerySchema = z.object({
   type: z.enum(activationTypes),
@@ -24,7 +27,7 @@ type Row = {
   ad_object: string | null;
 };
 
-export async function listByActivationType(now: Date, { type, limit }: ActivationTypeQuery) {
+export async function listByActivationType(now: Date, { type, limit }: ActivationTypeQuery): Promise<ActivationTypeList> {
   const groups = (await getProductGroups(now)).filter((g) => g.family === "windows" && g.activationType === type);
   const keys = [...new Map(groups.map((g) => [JSON.stringify(g.key), g.key])).values()];
   const total = groups.reduce((n, g) => n + g.machines, 0);
@@ -52,4 +55,3 @@ export async function listByActivationType(now: Date, { type, limit }: Activatio
     })),
   };
 }
-export type ActivationTypeList = Awaited<ReturnType<typeof listByActivationType>>;

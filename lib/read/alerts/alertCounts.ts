@@ -2,17 +2,13 @@
 // chosen subject kind (so each is a filter to click), the rule summary within the chosen severity too, and
 // the total of the list with every filter applied.
 import "server-only";
-import { groupRuleCounts, type severityOrder, type RuleCount, type RuleGroup } from "@/lib/read/alerts/findingFilters";
+import { groupRuleCounts, type RuleCount } from "@/lib/read/alerts/findingFilters";
 import type { AlertFilter } from "@/lib/read/alerts/alertFilters";
+import type { AlertSummary } from "@/lib/read/contract/fleet";
 
 export type AlertCountRow = RuleCount;
 /** inState: every alert in the chosen states; total: those matching every filter (the list's length before its limit). */
-export type AlertSummary = {
-  inState: number;
-  total: number;
-  severityCounts: Record<(typeof severityOrder)[number], number>;
-  rules: RuleGroup[];
-};
+export type { AlertSummary } from "@/lib/read/contract/fleet";
 
 export function summarizeAlertCounts(
   rows: readonly AlertCountRow[],

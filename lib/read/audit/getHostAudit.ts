@@ -10,6 +10,9 @@ import { countSplitWarning } from "@/lib/kms/countSplit";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { DAY_MS } from "@/lib/core/time";
 import { servedClientsCount } from "@/lib/evaluate/facts/servedClients";
+import type { HostAudit } from "@/lib/read/contract/fleet";
+
+export type { HostAudit } from "@/lib/read/contract/fleet";
 
 type Row = {
   host: string;
@@ -23,7 +26,7 @@ type Row = {
   served_30d: number | null;
 };
 
-export async function getHostAudit(now = new Date()) {
+export async function getHostAudit(now = new Date()): Promise<HostAudit> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
   // Summaries kept by ingest: kms_host_source (one row per host and source), kms_host_client (each client
   // of a host once) and its per-host count, so a 100k-client fleet costs a few rows per host, not a
@@ -68,4 +71,3 @@ export async function getHostAudit(now = new Date()) {
     splitWarning: countSplitWarning(hosts.map((h) => ({ host: h.host, clients: h.clients, currentCount: h.currentCount }))),
   };
 }
-export type HostAudit = Awaited<ReturnType<typeof getHostAudit>>;

@@ -5,13 +5,16 @@ import { getEpidForensicFacts } from "@/lib/evaluate/facts/getEpidForensicFacts"
 import { diagnoseHostForensics } from "@/lib/evaluate/rules";
 import { verdictLabels } from "@/lib/evaluate/rules/forensicTypes";
 import { decodeEpid, EPID_SOURCES } from "@/lib/kms/epid";
+import type { HostForensics } from "@/lib/read/contract/fleet";
+
+export type { HostForensics, HostForensicsEntry } from "@/lib/read/contract/fleet";
 
 function decoded(epid: string, now: Date) {
   const d = decodeEpid(epid, now);
   return d && { parts: d.parts, platformName: d.platformName, language: d.language, buildName: d.buildName, problems: d.problems };
 }
 
-export async function getHostForensics(now: Date, filter: { hosts?: readonly string[] } = {}) {
+export async function getHostForensics(now: Date, filter: { hosts?: readonly string[] } = {}): Promise<HostForensics> {
   const facts = await getEpidForensicFacts(now, filter);
   const hosts = facts.map((f) => {
     const { verdict, signals } = diagnoseHostForensics(f, now);
@@ -37,5 +40,3 @@ export async function getHostForensics(now: Date, filter: { hosts?: readonly str
   });
   return { hosts, sources: EPID_SOURCES };
 }
-export type HostForensics = Awaited<ReturnType<typeof getHostForensics>>;
-export type HostForensicsEntry = HostForensics["hosts"][number];

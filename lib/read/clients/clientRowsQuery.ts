@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { CLIENT_SORT_KEYS, type ClientSortKey } from "@/lib/read/clients/clientFilters";
+import type { Severity } from "@/lib/kms/finding";
 
 export type { ClientSortKey } from "@/lib/read/clients/clientFilters";
 
@@ -60,7 +61,11 @@ export type ClientExportRow = {
   name: string | null;
 };
 
-export type ClientListRow = ClientExportRow & { worst_severity: string | null; worst_title: string | null; worst_rule_id: string | null };
+export type ClientListRow = ClientExportRow & {
+  worst_severity: Severity | null;
+  worst_title: string | null;
+  worst_rule_id: string | null;
+};
 
 // Each key's SQL expression; only these fixed fragments ever reach ORDER BY.
 const ORDER_EXPRESSIONS: Record<ClientSortKey, Prisma.Sql> = {

@@ -7,8 +7,11 @@ import { pairRequests } from "@/lib/kms/pairRequests";
 import { getFindings } from "@/lib/evaluate/facts/getFindings";
 import { productColumnSelect, productColumnValues } from "@/lib/read/clients/snapshotProduct";
 import { storedProductOf } from "@/lib/kms/storedProduct";
+import type { ClientDetail } from "@/lib/read/contract/clients";
 
-export async function getClientDetail(machineId: string, now: Date) {
+export type { ClientDetail } from "@/lib/read/contract/clients";
+
+export async function getClientDetail(machineId: string, now: Date): Promise<ClientDetail> {
   // Independent reads, run at once on the pool; an unknown id is answered once they are back.
   const [machine, stored, cmids, events, findings] = await Promise.all([
     db().machine.findUnique({
@@ -118,4 +121,3 @@ export async function getClientDetail(machineId: string, now: Date) {
     findings,
   };
 }
-export type ClientDetail = Awaited<ReturnType<typeof getClientDetail>>;

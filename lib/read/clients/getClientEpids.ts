@@ -4,10 +4,13 @@ import { db } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { getHostForensics } from "@/lib/read/audit/getHostForensics";
 import type { Verdict } from "@/lib/evaluate/rules/forensicTypes";
+import type { ClientEpids } from "@/lib/read/contract/clients";
+
+export type { ClientEpids } from "@/lib/read/contract/clients";
 
 type Row = { host: string; family: string; epid: string; ip: string | null; licensed: boolean; first_seen: Date; last_seen: Date };
 
-export async function getClientEpids(machineId: string, now: Date) {
+export async function getClientEpids(machineId: string, now: Date): Promise<ClientEpids> {
   const [machine] = await db().$queryRaw<{ fqdn: string }[]>`SELECT fqdn FROM machine WHERE id = ${machineId}::uuid`;
   if (!machine) throw new ApiError("not_found", "no such client", "id");
   const rows = await db().$queryRaw<Row[]>`
@@ -39,4 +42,3 @@ export async function getClientEpids(machineId: string, now: Date) {
   });
   return { client: machine.fqdn, received };
 }
-export type ClientEpids = Awaited<ReturnType<typeof getClientEpids>>;

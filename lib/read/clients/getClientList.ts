@@ -12,10 +12,12 @@ import {
   type ClientListRow,
 } from "@/lib/read/clients/clientRowsQuery";
 import { worstOpenAlert } from "@/lib/read/hosts/hostRowsQuery";
+import type { ClientList } from "@/lib/read/contract/clients";
 
 export { clientListQuerySchema, type ClientListQuery } from "@/lib/read/clients/clientRowsQuery";
+export type { ClientList } from "@/lib/read/contract/clients";
 
-export async function getClientList(query: ClientListQuery) {
+export async function getClientList(query: ClientListQuery): Promise<ClientList> {
   // Counted apart from the page: a window count over the page query would read every client's snapshot.
   // With a cursor the page starts after the previous page's last row; without one, `page` counts from the start.
   const after = query.after === undefined ? undefined : decodeClientCursor(query.after);
@@ -36,7 +38,7 @@ export async function getClientList(query: ClientListQuery) {
     total: counted?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
-    /** Pass as `after` for the next page; null when this page is not full (a full last page leads to an empty one). */
+    // A full last page leads to an empty one.
     nextCursor: rows.length === query.pageSize && rows.length > 0 ? encodeClientCursor(rows[rows.length - 1]?.fqdn ?? "") : null,
     rows: rows.map((r) => ({
       id: r.id,
@@ -59,4 +61,3 @@ export async function getClientList(query: ClientListQuery) {
     })),
   };
 }
-export type ClientList = Awaited<ReturnType<typeof getClientList>>;

@@ -4,8 +4,9 @@ import { db } from "@/lib/core/db";
 import { storedText } from "@/lib/core/deflate";
 import { ApiError } from "@/lib/core/errors";
 import { isoOrNull } from "@/lib/core/sql";
+import type { RawArtifact } from "@/lib/read/contract/clients";
 
-export async function getRawArtifact(id: string) {
+export async function getRawArtifact(id: string): Promise<RawArtifact> {
   const raw = await db().rawArtifact.findUnique({
     where: { id },
     select: {

@@ -2,10 +2,13 @@
 // costs the host count (group size − 1) clients, because the host counts distinct CMIDs.
 import "server-only";
 import { db } from "@/lib/core/db";
+import type { DuplicateCmidGroup } from "@/lib/read/contract/fleet";
+
+export type { DuplicateCmidGroup } from "@/lib/read/contract/fleet";
 
 type Row = { cmid: string; machines: string[]; kms_hosts: string[] | null; first_seen: Date; last_seen: Date; machine_count: number };
 
-export async function getDuplicateCmids() {
+export async function getDuplicateCmids(): Promise<DuplicateCmidGroup[]> {
   // cmid_sighting holds one row per CMID × machine × KMS host; ingest flags in duplicate_cmid the CMIDs
   // reported by several machines, so the DISTINCT aggregates run on those few, not on every client.
   const rows = await db().$queryRaw<Row[]>`
@@ -26,7 +29,6 @@ export async function getDuplicateCmids() {
     countLost: r.machine_count - 1,
   }));
 }
-export type DuplicateCmidGroup = Awaited<ReturnType<typeof getDuplicateCmids>>[number];
 
 export const DUPLICATE_CMID_FIX =
   "These machines were cloned from an image that was not prepared with `sysprep /generalize`, so they share one " +

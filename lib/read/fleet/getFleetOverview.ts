@@ -9,6 +9,9 @@ import { getAlertCounts } from "@/lib/read/alerts/getAlertCounts";
 import { getAlertExamples } from "@/lib/read/alerts/getAlertExamples";
 import { summarizeAlertCounts } from "@/lib/read/alerts/alertCounts";
 import { settleQueuedEvaluations } from "@/lib/evaluate/alerts/queue";
+import type { FleetOverview } from "@/lib/read/contract/fleet";
+
+export type { FleetOverview } from "@/lib/read/contract/fleet";
 
 type TrendRow = { machine_id: string; fqdn: string; bucket: Date; current_count: number | null };
 
@@ -39,7 +42,7 @@ function getHostDailyCounts(now: Date) {
      ORDER BY m.fqdn, b.bucket`);
 }
 
-export async function getFleetOverview(now: Date) {
+export async function getFleetOverview(now: Date): Promise<FleetOverview> {
   // Independent reads, run at once on the pool.
   const active = { state: ["open" as const, "acknowledged" as const] };
   // Stored alerts (kept current by ingest and the scheduler), counted and sampled in Postgres: on a bad day
@@ -70,4 +73,3 @@ export async function getFleetOverview(now: Date) {
     hostTrends: [...hostTrends.values()],
   };
 }
-export type FleetOverview = Awaited<ReturnType<typeof getFleetOverview>>;

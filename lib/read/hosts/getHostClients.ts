@@ -9,6 +9,9 @@ import { z } from "zod";
 import { DAY_MS } from "@/lib/core/time";
 import { clientIdsByFqdn } from "@/lib/read/hosts/clientIds";
 import { latestRequestPerClient } from "@/lib/evaluate/facts/servedClients";
+import type { HostClients } from "@/lib/read/contract/hosts";
+
+export type { HostClients } from "@/lib/read/contract/hosts";
 
 /** The first `limit` clients (by name) are sent; the summary and the total always cover all of them. */
 export const hostClientsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
@@ -34,7 +37,7 @@ const latestPerClient = (machineId: string, since: Date) =>
     Prisma.sql`, e.cmid, e.activation_id, e.min_count, e.license_status, e.is_vm, e.hresult`,
   );
 
-export async function getHostClients(machineId: string, now: Date, { limit }: HostClientsQuery = { limit: 100 }) {
+export async function getHostClients(machineId: string, now: Date, { limit }: HostClientsQuery = { limit: 100 }): Promise<HostClients> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
   // A big host serves thousands of clients: the summary is aggregated in Postgres over all of them, the list
   // carries only the rows asked for (the whole list is 1.7 MB at 5,000 clients).
@@ -77,4 +80,3 @@ export async function getHostClients(machineId: string, now: Date, { limit }: Ho
   }));
   return { total: groups.reduce((n, g) => n + g.clients, 0), clients, groups };
 }
-export type HostClients = Awaited<ReturnType<typeof getHostClients>>;

@@ -10,10 +10,18 @@ import { DAY_MS } from "@/lib/core/time";
 import { defaultUnit, rangeDays, unitInterval, type BucketUnit, type Range } from "@/lib/core/sql";
 import { getHostLatestRequests, getHostRequests } from "@/lib/evaluate/facts/getHostRequests";
 import { getHostWindowSamples } from "@/lib/evaluate/facts/getHostWindowSamples";
+import type { HostCountTrend } from "@/lib/read/contract/hosts";
+
+export type { HostCountTrend } from "@/lib/read/contract/hosts";
 
 type BucketRow = { bucket: Date; current_count: number | null; total_requests: number | null; failed_requests: number | null };
 
-export async function getHostCountTrend(machineId: string, range: Range, now: Date, unit: BucketUnit = defaultUnit[range]) {
+export async function getHostCountTrend(
+  machineId: string,
+  range: Range,
+  now: Date,
+  unit: BucketUnit = defaultUnit[range],
+): Promise<HostCountTrend> {
   const from = new Date(now.getTime() - rangeDays[range] * DAY_MS);
   const step = unitInterval[unit];
   // One row per bucket from generate_series; the snapshot in force during the bucket (if the host
@@ -48,7 +56,6 @@ export async function getHostCountTrend(machineId: string, range: Range, now: Da
     outlook: countOutlook(forecast, now),
   };
 }
-export type HostCountTrend = Awaited<ReturnType<typeof getHostCountTrend>>;
 
 /** Counts decided by each window's latest requests (a big host), or null when some point needs its whole window. */
 async function countsFromSamples(machineId: string, pointTimes: Date[], now: Date, latest: KmsRequest[]) {

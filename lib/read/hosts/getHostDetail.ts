@@ -6,8 +6,11 @@ import { getHostFacts } from "@/lib/evaluate/facts/getHostFacts";
 import { findingsFrom } from "@/lib/evaluate/facts/getFindings";
 import { getForensicContext } from "@/lib/evaluate/facts/getForensicContext";
 import { getHostList } from "@/lib/read/hosts/getHostList";
+import type { HostDetail } from "@/lib/read/contract/hosts";
 
-export async function getHostDetail(machineId: string, now: Date) {
+export type { HostDetail } from "@/lib/read/contract/hosts";
+
+export async function getHostDetail(machineId: string, now: Date): Promise<HostDetail> {
   const machine = await db().machine.findUnique({ where: { id: machineId }, select: { role: true } });
   if (machine?.role !== "kms_host") throw new ApiError("not_found", "no such KMS host", "id");
   const [[host], [facts], forensic] = await Promise.all([
@@ -26,4 +29,3 @@ export async function getHostDetail(machineId: string, now: Date) {
   const findings = await findingsFrom(now, [facts], [], forensic);
   return { host, facts, findings, latestDlvRawId: latestRaw?.rawArtifactId ?? null };
 }
-export type HostDetail = Awaited<ReturnType<typeof getHostDetail>>;

@@ -3,8 +3,11 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { describeHresult } from "@/lib/kms/hresults";
 import { clientIdsByFqdn } from "@/lib/read/hosts/clientIds";
+import type { HostEvents } from "@/lib/read/contract/hosts";
 
-export async function getHostEvents(machineId: string) {
+export type { HostEvents } from "@/lib/read/contract/hosts";
+
+export async function getHostEvents(machineId: string): Promise<HostEvents> {
   const rows = await db().activationEvent.findMany({
     where: { machineId, eventId: { in: [12290, 12293] } },
     orderBy: { timeCreated: "desc" },
@@ -38,4 +41,3 @@ export async function getHostEvents(machineId: string) {
     dnsFailures: shaped.filter((r) => r.eventId === 12293),
   };
 }
-export type HostEvents = Awaited<ReturnType<typeof getHostEvents>>;

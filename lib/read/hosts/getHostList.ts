@@ -3,9 +3,12 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
 import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuery";
+import type { HostListRow } from "@/lib/read/contract/hosts";
+
+export type { HostListRow } from "@/lib/read/contract/hosts";
 
 /** Every KMS host, or only the one `machineId` names. */
-export async function getHostList(machineId?: string) {
+export async function getHostList(machineId?: string): Promise<HostListRow[]> {
   const rows = await db().$queryRaw<HostExportRow[]>(hostRowsQuery(machineId));
   return rows.map((r) => ({
     id: r.id,
@@ -28,4 +31,3 @@ export async function getHostList(machineId?: string) {
         : null,
   }));
 }
-export type HostListRow = Awaited<ReturnType<typeof getHostList>>[number];

@@ -3,6 +3,7 @@ import "server-only";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { ruleIdsInPriority } from "@/lib/evaluate/rules";
 import { latestWindowsSnapshots } from "@/lib/core/sql";
+import type { Severity } from "@/lib/kms/finding";
 
 export type HostExportRow = {
   id: string;
@@ -19,7 +20,8 @@ export type HostExportRow = {
   total_requests: number | null;
   failed_requests: number | null;
   last_request_at: Date | null;
-  worst_severity: string | null;
+  /** alert.severity holds only the three severities. */
+  worst_severity: Severity | null;
   worst_title: string | null;
   worst_rule_id: string | null;
 };

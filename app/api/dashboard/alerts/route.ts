@@ -1,5 +1,6 @@
 // GET /api/dashboard/alerts – stored alerts, filtered (?state=open,acknowledged by default; all; severity, kind, rule, machineId), with their counts
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { alertListSchema } from "@/lib/read/contract/fleet";
 import { withUser } from "@/lib/access/http/handlers";
 import { searchParams } from "@/lib/access/http/params";
 import { alertListQuerySchema } from "@/lib/read/alerts/alertFilters";
@@ -13,5 +14,5 @@ export const GET = withUser(async (request) => {
   // A page opened right after a check-in should show what that check-in raised.
   await settleQueuedEvaluations();
   const [alerts, counts] = await Promise.all([listAlerts(query), getAlertCounts(query)]);
-  return NextResponse.json({ alerts, ...summarizeAlertCounts(counts, query) });
+  return json(alertListSchema, { alerts, ...summarizeAlertCounts(counts, query) });
 });

@@ -1,5 +1,6 @@
 // GET /api/dashboard/me – the signed-in user
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { meResponseSchema } from "@/lib/access/contract/admin";
 import { withUser } from "@/lib/access/http/handlers";
 
-export const GET = withUser(async (_request, user) => NextResponse.json({ user }));
+export const GET = withUser(async (_request, user) => json(meResponseSchema, { user }));

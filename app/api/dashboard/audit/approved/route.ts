@@ -1,5 +1,6 @@
 // POST /api/dashboard/audit/approved – approve a KMS host; DELETE ?host= – remove it (admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { approvedHostSchema, removedSchema } from "@/lib/access/contract/admin";
 import { z } from "zod";
 import { withUser } from "@/lib/access/http/handlers";
 import { readJsonBody } from "@/lib/access/http/readJson";
@@ -12,7 +13,7 @@ export const POST = withUser(
   async (request, user) => {
     const approved = await approveHost(await readJsonBody(request, approveHostSchema, 16 * 1024), user);
     queueFleetEvaluation();
-    return NextResponse.json(approved, { status: 201 });
+    return json(approvedHostSchema, approved, { status: 201 });
   },
   { role: "admin" },
 );
@@ -22,7 +23,7 @@ export const DELETE = withUser(
     const { host } = searchParams(request.url, z.object({ host: z.string().min(1) }));
     await unapproveHost(host, user);
     queueFleetEvaluation();
-    return NextResponse.json({ removed: host });
+    return json(removedSchema, { removed: host });
   },
   { role: "admin" },
 );

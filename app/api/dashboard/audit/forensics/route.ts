@@ -1,5 +1,6 @@
 // GET /api/dashboard/audit/forensics – per KMS host name: verdict, forensic signals and the ePIDs served (?host= one name)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { hostForensicsSchema } from "@/lib/read/contract/fleet";
 import { z } from "zod";
 import { withUser } from "@/lib/access/http/handlers";
 import { searchParams } from "@/lib/access/http/params";
@@ -13,5 +14,5 @@ export const GET = withUser(async (request) => {
   const name = normalizeHostName(host);
   // Clients may name a host by its short name: the page of kms01.corp.example.com shows what they got as kms01 too.
   const hosts = name ? [...new Set([name, shortHostName(name)])] : undefined;
-  return NextResponse.json(await getHostForensics(new Date(), hosts ? { hosts } : {}));
+  return json(hostForensicsSchema, await getHostForensics(new Date(), hosts ? { hosts } : {}));
 });

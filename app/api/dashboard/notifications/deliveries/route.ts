@@ -1,5 +1,6 @@
 // GET /api/dashboard/notifications/deliveries – the delivery log, newest first (?limit, ?channelId) (admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { deliveryListSchema } from "@/lib/evaluate/contract/settings";
 import { z } from "zod";
 import { withUser } from "@/lib/access/http/handlers";
 import { searchParams } from "@/lib/access/http/params";
@@ -8,6 +9,6 @@ import { listDeliveries } from "@/lib/evaluate/notify/listDeliveries";
 const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), channelId: z.uuid().optional() });
 
 export const GET = withUser(
-  async (request) => NextResponse.json({ deliveries: await listDeliveries(searchParams(request.url, querySchema)) }),
+  async (request) => json(deliveryListSchema, { deliveries: await listDeliveries(searchParams(request.url, querySchema)) }),
   { role: "admin" },
 );

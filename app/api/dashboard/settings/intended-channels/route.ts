@@ -1,5 +1,7 @@
 // GET/POST/DELETE /api/dashboard/settings/intended-channels – activation channels used on purpose (MAK by intent; admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { intendedChannelListSchema, intendedChannelViewSchema } from "@/lib/evaluate/contract/settings";
+import { removedSchema } from "@/lib/access/contract/admin";
 import { z } from "zod";
 import { withUser } from "@/lib/access/http/handlers";
 import { readJsonBody } from "@/lib/access/http/readJson";
@@ -8,14 +10,14 @@ import { intendedChannelInputSchema } from "@/lib/kms/intendedChannels";
 import { addIntendedChannel, listIntendedChannels, removeIntendedChannel } from "@/lib/evaluate/intent/intendedChannels";
 import { queueFleetEvaluation } from "@/lib/evaluate/alerts/queue";
 
-export const GET = withUser(async () => NextResponse.json({ entries: await listIntendedChannels() }), { role: "admin" });
+export const GET = withUser(async () => json(intendedChannelListSchema, { entries: await listIntendedChannels() }), { role: "admin" });
 
 // A change alters the GVLK findings of every machine of that channel: the fleet is re-evaluated.
 export const POST = withUser(
   async (request, user) => {
     const { entry, created } = await addIntendedChannel(await readJsonBody(request, intendedChannelInputSchema, 16 * 1024), user);
     if (created) queueFleetEvaluation();
-    return NextResponse.json(entry, { status: created ? 201 : 200 });
+    return json(intendedChannelViewSchema, entry, { status: created ? 201 : 200 });
   },
   { role: "admin" },
 );
@@ -25,7 +27,7 @@ export const DELETE = withUser(
     const { id } = searchParams(request.url, z.object({ id: z.uuid() }));
     await removeIntendedChannel(id, user);
     queueFleetEvaluation();
-    return NextResponse.json({ removed: id });
+    return json(removedSchema, { removed: id });
   },
   { role: "admin" },
 );

@@ -1,5 +1,6 @@
 // PATCH /api/dashboard/users/:id { role } – change a role; DELETE – delete a user (admins; never yourself or the last admin)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { deletedSchema, userViewSchema } from "@/lib/access/contract/admin";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { readJsonBody } from "@/lib/access/http/readJson";
@@ -10,12 +11,12 @@ export const PATCH = withUser<IdContext>(
   async (request, user, context) => {
     const id = await idParam(context);
     const { role } = await readJsonBody(request, changeRoleSchema, 4 * 1024);
-    return NextResponse.json(await changeUserRole(id, role, user));
+    return json(userViewSchema, await changeUserRole(id, role, user));
   },
   { role: "admin" },
 );
 
 export const DELETE = withUser<IdContext>(
-  async (_request, user, context) => NextResponse.json(await deleteUser(await idParam(context), user)),
+  async (_request, user, context) => json(deletedSchema, await deleteUser(await idParam(context), user)),
   { role: "admin" },
 );

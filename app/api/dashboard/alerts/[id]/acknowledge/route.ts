@@ -1,5 +1,6 @@
 // POST /api/dashboard/alerts/:id/acknowledge – mark an open alert as being handled (admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { alertDetailSchema } from "@/lib/evaluate/contract/alerts";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { applyAlertAction } from "@/lib/evaluate/alerts/actions";
@@ -9,7 +10,7 @@ export const POST = withUser<IdContext>(
   async (request, user, context) => {
     const id = await idParam(context);
     const body = await readActionBody(request);
-    return NextResponse.json(await applyAlertAction(id, { kind: "acknowledge" }, user, body.note));
+    return json(alertDetailSchema, await applyAlertAction(id, { kind: "acknowledge" }, user, body.note));
   },
   { role: "admin" },
 );

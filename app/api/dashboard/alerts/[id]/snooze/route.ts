@@ -1,5 +1,6 @@
 // POST /api/dashboard/alerts/:id/snooze – no notifications for this alert until `until` (admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { alertDetailSchema } from "@/lib/evaluate/contract/alerts";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { readJsonBody } from "@/lib/access/http/readJson";
@@ -10,7 +11,7 @@ export const POST = withUser<IdContext>(
   async (request, user, context) => {
     const id = await idParam(context);
     const body = await readJsonBody(request, snoozeBodySchema, 16 * 1024);
-    return NextResponse.json(await applyAlertAction(id, { kind: "snooze", until: new Date(body.until) }, user, body.note));
+    return json(alertDetailSchema, await applyAlertAction(id, { kind: "snooze", until: new Date(body.until) }, user, body.note));
   },
   { role: "admin" },
 );

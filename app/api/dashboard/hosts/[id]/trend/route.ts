@@ -1,5 +1,6 @@
 // GET /api/dashboard/hosts/:id/trend?range=30d&unit=day – reported, reconstructed and forecast count
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { hostCountTrendSchema } from "@/lib/read/contract/hosts";
 import { z } from "zod";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, searchParams, type IdContext } from "@/lib/access/http/params";
@@ -10,5 +11,5 @@ const trendQuerySchema = z.object({ range: rangeSchema.default("30d"), unit: buc
 
 export const GET = withUser<IdContext>(async (request, _user, context) => {
   const { range, unit } = searchParams(request.url, trendQuerySchema);
-  return NextResponse.json(await getHostCountTrend(await idParam(context), range, new Date(), unit));
+  return json(hostCountTrendSchema, await getHostCountTrend(await idParam(context), range, new Date(), unit));
 });

@@ -1,5 +1,7 @@
 // PATCH /api/dashboard/notifications/channels/:id – enable, disable or rename; DELETE – remove (admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { channelViewSchema } from "@/lib/evaluate/contract/settings";
+import { deletedSchema } from "@/lib/access/contract/admin";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { readJsonBody } from "@/lib/access/http/readJson";
@@ -9,7 +11,7 @@ import { deleteChannel, updateChannel } from "@/lib/evaluate/notify/channelMutat
 export const PATCH = withUser<IdContext>(
   async (request, _user, context) => {
     const id = await idParam(context);
-    return NextResponse.json(await updateChannel(id, await readJsonBody(request, updateChannelSchema, 16 * 1024)));
+    return json(channelViewSchema, await updateChannel(id, await readJsonBody(request, updateChannelSchema, 16 * 1024)));
   },
   { role: "admin" },
 );
@@ -18,7 +20,7 @@ export const DELETE = withUser<IdContext>(
   async (_request, _user, context) => {
     const id = await idParam(context);
     await deleteChannel(id);
-    return NextResponse.json({ deleted: id });
+    return json(deletedSchema, { deleted: id });
   },
   { role: "admin" },
 );

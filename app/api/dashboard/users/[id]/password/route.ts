@@ -1,5 +1,6 @@
 // POST /api/dashboard/users/:id/password { password } – set a new password for a user (admins)
-import { NextResponse } from "next/server";
+import { json } from "@/lib/access/http/respond";
+import { passwordResetSchema } from "@/lib/access/contract/admin";
 import { withUser } from "@/lib/access/http/handlers";
 import { idParam, type IdContext } from "@/lib/access/http/params";
 import { readJsonBody } from "@/lib/access/http/readJson";
@@ -10,7 +11,7 @@ export const POST = withUser<IdContext>(
   async (request, user, context) => {
     const id = await idParam(context);
     const { password } = await readJsonBody(request, resetPasswordSchema, 4 * 1024);
-    return NextResponse.json(await resetUserPassword(id, password, user));
+    return json(passwordResetSchema, await resetUserPassword(id, password, user));
   },
   { role: "admin" },
 );
