@@ -58,6 +58,19 @@ describe("small decoders", () => {
   });
 });
 
+/** The nine individual Data elements of a 12290 from PC1, with the two numbers a test varies. */
+const pc1Data = ({ minCount, minutesToExpiry }: { minCount: string; minutesToExpiry: string }) => [
+  "0x0",
+  minCount,
+  "PC1",
+  "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+  "2024/5/13 9:58",
+  "0",
+  "1",
+  minutesToExpiry,
+  "9bd77860-9b31-4b7b-96ad-2564017315bf",
+];
+
 describe("decodeEventData", () => {
   it("12290 falls back to splitting Data[0] when the individual fields are missing", () => {
     const { warn, warnings } = collect();
@@ -89,60 +102,19 @@ describe("decodeEventData", () => {
   });
   it("numbers beyond the int4 columns they go to are left empty with a warning, not stored to fail the batch", () => {
     const { warn, warnings } = collect();
-    const d = decodeEventData(
-      12290,
-      [
-        "0x0",
-        "99999999999",
-        "PC1",
-        "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
-        "2024/5/13 9:58",
-        "0",
-        "1",
-        "2147483648",
-        "9bd77860-9b31-4b7b-96ad-2564017315bf",
-      ],
-      warn,
-    );
+    const d = decodeEventData(12290, pc1Data({ minCount: "99999999999", minutesToExpiry: "2147483648" }), warn);
     expect(d).toMatchObject({ clientFqdn: "PC1" });
     expect(d.minCount ?? null).toBeNull();
     expect(d.minutesToExpiry ?? null).toBeNull();
     expect(warnings.filter((w) => w.includes("is not valid"))).toHaveLength(2);
-    expect(
-      decodeEventData(
-        12290,
-        [
-          "0x0",
-          "25",
-          "PC1",
-          "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
-          "2024/5/13 9:58",
-          "0",
-          "1",
-          "2147483647",
-          "9bd77860-9b31-4b7b-96ad-2564017315bf",
-        ],
-        warn,
-      ),
-    ).toMatchObject({ minCount: 25, minutesToExpiry: 2147483647 });
+    expect(decodeEventData(12290, pc1Data({ minCount: "25", minutesToExpiry: "2147483647" }), warn)).toMatchObject({
+      minCount: 25,
+      minutesToExpiry: 2147483647,
+    });
   });
   it("12290 with only the nine individual Data elements (no joined string)", () => {
     const { warn, warnings } = collect();
-    const d = decodeEventData(
-      12290,
-      [
-        "0x0",
-        "25",
-        "PC1",
-        "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
-        "2024/5/13 9:58",
-        "0",
-        "1",
-        "10",
-        "9bd77860-9b31-4b7b-96ad-2564017315bf",
-      ],
-      warn,
-    );
+    const d = decodeEventData(12290, pc1Data({ minCount: "25", minutesToExpiry: "10" }), warn);
     expect(d).toMatchObject({ clientFqdn: "PC1", minutesToExpiry: 10 });
     expect(warnings).toEqual(["Data[0] is not the joined string; read the Data elements as individual fields"]);
   });

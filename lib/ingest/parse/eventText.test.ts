@@ -1,16 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parsedEventSchema, type ParsedEvent } from "../../kms/parsed";
+import { parsedEventSchema } from "../../kms/parsed";
 import { parseEventText } from "./eventText";
-import { emptyEvent } from "./eventFields";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
+import { copiedEvent, ev, FIXTURE_EVENTS, SPP, WIN_ENT } from "@/tests/support/eventExpectations";
 
 const local = (name: string) => readFileSync(`${LOCAL_FIXTURES}/events/${name}`, "utf8");
 const shared = (name: string) => readFileSync(`${SHARED_FIXTURES}/events/${name}`, "utf8");
-
-const ev = (e: Partial<ParsedEvent> & { eventId: number }): ParsedEvent => ({ ...emptyEvent(e.eventId), ...e });
-const SPP = "Microsoft-Windows-Security-SPP";
-const WIN_ENT = "73111121-5638-40f6-bc11-f1d7b0d64300";
 
 function parse(text: string) {
   const r = parseEventText(text);
@@ -19,57 +15,13 @@ function parse(text: string) {
   return r;
 }
 
-const branch12288 = {
-  hresult: "0x00000000",
-  status: "0x00000000",
-  kmsHost: "kms-br2.branch.contoso.com",
-  kmsPort: 1688,
-  cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
-  clientTime: "2024-05-13T12:02:00.000Z",
-  isVm: false,
-  licenseStatus: "InitialGrace",
-  minutesToExpiry: 39597,
-  activationId: WIN_ENT,
-  minCount: 25,
-} as const;
+/** A message pasted without its header: the fixture's data fields, nothing about where it was logged. */
+const withoutHeader = { timeCreated: null, computer: null, log: null, provider: null };
 
 describe("parseEventText: fixtures", () => {
   it("wevtutil /f:text, two events (12288 + 12289), CRLF", () => {
     const r = parse(local("client-ws-fin-0142.wevtutil-text.txt"));
-    expect(r.value).toEqual([
-      ev({
-        eventId: 12288,
-        timeCreated: "2024-05-13T11:12:44.123Z",
-        computer: "WS-FIN-0142.corp.contoso.com",
-        log: "Application",
-        provider: SPP,
-        hresult: "0x00000000",
-        status: "0x00000000",
-        kmsHost: "kms01.corp.contoso.com",
-        kmsPort: 1688,
-        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-        clientTime: "2024-05-13T11:12:00.000Z",
-        isVm: false,
-        licenseStatus: "Licensed",
-        minutesToExpiry: 249120,
-        activationId: WIN_ENT,
-        minCount: 25,
-      }),
-      ev({
-        eventId: 12289,
-        timeCreated: "2024-05-13T11:12:44.603Z",
-        computer: "WS-FIN-0142.corp.contoso.com",
-        log: "Application",
-        provider: SPP,
-        hresult: "0x00000000",
-        status: "0x00000000",
-        activated: true,
-        hostCurrentCount: 50,
-        activationIntervalMin: 120,
-        renewalIntervalMin: 10080,
-        clientTime: "2024-05-13T11:12:00.000Z",
-      }),
-    ]);
+    expect(r.value).toEqual([copiedEvent("client-12288-success.xml"), copiedEvent("client-12289-success.xml")]);
     expect(r.warnings).toEqual([
       "text event 1 (12288): Date carries no time zone; treated as UTC",
       "text event 2 (12289): Date carries no time zone; treated as UTC",
@@ -80,39 +32,8 @@ describe("parseEventText: fixtures", () => {
   it("Event Viewer copy: Event Xml wins (record id, UTC time), second event without XML", () => {
     const r = parse(local("host-12290.eventviewer-copy.txt"));
     expect(r.value).toEqual([
-      ev({
-        eventId: 12290,
-        recordId: 884212,
-        timeCreated: "2024-05-13T11:12:44.533Z",
-        computer: "KMS01.corp.contoso.com",
-        log: "Key Management Service",
-        provider: SPP,
-        hresult: "0x00000000",
-        minCount: 25,
-        clientFqdn: "WS-FIN-0142.corp.contoso.com",
-        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-        clientTime: "2024-05-13T11:12:00.000Z",
-        isVm: false,
-        licenseStatus: "Licensed",
-        minutesToExpiry: 249120,
-        activationId: WIN_ENT,
-      }),
-      ev({
-        eventId: 12290,
-        timeCreated: "2024-05-13T14:02:31.000Z",
-        computer: "KMS-BR2.branch.contoso.com",
-        log: "Key Management Service",
-        provider: SPP,
-        hresult: "0x00000000",
-        minCount: 25,
-        clientFqdn: "WS-BR2-0003.branch.contoso.com",
-        cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
-        clientTime: "2024-05-13T12:02:00.000Z",
-        isVm: false,
-        licenseStatus: "InitialGrace",
-        minutesToExpiry: 39597,
-        activationId: WIN_ENT,
-      }),
+      FIXTURE_EVENTS["host-12290-success.xml"],
+      copiedEvent("host-12290-insufficient-count.xml", { timeCreated: "2024-05-13T14:02:31.000Z" }),
     ]);
     expect(r.warnings).toEqual(["text event 2 (12290): Date carries no time zone; treated as UTC"]);
   });
@@ -120,38 +41,15 @@ describe("parseEventText: fixtures", () => {
   it("forum post: fences, > quotes, <br>, short Source name, label-less wrapped 12288", () => {
     const r = parse(local("branch-forum-post.md"));
     expect(r.value).toEqual([
-      ev({
-        eventId: 12293,
-        timeCreated: "2024-05-13T09:15:02.000Z",
-        computer: "KMS-BR2.branch.contoso.com",
-        log: "Application",
-        provider: SPP,
-        hresult: "0x80072338",
-        domain: "branch.contoso.com",
-      }),
-      ev({ eventId: 12288, ...branch12288 }),
+      copiedEvent("host-12293-dns-publish-failure.xml", { timeCreated: "2024-05-13T09:15:02.000Z" }),
+      copiedEvent("client-12288-branch-request.xml", withoutHeader),
     ]);
     expect(r.unrecognized).toEqual(["Hi all, our new branch KMS host keeps logging this one:"]);
   });
 
   it("Event Viewer clipboard flattened onto one line (12289 failure)", () => {
     const r = parse(local("client-12289-failure.flattened-copy.txt"));
-    expect(r.value).toEqual([
-      ev({
-        eventId: 12289,
-        timeCreated: "2024-05-13T12:02:31.000Z",
-        computer: "WS-BR2-0003.branch.contoso.com",
-        log: "Application",
-        provider: SPP,
-        hresult: "0x00000000",
-        status: "0x04000008",
-        activated: false,
-        hostCurrentCount: 3,
-        activationIntervalMin: 120,
-        renewalIntervalMin: 10080,
-        clientTime: "2024-05-13T12:02:00.000Z",
-      }),
-    ]);
+    expect(r.value).toEqual([copiedEvent("client-12289-failure-insufficient-count.xml", { timeCreated: "2024-05-13T12:02:31.000Z" })]);
   });
 });
 
@@ -167,20 +65,7 @@ describe("parseEventText: variants", () => {
     const r = parse(
       "An activation request has been processed.\r\nInfo:\r\n0x0,25,WS-FIN-0142.corp.contoso.com,5e1c2a7b-3d94-4f1e-9b0a-\r\n6c8d2e7f4a13,2024/5/13 11:12,0,1,249120,73111121-5638-40f6-bc11-f1d7b0d64300",
     );
-    expect(r.value).toEqual([
-      ev({
-        eventId: 12290,
-        hresult: "0x00000000",
-        minCount: 25,
-        clientFqdn: "WS-FIN-0142.corp.contoso.com",
-        cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-        clientTime: "2024-05-13T11:12:00.000Z",
-        isVm: false,
-        licenseStatus: "Licensed",
-        minutesToExpiry: 249120,
-        activationId: WIN_ENT,
-      }),
-    ]);
+    expect(r.value).toEqual([copiedEvent("host-12290-success.xml", withoutHeader)]);
   });
 
   it("several label-less messages in one paste, Vista 'computer' wording", () => {

@@ -2,15 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsedEventSchema, type ParsedEvent } from "../../kms/parsed";
 import { parseEventXml, parseOneEvent, type EventXmlItem } from "./eventXml";
-import { emptyEvent } from "./eventFields";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
+import { ev, FIXTURE_EVENTS, SPP, WIN_ENT } from "@/tests/support/eventExpectations";
 
 const shared = (name: string) => readFileSync(`${SHARED_FIXTURES}/events/${name}`, "utf8");
 const local = (name: string) => readFileSync(`${LOCAL_FIXTURES}/events/${name}`, "utf8");
-
-const ev = (e: Partial<ParsedEvent> & { eventId: number }): ParsedEvent => ({ ...emptyEvent(e.eventId), ...e });
-const SPP = "Microsoft-Windows-Security-SPP";
-const WIN_ENT = "73111121-5638-40f6-bc11-f1d7b0d64300";
 
 function events(input: string): { items: EventXmlItem[]; ok: ParsedEvent[]; warnings: string[]; unrecognized: string[] } {
   const r = parseEventXml(input);
@@ -20,163 +16,7 @@ function events(input: string): { items: EventXmlItem[]; ok: ParsedEvent[]; warn
   return { items: r.value, ok, warnings: r.warnings, unrecognized: r.unrecognized };
 }
 
-const single: Array<[string, ParsedEvent]> = [
-  [
-    "client-12288-success.xml",
-    ev({
-      eventId: 12288,
-      recordId: 51877,
-      timeCreated: "2024-05-13T11:12:44.123Z",
-      computer: "WS-FIN-0142.corp.contoso.com",
-      log: "Application",
-      provider: SPP,
-      hresult: "0x00000000",
-      status: "0x00000000",
-      kmsHost: "kms01.corp.contoso.com",
-      kmsPort: 1688,
-      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-      clientTime: "2024-05-13T11:12:00.000Z",
-      isVm: false,
-      licenseStatus: "Licensed",
-      minutesToExpiry: 249120,
-      activationId: WIN_ENT,
-      minCount: 25,
-    }),
-  ],
-  [
-    "client-12288-failure-rpc-unavailable.xml",
-    ev({
-      eventId: 12288,
-      recordId: 2212,
-      timeCreated: "2024-05-13T11:35:10.250Z",
-      computer: "WS-LAB-0007.corp.contoso.com",
-      log: "Application",
-      provider: SPP,
-      hresult: "0x800706BA",
-      status: "0x00000000",
-      kmsHost: "kms01.corp.contoso.com",
-      kmsPort: 1688,
-      cmid: "3b2a1f0e-9d8c-4b7a-a6f5-e4d3c2b1a0f9",
-      clientTime: "2024-05-13T11:35:00.000Z",
-      isVm: false,
-      licenseStatus: "InitialGrace",
-      minutesToExpiry: 41123,
-      activationId: WIN_ENT,
-      minCount: 25,
-    }),
-  ],
-  [
-    "client-12288-branch-request.xml",
-    ev({
-      eventId: 12288,
-      recordId: 1304,
-      timeCreated: "2024-05-13T12:02:31.090Z",
-      computer: "WS-BR2-0003.branch.contoso.com",
-      log: "Application",
-      provider: SPP,
-      hresult: "0x00000000",
-      status: "0x00000000",
-      kmsHost: "kms-br2.branch.contoso.com",
-      kmsPort: 1688,
-      cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
-      clientTime: "2024-05-13T12:02:00.000Z",
-      isVm: false,
-      licenseStatus: "InitialGrace",
-      minutesToExpiry: 39597,
-      activationId: WIN_ENT,
-      minCount: 25,
-    }),
-  ],
-  [
-    "client-12289-success.xml",
-    ev({
-      eventId: 12289,
-      recordId: 51878,
-      timeCreated: "2024-05-13T11:12:44.603Z",
-      computer: "WS-FIN-0142.corp.contoso.com",
-      log: "Application",
-      provider: SPP,
-      hresult: "0x00000000",
-      status: "0x00000000",
-      activated: true,
-      hostCurrentCount: 50,
-      activationIntervalMin: 120,
-      renewalIntervalMin: 10080,
-      clientTime: "2024-05-13T11:12:00.000Z",
-    }),
-  ],
-  [
-    "client-12289-failure-insufficient-count.xml",
-    ev({
-      eventId: 12289,
-      recordId: 1305,
-      timeCreated: "2024-05-13T12:02:31.440Z",
-      computer: "WS-BR2-0003.branch.contoso.com",
-      log: "Application",
-      provider: SPP,
-      hresult: "0x00000000",
-      status: "0x04000008",
-      activated: false,
-      hostCurrentCount: 3,
-      activationIntervalMin: 120,
-      renewalIntervalMin: 10080,
-      clientTime: "2024-05-13T12:02:00.000Z",
-    }),
-  ],
-  [
-    "host-12290-success.xml",
-    ev({
-      eventId: 12290,
-      recordId: 884212,
-      timeCreated: "2024-05-13T11:12:44.533Z",
-      computer: "KMS01.corp.contoso.com",
-      log: "Key Management Service",
-      provider: SPP,
-      hresult: "0x00000000",
-      minCount: 25,
-      clientFqdn: "WS-FIN-0142.corp.contoso.com",
-      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-      clientTime: "2024-05-13T11:12:00.000Z",
-      isVm: false,
-      licenseStatus: "Licensed",
-      minutesToExpiry: 249120,
-      activationId: WIN_ENT,
-    }),
-  ],
-  [
-    "host-12290-insufficient-count.xml",
-    ev({
-      eventId: 12290,
-      recordId: 77,
-      timeCreated: "2024-05-13T12:02:31.370Z",
-      computer: "KMS-BR2.branch.contoso.com",
-      log: "Key Management Service",
-      provider: SPP,
-      hresult: "0x00000000",
-      minCount: 25,
-      clientFqdn: "WS-BR2-0003.branch.contoso.com",
-      cmid: "e0f1a2b3-c4d5-4e6f-8a9b-0c1d2e3f4a5b",
-      clientTime: "2024-05-13T12:02:00.000Z",
-      isVm: false,
-      licenseStatus: "InitialGrace",
-      minutesToExpiry: 39597,
-      activationId: WIN_ENT,
-    }),
-  ],
-  [
-    "host-12293-dns-publish-failure.xml",
-    ev({
-      eventId: 12293,
-      recordId: 40233,
-      timeCreated: "2024-05-13T09:15:02.710Z",
-      computer: "KMS-BR2.branch.contoso.com",
-      log: "Application",
-      provider: SPP,
-      hresult: "0x80072338",
-      domain: "branch.contoso.com",
-    }),
-  ],
-];
+const single = Object.entries(FIXTURE_EVENTS);
 
 describe("parseEventXml: shared fixtures", () => {
   it.each(single)("%s", (name, expected) => {
@@ -190,7 +30,7 @@ describe("parseEventXml: shared fixtures", () => {
 
   it("client-12288-failure-rpc-unavailable.renderedxml.xml gives the same event as the plain one", () => {
     const { items, ok } = events(shared("client-12288-failure-rpc-unavailable.renderedxml.xml"));
-    expect(ok).toEqual([single[1]![1]]);
+    expect(ok).toEqual([FIXTURE_EVENTS["client-12288-failure-rpc-unavailable.xml"]]);
     expect(items[0]!.raw).toContain("<RenderingInfo Culture='en-US'>");
   });
 
@@ -345,23 +185,8 @@ describe("parseEventXml: shared fixtures", () => {
 describe("parseEventXml: variants", () => {
   it("$event.ToXml() style: BOM, declaration, double quotes, pretty-printed, short hex", () => {
     const { items, ok, warnings } = events(local("client-12289.toxml-doublequotes-bom.xml"));
-    expect(ok).toEqual([
-      ev({
-        eventId: 12289,
-        recordId: 1305,
-        timeCreated: "2024-05-13T12:02:31.440Z",
-        computer: "WS-BR2-0003.branch.contoso.com",
-        log: "Application",
-        provider: SPP,
-        hresult: "0x00000000",
-        status: "0x04000008",
-        activated: false,
-        hostCurrentCount: 3,
-        activationIntervalMin: 120,
-        renewalIntervalMin: 10080,
-        clientTime: "2024-05-13T12:02:00.000Z",
-      }),
-    ]);
+    // The same event as the shared fixture, written by PowerShell instead of wevtutil.
+    expect(ok).toEqual([FIXTURE_EVENTS["client-12289-failure-insufficient-count.xml"]]);
     expect(warnings).toEqual([]);
     expect(items[0]!.raw.startsWith('<Event xmlns="')).toBe(true);
     expect(items[0]!.raw.endsWith("</Event>")).toBe(true);
