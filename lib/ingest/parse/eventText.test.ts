@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parsedEventSchema } from "../../kms/parsed";
 import { parseEventText } from "./eventText";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
-import { copiedEvent, ev, FIXTURE_EVENTS, SPP, WIN_ENT } from "@/tests/support/eventExpectations";
+import { copiedEvent, ev, FIXTURE_EVENTS, SPP } from "@/tests/support/eventExpectations";
 
 const local = (name: string) => readFileSync(`${LOCAL_FIXTURES}/events/${name}`, "utf8");
 const shared = (name: string) => readFileSync(`${SHARED_FIXTURES}/events/${name}`, "utf8");
