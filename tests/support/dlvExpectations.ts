@@ -15,11 +15,9 @@ export const WIN_ENT = {
   source: "dlv",
 } as const;
 
-export const NO_HOST_SIDE = {
+/** A client's product: no KMS host counters (CIM still reports the port and DNS settings a client would use). */
+export const NO_HOST_COUNTERS = {
   currentCount: null,
-  listeningPort: null,
-  dnsPublishing: null,
-  kmsPriority: null,
   totalRequests: null,
   failedRequests: null,
   requestsUnlicensed: null,
@@ -29,6 +27,8 @@ export const NO_HOST_SIDE = {
   requestsNonGenuineGrace: null,
   requestsNotification: null,
 } as const;
+
+export const NO_HOST_SIDE = { ...NO_HOST_COUNTERS, listeningPort: null, dnsPublishing: null, kmsPriority: null } as const;
 
 export const NO_CLIENT_INFO = {
   cmid: null,
@@ -56,8 +56,8 @@ export const KMS01_CLIENT_DNS = {
   hostCaching: true,
 } as const;
 
-export const KMS01_HOST = {
-  source: "dlv",
+/** KMS01's host product and its host counters, as its /dlv and its CIM answer both give them. */
+export const KMS01_PRODUCT = {
   serviceVersion: "10.0.20348.2340",
   name: "Windows(R), ServerStandard edition",
   description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",
@@ -68,16 +68,11 @@ export const KMS01_HOST = {
   productKeyChannel: "Volume:CSVLK",
   partialProductKey: "7QXHV",
   licenseStatus: "Licensed",
-  graceRemainingMin: null,
-  notificationReason: null,
-  hresult: null,
   remainingWindowsRearmCount: 1000,
   remainingSkuRearmCount: 1001,
   remainingAppRearmCount: null,
-  trustedTime: "5/13/2024 8:00:03 AM",
-  configuredActivationType: null,
-  adActivationObjectName: null,
-  kmsHardwareSecured: null,
+} as const;
+export const KMS01_HOST_SIDE = {
   isKmsHost: true,
   currentCount: 50,
   listeningPort: 1688,
@@ -91,6 +86,19 @@ export const KMS01_HOST = {
   requestsExpiredOrOot: 34,
   requestsNonGenuineGrace: 0,
   requestsNotification: 3,
+} as const;
+
+export const KMS01_HOST = {
+  source: "dlv",
+  ...KMS01_PRODUCT,
+  graceRemainingMin: null,
+  notificationReason: null,
+  hresult: null,
+  trustedTime: "5/13/2024 8:00:03 AM",
+  configuredActivationType: null,
+  adActivationObjectName: null,
+  kmsHardwareSecured: null,
+  ...KMS01_HOST_SIDE,
   ...NO_CLIENT_INFO,
 } as const;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parsedProductSchema, type ParsedProduct } from "../../kms/parsed";
 import { parseCim } from "./cim";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
+import { KMS01_CLIENT_DNS, KMS01_HOST_SIDE, KMS01_PRODUCT, NO_HOST_COUNTERS } from "@/tests/support/dlvExpectations";
 
 const sharedDir = `${SHARED_FIXTURES}/cim/`;
 const localDir = `${LOCAL_FIXTURES}/cim/`;
@@ -30,18 +31,7 @@ function parse(input: { service?: unknown; products?: unknown }) {
 }
 
 const WIN_APP = "55c92734-d682-4d71-983e-d6ec3f16059f";
-const CLIENT_NO_HOST_COUNTERS = {
-  isKmsHost: false,
-  currentCount: null,
-  totalRequests: null,
-  failedRequests: null,
-  requestsUnlicensed: null,
-  requestsLicensed: null,
-  requestsInitialGrace: null,
-  requestsExpiredOrOot: null,
-  requestsNonGenuineGrace: null,
-  requestsNotification: null,
-} as const;
+const CLIENT_NO_HOST_COUNTERS = { isKmsHost: false, ...NO_HOST_COUNTERS } as const;
 
 const expected: Record<string, ParsedProduct[]> = {
   "kms01-host": [
@@ -49,22 +39,11 @@ const expected: Record<string, ParsedProduct[]> = {
       source: "cim",
       adActivationObjectName: null,
       kmsHardwareSecured: null,
-      serviceVersion: "10.0.20348.2340",
-      name: "Windows(R), ServerStandard edition",
-      description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",
-      channel: "VOLUME_KMS_WS22",
-      activationId: "9bd77860-9b31-4b7b-96ad-2564017315bf",
-      applicationId: WIN_APP,
-      extendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024",
-      productKeyChannel: "Volume:CSVLK",
-      partialProductKey: "7QXHV",
-      licenseStatus: "Licensed",
+      // The same host as its /dlv fixture shows it; CIM adds the grace minutes, hresult and its own CMID.
+      ...KMS01_PRODUCT,
       graceRemainingMin: 0,
       notificationReason: null,
       hresult: "0x00000000",
-      remainingWindowsRearmCount: 1000,
-      remainingSkuRearmCount: 1001,
-      remainingAppRearmCount: null,
       trustedTime: "2024-05-13T12:00:03.000Z",
       configuredActivationType: "All",
       cmid: "9a3e6d2c-41b7-4c8e-8f5d-2b7a61c0e944",
@@ -77,19 +56,7 @@ const expected: Record<string, ParsedProduct[]> = {
       activationIntervalMin: 120,
       renewalIntervalMin: 10080,
       hostCaching: true,
-      isKmsHost: true,
-      currentCount: 50,
-      listeningPort: 1688,
-      dnsPublishing: true,
-      kmsPriority: "Normal",
-      totalRequests: 18342,
-      failedRequests: 37,
-      requestsUnlicensed: 12,
-      requestsLicensed: 17105,
-      requestsInitialGrace: 1188,
-      requestsExpiredOrOot: 34,
-      requestsNonGenuineGrace: 0,
-      requestsNotification: 3,
+      ...KMS01_HOST_SIDE,
     },
   ],
   "ws-fin-0142-client": [
@@ -115,16 +82,7 @@ const expected: Record<string, ParsedProduct[]> = {
       remainingAppRearmCount: null,
       trustedTime: "2024-05-13T11:30:51.000Z",
       configuredActivationType: "All",
-      cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-      kmsHost: "kms01.corp.contoso.com",
-      kmsPort: 1688,
-      kmsHostIp: "10.20.0.15",
-      kmsHostSource: "dns",
-      kmsHostExtendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024",
-      kmsLookupDomain: null,
-      activationIntervalMin: 120,
-      renewalIntervalMin: 10080,
-      hostCaching: true,
+      ...KMS01_CLIENT_DNS,
       listeningPort: 1688,
       dnsPublishing: true,
       kmsPriority: "Normal",
