@@ -1,10 +1,10 @@
 // Starts the app as users do (embedded PostgreSQL + `next start`) and feeds it a small simulated
 // fleet through the agent API; the URL and credentials reach the tests through the environment.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { freePort } from "../../scripts/lib/embedded-db.ts";
-import { ROOT, startApp } from "../../scripts/lib/app.ts";
+import { ROOT } from "../../scripts/lib/app.ts";
+import { startTestServer } from "../support/testServer.ts";
 import { pushFleet } from "../../scripts/simulate-push.ts";
 import { buildFleet } from "../../scripts/simulator/fleet.ts";
 import { simulate } from "../../scripts/simulator/engine.ts";
@@ -30,11 +30,6 @@ async function saveSignedInState(url: string) {
 }
 
 export default async function globalSetup() {
-  mkdirSync(path.join(ROOT, ".kmswatch"), { recursive: true });
-  const scratch = mkdtempSync(path.join(ROOT, ".kmswatch", "e2e-"));
-  // mkdtemp makes the folder private; the postgres user must be able to enter it.
-  chmodSync(scratch, 0o755);
-  delete process.env.DATABASE_URL;
   const simulation = simulate(
     buildFleet({
       hosts: 2,
@@ -46,24 +41,12 @@ export default async function globalSetup() {
     }),
   );
   const enrollSecret = "e2e-enroll-secret";
-  const app = await startApp({
-    mode: "start",
-    port: await freePort(),
-    host: "127.0.0.1",
-    dataDir: path.join(scratch, "pg"),
-    quiet: true,
-    persistent: false,
-    env: {
-      NODE_ENV: "production",
-      // The fixtures are dated 2024: no retention pass may delete them during the run.
-      KMSWATCH_RETAIN_RAW_DAYS: "0",
-      KMSWATCH_RETAIN_HISTORY_DAYS: "0",
-      KMSWATCH_ENROLL_SECRET: enrollSecret,
-      KMSWATCH_SESSION_SECRET: randomBytes(32).toString("hex"),
-      KMSWATCH_ADMIN_EMAIL: E2E_ADMIN.email,
-      KMSWATCH_ADMIN_PASSWORD: E2E_ADMIN.password,
-      KMSWATCH_APPROVED_HOSTS: simulation.fleet.approvedHosts.join(","),
-    },
+  const app = await startTestServer("e2e-", {
+    KMSWATCH_ENROLL_SECRET: enrollSecret,
+    KMSWATCH_SESSION_SECRET: randomBytes(32).toString("hex"),
+    KMSWATCH_ADMIN_EMAIL: E2E_ADMIN.email,
+    KMSWATCH_ADMIN_PASSWORD: E2E_ADMIN.password,
+    KMSWATCH_APPROVED_HOSTS: simulation.fleet.approvedHosts.join(","),
   });
   await pushFleet({ server: app.url, enrollSecret, simulation, concurrency: 6 });
   await saveSignedInState(app.url);
@@ -71,8 +54,5 @@ export default async function globalSetup() {
   process.env.KMSWATCH_E2E_ENROLL_SECRET = enrollSecret;
   process.env.KMSWATCH_E2E_EMAIL = E2E_ADMIN.email;
   process.env.KMSWATCH_E2E_PASSWORD = E2E_ADMIN.password;
-  return async () => {
-    await app.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  };
+  return app.stop;
 }

@@ -1,11 +1,8 @@
 // Integration tests run against the real thing, started the way users start it: an embedded
 // PostgreSQL and the production Next.js server (`next start`, built by `npm test`), on free ports.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { freePort } from "../../scripts/lib/embedded-db.ts";
-import { ROOT, startApp } from "../../scripts/lib/app.ts";
+import { startTestServer } from "../support/testServer.ts";
 
 export const ENROLL_SECRET = "integration-enroll-secret";
 export const METRICS_TOKEN = "integration-metrics-token-0123456789";
@@ -24,36 +21,19 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  mkdirSync(path.join(ROOT, ".kmswatch"), { recursive: true });
-  const scratch = mkdtempSync(path.join(ROOT, ".kmswatch", "test-"));
-  // mkdtemp makes the folder private; the postgres user must be able to enter it.
-  chmodSync(scratch, 0o755);
-  // Never touch a developer's own database.
-  delete process.env.DATABASE_URL;
   // The fixtures are dated 2024: the retention job (first pass 10 minutes after a server starts) would delete
   // their events in the middle of a long run. Keep everything here (0 = forever); retention.test.ts runs the job
   // itself with its own policy. Set in process.env too, for the servers test files start themselves.
   process.env.KMSWATCH_RETAIN_RAW_DAYS = "0";
   process.env.KMSWATCH_RETAIN_HISTORY_DAYS = "0";
   const sessionSecret = randomBytes(32).toString("hex");
-  const app = await startApp({
-    mode: "start",
-    port: await freePort(),
-    host: "127.0.0.1",
-    dataDir: path.join(scratch, "pg"),
-    quiet: true,
-    persistent: false,
-    env: {
-      NODE_ENV: "production",
-      KMSWATCH_RETAIN_RAW_DAYS: "0",
-      KMSWATCH_RETAIN_HISTORY_DAYS: "0",
-      KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,
-      KMSWATCH_SESSION_SECRET: sessionSecret,
-      KMSWATCH_ADMIN_EMAIL: ADMIN.email,
-      KMSWATCH_ADMIN_PASSWORD: ADMIN.password,
-      KMSWATCH_APPROVED_HOSTS: "kms01.corp.contoso.com,kms-par01.fr.contoso.com",
-      KMSWATCH_METRICS_TOKEN: METRICS_TOKEN,
-    },
+  const app = await startTestServer("test-", {
+    KMSWATCH_ENROLL_SECRET: ENROLL_SECRET,
+    KMSWATCH_SESSION_SECRET: sessionSecret,
+    KMSWATCH_ADMIN_EMAIL: ADMIN.email,
+    KMSWATCH_ADMIN_PASSWORD: ADMIN.password,
+    KMSWATCH_APPROVED_HOSTS: "kms01.corp.contoso.com,kms-par01.fr.contoso.com",
+    KMSWATCH_METRICS_TOKEN: METRICS_TOKEN,
   });
   project.provide("baseUrl", app.url);
   project.provide("databaseUrl", app.databaseUrl);
@@ -61,8 +41,5 @@ export default async function setup(project: TestProject) {
   project.provide("admin", ADMIN);
   project.provide("metricsToken", METRICS_TOKEN);
   project.provide("sessionSecret", sessionSecret);
-  return async () => {
-    await app.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  };
+  return app.stop;
 }
