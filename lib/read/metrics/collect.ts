@@ -8,6 +8,8 @@ import { getFindingMetrics } from "@/lib/read/metrics/getFindingMetrics";
 import { getIngestMetrics } from "@/lib/read/metrics/getIngestMetrics";
 
 const defined = <T>(value: T | null): value is T => value !== null;
+/** A counter with one unlabelled sample: the ingest totals. */
+const counter = (name: string, help: string, value: number): MetricFamily => ({ name, type: "counter", help, samples: [{ value }] });
 
 export async function collectMetrics(now: Date): Promise<MetricFamily[]> {
   const [hosts, licenses, findings, ingest] = await Promise.all([
@@ -56,35 +58,14 @@ export async function collectMetrics(now: Date): Promise<MetricFamily[]> {
       help: "Open findings of the diagnosis rules (alerts not resolved), by rule and severity.",
       samples: findings.map((f) => ({ labels: { rule: f.rule, severity: f.severity }, value: f.findings })),
     },
-    {
-      name: "kmswatch_ingest_batches_total",
-      type: "counter",
-      help: "Ingest batches accepted from agents that stored something new.",
-      samples: [{ value: ingest.batches }],
-    },
-    {
-      name: "kmswatch_checkins_unchanged_total",
-      type: "counter",
-      help: "Agent check-ins whose snapshots were all unchanged (recorded as seen, nothing stored).",
-      samples: [{ value: ingest.unchangedCheckins }],
-    },
-    {
-      name: "kmswatch_ingest_accepted_total",
-      type: "counter",
-      help: "Events and products stored from ingest batches.",
-      samples: [{ value: ingest.accepted }],
-    },
-    {
-      name: "kmswatch_ingest_duplicates_total",
-      type: "counter",
-      help: "Events received again and ignored (already stored).",
-      samples: [{ value: ingest.duplicates }],
-    },
-    {
-      name: "kmswatch_ingest_rejected_total",
-      type: "counter",
-      help: "Artifacts or events quarantined because they could not be parsed.",
-      samples: [{ value: ingest.rejected }],
-    },
+    counter("kmswatch_ingest_batches_total", "Ingest batches accepted from agents that stored something new.", ingest.batches),
+    counter(
+      "kmswatch_checkins_unchanged_total",
+      "Agent check-ins whose snapshots were all unchanged (recorded as seen, nothing stored).",
+      ingest.unchangedCheckins,
+    ),
+    counter("kmswatch_ingest_accepted_total", "Events and products stored from ingest batches.", ingest.accepted),
+    counter("kmswatch_ingest_duplicates_total", "Events received again and ignored (already stored).", ingest.duplicates),
+    counter("kmswatch_ingest_rejected_total", "Artifacts or events quarantined because they could not be parsed.", ingest.rejected),
   ];
 }
