@@ -70,17 +70,8 @@ export const hostKeys: readonly HostKeyRow[] = [
     channels: ["VOLUME_KMS_WS25"],
     channelSource: "INFERRED: by analogy with VOLUME_KMS_WS22 (a WS2022 host's /dlv); no public WS2025 host /dlv seen",
     hostedOn: ["windows-server-2025", "windows-server-2022", "windows-server-2019"],
-    activates: [
-      "windows-server-2025",
-      "windows-server-2022",
-      "windows-server-2019",
-      "windows-server-2016",
-      "windows-11-ltsc-2024",
-      "windows-11",
-      "windows-10-ltsc",
-      "windows-10-ltsb",
-      "windows-10",
-    ],
+    // Every Windows product of this table (the newest host key activates all the older ones).
+    activates: windowsProductIds,
     source: "PLAN, tab Windows Server 2025: Volume License for Windows Server 2025",
   },
   {
