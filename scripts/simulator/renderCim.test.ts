@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ACT_ID_SERVER_2022_STD, ACT_ID_WIN_ENTERPRISE, REASON_OOB_GRACE, WINDOWS_APP_ID } from "./constants";
 import { renderCimProduct, renderCimService, type CimObject, type CimProductInput, type CimServiceInput } from "./renderCim";
-import { FIXTURES_DIR, fixture } from "../../tests/support/simulatorFixtures";
+import { FIXTURES_DIR, fixture, KMS01_COUNTERS } from "../../tests/support/simulatorFixtures";
 
-const counters = {
-  total: 18342,
-  failed: 37,
-  unlicensed: 12,
-  licensed: 17105,
-  oobGrace: 1188,
-  ootGrace: 34,
-  nonGenuine: 0,
-  notification: 3,
-};
+const counters = KMS01_COUNTERS;
 const noKms = {
   kmsMachine: null,
   kmsPort: 0,

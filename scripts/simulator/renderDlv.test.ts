@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ACT_ID_SERVER_2022_STD, ACT_ID_WIN_ENTERPRISE, WINDOWS_APP_ID } from "./constants";
+import { ACT_ID_SERVER_2022_STD } from "./constants";
 import { renderDlv, type DlvInput } from "./renderDlv";
-import { FIXTURES_DIR, fixture } from "../../tests/support/simulatorFixtures";
+import { FIXTURES_DIR, fixture, KMS01_COUNTERS, WIN_ENTERPRISE_GVLK } from "../../tests/support/simulatorFixtures";
 
 // The fixtures print local time at UTC-4 (the CIM twin of each file carries the UTC instant).
 const EDT = -240;
 const utc = (iso: string) => Date.parse(iso);
 
 const winClient: DlvInput = {
-  serviceVersion: "10.0.22631.3447",
-  name: "Windows(R), Enterprise edition",
-  description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
-  activationId: ACT_ID_WIN_ENTERPRISE,
-  applicationId: WINDOWS_APP_ID,
-  extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0182024",
-  productKeyChannel: "Volume:GVLK",
+  ...WIN_ENTERPRISE_GVLK,
   installationId: "431702445269727077415862134833352591537238527135456482624128926",
   showLicenseUrls: false,
   partialProductKey: "2YT43",
@@ -38,16 +32,7 @@ const winClient: DlvInput = {
     renewalInterval: 10080,
   },
 };
-const counters = {
-  total: 18342,
-  failed: 37,
-  unlicensed: 12,
-  licensed: 17105,
-  oobGrace: 1188,
-  ootGrace: 34,
-  nonGenuine: 0,
-  notification: 3,
-};
+const counters = KMS01_COUNTERS;
 const host: DlvInput = {
   ...winClient,
   serviceVersion: "10.0.20348.2340",

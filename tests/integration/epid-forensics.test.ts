@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderDlv } from "../../scripts/simulator/renderDlv";
-import { ACT_ID_WIN_ENTERPRISE, WINDOWS_APP_ID } from "../../scripts/simulator/constants";
+import { WIN_ENTERPRISE_GVLK } from "../support/simulatorFixtures";
 import type { HostForensics, HostForensicsEntry } from "../../lib/read/audit/getHostForensics";
 import type { ClientEpids } from "../../lib/read/clients/getClientEpids";
 import { type Agent, clientReportsEpid, enrollAgent, hostReportsEpid, ingestArtifact } from "./epidAgents";
@@ -49,13 +49,7 @@ async function clientReports(client: string, host: string, epid: string, ip: str
 async function dlvClientReports(client: string, host: string, epid: string, ip: string) {
   const agent = await enroll(client);
   const text = renderDlv({
-    serviceVersion: "10.0.22631.3447",
-    name: "Windows(R), Enterprise edition",
-    description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
-    activationId: ACT_ID_WIN_ENTERPRISE,
-    applicationId: WINDOWS_APP_ID,
-    extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0182024",
-    productKeyChannel: "Volume:GVLK",
+    ...WIN_ENTERPRISE_GVLK,
     installationId: "4".repeat(63),
     showLicenseUrls: false,
     partialProductKey: "2YT43",

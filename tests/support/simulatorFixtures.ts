@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
+import { ACT_ID_WIN_ENTERPRISE, WINDOWS_APP_ID } from "../../scripts/simulator/constants";
 
 const candidates = [process.env.KMSWATCH_FIXTURES_DIR, LOCAL_FIXTURES, SHARED_FIXTURES].filter((p): p is string => Boolean(p));
 
@@ -18,3 +19,26 @@ export function at(systemTime: string): { time: number; ticks: number } {
   if (!m) throw new Error(`bad SystemTime ${systemTime}`);
   return { time: Date.parse(`${m[1]}Z`), ticks: Number(m[2]) };
 }
+
+/** KMS01's request counters, as its /dlv and CIM fixtures print them. */
+export const KMS01_COUNTERS = {
+  total: 18342,
+  failed: 37,
+  unlicensed: 12,
+  licensed: 17105,
+  oobGrace: 1188,
+  ootGrace: 34,
+  nonGenuine: 0,
+  notification: 3,
+};
+
+/** WS-FIN-0142's Windows 11 Enterprise (GVLK) product as renderDlv takes it, without its license state. */
+export const WIN_ENTERPRISE_GVLK = {
+  serviceVersion: "10.0.22631.3447",
+  name: "Windows(R), Enterprise edition",
+  description: "Windows(R) Operating System, VOLUME_KMSCLIENT channel",
+  activationId: ACT_ID_WIN_ENTERPRISE,
+  applicationId: WINDOWS_APP_ID,
+  extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0182024",
+  productKeyChannel: "Volume:GVLK",
+} as const;
