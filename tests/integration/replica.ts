@@ -8,11 +8,8 @@ import { ROOT } from "../../scripts/lib/app.ts";
 
 export type Replica = { url: string; child: ChildProcess; output: () => string };
 
-/** `env` adds to (or overrides) the shared server's settings: same database and secrets. */
-export async function startReplica(env: Record<string, string> = {}): Promise<Replica> {
-  const port = await freePort();
-  const admin = inject("admin");
-  // `npm start` is `tsx scripts/serve.ts start`; its own process group so stopping it leaves no server behind.
+/** `npm start` (`tsx scripts/serve.ts start`) on `port` with `env`, in its own process group; its output collected. */
+export function spawnServe(port: number, env: Record<string, string | undefined>): Replica {
   const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "start"], {
     cwd: ROOT,
     detached: true,
@@ -24,32 +21,42 @@ export async function startReplica(env: Record<string, string> = {}): Promise<Re
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: inject("databaseUrl"),
-      KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
-      KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
-      KMSWATCH_ADMIN_EMAIL: admin.email,
-      KMSWATCH_ADMIN_PASSWORD: admin.password,
-      KMSWATCH_METRICS_TOKEN: inject("metricsToken"),
-      // Keep what global-setup keeps (retention off for the dated fixtures).
-      KMSWATCH_RETAIN_RAW_DAYS: process.env.KMSWATCH_RETAIN_RAW_DAYS ?? "0",
-      KMSWATCH_RETAIN_HISTORY_DAYS: process.env.KMSWATCH_RETAIN_HISTORY_DAYS ?? "0",
       ...env,
     },
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  return { url: `http://127.0.0.1:${port}`, child, output: () => output };
+}
+
+/** `env` adds to (or overrides) the shared server's settings: same database and secrets. */
+export async function startReplica(env: Record<string, string> = {}): Promise<Replica> {
+  const port = await freePort();
+  const admin = inject("admin");
+  const replica = spawnServe(port, {
+    DATABASE_URL: inject("databaseUrl"),
+    KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
+    KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
+    KMSWATCH_ADMIN_EMAIL: admin.email,
+    KMSWATCH_ADMIN_PASSWORD: admin.password,
+    KMSWATCH_METRICS_TOKEN: inject("metricsToken"),
+    // Keep what global-setup keeps (retention off for the dated fixtures).
+    KMSWATCH_RETAIN_RAW_DAYS: process.env.KMSWATCH_RETAIN_RAW_DAYS ?? "0",
+    KMSWATCH_RETAIN_HISTORY_DAYS: process.env.KMSWATCH_RETAIN_HISTORY_DAYS ?? "0",
+    ...env,
+  });
+  const { url, child, output } = replica;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
-    if (child.exitCode !== null) throw new Error(`the replica exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the replica exited (${child.exitCode}):\n${output()}`);
     const healthy = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
     );
-    if (healthy) return { url, child, output: () => output };
+    if (healthy) return replica;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the replica did not become healthy:\n${output}`);
+  throw new Error(`the replica did not become healthy:\n${output()}`);
 }
 
 export async function stopReplica(replica: Replica | undefined): Promise<void> {

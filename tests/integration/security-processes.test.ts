@@ -2,7 +2,7 @@
 // PostgreSQL. kill -9 of the postmaster: the app answers 503 with Retry-After, serve.ts restarts PostgreSQL with
 // backoff and says so, and the app recovers with no operator and nothing lost. kill -9 of serve.ts itself: its
 // children (next-server, PostgreSQL) die with it, and a second start on a held data directory or port says why not.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ROOT } from "../../scripts/lib/app.ts";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { envelope, fixture } from "./helpers";
+import { spawnServe } from "./replica";
 
 type Serve = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
 
@@ -26,28 +27,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startServe(onPort = port): Serve {
   // Its own process group, so the test can stop everything it started even when a check fails half-way.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "start"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(onPort),
-      HOST: "127.0.0.1",
-      KMSWATCH_DATA_DIR: dataDir,
-      KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
-      KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
-      KMSWATCH_COOKIE_SECURE: "true",
-    },
+  const serve = spawnServe(onPort, {
+    KMSWATCH_DATA_DIR: dataDir,
+    KMSWATCH_SESSION_SECRET: inject("sessionSecret"),
+    KMSWATCH_ENROLL_SECRET: inject("enrollSecret"),
+    KMSWATCH_COOKIE_SECURE: "true",
   });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${onPort}`, output: () => output, exited };
+  const exited = new Promise<number | null>((resolve) => serve.child.once("exit", (code) => resolve(code)));
+  return { ...serve, exited };
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, output = () => ""): Promise<T> {
