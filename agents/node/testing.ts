@@ -74,19 +74,11 @@ export async function startAgent(
   return { child, done };
 }
 
+/** One run of the agent on the workspace's captures against `server`, then `extra` arguments. */
+export function agentArgs(ws: Workspace, server: string, extra: string[] = []): string[] {
+  return ["--server", server, "--from-dir", ws.captureDir, "--state-dir", ws.stateDir, "--fqdn", ws.fqdn, "--once", "--no-probe", ...extra];
+}
+
 export async function runAgent(ws: Workspace, server: string, extra: string[] = []): Promise<AgentRun> {
-  const args = [
-    "--server",
-    server,
-    "--from-dir",
-    ws.captureDir,
-    "--state-dir",
-    ws.stateDir,
-    "--fqdn",
-    ws.fqdn,
-    "--once",
-    "--no-probe",
-    ...extra,
-  ];
-  return (await startAgent(args)).done;
+  return (await startAgent(agentArgs(ws, server, extra))).done;
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, inject } from "vitest";
 import { pushActivation2026 } from "../../scripts/simulator/scenarios/pushActivation2026";
+import { TPM_READY } from "../../scripts/simulator/scenarios/activation2026";
 import { enrollMachine, envelope, getJson, post, signIn, sql } from "./helpers";
 
 const domain = `act-${randomUUID().slice(0, 6)}.contoso.com`;
@@ -166,16 +167,7 @@ describe("Office products", () => {
 describe("new artifacts", () => {
   it("refuse a bad TPM or OSLicense shape with a 400, and keep the newest report", async () => {
     const agent = await enrollMachine("TPM");
-    const tpm = {
-      type: "tpm",
-      present: true,
-      enabled: true,
-      activated: true,
-      specVersion: "2.0, 0, 1.59",
-      keyAttestation: true,
-      source: "Get-Tpm",
-      error: null,
-    };
+    const tpm = TPM_READY;
     expect(await post("/api/v1/ingest", envelope([{ ...tpm, present: "yes" }]), agent.token)).toMatchObject({
       status: 400,
       body: { error: { code: "invalid_request" } },

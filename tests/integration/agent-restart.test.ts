@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/lib/embedded-db.ts";
 import { startNext, type NextServer } from "../../scripts/lib/next-process.ts";
-import { addEvents, agentBundle, runAgent, spoolFiles, startAgent, workspace } from "../../agents/node/testing.ts";
+import { addEvents, agentArgs, agentBundle, runAgent, spoolFiles, startAgent, workspace } from "../../agents/node/testing.ts";
 import { checkinsFor, countFor } from "./helpers";
 
 let port = 0;
@@ -45,21 +45,8 @@ describe("agent and a server restart", () => {
     await start();
     let leftAtKill = -1;
     const { done } = await startAgent(
-      [
-        "--server",
-        url,
-        "--from-dir",
-        ws.captureDir,
-        "--state-dir",
-        ws.stateDir,
-        "--fqdn",
-        ws.fqdn,
-        "--once",
-        "--no-probe",
-        "--max-run-seconds",
-        // Long enough for a loaded machine's first acknowledged send; the run ends early once the server is gone.
-        "8",
-      ],
+      // Long enough for a loaded machine's first acknowledged send; the run ends early once the server is gone.
+      agentArgs(ws, url, ["--max-run-seconds", "8"]),
       (chunk) => {
         // Kill the server hard right after the first payload was acknowledged.
         if (leftAtKill < 0 && /\bsent \d{8}T/.test(chunk)) {

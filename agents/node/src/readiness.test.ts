@@ -8,18 +8,10 @@ import { collectFromDir } from "./fromDir.ts";
 import { buildPayload } from "./payload.ts";
 import { isKmsHost, parseReadiness, readinessScript } from "./readiness.ts";
 import { wevtutilQuery } from "./windows.ts";
+import { TPM_READY } from "../../../scripts/simulator/scenarios/activation2026.ts";
 
 const CAPTURES = path.resolve(import.meta.dirname, "../../../tests/fixtures/agent");
-const TPM = {
-  type: "tpm",
-  present: true,
-  enabled: true,
-  activated: true,
-  specVersion: "2.0, 0, 1.59",
-  keyAttestation: true,
-  source: "Get-Tpm",
-  error: null,
-};
+const TPM = TPM_READY;
 
 describe("readiness (TPM, OSLicense)", () => {
   it("runs the Windows agent's Readiness.ps1 and reads its JSON (pwsh, Windows cmdlets stood in for)", () => {

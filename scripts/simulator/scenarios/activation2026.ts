@@ -31,7 +31,8 @@ const ACT = {
 const V25 = "10.0.26100.4946";
 const V22_OLD = "10.0.20348.2113"; // before KB5034765 (20348.2322, February 2024)
 const V11 = "10.0.22631.4460";
-const TPM_READY = {
+/** The TPM report of a host ready for hardware-secured KMS, as the agents send it. */
+export const TPM_READY = {
   type: "tpm",
   present: true,
   enabled: true,
