@@ -230,20 +230,17 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
   );
   for (const ix of indexes.rows) await ctx.pool.query(`DROP INDEX "${ix.indexname}"`);
 
-  await ctx.pool.query(
-    `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
-     SELECT bench_uuid('h' || n), 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'KMS' || lpad(n::text, 2, '0'), 'kms_host',
-            $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => n % 50)
-       FROM generate_series(1, $1::int) AS n`,
-    [H, now, D],
-  );
-  await ctx.pool.query(
-    `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
-     SELECT bench_uuid('c' || i), 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com', 'WS-' || lpad(i::text, 6, '0'), 'client',
-            $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => i % 60)
-       FROM generate_series(1, $1::int) AS i`,
-    [C, now, D],
-  );
+  // Machines n = 1..count: their id key, their name (SQL over n), first seen D days ago, last seen within `spreadMin`.
+  const insertMachines = (key: string, name: string, role: string, count: number, spreadMin: number) =>
+    ctx.pool.query(
+      `INSERT INTO machine (id, fqdn, hostname, role, first_seen_at, last_seen_at)
+       SELECT bench_uuid('${key}' || n), lower(${name}) || '.corp.contoso.com', ${name}, '${role}',
+              $2::timestamptz - make_interval(days => $3::int), $2::timestamptz - make_interval(mins => n % ${spreadMin})
+         FROM generate_series(1, $1::int) AS n`,
+      [count, now, D],
+    );
+  await insertMachines("h", "'KMS' || lpad(n::text, 2, '0')", "kms_host", H, 50);
+  await insertMachines("c", "'WS-' || lpad(n::text, 6, '0')", "client", C, 60);
   await ctx.pool.query(
     `INSERT INTO approved_kms_host (id, host, note) SELECT bench_uuid('a' || n), 'kms' || lpad(n::text, 2, '0') || '.corp.contoso.com', 'bench'
        FROM generate_series(1, $1::int) AS n`,
