@@ -1,6 +1,7 @@
 // Activation in 2026 as an admin sees it: the overview's readiness and coverage, a host refusing Windows Server
 // 2025 clients, a host's undocumented KMS log warnings, Office apart on a client page, the activation-type filter.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 import { pushActivation2026 } from "../../scripts/simulator/scenarios/pushActivation2026";
 
 const domain = "act2026.e2e.contoso.com";
@@ -8,14 +9,6 @@ const domain = "act2026.e2e.contoso.com";
 test.beforeAll(async () => {
   await pushActivation2026(process.env.KMSWATCH_E2E_URL ?? "", process.env.KMSWATCH_E2E_ENROLL_SECRET ?? "", domain);
 });
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(process.env.KMSWATCH_E2E_EMAIL ?? "");
-  await page.getByLabel("Password").fill(process.env.KMSWATCH_E2E_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Fleet overview" })).toBeVisible();
-}
 
 test("overview, hosts, client and clients page show the 2026 activation facts", async ({ page }) => {
   await signIn(page);

@@ -1,14 +1,7 @@
 // Rogue-host forensics in a real browser: from the overview, the impostor at site2 (scenario epid-impostor) and
 // the rogue host are on /audit with their verdict and evidence, and the host and client pages show the ePIDs.
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(process.env.KMSWATCH_E2E_EMAIL ?? "");
-  await page.getByLabel("Password").fill(process.env.KMSWATCH_E2E_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Fleet overview" })).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
 test("an impostor under a real host's name is visible within three clicks of the overview", async ({ page }) => {
   await signIn(page);

@@ -1,7 +1,7 @@
 // Shared by the browser tests: the catalogues (so expected words come from the same files the pages use),
 // the ids of a host, a client and the rogue host (read through the API with the signed-in session), and the
 // list of every dashboard page.
-import { request, type Page } from "@playwright/test";
+import { expect, request, type Page } from "@playwright/test";
 import { STORAGE_STATE } from "./global-setup";
 import en from "../../lib/core/i18n/messages/en.json" with { type: "json" };
 import fr from "../../lib/core/i18n/messages/fr.json" with { type: "json" };
@@ -11,6 +11,15 @@ export type Messages = typeof en;
 
 export const email = () => process.env.KMSWATCH_E2E_EMAIL ?? "";
 export const password = () => process.env.KMSWATCH_E2E_PASSWORD ?? "";
+
+/** Signs in through the login form, in English, and waits for the overview. */
+export async function signIn(page: Page): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email());
+  await page.getByLabel("Password").fill(password());
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Fleet overview" })).toBeVisible();
+}
 
 export type FleetIds = { hostId: string; clientId: string; rogueHost: string };
 

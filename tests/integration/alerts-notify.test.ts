@@ -12,7 +12,7 @@ import { buildFleet } from "../../scripts/simulator/fleet";
 import { simulate } from "../../scripts/simulator/engine";
 import { pushFleet, type FetchLike } from "../../scripts/simulate-push";
 import { verifyWebhook } from "../../lib/evaluate/notify/signature";
-import { getJson, signIn, sql } from "./helpers";
+import { callApi, getJson, signIn, sql } from "./helpers";
 
 type Hook = {
   headers: IncomingHttpHeaders;
@@ -42,15 +42,8 @@ let webhookUrl = "";
 let smtpUrl = "";
 let cookie = "";
 
-async function api<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${inject("baseUrl")}${route}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
-}
+/** A dashboard call with the session this file signed in with. */
+const api = <T = Record<string, unknown>>(method: string, route: string, body?: unknown) => callApi<T>(method, route, cookie, body);
 
 /** Undoes quoted-printable soft breaks and escapes, enough to search the mail text. */
 const decodeQp = (s: string) =>
