@@ -15,6 +15,9 @@ import * as activation from "../../lib/read/contract/activation2026";
 import { callApi, pushSimulatedFleet, signIn, sql } from "./helpers";
 
 let cookie = "";
+/** The simulated fleet's own domain: the alerts and agents this file changes are its own, never another file's. */
+const DOMAIN = "contract-contoso.com";
+const OWN = `%.${DOMAIN}`;
 const ids = { host: "", client: "", alert: "", raw: "" };
 
 /** The answer of `method route`, parsed with `schema`: fails naming the route and the first mismatching field. */
@@ -30,21 +33,30 @@ async function answer<S extends z.ZodType>(schema: S, route: string, method = "G
 beforeAll(async () => {
   await pushSimulatedFleet(
     { hosts: 2, clients: 60, days: 20, seed: 21, scenarios: ["healthy", "duplicate-cmid", "low-count", "mak-clients"] },
-    "contract-contoso.com",
+    DOMAIN,
   );
-  // The 2026 machines (TPM reports, host keys, Office) fill the activation views; a domain of their own.
-  await pushActivation2026(inject("baseUrl"), inject("enrollSecret"), `contract-${randomUUID().slice(0, 6)}.contoso.com`);
+  // The 2026 machines (TPM reports, host keys, Office) fill the activation views; a domain of their own. Not the
+  // Windows Server 2025 hosts: activation-2026.test.ts expects no host in the database to cover that product before
+  // it pushes its own.
+  await pushActivation2026(inject("baseUrl"), inject("enrollSecret"), `contract-${randomUUID().slice(0, 6)}.contoso.com`, {
+    only: (hostname) => !hostname.startsWith("KMS25"),
+  });
   cookie = await signIn();
   await answer(alerts.evaluateResultSchema, "/api/dashboard/alerts/evaluate", "POST");
   // A host with requests (12290) and a client with snapshots: their lists below must not be empty.
   const [host] = await sql<{ id: string }>(
-    `SELECT m.id FROM machine m WHERE m.role = 'kms_host'
+    `SELECT m.id FROM machine m WHERE m.role = 'kms_host' AND m.fqdn LIKE $1
         AND EXISTS (SELECT 1 FROM activation_event e WHERE e.machine_id = m.id AND e.event_id = 12290) ORDER BY m.fqdn LIMIT 1`,
+    [OWN],
   );
   const [client] = await sql<{ id: string }>(
-    "SELECT m.id FROM machine m JOIN snapshot s ON s.machine_id = m.id WHERE m.role = 'client' ORDER BY m.fqdn LIMIT 1",
+    "SELECT m.id FROM machine m JOIN snapshot s ON s.machine_id = m.id WHERE m.role = 'client' AND m.fqdn LIKE $1 ORDER BY m.fqdn LIMIT 1",
+    [OWN],
   );
-  const [alert] = await sql<{ id: string }>("SELECT id FROM alert WHERE state = 'open' ORDER BY first_seen_at LIMIT 1");
+  const [alert] = await sql<{ id: string }>(
+    "SELECT a.id FROM alert a JOIN machine m ON m.id = a.machine_id WHERE a.state = 'open' AND m.fqdn LIKE $1 ORDER BY a.first_seen_at LIMIT 1",
+    [OWN],
+  );
   const [raw] = await sql<{ id: string }>("SELECT raw_artifact_id AS id FROM snapshot WHERE source = 'dlv' LIMIT 1");
   Object.assign(ids, { host: host?.id, client: client?.id, alert: alert?.id, raw: raw?.id });
 }, 300_000);
@@ -164,7 +176,10 @@ describe("dashboard API answers match their schemas", () => {
     await answer(admin.passwordResetSchema, `/api/dashboard/users/${user.id}/password`, "POST", { password: "another-password" });
     await answer(admin.deletedSchema, `/api/dashboard/users/${user.id}`, "DELETE");
 
-    const [agent] = await sql<{ id: string }>("SELECT id FROM agent WHERE revoked_at IS NULL ORDER BY enrolled_at DESC LIMIT 1");
+    const [agent] = await sql<{ id: string }>(
+      "SELECT a.id FROM agent a JOIN machine m ON m.id = a.machine_id WHERE a.revoked_at IS NULL AND m.fqdn LIKE $1 LIMIT 1",
+      [OWN],
+    );
     const rotated = await answer(admin.rotatedAgentSchema, `/api/dashboard/agents/${agent?.id}/rotate`, "POST", undefined, 201);
     await answer(admin.revokedAgentSchema, `/api/dashboard/agents/${rotated.agentId}/revoke`, "POST");
   });
