@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parsedProductSchema, type ParsedProduct } from "../../kms/parsed";
 import { parseCim } from "./cim";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
-import { KMS01_CLIENT_DNS, KMS01_HOST_SIDE, KMS01_PRODUCT, NO_HOST_COUNTERS } from "@/tests/support/dlvExpectations";
+import { KMS01_CLIENT_DNS, KMS01_HOST_SIDE, KMS01_PRODUCT, NO_CLIENT_INFO, NO_HOST_COUNTERS } from "@/tests/support/dlvExpectations";
 
 const sharedDir = `${SHARED_FIXTURES}/cim/`;
 const localDir = `${LOCAL_FIXTURES}/cim/`;
@@ -46,13 +46,9 @@ const expected: Record<string, ParsedProduct[]> = {
       hresult: "0x00000000",
       trustedTime: "2024-05-13T12:00:03.000Z",
       configuredActivationType: "All",
+      // A host is a KMS client of no one, but CIM still reports its own CMID and the client intervals.
+      ...NO_CLIENT_INFO,
       cmid: "9a3e6d2c-41b7-4c8e-8f5d-2b7a61c0e944",
-      kmsHost: null,
-      kmsPort: null,
-      kmsHostIp: null,
-      kmsHostSource: null,
-      kmsHostExtendedPid: null,
-      kmsLookupDomain: null,
       activationIntervalMin: 120,
       renewalIntervalMin: 10080,
       hostCaching: true,
@@ -112,16 +108,9 @@ const expected: Record<string, ParsedProduct[]> = {
       remainingAppRearmCount: null,
       trustedTime: "2024-05-13T11:40:00.000Z",
       configuredActivationType: "All",
-      cmid: null,
-      kmsHost: null,
-      kmsPort: null,
-      kmsHostIp: null,
-      kmsHostSource: null,
-      kmsHostExtendedPid: null,
-      kmsLookupDomain: null,
+      ...NO_CLIENT_INFO,
       activationIntervalMin: 120,
       renewalIntervalMin: 10080,
-      hostCaching: null,
       listeningPort: null,
       dnsPublishing: null,
       kmsPriority: null,

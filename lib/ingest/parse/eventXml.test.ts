@@ -138,18 +138,8 @@ describe("parseEventXml: shared fixtures", () => {
       WIN_ENT,
       25,
     ),
-    host(
-      884212,
-      "2024-05-13T11:12:44.533Z",
-      "WS-FIN-0142.corp.contoso.com",
-      "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
-      "2024-05-13T11:12:00.000Z",
-      false,
-      "Licensed",
-      249120,
-      WIN_ENT,
-      25,
-    ),
+    // The log holds the single-event fixture's request too.
+    FIXTURE_EVENTS["host-12290-success.xml"],
     host(
       884213,
       "2024-05-13T11:13:05.700Z",
