@@ -87,6 +87,15 @@ function eventsSql(H: number): string {
 }
 
 /** Snapshot j = 0 is the state in force at the window start; j >= 1 the state after renewal j - 1. */
+// The product templates (parameter $5) as rows p, and the snapshot columns a fill writes: the client and host fills alike.
+const productTemplates = `jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text,
+  name text, channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
+  service_version text, parsed jsonb)`;
+const insertSnapshot = `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
+  activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
+  expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
+  cmid, kms_host, kms_port, kms_host_source, service_version, parsed)`;
+
 const clientStates = `
   CROSS JOIN LATERAL generate_series(0, 1 + floor(($4::int * 1440 - c.offset_min) / 10080.0)::int) AS j
   CROSS JOIN LATERAL (
@@ -106,15 +115,10 @@ function clientSnapshotsSql(H: number): string {
          (extract(epoch FROM s.expires - s.at) / 60)::int AS grace_remaining_min, s.expires AS expires_at, c.cmid, c.host_fqdn AS kms_host,
          p.listening_port, p.dns_publishing, p.service_version, p.parsed
     FROM c ${clientStates}
-    JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
-         channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-         service_version text, parsed jsonb) ON p.source = src.source
+    JOIN ${productTemplates} ON p.source = src.source
    WHERE s.at <= $3::timestamptz),
   seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
-  INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
-    activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
-    expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-    cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+  ${insertSnapshot}
   SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
          activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
          expires_at, NULL, false, NULL, listening_port, dns_publishing, NULL, NULL,
@@ -164,14 +168,9 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
            p.partial_product_key, 10000 + (t.hour * $4::int / 168)::int AS total_requests, (t.hour * $4::int / 16800)::int AS failed_requests,
            md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed
       FROM h CROSS JOIN t
-      CROSS JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
-           channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-           service_version text, parsed jsonb)),
+      CROSS JOIN ${productTemplates}),
     seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
-    INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
-      activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
-      expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-      cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+    ${insertSnapshot}
     SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
            activation_id, application_id, name, channel, product_key_channel, partial_product_key, 'Licensed', 0,
            NULL, NULL, true, 50, 1688, true, total_requests, failed_requests,

@@ -4,23 +4,15 @@ import { kmsHostSourceLabel, readProductExtras, windowsFirst } from "./productFi
 
 describe("readProductExtras", () => {
   it("reads the known fields", () => {
-    const extras = readProductExtras({
+    const known = {
       productKeyChannel: "Volume:GVLK",
       partialProductKey: "W269N",
       graceRemainingMin: 259200,
       kmsHostSource: "dns",
       notificationReason: null,
       kmsHostIp: "10.0.0.5",
-      applicationId: WINDOWS_APPLICATION_ID,
-    });
-    expect(extras).toMatchObject({
-      productKeyChannel: "Volume:GVLK",
-      partialProductKey: "W269N",
-      graceRemainingMin: 259200,
-      kmsHostSource: "dns",
-      notificationReason: null,
-      kmsHostIp: "10.0.0.5",
-    });
+    };
+    expect(readProductExtras({ ...known, applicationId: WINDOWS_APPLICATION_ID })).toMatchObject(known);
   });
   it("treats wrong types and non-objects as unknown", () => {
     const empty = readProductExtras(null);
