@@ -12,7 +12,7 @@ import {
   type LicenseCode,
 } from "./constants";
 import type { Rng } from "./prng";
-import type { ClientMachine, Event12288, Event12289, Event12290, HostCounters, HostMachine } from "./types";
+import type { ClientMachine, ClientRequest, Event12288, Event12289, Event12290, HostCounters, HostMachine } from "./types";
 
 export type HostState = {
   host: HostMachine;
@@ -51,6 +51,15 @@ export function handleRequest(
 ): RequestOutcome {
   const product = PRODUCTS[c.product];
   const host = hs.host;
+  const asked: ClientRequest = {
+    cmid: c.cmid,
+    clientTime: t,
+    isVm: c.isVm,
+    licenseStatus: status,
+    minutesToExpiry: remaining,
+    actId: product.actId,
+    minCount: product.minCount,
+  };
   const request: Omit<Event12288, "recordId"> = {
     eventId: 12288,
     time: t,
@@ -60,13 +69,7 @@ export function handleRequest(
     status: 0,
     server: host.dnsName,
     port: KMS_PORT,
-    cmid: c.cmid,
-    clientTime: t,
-    isVm: c.isVm,
-    licenseStatus: status,
-    minutesToExpiry: remaining,
-    actId: product.actId,
-    minCount: product.minCount,
+    ...asked,
   };
   if (blocked) return { request, response: null };
 
@@ -96,14 +99,8 @@ export function handleRequest(
       ticks: rng.int(0, 9999),
       computer: host.fqdn,
       hr,
-      minCount: product.minCount,
       clientFqdn: c.fqdn,
-      cmid: c.cmid,
-      clientTime: t,
-      isVm: c.isVm,
-      licenseStatus: status,
-      minutesToExpiry: remaining,
-      actId: product.actId,
+      ...asked,
     });
   }
   const activated = hr === HR.OK;

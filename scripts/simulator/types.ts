@@ -105,12 +105,8 @@ export type Fleet = {
 };
 
 type EventBase = { recordId: number; time: number; ticks: number; computer: string };
-export type Event12288 = EventBase & {
-  eventId: 12288;
-  hr: number;
-  status: number;
-  server: string;
-  port: number;
+/** What a client's request says: its 12288 and the host's 12290 for the same request carry it alike. */
+export type ClientRequest = {
   cmid: string;
   clientTime: number;
   isVm: boolean;
@@ -119,6 +115,14 @@ export type Event12288 = EventBase & {
   actId: string;
   minCount: number;
 };
+export type Event12288 = EventBase &
+  ClientRequest & {
+    eventId: 12288;
+    hr: number;
+    status: number;
+    server: string;
+    port: number;
+  };
 export type Event12289 = EventBase & {
   eventId: 12289;
   hr: number;
@@ -129,18 +133,7 @@ export type Event12289 = EventBase & {
   renewalInterval: number;
   clientTime: number;
 };
-export type Event12290 = EventBase & {
-  eventId: 12290;
-  hr: number;
-  minCount: number;
-  clientFqdn: string;
-  cmid: string;
-  clientTime: number;
-  isVm: boolean;
-  licenseStatus: LicenseCode;
-  minutesToExpiry: number;
-  actId: string;
-};
+export type Event12290 = EventBase & ClientRequest & { eventId: 12290; hr: number; clientFqdn: string };
 export type Event12293 = EventBase & { eventId: 12293; hr: number; domain: string };
 export type SimEvent = Event12288 | Event12289 | Event12290 | Event12293;
 
