@@ -4,7 +4,8 @@ import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { DAY_MS } from "@/lib/core/time";
-import { identifyProduct, type ClientProduct } from "@/lib/kms/productIdentity";
+import { identifyProduct } from "@/lib/kms/productIdentity";
+import type { AskedProduct } from "@/lib/read/contract/activation2026";
 
 type RequestRow = {
   client_fqdn: string;
@@ -19,17 +20,7 @@ type RequestRow = {
 };
 type FleetRow = { activation_id: string; name: string | null; application_id: string | null; service_version: string | null };
 
-export type AskedProduct = {
-  /** null when the activation ID is named by no snapshot in the fleet. */
-  product: ClientProduct | null;
-  activationId: string | null;
-  clients: number;
-  cmids: number;
-  lastAt: string;
-  /** Requests refused with 0xC004F042 (the host key does not cover the product). */
-  refusedNotCovered: number;
-  clientFqdns: string[];
-};
+export type { AskedProduct } from "@/lib/read/contract/activation2026";
 
 export async function getAskedProducts(hostId: string, now: Date): Promise<AskedProduct[]> {
   const since = new Date(now.getTime() - 30 * DAY_MS);

@@ -4,17 +4,9 @@ import "server-only";
 import { queryRows } from "@/lib/core/db";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { parseElementTree, type XmlElement } from "@/lib/ingest/parse/xml/elementTree";
+import type { KmsLogEvent } from "@/lib/read/contract/activation2026";
 
-export type KmsLogEvent = {
-  eventId: number;
-  recordId: number;
-  timeCreated: string;
-  level: "Critical" | "Error" | "Warning" | "Information" | "Verbose" | null;
-  provider: string | null;
-  /** The rendered message (<RenderingInfo><Message>) when the agent sent it; else the event's data values. */
-  message: string | null;
-  rendered: boolean;
-};
+export type { KmsLogEvent } from "@/lib/read/contract/activation2026";
 
 const LEVELS = { 1: "Critical", 2: "Error", 3: "Warning", 4: "Information", 5: "Verbose" } as const;
 const child = (el: XmlElement | undefined, name: string) => el?.children.find((c) => c.name === name);

@@ -1,6 +1,7 @@
 // Alerts page and client page: counts per severity, the rule summary, and the URL values of the filters
 // (the filtering and ordering themselves run in Postgres, lib/read/alerts/alertSql.ts).
 // Shared with the pages (the filters live in the URL), so not server-only: pure, no I/O.
+import type { RuleGroup } from "@/lib/read/contract/fleet";
 
 export type FindingLike = {
   ruleId: string;
@@ -19,7 +20,7 @@ export function countBySeverity(findings: readonly FindingLike[]): Record<Findin
   return counts;
 }
 
-export type RuleGroup = { ruleId: string; title: string; severity: FindingLike["severity"]; hosts: number; clients: number };
+export type { RuleGroup } from "@/lib/read/contract/fleet";
 /** `n` subjects of one kind with one rule at one severity (a row of getAlertCounts, or one finding). */
 export type RuleCount = {
   ruleId: string;

@@ -28,6 +28,33 @@ const coverageVerdictSchema = z.discriminatedUnion("status", [
 ]);
 const activationTypeSchema = z.enum(activationTypes);
 
+/** A client product that asked the host in the last 30 days (its 12290 events). */
+const askedProductSchema = z.object({
+  /** null when the activation ID is named by no snapshot in the fleet. */
+  product: clientProductSchema.nullable(),
+  activationId: textOrNull,
+  clients: int,
+  cmids: int,
+  lastAt: isoSchema,
+  /** Requests refused with 0xC004F042 (the host key does not cover the product). */
+  refusedNotCovered: int,
+  clientFqdns: z.array(z.string()),
+});
+export type AskedProduct = z.infer<typeof askedProductSchema>;
+
+/** A Key Management Service log event other than 12288-12293, read back from its stored XML. */
+const kmsLogEventSchema = z.object({
+  eventId: int,
+  recordId: int,
+  timeCreated: isoSchema,
+  level: z.enum(["Critical", "Error", "Warning", "Information", "Verbose"]).nullable(),
+  provider: textOrNull,
+  /** The rendered message (<RenderingInfo><Message>) when the agent sent it; else the event's data values. */
+  message: textOrNull,
+  rendered: z.boolean(),
+});
+export type KmsLogEvent = z.infer<typeof kmsLogEventSchema>;
+
 export const hostActivation2026Schema = z.object({
   machineId: z.string(),
   fqdn: z.string(),
@@ -60,32 +87,9 @@ export const hostActivation2026Schema = z.object({
       fixes: z.array(reasonFixSchema),
     }),
   ),
-  products: z.array(
-    z.object({
-      /** null when the activation ID is named by no snapshot in the fleet. */
-      product: clientProductSchema.nullable(),
-      activationId: textOrNull,
-      clients: int,
-      cmids: int,
-      lastAt: isoSchema,
-      /** Requests refused with 0xC004F042 (the host key does not cover the product). */
-      refusedNotCovered: int,
-      clientFqdns: z.array(z.string()),
-      verdict: coverageVerdictSchema.nullable(),
-    }),
-  ),
+  products: z.array(askedProductSchema.extend({ verdict: coverageVerdictSchema.nullable() })),
   office: z.object({ clients: int, currentCount: intOrNull, threshold: int }),
-  otherEvents: z.array(
-    z.object({
-      eventId: int,
-      recordId: int,
-      timeCreated: isoSchema,
-      level: z.enum(["Critical", "Error", "Warning", "Information", "Verbose"]).nullable(),
-      provider: textOrNull,
-      message: textOrNull,
-      rendered: z.boolean(),
-    }),
-  ),
+  otherEvents: z.array(kmsLogEventSchema),
   /** The raw OSLicense answers, as the agent sent them. */
   osLicense: z.array(z.object({ kind: z.string(), collectedAt: isoSchema, body: z.unknown(), error: textOrNull })),
   findings: z.array(findingSchema),

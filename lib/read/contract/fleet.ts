@@ -7,7 +7,9 @@ import { forensicSignalSchema, servedEpidSchema, verdictSchema } from "@/lib/eva
 import { int, intOrNull, textOrNull } from "@/lib/read/contract/shared";
 
 const severityCountsSchema = z.object({ critical: int, warning: int, info: int });
+/** One line per rule of the alerts summary: its worst severity, and how many hosts and clients have it. */
 const ruleGroupSchema = z.object({ ruleId: z.string(), title: z.string(), severity: severitySchema, hosts: int, clients: int });
+export type RuleGroup = z.infer<typeof ruleGroupSchema>;
 
 export const fleetOverviewSchema = z.object({
   hosts: int,
