@@ -1,16 +1,9 @@
 // Public shapes of parsed KMS artifacts (the /api/v1/parse answer and the stored parsed columns).
 // Every field is nullable: real pastes are partial, and "unknown" must never be confused with 0/false.
 import { z } from "zod";
+import { licenseStatusValues } from "./licenseStatus";
 
-export const licenseStatusValues = [
-  "Unlicensed",
-  "Licensed",
-  "InitialGrace",
-  "AdditionalGrace",
-  "NonGenuineGrace",
-  "Notification",
-  "ExtendedGrace",
-] as const;
+export { licenseStatusValues };
 export const licenseStatusSchema = z.enum(licenseStatusValues);
 export type LicenseStatus = z.infer<typeof licenseStatusSchema>;
 

@@ -1,5 +1,6 @@
 // Clients page filters <-> URL query string, so a filtered view can be shared as a link.
 // Shared with the pages (the filters live in the URL), so not server-only: pure, no I/O.
+import { licenseStatusValues, type LicenseStatusValue } from "@/lib/kms/licenseStatus";
 
 /** The clients table's sortable columns; the API accepts each, "-" first for descending. */
 export const CLIENT_SORT_KEYS = [
@@ -84,16 +85,8 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** License states the API filters on (lib/kms/parsed.ts order), repeated here to keep zod out of the page bundle. */
-export const LICENSE_STATES = [
-  "Licensed",
-  "InitialGrace",
-  "AdditionalGrace",
-  "NonGenuineGrace",
-  "Notification",
-  "ExtendedGrace",
-  "Unlicensed",
-] as const;
+/** License states the API filters on, in code order but Unlicensed last (the select lists the usual ones first). */
+export const LICENSE_STATES: readonly LicenseStatusValue[] = [...licenseStatusValues.slice(1), licenseStatusValues[0]];
 
 /** Common channels; the select also keeps any other value that came in through the URL. */
 export const CHANNELS = ["VOLUME_KMSCLIENT", "VOLUME_MAK", "RETAIL", "OEM_DM"] as const;
