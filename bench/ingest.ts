@@ -14,6 +14,7 @@ import { ACT_ID_WIN_ENTERPRISE, LS } from "../scripts/simulator/constants";
 import type { Event12290 } from "../scripts/simulator/types";
 import { parseEventXml } from "../lib/ingest/parse/eventXml";
 import { normalizeHostName } from "../lib/kms/hostNames";
+import { packText } from "../lib/core/deflate";
 import type { BenchContext, Enrolled } from "./lib/context";
 import { log, pool, post, postJson, stat, type Stat } from "./lib/util";
 
@@ -42,7 +43,7 @@ const COLUMNS = [
   "activation_interval_min",
   "renewal_interval_min",
   "domain",
-  "raw_xml",
+  "raw_xml_packed",
 ];
 
 export type IngestResult = {
@@ -128,7 +129,8 @@ function copyRows(machineId: string, xml: string, log: string): { lines: string[
       e.activationIntervalMin,
       e.renewalIntervalMin,
       e.domain,
-      item.raw,
+      // As storeEvents.ts stores it: packed with the event dictionary, bytea as hex text.
+      `\\x${packText(item.raw, "eventXml").toString("hex")}`,
     ];
     lines.push(`${values.map(copyText).join("\t")}\n`);
   }

@@ -10,8 +10,9 @@ import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { PreparedEvent } from "@/lib/ingest/prepare";
 import { copyLine } from "@/lib/ingest/copyText";
-import { storableRowsJson } from "@/lib/ingest/json";
+import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
+import { packText } from "@/lib/core/deflate";
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -38,7 +39,8 @@ const eventRow = ({ log, event: e, raw }: PreparedEvent) => ({
   activation_interval_min: e.activationIntervalMin,
   renewal_interval_min: e.renewalIntervalMin,
   domain: e.domain,
-  raw_xml: raw,
+  // Packed (~100 bytes instead of ~820): bytea as hex text, which both COPY and json_to_recordset read.
+  raw_xml_packed: `\\x${packText(storableText(raw), "eventXml").toString("hex")}`,
 });
 type EventRow = ReturnType<typeof eventRow>;
 
@@ -66,7 +68,7 @@ const COLUMNS = [
   ["activation_interval_min", "int"],
   ["renewal_interval_min", "int"],
   ["domain", "text"],
-  ["raw_xml", "text"],
+  ["raw_xml_packed", "bytea"],
 ] as const satisfies readonly (readonly [keyof EventRow, string])[];
 const COLUMN_NAMES = COLUMNS.map(([name]) => name).join(", ");
 

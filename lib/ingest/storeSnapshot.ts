@@ -6,17 +6,17 @@ import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
 import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
 import { slimParsed } from "@/lib/kms/storedProduct";
-import { deflateText } from "@/lib/core/deflate";
+import { packText } from "@/lib/core/deflate";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 
 async function rawArtifactId(client: PoolClient, machineId: string, collectedAt: Date, snap: PreparedSnapshot): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
+    `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $5)
      ON CONFLICT (machine_id, content_hash) DO UPDATE SET last_seen_at = GREATEST(raw_artifact.last_seen_at, EXCLUDED.last_seen_at)
      RETURNING id`,
-    [machineId, snap.rawType, snap.rawHash, deflateText(storableText(snap.rawBody)), collectedAt],
+    [machineId, snap.rawType, snap.rawHash, packText(storableText(snap.rawBody), snap.rawType), collectedAt],
   );
   return rows[0]!.id;
 }
