@@ -65,23 +65,20 @@ const renewals = `
 
 function eventsSql(H: number): string {
   return `WITH ${clientsCte(H)}
-  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, computer, hresult, status, kms_host, kms_port,
-    cmid, client_time, is_vm, license_status, minutes_to_expiry, activation_id, min_count, client_fqdn, activated,
-    host_current_count, activation_interval_min, renewal_interval_min, domain, raw_xml_packed, ingested_at)
+  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, hresult, kms_host, kms_port,
+    cmid, is_vm, license_status, activation_id, min_count, client_fqdn, activated, host_current_count, domain, raw_xml_packed)
   SELECT CASE WHEN ev.e = 12290 THEN c.host_id ELSE c.id END,
          CASE WHEN ev.e = 12290 THEN 'Key Management Service' ELSE 'Application' END,
          CASE ev.e WHEN 12288 THEN 2 * k + 1 WHEN 12289 THEN 2 * k + 2 ELSE c.i::bigint * 100 + k END,
          ev.e, r.t + CASE WHEN ev.e = 12289 THEN interval '1 second' ELSE interval '0' END,
-         CASE WHEN ev.e = 12290 THEN c.host_fqdn ELSE c.fqdn END,
-         ev.hresult, ev.status, CASE WHEN ev.e = 12288 THEN c.host_fqdn END, CASE WHEN ev.e = 12288 THEN 1688 END,
-         CASE WHEN ev.e <> 12289 THEN c.cmid END, r.t - interval '1 second', CASE WHEN ev.e <> 12289 THEN c.is_vm END,
-         ev.license_status, ev.minutes_to_expiry, ev.activation_id, ev.min_count,
-         CASE WHEN ev.e = 12290 THEN c.fqdn END, ev.activated, ev.host_current_count, ev.activation_interval_min, ev.renewal_interval_min, NULL,
-         decode(ev.packed ->> (c.i % ${PACKED_VARIANTS}), 'base64'),
-         r.t + interval '20 minutes'
+         ev.hresult, CASE WHEN ev.e = 12288 THEN c.host_fqdn END, CASE WHEN ev.e = 12288 THEN 1688 END,
+         CASE WHEN ev.e <> 12289 THEN c.cmid END, CASE WHEN ev.e <> 12289 THEN c.is_vm END,
+         ev.license_status, ev.activation_id, ev.min_count,
+         CASE WHEN ev.e = 12290 THEN c.fqdn END, ev.activated, ev.host_current_count, NULL,
+         decode(ev.packed ->> (c.i % ${PACKED_VARIANTS}), 'base64')
     FROM c ${renewals}
-   CROSS JOIN jsonb_to_recordset($5::jsonb) AS ev(e int, packed jsonb, hresult text, status text, license_status text, minutes_to_expiry int,
-        activation_id text, min_count int, activated boolean, host_current_count int, activation_interval_min int, renewal_interval_min int)
+   CROSS JOIN jsonb_to_recordset($5::jsonb) AS ev(e int, packed jsonb, hresult text, license_status text,
+        activation_id text, min_count int, activated boolean, host_current_count int)
    WHERE r.t <= $3::timestamptz`;
 }
 
@@ -133,14 +130,13 @@ function clientRawSql(H: number): string {
 
 function incidentSql(H: number): string {
   return `WITH ${clientsCte(H)}
-  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, computer, hresult, status, kms_host, kms_port,
-    cmid, client_time, is_vm, license_status, minutes_to_expiry, activation_id, min_count, raw_xml_packed, ingested_at)
-  SELECT c.id, 'Application', 1000001, 12288, r.t, c.fqdn, ev.hresult, ev.status, c.host_fqdn, 1688, c.cmid, r.t - interval '1 second',
-         c.is_vm, ev.license_status, ev.minutes_to_expiry, ev.activation_id, ev.min_count,
-         decode(ev.packed ->> (c.i % ${PACKED_VARIANTS}), 'base64'),
-         r.t + interval '5 minutes'
+  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, hresult, kms_host, kms_port,
+    cmid, is_vm, license_status, activation_id, min_count, raw_xml_packed)
+  SELECT c.id, 'Application', 1000001, 12288, r.t, ev.hresult, c.host_fqdn, 1688, c.cmid,
+         c.is_vm, ev.license_status, ev.activation_id, ev.min_count,
+         decode(ev.packed ->> (c.i % ${PACKED_VARIANTS}), 'base64')
     FROM c CROSS JOIN LATERAL (SELECT $3::timestamptz - make_interval(mins => 30 + c.i % 90) AS t) r
-   CROSS JOIN jsonb_to_recordset($4::jsonb) AS ev(packed jsonb, hresult text, status text, license_status text, minutes_to_expiry int,
+   CROSS JOIN jsonb_to_recordset($4::jsonb) AS ev(packed jsonb, hresult text, license_status text,
         activation_id text, min_count int)
    WHERE c.i % ${H} = 0`;
 }

@@ -168,14 +168,10 @@ export function eventRow(e: number, t: { format: string; parsed: ParsedEvent }) 
     e,
     packed: packedVariants(e, t.format),
     hresult: p.hresult,
-    status: p.status,
     license_status: p.licenseStatus,
-    minutes_to_expiry: p.minutesToExpiry,
     activation_id: p.activationId,
     min_count: p.minCount,
     activated: p.activated,
     host_current_count: p.hostCurrentCount,
-    activation_interval_min: p.activationIntervalMin,
-    renewal_interval_min: p.renewalIntervalMin,
   };
 }
