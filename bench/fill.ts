@@ -100,21 +100,21 @@ function clientSnapshotsSql(H: number): string {
          greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))) AS last_seen_at,
          p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed' AS license_status,
          (extract(epoch FROM s.expires - s.at) / 60)::int AS grace_remaining_min, s.expires AS expires_at, c.cmid, c.host_fqdn AS kms_host,
-         p.listening_port, p.dns_publishing, p.service_version, p.parsed
+         p.listening_port, p.dns_publishing, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
     FROM c ${clientStates}
     JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
          channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-         service_version text, parsed jsonb) ON p.source = src.source
+         service_version text, parsed jsonb, parsed_packed text) ON p.source = src.source
    WHERE s.at <= $3::timestamptz),
   seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
   INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
     activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
     expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-    cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+    cmid, kms_host, kms_port, kms_host_source, service_version, parsed, parsed_packed)
   SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
          activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
          expires_at, NULL, false, NULL, listening_port, dns_publishing, NULL, NULL,
-         cmid, kms_host, 1688, 'dns', service_version, parsed
+         cmid, kms_host, 1688, 'dns', service_version, parsed, parsed_packed
     FROM rows`;
 }
 
@@ -157,20 +157,20 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
            p.source, p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour) AS content_hash, t.at AS collected_at,
            t.at + interval '50 minutes' AS last_seen_at, p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel,
            p.partial_product_key, 10000 + (t.hour * $4::int / 168)::int AS total_requests, (t.hour * $4::int / 16800)::int AS failed_requests,
-           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed
+           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
       FROM h CROSS JOIN t
       CROSS JOIN jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text, name text,
            channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-           service_version text, parsed jsonb)),
+           service_version text, parsed jsonb, parsed_packed text)),
     seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
     INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
       activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
       expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-      cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+      cmid, kms_host, kms_port, kms_host_source, service_version, parsed, parsed_packed)
     SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
            activation_id, application_id, name, channel, product_key_channel, partial_product_key, 'Licensed', 0,
            NULL, NULL, true, 50, 1688, true, total_requests, failed_requests,
-           cmid, NULL, NULL, NULL, service_version, parsed
+           cmid, NULL, NULL, NULL, service_version, parsed, parsed_packed
       FROM rows`,
     [H, D, now, clientsPerHost, JSON.stringify(products)],
   );

@@ -2,7 +2,7 @@
 // parsers, turned into SQL format() templates and parsed column values.
 import { createHash } from "node:crypto";
 import { packText } from "../../lib/core/deflate";
-import { slimParsed } from "../../lib/kms/storedProduct";
+import { storedParsedParts } from "../../lib/kms/storedProduct";
 import { buildFleet, snapshotArtifacts } from "../../scripts/simulator";
 import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../scripts/simulator/constants";
 import { renderEvent } from "../../scripts/simulator/renderEvents";
@@ -130,8 +130,9 @@ export function productRow(source: "dlv" | "cim", p: ParsedProduct) {
     listening_port: p.listeningPort,
     dns_publishing: p.dnsPublishing,
     service_version: p.serviceVersion,
-    // As ingest stores it: only the fields no column holds.
-    parsed: slimParsed(p),
+    // As ingest stores it: the fields no column holds, those SQL reads as jsonb, the others packed (base64).
+    parsed: storedParsedParts(p).parsed,
+    parsed_packed: storedParsedParts(p).packed?.toString("base64") ?? null,
   };
 }
 

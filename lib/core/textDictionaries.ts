@@ -102,9 +102,19 @@ const CIM =
   '"KeyManagementServiceNotificationRequests":4294967295,"RemainingAppReArmCount":1001,"RemainingSkuReArmCount":1001,' +
   '"TrustedTime":"\\/Date(1767225600000)\\/"}]}';
 
+/** A snapshot's packed product fields (lib/kms/storedProduct.ts storedParsedParts): a host's, then a client's. */
+const PRODUCT_FIELDS =
+  '{"description":"Windows(R) Operating System, VOLUME_KMS_WS22 channel","remainingWindowsRearmCount":1000,' +
+  '"remainingSkuRearmCount":1001,"trustedTime":"2026-01-01T00:00:00.000Z","kmsPriority":"Normal","kmsLookupDomain":"corp.example.com",' +
+  '"requestsUnlicensed":0,"requestsLicensed":0,"requestsInitialGrace":0,"requestsExpiredOrOot":0,"requestsNonGenuineGrace":0,' +
+  '"requestsNotification":0}' +
+  '{"description":"Windows(R) Operating System, VOLUME_KMSCLIENT channel","remainingWindowsRearmCount":1001,' +
+  '"remainingSkuRearmCount":1001,"trustedTime":"1/1/2026 12:00:00 AM","kmsHost":"kms.corp.example.com",' +
+  '"activationIntervalMin":120,"renewalIntervalMin":10080,"hostCaching":true,"kmsPriority":"Normal"}';
+
 /** Id 0 is plain deflate (no dictionary). */
-export const TEXT_DICTIONARIES = { 1: EVENT_XML, 2: DLV, 3: CIM } as const;
+export const TEXT_DICTIONARIES = { 1: EVENT_XML, 2: DLV, 3: CIM, 4: PRODUCT_FIELDS } as const;
 
-export type TextKind = "eventXml" | "dlv" | "cim";
+export type TextKind = "eventXml" | "dlv" | "cim" | "productFields";
 
-export const DICTIONARY_ID: Record<TextKind, keyof typeof TEXT_DICTIONARIES> = { eventXml: 1, dlv: 2, cim: 3 };
+export const DICTIONARY_ID: Record<TextKind, keyof typeof TEXT_DICTIONARIES> = { eventXml: 1, dlv: 2, cim: 3, productFields: 4 };

@@ -10,13 +10,12 @@ import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { PreparedEvent } from "@/lib/ingest/prepare";
 import { copyLine } from "@/lib/ingest/copyText";
-import { storableRowsJson, storableText } from "@/lib/ingest/json";
+import { storableRowsJson } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
-import { packText } from "@/lib/core/deflate";
 
 const UNIQUE_VIOLATION = "23505";
 
-const eventRow = ({ log, event: e, raw }: PreparedEvent) => ({
+const eventRow = ({ log, event: e, xmlPacked }: PreparedEvent) => ({
   log,
   record_id: e.recordId,
   event_id: e.eventId,
@@ -33,8 +32,9 @@ const eventRow = ({ log, event: e, raw }: PreparedEvent) => ({
   activated: e.activated,
   host_current_count: e.hostCurrentCount,
   domain: e.domain,
-  // Packed (~100 bytes instead of ~820): bytea as hex text, which both COPY and json_to_recordset read.
-  raw_xml_packed: `\\x${packText(storableText(raw), "eventXml").toString("hex")}`,
+  // Packed (~100 bytes instead of ~820) in prepare; bytea as hex text, which both COPY and json_to_recordset
+  // read. From a parse worker it arrives as a plain Uint8Array (no Buffer methods): viewed as a Buffer here.
+  raw_xml_packed: `\\x${Buffer.from(xmlPacked.buffer, xmlPacked.byteOffset, xmlPacked.byteLength).toString("hex")}`,
 });
 type EventRow = ReturnType<typeof eventRow>;
 

@@ -33,6 +33,7 @@ export async function getClientDetail(machineId: string, now: Date) {
         kmsPort: true,
         currentCount: true,
         parsed: true,
+        parsedPacked: true,
         name: true,
         expiresAt: true,
         ...productColumnSelect,
@@ -85,7 +86,7 @@ export async function getClientDetail(machineId: string, now: Date) {
       enrolledAt: machine.firstSeenAt.toISOString(),
       lastSeenAt: machine.lastSeenAt.toISOString(),
     },
-    products: [...current.values()].map(({ parsed, ...s }) => ({
+    products: [...current.values()].map(({ parsed, parsedPacked, ...s }) => ({
       id: s.id,
       source: s.source,
       productKey: s.productKey,
@@ -97,7 +98,7 @@ export async function getClientDetail(machineId: string, now: Date) {
       kmsPort: s.kmsPort,
       currentCount: s.currentCount,
       name: s.name,
-      parsed: storedProductOf(productColumnValues(s), parsed),
+      parsed: storedProductOf(productColumnValues(s), parsed, parsedPacked),
       collectedAt: s.collectedAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
       expiresAt: s.expiresAt?.toISOString() ?? null,
