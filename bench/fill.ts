@@ -6,7 +6,9 @@
 //   client i uses host 1 + i % H; one client in 1000 shares its CMID with its neighbour (cloned image).
 // - activation_event: every client renews every 7 days (phase offset by client) → per renewal a 12288
 //   and a 12289 on the client (Application log) and a 12290 on its host (Key Management Service log);
-//   columns as the parser fills them, raw_xml rendered by the simulator (same size as real events).
+//   columns as the parser fills them; raw_xml_packed as ingest packs it (lib/core/deflate.ts packText): SQL
+//   cannot deflate, so each row gets one of PACKED_VARIANTS events rendered by the simulator with other
+//   names, times, record ids and CMIDs, packed in JS (same size as the row's own event would pack to).
 // - snapshot: per client the state in force at the window start plus one state per renewal, each as a
 //   /dlv and a CIM snapshot (the two sources store.ts writes); per host one /dlv + CIM pair per hourly
 //   check-in (its request counters move every hour, so every host check-in is a change).
@@ -17,11 +19,11 @@
 // Secondary indexes are dropped during the fill and rebuilt from their own definitions afterwards,
 // FK triggers are skipped (session_replication_role = replica), then VACUUM ANALYZE, as autovacuum
 // would have done on a 90-day-old database.
-import { eventRow, productRow, templates, type Templates } from "./lib/fillTemplates";
+import { eventRow, PACKED_VARIANTS, productRow, templates, type Templates } from "./lib/fillTemplates";
 import type { BenchContext } from "./lib/context";
 import { log, pool } from "./lib/util";
 import { finishFill } from "./lib/fillFinish";
-import { deflateText } from "../lib/core/deflate";
+import { packText } from "../lib/core/deflate";
 
 const FILLED_TABLES = ["activation_event", "snapshot", "snapshot_seen", "raw_artifact"];
 const CHUNK = 5000;
@@ -63,26 +65,20 @@ const renewals = `
 
 function eventsSql(H: number): string {
   return `WITH ${clientsCte(H)}
-  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, computer, hresult, status, kms_host, kms_port,
-    cmid, client_time, is_vm, license_status, minutes_to_expiry, activation_id, min_count, client_fqdn, activated,
-    host_current_count, activation_interval_min, renewal_interval_min, domain, raw_xml, ingested_at)
+  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, hresult, kms_host, kms_port,
+    cmid, is_vm, license_status, activation_id, min_count, client_fqdn, activated, host_current_count, domain, raw_xml_packed)
   SELECT CASE WHEN ev.e = 12290 THEN c.host_id ELSE c.id END,
          CASE WHEN ev.e = 12290 THEN 'Key Management Service' ELSE 'Application' END,
          CASE ev.e WHEN 12288 THEN 2 * k + 1 WHEN 12289 THEN 2 * k + 2 ELSE c.i::bigint * 100 + k END,
          ev.e, r.t + CASE WHEN ev.e = 12289 THEN interval '1 second' ELSE interval '0' END,
-         CASE WHEN ev.e = 12290 THEN c.host_fqdn ELSE c.fqdn END,
-         ev.hresult, ev.status, CASE WHEN ev.e = 12288 THEN c.host_fqdn END, CASE WHEN ev.e = 12288 THEN 1688 END,
-         CASE WHEN ev.e <> 12289 THEN c.cmid END, r.t - interval '1 second', CASE WHEN ev.e <> 12289 THEN c.is_vm END,
-         ev.license_status, ev.minutes_to_expiry, ev.activation_id, ev.min_count,
-         CASE WHEN ev.e = 12290 THEN c.fqdn END, ev.activated, ev.host_current_count, ev.activation_interval_min, ev.renewal_interval_min, NULL,
-         format(ev.tpl, CASE WHEN ev.e = 12290 THEN c.host_fqdn ELSE c.fqdn END,
-                to_char(r.t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '0000Z',
-                CASE ev.e WHEN 12288 THEN 2 * k + 1 WHEN 12289 THEN 2 * k + 2 ELSE c.i::bigint * 100 + k END,
-                c.cmid, c.fqdn, c.host_fqdn),
-         r.t + interval '20 minutes'
+         ev.hresult, CASE WHEN ev.e = 12288 THEN c.host_fqdn END, CASE WHEN ev.e = 12288 THEN 1688 END,
+         CASE WHEN ev.e <> 12289 THEN c.cmid END, CASE WHEN ev.e <> 12289 THEN c.is_vm END,
+         ev.license_status, ev.activation_id, ev.min_count,
+         CASE WHEN ev.e = 12290 THEN c.fqdn END, ev.activated, ev.host_current_count, NULL,
+         decode(ev.packed ->> (c.i % ${PACKED_VARIANTS}), 'base64')
     FROM c ${renewals}
-   CROSS JOIN jsonb_to_recordset($5::jsonb) AS ev(e int, tpl text, hresult text, status text, license_status text, minutes_to_expiry int,
-        activation_id text, min_count int, activated boolean, host_current_count int, activation_interval_min int, renewal_interval_min int)
+   CROSS JOIN jsonb_to_recordset($5::jsonb) AS ev(e int, packed jsonb, hresult text, license_status text,
+        activation_id text, min_count int, activated boolean, host_current_count int)
    WHERE r.t <= $3::timestamptz`;
 }
 
@@ -90,11 +86,11 @@ function eventsSql(H: number): string {
 // The product templates (parameter $5) as rows p, and the snapshot columns a fill writes: the client and host fills alike.
 const productTemplates = `jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text,
   name text, channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-  service_version text, parsed jsonb)`;
+  service_version text, parsed jsonb, parsed_packed text)`;
 const insertSnapshot = `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
   activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
   expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
-  cmid, kms_host, kms_port, kms_host_source, service_version, parsed)`;
+  cmid, kms_host, kms_port, kms_host_source, service_version, parsed, parsed_packed)`;
 
 const clientStates = `
   CROSS JOIN LATERAL generate_series(0, 1 + floor(($4::int * 1440 - c.offset_min) / 10080.0)::int) AS j
@@ -113,7 +109,7 @@ function clientSnapshotsSql(H: number): string {
          greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))) AS last_seen_at,
          p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed' AS license_status,
          (extract(epoch FROM s.expires - s.at) / 60)::int AS grace_remaining_min, s.expires AS expires_at, c.cmid, c.host_fqdn AS kms_host,
-         p.listening_port, p.dns_publishing, p.service_version, p.parsed
+         p.listening_port, p.dns_publishing, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
     FROM c ${clientStates}
     JOIN ${productTemplates} ON p.source = src.source
    WHERE s.at <= $3::timestamptz),
@@ -122,13 +118,13 @@ function clientSnapshotsSql(H: number): string {
   SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
          activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
          expires_at, NULL, false, NULL, listening_port, dns_publishing, NULL, NULL,
-         cmid, kms_host, 1688, 'dns', service_version, parsed
+         cmid, kms_host, 1688, 'dns', service_version, parsed, parsed_packed
     FROM rows`;
 }
 
 function clientRawSql(H: number): string {
   return `WITH ${clientsCte(H)}
-  INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
+  INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
   SELECT bench_uuid('r' || c.i || '-' || j || src.source), c.id, src.source,
          md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), decode(b.body, 'base64'), s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
     FROM c ${clientStates}
@@ -138,14 +134,13 @@ function clientRawSql(H: number): string {
 
 function incidentSql(H: number): string {
   return `WITH ${clientsCte(H)}
-  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, computer, hresult, status, kms_host, kms_port,
-    cmid, client_time, is_vm, license_status, minutes_to_expiry, activation_id, min_count, raw_xml, ingested_at)
-  SELECT c.id, 'Application', 1000001, 12288, r.t, c.fqdn, ev.hresult, ev.status, c.host_fqdn, 1688, c.cmid, r.t - interval '1 second',
-         c.is_vm, ev.license_status, ev.minutes_to_expiry, ev.activation_id, ev.min_count,
-         format(ev.tpl, c.fqdn, to_char(r.t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || '0000Z', 1000001, c.cmid, c.fqdn, c.host_fqdn),
-         r.t + interval '5 minutes'
+  INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, hresult, kms_host, kms_port,
+    cmid, is_vm, license_status, activation_id, min_count, raw_xml_packed)
+  SELECT c.id, 'Application', 1000001, 12288, r.t, ev.hresult, c.host_fqdn, 1688, c.cmid,
+         c.is_vm, ev.license_status, ev.activation_id, ev.min_count,
+         decode(ev.packed ->> (c.i % ${PACKED_VARIANTS}), 'base64')
     FROM c CROSS JOIN LATERAL (SELECT $3::timestamptz - make_interval(mins => 30 + c.i % 90) AS t) r
-   CROSS JOIN jsonb_to_recordset($4::jsonb) AS ev(tpl text, hresult text, status text, license_status text, minutes_to_expiry int,
+   CROSS JOIN jsonb_to_recordset($4::jsonb) AS ev(packed jsonb, hresult text, license_status text,
         activation_id text, min_count int)
    WHERE c.i % ${H} = 0`;
 }
@@ -156,8 +151,8 @@ const hostStatesSql = `
 
 async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number, now: Date, clientsPerHost: number): Promise<void> {
   const products = (["dlv", "cim"] as const).map((source) => productRow(source, tpl.host[source].product));
-  // Bodies compressed as ingest stores them (base64 in the JSON parameter, bytea in the table).
-  const bodies = (["dlv", "cim"] as const).map((source) => ({ source, body: deflateText(tpl.host[source].body).toString("base64") }));
+  // Bodies packed as ingest stores them (base64 in the JSON parameter, bytea in the table).
+  const bodies = (["dlv", "cim"] as const).map((source) => ({ source, body: packText(tpl.host[source].body, source).toString("base64") }));
   await exec(
     ctx,
     `${hostStatesSql},
@@ -166,7 +161,7 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
            p.source, p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour) AS content_hash, t.at AS collected_at,
            t.at + interval '50 minutes' AS last_seen_at, p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel,
            p.partial_product_key, 10000 + (t.hour * $4::int / 168)::int AS total_requests, (t.hour * $4::int / 16800)::int AS failed_requests,
-           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed
+           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
       FROM h CROSS JOIN t
       CROSS JOIN ${productTemplates}),
     seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
@@ -174,14 +169,14 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
     SELECT id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
            activation_id, application_id, name, channel, product_key_channel, partial_product_key, 'Licensed', 0,
            NULL, NULL, true, 50, 1688, true, total_requests, failed_requests,
-           cmid, NULL, NULL, NULL, service_version, parsed
+           cmid, NULL, NULL, NULL, service_version, parsed, parsed_packed
       FROM rows`,
     [H, D, now, clientsPerHost, JSON.stringify(products)],
   );
   await exec(
     ctx,
     `${hostStatesSql}
-    INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
+    INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
     SELECT bench_uuid('hr' || h.n || '-' || t.hour || b.source), h.id, b.source,
            md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), decode(b.body, 'base64'), t.at, t.at + interval '50 minutes'
       FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
@@ -250,7 +245,7 @@ async function fill(ctx: BenchContext): Promise<FillResult> {
   const events = JSON.stringify([eventRow(12288, tpl.e12288), eventRow(12289, tpl.e12289), eventRow(12290, tpl.e12290)]);
   const products = JSON.stringify((["dlv", "cim"] as const).map((s) => productRow(s, tpl.client[s].product)));
   const bodies = JSON.stringify(
-    (["dlv", "cim"] as const).map((s) => ({ source: s, body: deflateText(tpl.client[s].body).toString("base64") })),
+    (["dlv", "cim"] as const).map((s) => ({ source: s, body: packText(tpl.client[s].body, s).toString("base64") })),
   );
   const tasks: { name: string; sql: string; lo: number; hi: number; json: string }[] = [];
   for (let lo = 1; lo <= C; lo += CHUNK) {

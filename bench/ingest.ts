@@ -14,6 +14,7 @@ import { ACT_ID_WIN_ENTERPRISE, LS } from "../scripts/simulator/constants";
 import type { Event12290 } from "../scripts/simulator/types";
 import { parseEventXml } from "../lib/ingest/parse/eventXml";
 import { normalizeHostName } from "../lib/kms/hostNames";
+import { packText } from "../lib/core/deflate";
 import type { BenchContext, Enrolled } from "./lib/context";
 import { log, pool, post, postJson, stat, type Stat } from "./lib/util";
 
@@ -24,25 +25,19 @@ const COLUMNS = [
   "record_id",
   "event_id",
   "time_created",
-  "computer",
   "hresult",
-  "status",
   "kms_host",
   "kms_port",
   "cmid",
-  "client_time",
   "is_vm",
   "license_status",
-  "minutes_to_expiry",
   "activation_id",
   "min_count",
   "client_fqdn",
   "activated",
   "host_current_count",
-  "activation_interval_min",
-  "renewal_interval_min",
   "domain",
-  "raw_xml",
+  "raw_xml_packed",
 ];
 
 export type IngestResult = {
@@ -110,25 +105,20 @@ function copyRows(machineId: string, xml: string, log: string): { lines: string[
       e.recordId,
       e.eventId,
       e.timeCreated,
-      e.computer,
       e.hresult,
-      e.status,
       normalizeHostName(e.kmsHost),
       e.kmsPort,
       e.cmid?.toLowerCase() ?? null,
-      e.clientTime,
       e.isVm,
       e.licenseStatus,
-      e.minutesToExpiry,
       e.activationId,
       e.minCount,
       e.clientFqdn?.toLowerCase() ?? null,
       e.activated,
       e.hostCurrentCount,
-      e.activationIntervalMin,
-      e.renewalIntervalMin,
       e.domain,
-      item.raw,
+      // As storeEvents.ts stores it: packed with the event dictionary, bytea as hex text.
+      `\\x${packText(item.raw, "eventXml").toString("hex")}`,
     ];
     lines.push(`${values.map(copyText).join("\t")}\n`);
   }

@@ -1,6 +1,8 @@
 // The rows the fill repeats: events and products rendered once by the simulator and parsed by the real
 // parsers, turned into SQL format() templates and parsed column values.
-import { slimParsed } from "../../lib/kms/storedProduct";
+import { createHash } from "node:crypto";
+import { packText } from "../../lib/core/deflate";
+import { storedParsedParts } from "../../lib/kms/storedProduct";
 import { buildFleet, snapshotArtifacts } from "../../scripts/simulator";
 import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../scripts/simulator/constants";
 import { renderEvent } from "../../scripts/simulator/renderEvents";
@@ -128,25 +130,49 @@ export function productRow(source: "dlv" | "cim", p: ParsedProduct) {
     listening_port: p.listeningPort,
     dns_publishing: p.dnsPublishing,
     service_version: p.serviceVersion,
-    // As ingest stores it: only the fields no column holds.
-    parsed: slimParsed(p),
+    // As ingest stores it: the fields no column holds, those SQL reads as jsonb, the others packed (base64).
+    parsed: storedParsedParts(p).parsed,
+    parsed_packed: storedParsedParts(p).packed?.toString("base64") ?? null,
   };
+}
+
+/** How many differently filled events of each kind the fill packs (rows take one by client number). */
+export const PACKED_VARIANTS = 16;
+
+/** The template filled as format() would for client i, packed as ingest packs it (base64). */
+function packedVariants(e: number, format: string): string[] {
+  return Array.from({ length: PACKED_VARIANTS }, (_, v) => {
+    const i = 1 + v * 6151;
+    const client = `ws-${String(i).padStart(6, "0")}.corp.contoso.com`;
+    const host = `kms${String(1 + (i % 20)).padStart(2, "0")}.corp.contoso.com`;
+    const cmid = createHash("md5")
+      .update(`cmid${i}`)
+      .digest("hex")
+      .replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+    const at = new Date(T0 + v * 7_654_321_987).toISOString().replace("Z", "0000Z");
+    // The template keeps a sentinel where a value repeats (12290's data fields): filled here as well.
+    const xml = format
+      .replace(/%1\$s/g, e === 12290 ? host : client)
+      .replace(/%2\$s/g, at)
+      .replace(/%3\$s/g, String(2 * v + 1 + (v % 3) * 1000))
+      .replace(/%4\$s|SENTINELCMID/g, cmid)
+      .replace(/%5\$s|SENTINELCLIENT/g, client)
+      .replace(/%6\$s/g, host)
+      .replace(/%%/g, "%");
+    return packText(xml, "eventXml").toString("base64");
+  });
 }
 
 export function eventRow(e: number, t: { format: string; parsed: ParsedEvent }) {
   const p = t.parsed;
   return {
     e,
-    tpl: t.format,
+    packed: packedVariants(e, t.format),
     hresult: p.hresult,
-    status: p.status,
     license_status: p.licenseStatus,
-    minutes_to_expiry: p.minutesToExpiry,
     activation_id: p.activationId,
     min_count: p.minCount,
     activated: p.activated,
     host_current_count: p.hostCurrentCount,
-    activation_interval_min: p.activationIntervalMin,
-    renewal_interval_min: p.renewalIntervalMin,
   };
 }

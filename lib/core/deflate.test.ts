@@ -1,5 +1,12 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deflateText, inflateText, storedText } from "./deflate";
+import { deflateText, inflateText, packText, storedEventXml, storedText, unpackText } from "./deflate";
+import { DICTIONARY_ID, TEXT_DICTIONARIES } from "./textDictionaries";
+
+/** sha256 prefixes of the dictionaries as first released: a change here means stored values no longer unpack. */
+const PINNED_HASHES = { "1": "f6d2185ad9201a54", "2": "ea77975bafd9b2ee", "3": "ca5d561f3ed45979", "4": "9d68f55abb346c21" };
 
 describe("deflate", () => {
   it("gives back the exact text (line endings, non-ASCII, NUL-free) and is smaller for a /dlv-like text", () => {
@@ -10,8 +17,51 @@ describe("deflate", () => {
   });
 
   it("reads the compressed form first, then the text of rows stored before compression, else null (pruned)", () => {
-    expect(storedText({ body: null, bodyDeflate: deflateText("new") })).toBe("new");
-    expect(storedText({ body: "old", bodyDeflate: null })).toBe("old");
-    expect(storedText({ body: null, bodyDeflate: null })).toBeNull();
+    expect(storedText({ body: null, bodyDeflate: deflateText("new"), bodyPacked: null })).toBe("new");
+    expect(storedText({ body: "old", bodyDeflate: null, bodyPacked: null })).toBe("old");
+    expect(storedText({ body: null, bodyDeflate: null, bodyPacked: null })).toBeNull();
+  });
+});
+
+describe("packText", () => {
+  const fixtures = "../shared/fixtures";
+  const event = readFileSync(path.join(fixtures, "events/client-12288-success.xml"), "utf8");
+  const dlv = readFileSync(path.join(fixtures, "dlv/kms-host-healthy.fr-FR.INFERRED-LABELS.txt"), "utf8");
+
+  it("gives back every byte (a fixture event, a French /dlv, NUL, emoji, empty) and names its dictionary", () => {
+    for (const [text, kind] of [
+      [event, "eventXml"],
+      [dlv, "dlv"],
+      ["a\u0000b 😀 é\r\n", "cim"],
+      ["", "eventXml"],
+    ] as const) {
+      const packed = packText(text, kind);
+      expect(packed[0]).toBe(DICTIONARY_ID[kind]);
+      expect(unpackText(packed)).toBe(text);
+    }
+  });
+
+  it("stores a real event in a fraction of plain deflate's size (the dictionary holds its boilerplate)", () => {
+    const packed = packText(event, "eventXml");
+    expect(packed.length).toBeLessThan(deflateText(event).length / 3);
+  });
+
+  it("reads a value without dictionary (id 0) and refuses an unknown dictionary rather than guess", () => {
+    expect(unpackText(Buffer.concat([Buffer.of(0), deflateText("plain")]))).toBe("plain");
+    expect(() => unpackText(Buffer.concat([Buffer.of(200), deflateText("x")]))).toThrow(/unknown dictionary/);
+  });
+
+  it("keeps every dictionary byte for byte: values packed years ago must still unpack", () => {
+    const hashes = Object.fromEntries(
+      Object.entries(TEXT_DICTIONARIES).map(([id, text]) => [id, createHash("sha256").update(text).digest("hex").slice(0, 16)]),
+    );
+    expect(hashes).toEqual(PINNED_HASHES);
+  });
+
+  it("reads event XML packed, plain (before packing) or emptied by retention", () => {
+    expect(storedEventXml({ raw_xml: null, raw_xml_packed: packText(event, "eventXml") })).toBe(event);
+    expect(storedEventXml({ raw_xml: "<Event/>", raw_xml_packed: null })).toBe("<Event/>");
+    expect(storedEventXml({ raw_xml: "", raw_xml_packed: null })).toBe("");
+    expect(storedText({ body: null, bodyDeflate: null, bodyPacked: packText("cim text", "cim") })).toBe("cim text");
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prepareBatch, sameSnapshotState } from "./prepare";
+import { unpackText } from "@/lib/core/deflate";
 import type { IngestRequest } from "@/lib/kms/protocol";
 import { SHARED_FIXTURES } from "@/tests/support/fixtures";
 
@@ -55,6 +56,8 @@ describe("prepareBatch", () => {
     const good = shared("events/client-12288-success.xml");
     const batch = prepareBatch(request([{ type: "events", log: "Application", xml: `${good}<Event><System><EventID>1` }]));
     expect(batch.events).toHaveLength(1);
+    // Packed here (in the parse worker for large bodies), and given back byte for byte.
+    expect(unpackText(batch.events[0]!.xmlPacked)).toBe(good.trimEnd());
     expect(batch.rejected).toHaveLength(1);
     expect(batch.rejected[0]!.index).toBe(0);
     expect(batch.quarantine).toHaveLength(1);

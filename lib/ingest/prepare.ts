@@ -8,6 +8,8 @@ import { reportOf, type PreparedReport } from "@/lib/ingest/prepareReport";
 import { parseDlv } from "@/lib/ingest/parse/dlv";
 import { parseCim } from "@/lib/ingest/parse/cim";
 import { parseEventXml } from "@/lib/ingest/parse/eventXml";
+import { storableText } from "@/lib/ingest/json";
+import { packText } from "@/lib/core/deflate";
 
 export type PreparedSnapshot = {
   source: "dlv" | "cim";
@@ -20,7 +22,8 @@ export type PreparedSnapshot = {
   product: ParsedProduct;
 };
 export type StorableEvent = ParsedEvent & { recordId: number; timeCreated: string };
-export type PreparedEvent = { log: string; event: StorableEvent; raw: string };
+/** `xmlPacked`: the event's XML as stored (packText), packed here so that it runs in the parse workers. */
+export type PreparedEvent = { log: string; event: StorableEvent; xmlPacked: Uint8Array };
 export type { PreparedReport } from "@/lib/ingest/prepareReport";
 export type PreparedQuarantine = { artifactIndex: number; type: string; error: string; body: unknown };
 export type PreparedBatch = {
@@ -136,7 +139,7 @@ function prepareArtifact(artifact: KnownArtifact, index: number, collectedAt: Da
       failed.push({ error: `event ${failed.length + stored + 1}: ${implausible.error}`, raw: item.raw });
       continue;
     }
-    batch.events.push({ log: event.log ?? artifact.log, event, raw: item.raw });
+    batch.events.push({ log: event.log ?? artifact.log, event, xmlPacked: packText(storableText(item.raw), "eventXml") });
     stored += 1;
   }
   if (stored > 0) batch.acceptedArtifacts += 1;

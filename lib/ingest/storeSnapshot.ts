@@ -5,18 +5,18 @@ import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
 import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
-import { slimParsed } from "@/lib/kms/storedProduct";
-import { deflateText } from "@/lib/core/deflate";
+import { storedParsedParts } from "@/lib/kms/storedProduct";
+import { packText } from "@/lib/core/deflate";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 
 async function rawArtifactId(client: PoolClient, machineId: string, collectedAt: Date, snap: PreparedSnapshot): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_deflate, first_seen_at, last_seen_at)
+    `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $5)
      ON CONFLICT (machine_id, content_hash) DO UPDATE SET last_seen_at = GREATEST(raw_artifact.last_seen_at, EXCLUDED.last_seen_at)
      RETURNING id`,
-    [machineId, snap.rawType, snap.rawHash, deflateText(storableText(snap.rawBody)), collectedAt],
+    [machineId, snap.rawType, snap.rawHash, packText(storableText(snap.rawBody), snap.rawType), collectedAt],
   );
   return rows[0]!.id;
 }
@@ -54,6 +54,7 @@ export async function storeSnapshot(
     rawIds.set(snap.rawHash, rawId);
   }
   const p = snap.product;
+  const parts = storedParsedParts(p);
   const row = {
     activation_id: p.activationId,
     application_id: p.applicationId,
@@ -75,20 +76,22 @@ export async function storeSnapshot(
     kms_port: p.kmsPort,
     kms_host_source: p.kmsHostSource,
     service_version: p.serviceVersion,
-    parsed: slimParsed(p),
+    parsed: parts.parsed,
+    // bytea as hex text, which json_to_recordset reads.
+    parsed_packed: parts.packed ? `\\x${parts.packed.toString("hex")}` : null,
   };
   const inserted = await client.query<{ id: string }>(
     `WITH stored AS (
      INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, expires_at,
        activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status,
        grace_remaining_min, notification_reason, is_kms_host, current_count, listening_port, dns_publishing,
-       total_requests, failed_requests, cmid, kms_host, kms_port, kms_host_source, service_version, parsed)
+       total_requests, failed_requests, cmid, kms_host, kms_port, kms_host_source, service_version, parsed, parsed_packed)
      SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, t.*
        FROM json_to_recordset($8::json) AS t(activation_id text, application_id text, name text, channel text,
          product_key_channel text, partial_product_key text, license_status text, grace_remaining_min int,
          notification_reason text, is_kms_host boolean, current_count int, listening_port int, dns_publishing boolean,
          total_requests int, failed_requests int, cmid text, kms_host text, kms_port int, kms_host_source text,
-         service_version text, parsed jsonb)
+         service_version text, parsed jsonb, parsed_packed bytea)
      RETURNING id, collected_at
    ), seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, collected_at FROM stored)
    SELECT id FROM stored`,

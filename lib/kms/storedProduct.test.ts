@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseDlv } from "@/lib/ingest/parse/dlv";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SHARED_FIXTURES } from "../../tests/support/fixtures";
-import { type ProductColumnValues, productColumns, slimParsed, storedProductOf } from "./storedProduct";
+import {
+  type ProductColumnValues,
+  productColumns,
+  slimParsed,
+  sqlReadParsedFields,
+  storedParsedParts,
+  storedProductOf,
+} from "./storedProduct";
 import type { ParsedProduct } from "./parsed";
 
 const columnsOf = (p: ParsedProduct) =>
@@ -26,11 +33,35 @@ describe("stored product", () => {
       expect(Object.keys(slim).filter((k) => k in productColumns)).toEqual([]);
       expect(Object.values(slim)).not.toContain(null);
       expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(p).length / 2);
-      expect(storedProductOf(columnsOf(p), slim)).toEqual(p);
+      expect(storedProductOf(columnsOf(p), slim, null)).toEqual(p);
     }
   });
 
   it("reads rows stored before (full jsonb) the same way", () => {
-    for (const p of products) expect(storedProductOf(columnsOf(p), p)).toEqual(p);
+    for (const p of products) expect(storedProductOf(columnsOf(p), p, null)).toEqual(p);
+  });
+
+  it("stores in jsonb only the fields SQL reads, packs the rest, and rebuilds the whole product from the three", () => {
+    for (const p of products) {
+      const { parsed, packed } = storedParsedParts(p);
+      expect(Object.keys(parsed).every((k) => sqlReadParsedFields.includes(k))).toBe(true);
+      expect(packed).not.toBeNull();
+      expect(packed!.length).toBeLessThan(JSON.stringify(slimParsed(p)).length / 3);
+      expect(storedProductOf(columnsOf(p), parsed, packed)).toEqual(p);
+    }
+  });
+
+  it("lists every field a query reads out of parsed (else the query would find it packed, as null)", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && /\.(ts|sql)$/.test(e.name) && !e.name.endsWith(".test.ts") && !e.parentPath.includes("generated"))
+        .map((e) => path.join(e.parentPath, e.name));
+    const read = new Set<string>();
+    for (const file of [...sources(path.join(root, "lib")), ...sources(path.join(root, "prisma/migrations"))]) {
+      for (const m of readFileSync(file, "utf8").matchAll(/parsed\s*->>?\s*'(\w+)'/g)) read.add(m[1]!);
+    }
+    expect(read.size).toBeGreaterThan(4);
+    expect([...read].filter((field) => !sqlReadParsedFields.includes(field))).toEqual([]);
   });
 });

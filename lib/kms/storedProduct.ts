@@ -1,8 +1,9 @@
 // A snapshot row keeps a parsed product's fields twice unless told otherwise: in its own columns (what
 // queries filter on) and in the `parsed` jsonb (what the client page and the support bundle show). The
 // jsonb is the wide part of a ~2 KB row (just under the size at which PostgreSQL would compress it), so it
-// stores only what no column holds, and no nulls: about a third of the bytes. Rows stored before keep
-// their full jsonb; `storedProductOf` reads both forms.
+// stores only what no column holds, and no nulls, and of those only what SQL reads: the rest is packed
+// (storedParsedParts). Rows stored before keep their full or slim jsonb; `storedProductOf` reads every form.
+import { packText, unpackText } from "@/lib/core/deflate";
 import { type ParsedProduct, parsedProductSchema } from "@/lib/kms/parsed";
 
 /** Product fields stored verbatim in a snapshot column of the same meaning (kmsHost is not: its column is normalised). */
@@ -32,7 +33,7 @@ export const productColumns = {
 type ColumnField = keyof typeof productColumns;
 export type ProductColumnValues = { [K in ColumnField as (typeof productColumns)[K]]: unknown };
 
-/** The jsonb to store beside the columns: the fields no column holds, nulls left out. */
+/** The fields no column holds, nulls left out. */
 export function slimParsed(product: ParsedProduct): Record<string, unknown> {
   const slim: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(product)) {
@@ -42,12 +43,43 @@ export function slimParsed(product: ParsedProduct): Record<string, unknown> {
   return slim;
 }
 
+/**
+ * The fields SQL reads out of `parsed` (`parsed->>'…'` in lib/ and in the migrations): they stay in the jsonb.
+ * storedProduct.test.ts fails when a query names a field missing here (it would find it packed, so null).
+ */
+export const sqlReadParsedFields: readonly string[] = [
+  "extendedPid",
+  "hresult",
+  "remainingAppRearmCount",
+  "configuredActivationType",
+  "adActivationObjectName",
+  "kmsHardwareSecured",
+  "kmsHostIp",
+  "kmsHostExtendedPid",
+] satisfies (keyof ParsedProduct)[];
+
+/**
+ * What a snapshot row stores beside its columns: the fields SQL reads, as jsonb, and the others (description,
+ * trusted time, rearm counts, intervals, request counters...) as packed JSON (lib/core/deflate.ts): ~300 bytes of
+ * jsonb that only the client page and the support bundle show become ~70.
+ */
+export function storedParsedParts(product: ParsedProduct): { parsed: Record<string, unknown>; packed: Buffer | null } {
+  const parsed: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(slimParsed(product))) {
+    if (sqlReadParsedFields.includes(field)) parsed[field] = value;
+    else rest[field] = value;
+  }
+  return { parsed, packed: Object.keys(rest).length > 0 ? packText(JSON.stringify(rest), "productFields") : null };
+}
+
 const allNull = Object.fromEntries(Object.keys(parsedProductSchema.shape).map((field) => [field, null])) as Record<string, unknown>;
 
-/** The whole parsed product again from a row's columns and its stored jsonb (slim or, for older rows, full). */
-export function storedProductOf(columns: ProductColumnValues, stored: unknown): Record<string, unknown> {
+/** The whole parsed product again from a row's columns, its stored jsonb (slim or, for older rows, full) and its packed fields. */
+export function storedProductOf(columns: ProductColumnValues, stored: unknown, packed: Uint8Array | null): Record<string, unknown> {
   const fromColumns: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(productColumns)) fromColumns[field] = columns[column as keyof ProductColumnValues] ?? null;
   const storedObject = stored !== null && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  return { ...allNull, ...fromColumns, ...storedObject };
+  const packedObject = packed ? (JSON.parse(unpackText(packed)) as Record<string, unknown>) : {};
+  return { ...allNull, ...fromColumns, ...storedObject, ...packedObject };
 }

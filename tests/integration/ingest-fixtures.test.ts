@@ -1,7 +1,7 @@
 // Every shared fixture goes through enroll + ingest over HTTP and lands in the expected rows.
 import { describe, expect, it } from "vitest";
 import { countFor, enrollMachine, envelope, fixture, fixtureNames, post, sqlOne } from "./helpers";
-import { storedText } from "../../lib/core/deflate";
+import { storedEventXml, storedText } from "../../lib/core/deflate";
 
 type IngestBody = { accepted: number; duplicates: number; rejected: { index: number; error: string }[] };
 
@@ -22,7 +22,7 @@ describe("ingest of the reference fixtures", () => {
     await post("/api/v1/ingest", envelope([{ type: "dlv", text }]), agent.token);
     const row = await sqlOne(
       `SELECT s.is_kms_host, s.current_count, s.listening_port, s.dns_publishing, s.total_requests, s.failed_requests,
-              s.license_status, s.channel, s.partial_product_key, r.body, r.body_deflate, m.role
+              s.license_status, s.channel, s.partial_product_key, r.body, r.body_deflate, r.body_packed, m.role
          FROM snapshot s JOIN raw_artifact r ON r.id = s.raw_artifact_id JOIN machine m ON m.id = s.machine_id
         WHERE m.fqdn = $1`,
       [agent.fqdn],
@@ -39,9 +39,12 @@ describe("ingest of the reference fixtures", () => {
       partial_product_key: "7QXHV",
       role: "kms_host",
     });
-    // Stored compressed (nothing kept as plain text), and read back byte for byte.
+    // Stored packed with the /dlv dictionary (nothing kept as plain text), and read back byte for byte.
     expect(row?.body).toBeNull();
-    expect(storedText({ body: null, bodyDeflate: row?.body_deflate as Buffer })).toBe(text);
+    expect(row?.body_deflate).toBeNull();
+    const packed = row?.body_packed as Buffer;
+    expect(packed.length).toBeLessThan(text.length / 5);
+    expect(storedText({ body: null, bodyDeflate: null, bodyPacked: packed })).toBe(text);
   });
 
   it("stores a client /dlv with CMID and the KMS host it used", async () => {
@@ -105,7 +108,7 @@ describe("ingest of the reference fixtures", () => {
     expect(await countFor("activation_event", agent.fqdn)).toBe(stored);
 
     const event = await sqlOne(
-      `SELECT e.event_id, e.hresult, e.min_count, e.client_fqdn, e.cmid, e.is_vm, e.license_status, e.minutes_to_expiry, e.raw_xml
+      `SELECT e.event_id, e.hresult, e.min_count, e.client_fqdn, e.cmid, e.is_vm, e.license_status, e.raw_xml, e.raw_xml_packed
          FROM activation_event e JOIN machine m ON m.id = e.machine_id WHERE m.fqdn = $1 AND e.record_id = 884212`,
       [agent.fqdn],
     );
@@ -117,8 +120,12 @@ describe("ingest of the reference fixtures", () => {
       cmid: "5e1c2a7b-3d94-4f1e-9b0a-6c8d2e7f4a13",
       is_vm: false,
       license_status: "Licensed",
-      minutes_to_expiry: 249120,
     });
-    expect(event.raw_xml).toContain("<EventRecordID>884212</EventRecordID>");
+    // Packed with the event dictionary, nothing kept as plain text; the support bundle test reads it back byte for byte.
+    expect(event.raw_xml).toBeNull();
+    const xml = storedEventXml(event as { raw_xml: null; raw_xml_packed: Buffer });
+    expect(xml).toContain("<EventRecordID>884212</EventRecordID>");
+    expect(fixture("events", "host-kms01-keymanagementservice-log.multi.xml")).toContain(xml);
+    expect((event.raw_xml_packed as Buffer).length).toBeLessThan(xml.length / 4);
   });
 });

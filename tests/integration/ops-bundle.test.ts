@@ -87,7 +87,15 @@ describe("support bundle", () => {
     expect(summary.window.days).toBe(ALL_DAYS);
     expect(JSON.stringify(summary)).not.toMatch(/token/i);
     const windows = summary.latestState.find((p: { parsed: { isKmsHost?: boolean } }) => p.parsed.isKmsHost);
-    expect(windows.parsed).toMatchObject({ currentCount: 50, licenseStatus: "Licensed" });
+    // Columns, the jsonb SQL reads and the packed fields together give the whole product back.
+    expect(windows.parsed).toMatchObject({
+      currentCount: 50,
+      licenseStatus: "Licensed",
+      extendedPid: "03612-03858-517-842213-03-1033-20348.0000-0442024",
+      description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",
+      requestsLicensed: 17105,
+      trustedTime: "5/13/2024 8:00:03 AM",
+    });
     expect(summary.counts.eventsInWindow).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ log: "Key Management Service", eventId: 12290, events: 8 }),

@@ -3,6 +3,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { packText, storedEventXml, storedText } from "../../lib/core/deflate";
 import { DAY_MS } from "../../lib/core/time";
 import { RETENTION_LOCK_KEY, runRetention } from "../../lib/evaluate/jobs/retention";
 import { sql } from "./helpers";
@@ -22,12 +23,13 @@ async function seed(prefix: string) {
     [`${prefix}.retention.contoso.com`, prefix],
   );
   const id = machine?.id ?? "";
-  const raw = async (name: string, lastSeen: Date) =>
+  // Stored before packing (plain text) or as ingest stores it now (packed): retention empties both forms.
+  const raw = async (name: string, lastSeen: Date, packed = false) =>
     (
       await sql<{ id: string }>(
-        `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, first_seen_at, last_seen_at)
-         VALUES (gen_random_uuid(), $1, 'dlv', $2, $3, $4, $4) RETURNING id`,
-        [id, `${prefix}-${name}`, `text of ${name}`, lastSeen],
+        `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body, body_packed, first_seen_at, last_seen_at)
+         VALUES (gen_random_uuid(), $1, 'dlv', $2, $3, $4, $5, $5) RETURNING id`,
+        [id, `${prefix}-${name}`, packed ? null : `text of ${name}`, packed ? packText(`text of ${name}`, "dlv") : null, lastSeen],
       )
     )[0]?.id;
   const snapshot = async (name: string, rawId: string | undefined, collected: Date, lastSeen: Date, product = "windows") => {
@@ -41,8 +43,8 @@ async function seed(prefix: string) {
   };
   // Superseded 500 days ago; superseded 100 days ago; current since 450 days, seen an hour ago.
   const ancient = await snapshot("ancient", await raw("ancient", ago(500)), ago(520), ago(500));
-  const recent = await snapshot("recent", await raw("recent", ago(100)), ago(110), ago(100));
-  const current = await snapshot("current", await raw("current", ago(450)), ago(99), new Date(now.getTime() - 3_600_000));
+  const recent = await snapshot("recent", await raw("recent", ago(100), true), ago(110), ago(100));
+  const current = await snapshot("current", await raw("current", ago(450), true), ago(99), new Date(now.getTime() - 3_600_000));
   // Office, removed from the machine 500 days ago: its last state is the latest of its product, kept (its raw text is not).
   const office = await snapshot("office", await raw("office", ago(500)), ago(600), ago(500), "office");
   await sql(
@@ -55,8 +57,16 @@ async function seed(prefix: string) {
     [3, 10],
   ] as const) {
     await sql(
-      `INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, raw_xml) VALUES ($1, 'Application', $2, 12288, $3, $4)`,
-      [id, record, ago(days), `<Event>${record}</Event>`],
+      `INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, raw_xml, raw_xml_packed)
+       VALUES ($1, 'Application', $2, 12288, $3, $4, $5)`,
+      // Event 1 stored before packing, 2 and 3 packed as ingest stores them now.
+      [
+        id,
+        record,
+        ago(days),
+        record === 1 ? `<Event>${record}</Event>` : null,
+        record === 1 ? null : packText(`<Event>${record}</Event>`, "eventXml"),
+      ],
     );
   }
   await sql(
@@ -75,23 +85,30 @@ describe("retention job", () => {
 
     const snapshots = await sql<{ id: string }>("SELECT id FROM snapshot WHERE machine_id = $1 ORDER BY collected_at", [m.id]);
     expect(snapshots.map((s) => s.id)).toEqual([m.office, m.recent, m.current]);
-    const raws = await sql<{ content_hash: string; body: string | null; pruned: boolean }>(
-      "SELECT content_hash, body, pruned_at IS NOT NULL AS pruned FROM raw_artifact WHERE machine_id = $1 ORDER BY content_hash",
-      [m.id],
-    );
+    const raws = (
+      await sql<{ content_hash: string; body: string | null; body_deflate: Buffer | null; body_packed: Buffer | null; pruned: boolean }>(
+        `SELECT content_hash, body, body_deflate, body_packed, pruned_at IS NOT NULL AS pruned
+           FROM raw_artifact WHERE machine_id = $1 ORDER BY content_hash`,
+        [m.id],
+      )
+    ).map((r) => ({
+      content_hash: r.content_hash,
+      body: storedText({ body: r.body, bodyDeflate: r.body_deflate, bodyPacked: r.body_packed }),
+      pruned: r.pruned,
+    }));
     // The ancient artifact went with its snapshot; the recent one lost its text; the current one keeps it (seen now).
     expect(raws).toEqual([
       { content_hash: "RET1-current", body: "text of current", pruned: false },
       { content_hash: "RET1-office", body: null, pruned: true },
       { content_hash: "RET1-recent", body: null, pruned: true },
     ]);
-    const events = await sql<{ record_id: string; raw_xml: string }>(
-      "SELECT record_id, raw_xml FROM activation_event WHERE machine_id = $1 ORDER BY record_id",
+    const events = await sql<{ record_id: string; raw_xml: string | null; raw_xml_packed: Buffer | null }>(
+      "SELECT record_id, raw_xml, raw_xml_packed FROM activation_event WHERE machine_id = $1 ORDER BY record_id",
       [m.id],
     );
-    expect(events).toEqual([
-      { record_id: "2", raw_xml: "" },
-      { record_id: "3", raw_xml: "<Event>3</Event>" },
+    expect(events.map((e) => ({ record_id: e.record_id, xml: storedEventXml(e), packed: e.raw_xml_packed !== null }))).toEqual([
+      { record_id: "2", xml: "", packed: false },
+      { record_id: "3", xml: "<Event>3</Event>", packed: true },
     ]);
     expect(await sql("SELECT 1 FROM probe_result WHERE machine_id = $1", [m.id])).toHaveLength(1);
     expect(await sql("SELECT 1 FROM machine_windows_state WHERE machine_id = $1 AND snapshot_id = $2", [m.id, m.current])).toHaveLength(1);

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/core/generated/prisma/client";
+import { packText } from "../../lib/core/deflate";
 import { listMigrations } from "../../scripts/lib/migrate.ts";
 import { sql, sqlOne } from "./helpers";
 
@@ -78,25 +79,19 @@ describe("schema and migrations", () => {
         recordId: 9_007_199_254_740_993n,
         eventId: 12288,
         timeCreated: at,
-        computer: "c",
         hresult: "0x00000000",
-        status: "0x00000000",
         kmsHost: "h",
         kmsPort: 1688,
         cmid: "c",
-        clientTime: at,
         isVm: false,
         licenseStatus: "Licensed",
-        minutesToExpiry: 1,
         activationId: "a",
         minCount: 25,
         clientFqdn: "f",
         activated: true,
         hostCurrentCount: 50,
-        activationIntervalMin: 120,
-        renewalIntervalMin: 10080,
         domain: "d",
-        rawXml: "<Event/>",
+        rawXmlPacked: new Uint8Array(packText("<Event/>", "eventXml")),
       },
     });
     await prisma.quarantinedArtifact.create({

@@ -33,18 +33,19 @@ async function inBatches(client: pg.PoolClient, statement: string, values: unkno
 
 // Raw text whose artifact no snapshot seen since the cutoff still uses (a current snapshot keeps its text).
 const PRUNE_RAW = `
-  UPDATE raw_artifact SET body = NULL, body_deflate = NULL, pruned_at = now()
+  UPDATE raw_artifact SET body = NULL, body_deflate = NULL, body_packed = NULL, pruned_at = now()
    WHERE id IN (SELECT ra.id FROM raw_artifact ra
                  WHERE ra.pruned_at IS NULL AND ra.last_seen_at < $1
                    AND NOT EXISTS (SELECT 1 FROM snapshot s JOIN snapshot_seen seen ON seen.snapshot_id = s.id
                                     WHERE s.machine_id = ra.machine_id AND s.raw_artifact_id = ra.id AND seen.last_seen_at >= $1)
                  LIMIT $2)`;
+// Emptied XML is raw_xml '' (packed null); a new event holds raw_xml null and its packed XML.
 // Events that became due since the last pass ($2 = where it got to; the epoch on the first pass). An event that
 // arrives later than that, already older than the raw cutoff, keeps its XML until the history cutoff deletes it.
 const PRUNE_EVENT_XML = `
-  UPDATE activation_event SET raw_xml = '' WHERE id IN (
+  UPDATE activation_event SET raw_xml = '', raw_xml_packed = NULL WHERE id IN (
     SELECT id FROM activation_event WHERE event_id = ANY('{12288,12289,12290,12293}')
-       AND time_created >= $2 AND time_created < $1 AND raw_xml <> '' LIMIT $3)`;
+       AND time_created >= $2 AND time_created < $1 AND raw_xml IS DISTINCT FROM '' LIMIT $3)`;
 const EVENT_XML_TASK = "event_xml";
 const DELETE_EVENTS = `
   DELETE FROM activation_event WHERE id IN (

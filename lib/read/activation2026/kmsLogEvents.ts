@@ -2,6 +2,7 @@
 // warnings have undocumented IDs): ID, level, provider and message text, read back from the stored raw XML.
 import "server-only";
 import { queryRows } from "@/lib/core/db";
+import { storedEventXml } from "@/lib/core/deflate";
 import { Prisma } from "@/lib/core/generated/prisma/client";
 import { parseElementTree, type XmlElement } from "@/lib/ingest/parse/xml/elementTree";
 import type { KmsLogEvent } from "@/lib/read/contract/activation2026";
@@ -25,14 +26,20 @@ export function describeRawEvent(raw: string): Pick<KmsLogEvent, "level" | "prov
 }
 
 export async function getOtherKmsLogEvents(hostId: string, limit = 50): Promise<KmsLogEvent[]> {
-  const rows = await queryRows<{ event_id: number; record_id: string; time_created: Date; raw_xml: string }>(Prisma.sql`
-    SELECT event_id, record_id::text, time_created, raw_xml FROM activation_event
+  const rows = await queryRows<{
+    event_id: number;
+    record_id: string;
+    time_created: Date;
+    raw_xml: string | null;
+    raw_xml_packed: Uint8Array | null;
+  }>(Prisma.sql`
+    SELECT event_id, record_id::text, time_created, raw_xml, raw_xml_packed FROM activation_event
      WHERE machine_id = ${hostId}::uuid AND log = 'Key Management Service' AND event_id NOT IN (12288, 12289, 12290, 12291, 12293, 12294)
      ORDER BY time_created DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     eventId: r.event_id,
     recordId: Number(r.record_id),
     timeCreated: r.time_created.toISOString(),
-    ...describeRawEvent(r.raw_xml),
+    ...describeRawEvent(storedEventXml(r)),
   }));
 }

@@ -4,12 +4,13 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { Prisma } from "@/lib/core/generated/prisma/client";
+import { storedEventXml } from "@/lib/core/deflate";
 import { cursorBatches } from "@/lib/read/export/cursor";
 import type { BundleLog } from "@/lib/read/bundle/logs";
 
 export function eventXmlQuery(machineId: string, log: BundleLog, from: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT raw_xml FROM activation_event
+    SELECT raw_xml, raw_xml_packed FROM activation_event
      WHERE machine_id = ${machineId}::uuid AND log = ${log.log} AND event_id = ANY(${log.eventIds}::int[])
        AND time_created > ${from}
      ORDER BY record_id`;
@@ -17,9 +18,12 @@ export function eventXmlQuery(machineId: string, log: BundleLog, from: Date): Pr
 
 async function* eventXmlChunks(machineId: string, log: BundleLog, from: Date): AsyncGenerator<string> {
   let any = false;
-  for await (const batch of cursorBatches<{ raw_xml: string }>(eventXmlQuery(machineId, log, from), 500)) {
+  for await (const batch of cursorBatches<{ raw_xml: string | null; raw_xml_packed: Uint8Array | null }>(
+    eventXmlQuery(machineId, log, from),
+    500,
+  )) {
     any = true;
-    yield batch.map((row) => row.raw_xml).join("");
+    yield batch.map(storedEventXml).join("");
   }
   if (any) yield "\r\n";
 }

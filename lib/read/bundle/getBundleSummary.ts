@@ -5,7 +5,14 @@ import { db } from "@/lib/core/db";
 import { isoOrNull } from "@/lib/core/sql";
 import { type ProductColumnValues, storedProductOf } from "@/lib/kms/storedProduct";
 
-type ProductRow = ProductColumnValues & { product_key: string; source: string; collected_at: Date; last_seen_at: Date; parsed: unknown };
+type ProductRow = ProductColumnValues & {
+  product_key: string;
+  source: string;
+  collected_at: Date;
+  last_seen_at: Date;
+  parsed: unknown;
+  parsed_packed: Uint8Array | null;
+};
 type EventCountRow = { log: string; event_id: number; events: number; first_at: Date; last_at: Date };
 type BatchRow = {
   batches: number;
@@ -39,7 +46,7 @@ export async function getBundleSummary(machineId: string, from: Date) {
       source: p.source,
       collectedAt: p.collected_at.toISOString(),
       lastSeenAt: p.last_seen_at.toISOString(),
-      parsed: storedProductOf(p, p.parsed),
+      parsed: storedProductOf(p, p.parsed, p.parsed_packed),
     })),
     counts: {
       snapshotsStored: snapshots,

@@ -7,7 +7,7 @@ export async function getLatestDlv(machineId: string) {
   const raw = await db().rawArtifact.findFirst({
     where: { machineId, type: "dlv", prunedAt: null },
     orderBy: [{ lastSeenAt: "desc" }, { firstSeenAt: "desc" }],
-    select: { id: true, body: true, bodyDeflate: true, firstSeenAt: true, lastSeenAt: true },
+    select: { id: true, body: true, bodyDeflate: true, bodyPacked: true, firstSeenAt: true, lastSeenAt: true },
   });
   if (!raw) return null;
   const body = storedText(raw);

@@ -36,6 +36,7 @@ export async function getClientDetail(machineId: string, now: Date): Promise<Cli
         kmsPort: true,
         currentCount: true,
         parsed: true,
+        parsedPacked: true,
         name: true,
         expiresAt: true,
         ...productColumnSelect,
@@ -88,7 +89,7 @@ export async function getClientDetail(machineId: string, now: Date): Promise<Cli
       enrolledAt: machine.firstSeenAt.toISOString(),
       lastSeenAt: machine.lastSeenAt.toISOString(),
     },
-    products: [...current.values()].map(({ parsed, ...s }) => ({
+    products: [...current.values()].map(({ parsed, parsedPacked, ...s }) => ({
       id: s.id,
       source: s.source,
       productKey: s.productKey,
@@ -100,7 +101,7 @@ export async function getClientDetail(machineId: string, now: Date): Promise<Cli
       kmsPort: s.kmsPort,
       currentCount: s.currentCount,
       name: s.name,
-      parsed: storedProductOf(productColumnValues(s), parsed),
+      parsed: storedProductOf(productColumnValues(s), parsed, parsedPacked),
       collectedAt: s.collectedAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
       expiresAt: s.expiresAt?.toISOString() ?? null,

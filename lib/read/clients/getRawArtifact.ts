@@ -14,6 +14,7 @@ export async function getRawArtifact(id: string): Promise<RawArtifact> {
       type: true,
       body: true,
       bodyDeflate: true,
+      bodyPacked: true,
       prunedAt: true,
       firstSeenAt: true,
       lastSeenAt: true,
@@ -21,7 +22,7 @@ export async function getRawArtifact(id: string): Promise<RawArtifact> {
     },
   });
   if (!raw) throw new ApiError("not_found", "no such raw artifact", "id");
-  const { bodyDeflate: _compressed, ...rest } = raw;
+  const { bodyDeflate: _compressed, bodyPacked: _packed, ...rest } = raw;
   return {
     ...rest,
     body: storedText(raw),
