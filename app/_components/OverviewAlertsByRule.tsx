@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
 import { TableScroll } from "@/app/_components/table/TableScroll";
 import { useRenderMessage } from "@/app/_components/useRenderMessage";
-import { localizeRuleTitle } from "@/lib/present/findings/localizeFinding";
+import { localizeRuleTitle } from "@/lib/kms/localizeFinding";
 
 export function OverviewAlertsByRule({ alertsByRule }: { alertsByRule: FleetOverview["alertsByRule"] }) {
   const t = useTranslations("alertsByRule");

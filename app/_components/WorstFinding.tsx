@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRenderMessage } from "@/app/_components/useRenderMessage";
-import { localizeRuleTitle } from "@/lib/present/findings/localizeFinding";
+import { localizeRuleTitle } from "@/lib/kms/localizeFinding";
 
 export type WorstFindingValue = { severity: string; title: string; ruleId: string } | null;
 

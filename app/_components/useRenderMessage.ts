@@ -4,7 +4,7 @@
 import { type AbstractIntlMessages, useLocale, useMessages } from "next-intl";
 import { useMemo } from "react";
 import { messageRenderer, type RenderMessage } from "@/lib/core/i18n/render";
-import { type FindingText, localizeFinding } from "@/lib/present/findings/localizeFinding";
+import { type FindingText, localizeFinding } from "@/lib/kms/localizeFinding";
 import type { Finding } from "@/lib/kms/finding";
 
 export function useRenderMessage(): RenderMessage {

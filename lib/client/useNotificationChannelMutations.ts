@@ -3,10 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetchJson";
 import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
 import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
+import type { Locale } from "@/lib/core/locales";
 
 type Change =
   | { op: "create"; input: CreateChannelInput }
-  | { op: "update"; id: string; enabled?: boolean; name?: string }
+  | { op: "update"; id: string; enabled?: boolean; name?: string; locale?: Locale }
   | { op: "delete"; id: string }
   | { op: "test"; id: string };
 
@@ -19,7 +20,7 @@ function send(change: Change): Promise<unknown> {
     case "update":
       return fetchJson<ChannelView>(`${base}/${change.id}`, {
         method: "PATCH",
-        body: JSON.stringify({ enabled: change.enabled, name: change.name }),
+        body: JSON.stringify({ enabled: change.enabled, name: change.name, locale: change.locale }),
       });
     case "delete":
       return fetchJson(`${base}/${change.id}`, { method: "DELETE" });

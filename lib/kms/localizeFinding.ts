@@ -2,7 +2,7 @@
 // recorded, else (an alert stored before findings carried messages, or a key this version no longer has) the
 // English text stored with it. Pure: the caller passes a renderer for the language (lib/core/i18n/render.ts).
 import type { RenderMessage } from "@/lib/core/i18n/render";
-import type { Finding } from "@/lib/kms/finding";
+import type { Finding } from "./finding";
 
 export type FindingText = { title: string; cause: string; fix: string };
 type Localizable = FindingText & { messages?: Finding["messages"] };

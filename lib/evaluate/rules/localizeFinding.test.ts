@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "@/lib/core/i18n/translate";
-import { diagnoseClient, diagnoseHost } from "@/lib/evaluate/rules";
+import { diagnoseClient, diagnoseHost } from "./index";
 import { NOW, client, host } from "../../../tests/support/diagnosisFacts";
-import { localizeFinding, localizeRuleTitle } from "./localizeFinding";
+import { localizeFinding, localizeRuleTitle } from "@/lib/kms/localizeFinding";
 
 const notLicensed = () => diagnoseHost(host({ licenseStatus: "Notification", notificationReason: "0xC004F009" }), NOW)[0]!;
 
