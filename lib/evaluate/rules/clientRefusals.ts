@@ -2,7 +2,7 @@
 // code decides the cause (0xC004F041 is the host's fault, 0xC004F042 its key's), and a cloned CMID is named
 // as the root of a low count instead of "raise the count".
 import type { ClientFacts } from "./types";
-import { defineRule, hresultLabel, type MessageValue, msg, sameHresult } from "./types";
+import { defineRule, hresultLabel, hresultText, type MessageValue, msg, sameHresult } from "./types";
 
 const clientRule = defineRule<ClientFacts>("client");
 
@@ -45,7 +45,7 @@ export const clientHostNotActivated = clientRule({
     if (code === null || !sameHresult(code, "0xC004F041")) return null;
     const host = hostOf(f);
     return {
-      cause: m("cause", { host, code: hresultLabel(code) }),
+      cause: m("cause", { host, code: hresultText(code) }),
       fix: m("fix", { host }),
       evidence: { hresult: hresultLabel(code), kmsHost: hostNameOf(f), responseAt: f.lastResponse?.at ?? null },
       since: f.lastResponse?.at ?? f.lastRequest?.at ?? null,
@@ -61,7 +61,7 @@ export const clientHostKeyUnsupported = clientRule({
     if (code === null || !sameHresult(code, "0xC004F042")) return null;
     const host = hostOf(f);
     return {
-      cause: m("cause", { host, code: hresultLabel(code) }),
+      cause: m("cause", { host, code: hresultText(code) }),
       fix: m("fix", { host }),
       evidence: { hresult: hresultLabel(code), kmsHost: hostNameOf(f), responseAt: f.lastResponse?.at ?? null },
       since: f.lastResponse?.at ?? f.lastRequest?.at ?? null,

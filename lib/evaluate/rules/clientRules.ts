@@ -1,7 +1,7 @@
 // KMS client rules. Causes and fixes follow the Microsoft KMS troubleshooting guide (client section):
 // license status, Description/channel (GVLK), events 12288/12289, renewal every 7 days, 180-day validity.
 import { DAY_MS, MINUTE_MS, RENEWAL_INTERVAL_MS, type ClientFacts } from "./types";
-import { days, defineRule, hresultFix, hresultLabel, SERVER_THRESHOLD, sameHresult, toMs } from "./types";
+import { days, defineRule, hresultFix, hresultLabel, hresultText, SERVER_THRESHOLD, sameHresult, toMs } from "./types";
 import { lastFailureCode } from "./clientRefusals";
 
 /** A 12289 normally follows its 12288 within seconds; the facts call "answered" a reply within 10 minutes. */
@@ -51,7 +51,7 @@ export const clientHostUnreachable = clientRule({
       cause: m("cause", {
         at: req.at,
         host: host ?? m("theHost"),
-        code: req.hresult ? m("requestCode", { code: hresultLabel(req.hresult) }) : "",
+        code: req.hresult ? m("requestCode", { code: hresultText(req.hresult) }) : "",
         why,
       }),
       fix: m("fix", { fix: todo, hresultFix: hresultFix(req.hresult) }),
@@ -92,7 +92,7 @@ export const clientNotification = clientRule({
   severity: "critical",
   evaluate: (f, _now, m) => {
     if (f.licenseStatus !== "Notification" || f.intendedChannel !== null) return null;
-    const reason = f.notificationReason ? m("reason", { code: hresultLabel(f.notificationReason) }) : "";
+    const reason = f.notificationReason ? m("reason", { code: hresultText(f.notificationReason) }) : "";
     return {
       cause: m("cause", { reason }),
       fix: m("fix", { hresultFix: hresultFix(f.notificationReason) }),

@@ -1,8 +1,20 @@
 // KMS host rules. Causes and fixes follow the Microsoft KMS troubleshooting guide (host section):
 // license status, current count, duplicate CMIDs, failed requests, 12290 and 12293 events, port.
 import { CLIENT_THRESHOLD, DAY_MS, DEFAULT_PORT, RENEWAL_INTERVAL_MS, SERVER_THRESHOLD, type HostFacts } from "./types";
-import { days, defineRule, hresultFix, hresultLabel, type MessageRef, msg, sameHresult, toMs } from "./types";
-import { describeHresult } from "../../kms/hresults";
+import {
+  days,
+  defineRule,
+  hresultFix,
+  hresultLabel,
+  hresultText,
+  joinMessages,
+  type MessageRef,
+  type MessageValue,
+  msg,
+  sameHresult,
+  toMs,
+} from "./types";
+import { describeHresult, hresultMessage } from "../../kms/hresults";
 
 const FORECAST_HORIZON_MS = 14 * DAY_MS;
 /** Share of last week's new requests that may fail before we call it a trend rather than noise. */
@@ -15,7 +27,7 @@ export const hostNotLicensed = hostRule({
   severity: "critical",
   evaluate: (f, _now, m) => {
     if (f.licenseStatus === null || f.licenseStatus === "Licensed") return null;
-    const reason = f.notificationReason ? m("reason", { code: hresultLabel(f.notificationReason) }) : "";
+    const reason = f.notificationReason ? m("reason", { code: hresultText(f.notificationReason) }) : "";
     return {
       cause: m("cause", { status: f.licenseStatus, reason }),
       fix: m("fix"),
@@ -86,15 +98,15 @@ export const hostFailedRequestsRising = hostRule({
     const newTotal = Math.max(total - totalBefore, newFailed);
     if (newFailed <= 0 || newFailed <= FAILED_RATE_LIMIT * newTotal) return null;
     const rate = Math.round((newFailed / newTotal) * 1000) / 10;
-    const { seen, dominant } = failureBreakdown(f.failedRequestsByHresult7d);
+    const { seen, seenText, dominant } = failureBreakdown(f.failedRequestsByHresult7d);
     return {
       cause: m("cause", {
         failed: newFailed,
         total: newTotal,
         rate,
-        codes: dominant === null ? m("noCodes") : m("codes", { seen }),
+        codes: dominant === null ? m("noCodes") : m("codes", { seen: seenText }),
       }),
-      fix: dominant === null ? m("fixNoCode") : m("fixDominant", { code: hresultLabel(dominant), fix: failureFix(dominant) }),
+      fix: dominant === null ? m("fixNoCode") : m("fixDominant", { code: hresultText(dominant), fix: failureFix(dominant) }),
       evidence: {
         failedRequests: failed,
         failedRequests7dAgo: failedBefore,
@@ -109,21 +121,33 @@ export const hostFailedRequestsRising = hostRule({
 });
 
 /** "0xC004F038 (KMS count insufficient …) 80%, 0xC004F041 (…) 20%" and the most frequent code, from 12290 failures. */
-export function failureBreakdown(byHresult: HostFacts["failedRequestsByHresult7d"]): { seen: string; dominant: string | null } {
+export function failureBreakdown(byHresult: HostFacts["failedRequestsByHresult7d"]): {
+  /** In English, for the evidence. */
+  seen: string;
+  /** The same list in the reader's language, for the cause. */
+  seenText: MessageValue;
+  dominant: string | null;
+} {
   const total = byHresult.reduce((n, h) => n + h.count, 0);
   const sorted = [...byHresult].sort((a, b) => b.count - a.count || a.hresult.localeCompare(b.hresult));
   const seen = sorted.map((h) => `${hresultLabel(h.hresult)} ${Math.round((h.count / total) * 100)}% (${h.count})`).join(", ");
-  return { seen, dominant: sorted[0]?.hresult ?? null };
+  const seenText = joinMessages(
+    sorted.map((h) =>
+      msg("findings.parts.hresultShare", { label: hresultText(h.hresult), percent: Math.round((h.count / total) * 100), count: h.count }),
+    ),
+  );
+  return { seen, seenText, dominant: sorted[0]?.hresult ?? null };
 }
 
 /** What to do about a host's failing requests, by the code the host logged. */
-function failureFix(hresult: string): MessageRef | string {
+function failureFix(hresult: string): MessageRef {
   const part = (name: string) => msg(`findings.rules.host-failed-requests-rising.${name}`);
   if (sameHresult(hresult, "0xC004F038")) return part("fix038");
   if (sameHresult(hresult, "0xC004F041")) return part("fix041");
   if (sameHresult(hresult, "0xC004F042")) return part("fix042");
   if (sameHresult(hresult, "0xC004F06C")) return part("fix06C");
-  return describeHresult(hresult)?.fix ?? part("fixUnknown");
+  const known = describeHresult(hresult);
+  return known ? hresultMessage(known.code, "fix") : part("fixUnknown");
 }
 
 export const hostDnsPublishFailed = hostRule({
@@ -140,7 +164,7 @@ export const hostDnsPublishFailed = hostRule({
       cause: m("cause", {
         failures: failures.length,
         domains: domains || m("hostDomain"),
-        lastError: last.hresult ? m("lastError", { code: hresultLabel(last.hresult) }) : "",
+        lastError: last.hresult ? m("lastError", { code: hresultText(last.hresult) }) : "",
       }),
       fix: m("fix", { hresultFix: hresultFix(last.hresult) }),
       evidence: {

@@ -15,7 +15,7 @@ describe("localizeFinding", () => {
   it("renders it in French with this machine's values filled in", () => {
     const fr = localizeFinding(notLicensed(), translate("fr"));
     expect(fr.title).toBe("L’hôte KMS n’est pas activé");
-    expect(fr.cause).toContain("est Notification, et non Licensed ; raison : 0xC004F009");
+    expect(fr.cause).toContain("est Notification, et non Licensed ; raison : 0xC004F009 (Période de grâce expirée (Notification))");
     expect(fr.fix).toContain("`slmgr.vbs /ato`");
     for (const text of Object.values(fr)) expect(text).not.toMatch(/[{}]/);
   });

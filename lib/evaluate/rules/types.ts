@@ -2,7 +2,7 @@
 // Facts are plain, already-aggregated values so the rules stay pure and testable without a database.
 // Every "unknown" is null, never 0/false: a rule must not fire on data it does not have.
 import { z } from "zod";
-import { describeHresult, formatHresult } from "../../kms/hresults";
+import { describeHresult, formatHresult, hresultMessage } from "../../kms/hresults";
 import { licenseStatusSchema } from "../../kms/parsed";
 import { DAY_MS } from "@/lib/core/time";
 import { type MessageRef, type MessageValue, msg } from "@/lib/core/i18n/messageRef";
@@ -228,10 +228,20 @@ export function hresultLabel(value: string | null): string | null {
   return formatHresult(value) ?? value;
 }
 
+/** hresultLabel for a sentence: "0x800706BA (RPC server unavailable)" in the reader's language. */
+export function hresultText(value: string | null): MessageValue {
+  if (value === null) return null;
+  const info = describeHresult(value);
+  if (info) return msg("findings.parts.hresultLabel", { code: info.code, meaning: hresultMessage(info.code, "meaning") });
+  return formatHresult(value) ?? value;
+}
+
 /** The known fix for an HRESULT, as an extra sentence (" For 0x…: …"); "" when unknown or success. */
 export function hresultFix(value: string | null): MessageValue {
   const info = describeHresult(value);
-  return info && info.code !== "0x00000000" ? msg("findings.parts.hresultFix", { code: info.code, fix: info.fix }) : "";
+  return info && info.code !== "0x00000000"
+    ? msg("findings.parts.hresultFix", { code: info.code, fix: hresultMessage(info.code, "fix") })
+    : "";
 }
 
 export function sameHresult(value: string | null, code: string): boolean {
