@@ -5,12 +5,48 @@ import { useTranslations } from "next-intl";
 import type { EvidenceValue, Finding } from "@/lib/evaluate/rules/types";
 import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
+import { useLocalizeFinding } from "@/app/_components/useRenderMessage";
 import styles from "./FindingList.module.css";
 
 function EvidenceText({ value }: { value: EvidenceValue }) {
   const t = useTranslations("common");
   if (value === null) return <>{t("unknown")}</>;
   return <>{typeof value === "boolean" ? (value ? t("yes") : t("no")) : String(value)}</>;
+}
+
+/** A finding's cause and fix, commands as <code>. */
+export function WhyAndFix({ cause, fix }: { cause: string; fix: string }) {
+  const t = useTranslations("findings");
+  return (
+    <>
+      <p className={styles.text}>
+        <span className={styles.label}>{t("why")}</span>
+        <InlineCode text={cause} />
+      </p>
+      <p className={styles.text}>
+        <span className={styles.label}>{t("fix")}</span>
+        <InlineCode text={fix} />
+      </p>
+    </>
+  );
+}
+
+/** The values that made a rule fire, by name. */
+export function EvidenceList({ evidence }: { evidence: Finding["evidence"] }) {
+  const pairs = Object.entries(evidence);
+  if (pairs.length === 0) return null;
+  return (
+    <dl className={styles.evidence}>
+      {pairs.map(([key, value]) => (
+        <div key={key} className={styles.pair}>
+          <dt>{key}</dt>
+          <dd>
+            <EvidenceText value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 export function subjectHref(subject: Finding["subject"]): string {
@@ -20,12 +56,12 @@ export function subjectHref(subject: Finding["subject"]): string {
 function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: boolean }) {
   const t = useTranslations("findings");
   const severity = useTranslations("severity");
-  const evidence = Object.entries(finding.evidence);
+  const text = useLocalizeFinding()(finding);
   return (
     <li className={`${styles.item} ${styles[finding.severity]}`}>
       <div className={styles.head}>
         <span className={`badge ${finding.severity}`}>{severity(finding.severity)}</span>
-        <span className={styles.title}>{finding.title}</span>
+        <span className={styles.title}>{text.title}</span>
         {showSubject && (
           <Link href={subjectHref(finding.subject)}>
             {finding.subject.fqdn}{" "}
@@ -34,26 +70,8 @@ function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: 
         )}
         {finding.since && <span className="muted small">{t.rich("since", { time: () => <TimeAgo iso={finding.since} /> })}</span>}
       </div>
-      <p className={styles.text}>
-        <span className={styles.label}>{t("why")}</span>
-        <InlineCode text={finding.cause} />
-      </p>
-      <p className={styles.text}>
-        <span className={styles.label}>{t("fix")}</span>
-        <InlineCode text={finding.fix} />
-      </p>
-      {evidence.length > 0 && (
-        <dl className={styles.evidence}>
-          {evidence.map(([key, value]) => (
-            <div key={key} className={styles.pair}>
-              <dt>{key}</dt>
-              <dd>
-                <EvidenceText value={value} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <WhyAndFix cause={text.cause} fix={text.fix} />
+      <EvidenceList evidence={finding.evidence} />
       <div className="muted small">{t("rule", { id: finding.ruleId })}</div>
     </li>
   );

@@ -8,6 +8,7 @@ import { HostCountTrendChart } from "@/app/_components/charts/HostCountTrendChar
 import { RequestsChart } from "@/app/_components/charts/RequestsChart";
 import { LoadState } from "@/app/_components/HostsLoadState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
+import { useRenderMessage } from "@/app/_components/useRenderMessage";
 import { COUNT_THRESHOLDS, prepareHostTrend, summarizeTrend } from "@/lib/present/charts/prepareHostTrend";
 import { prepareRequestsChart } from "@/lib/present/charts/prepareRequestsChart";
 import { useHostTrendQuery, type TrendRange } from "@/lib/client/useHostTrendQuery";
@@ -20,6 +21,7 @@ const parseRange = (value: string | null): TrendRange => RANGES.find((r) => r ==
 function TrendNotes({ data, gap }: { data: HostCountTrend; gap: number | null }) {
   const t = useTranslations("hostTrend");
   const format = useFormatter();
+  const render = useRenderMessage();
   return (
     <div className={styles.notes}>
       {gap !== null && gap > 0 && (
@@ -39,7 +41,8 @@ function TrendNotes({ data, gap }: { data: HostCountTrend; gap: number | null })
         </div>
       ) : (
         <div className={data.outlook.state === "below" ? undefined : "muted small"}>
-          {data.outlook.state === "below" && <span className="badge critical">{t("forecastBadge")}</span>} {data.outlook.text}
+          {data.outlook.state === "below" && <span className="badge critical">{t("forecastBadge")}</span>}{" "}
+          {render(data.outlook.message) ?? data.outlook.text}
         </div>
       )}
       {data.serverOnly && <div className="muted small">{t("serverOnly")}</div>}

@@ -4,10 +4,11 @@ import { fetchJson } from "@/lib/client/fetchJson";
 import { channelTestResultSchema, channelViewSchema } from "@/lib/evaluate/contract/settings";
 import { deletedSchema } from "@/lib/access/contract/admin";
 import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
+import type { Locale } from "@/lib/core/locales";
 
 type Change =
   | { op: "create"; input: CreateChannelInput }
-  | { op: "update"; id: string; enabled?: boolean; name?: string }
+  | { op: "update"; id: string; enabled?: boolean; name?: string; locale?: Locale }
   | { op: "delete"; id: string }
   | { op: "test"; id: string };
 
@@ -20,7 +21,7 @@ function send(change: Change): Promise<unknown> {
     case "update":
       return fetchJson(`${base}/${change.id}`, channelViewSchema, {
         method: "PATCH",
-        body: JSON.stringify({ enabled: change.enabled, name: change.name }),
+        body: JSON.stringify({ enabled: change.enabled, name: change.name, locale: change.locale }),
       });
     case "delete":
       return fetchJson(`${base}/${change.id}`, deletedSchema, { method: "DELETE" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecastCount, type KmsRequest } from "./countModel";
 import { countOutlook } from "./countOutlook";
+import { translate } from "@/lib/core/i18n/translate";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const DAY = 86_400_000;
@@ -40,5 +41,16 @@ describe("countOutlook", () => {
     const steady = countOutlook(forecastCount([...requests(30, 20), ...requests(30, 1)], NOW), NOW);
     expect(steady.state).toBe("steady");
     expect(steady.text).toContain("stays at or above 25");
+  });
+});
+
+describe("countOutlook in French", () => {
+  it("renders each state's sentence from the catalogue with the same numbers and day", () => {
+    const fr = (o: ReturnType<typeof countOutlook>) => translate("fr")(o.message);
+    const reqs = [...requests(10, 20, "old"), ...requests(10, 2, "old"), ...requests(7, 1, "new")];
+    expect(fr(countOutlook(forecastCount(reqs, NOW), NOW))).toContain("17, sous les 25 nécessaires");
+    expect(fr(countOutlook(forecastCount(reqs, NOW), NOW))).toContain("7 nouvelles machines au cours des 7 derniers jours");
+    expect(fr(countOutlook(forecastCount(requests(30, 20), NOW), NOW))).toContain("passe sous 25 le 2026-06-11");
+    expect(fr(countOutlook(forecastCount([], NOW), NOW))).toMatch(/^Prévision : aucune demande/);
   });
 });

@@ -1,77 +1,24 @@
 // Known KMS/activation HRESULTs (kms-formats.md section 4 + the 12293 KB) and the 12288/12289 Status flags.
 // formatHresult is the single normalizer every parser uses, so stored codes compare as plain strings.
 
+import { type MessageRef, msg } from "@/lib/core/i18n/messageRef";
+import { english } from "@/lib/core/i18n/translate";
+import { CATALOGUES } from "@/lib/core/i18n/catalogues";
+
+/** `meaning` and `fix` in English; hresultMessage gives them in other languages. */
 export type HresultInfo = { code: string; meaning: string; fix: string };
 
-const table: HresultInfo[] = [
-  { code: "0x00000000", meaning: "Success", fix: "Nothing to do." },
-  {
-    code: "0xC004F038",
-    meaning: "KMS count insufficient (clients need 25, servers 5, Office 5)",
-    fix: "Add clients or wait for the count to grow; check for duplicate CMIDs (images not sysprep /generalize'd).",
-  },
-  {
-    code: "0xC004F039",
-    meaning: "KMS not enabled or did not respond",
-    fix: "Check the network path and that TCP 1688 is open on the host firewall.",
-  },
-  { code: "0xC004F041", meaning: "KMS host not activated", fix: "Activate the KMS host (online or by phone)." },
-  {
-    code: "0xC004F042",
-    meaning: "The specified KMS host cannot activate this product",
-    fix: "Point the client at the right host (host key too old, or an app host vs an OS host).",
-  },
-  {
-    code: "0xC004F074",
-    meaning: "No KMS host could be contacted",
-    fix: "Read the client's 12288 events; fix the _vlmcs._tcp SRV record, port 1688, or set /skms.",
-  },
-  {
-    code: "0x8007232B",
-    meaning: "DNS name does not exist (no _vlmcs SRV record)",
-    fix: "Enable DNS publishing on the host, create the SRV record, or slmgr /skms host[:port].",
-  },
-  {
-    code: "0x8007251D",
-    meaning: "No records found for the DNS query",
-    fix: "Publish the SRV record in the client's DNS suffix domain, or use /skms-domain.",
-  },
-  { code: "0x8007232A", meaning: "DNS server failure", fix: "Fix DNS resolution / the network." },
-  {
-    code: "0x800706BA",
-    meaning: "RPC server unavailable",
-    fix: "Open TCP 1688 on the host firewall; remove stale SRV records pointing to a dead host.",
-  },
-  {
-    code: "0xC004F06C",
-    meaning: "Request timestamp invalid (client/host clock skew)",
-    fix: "Fix time synchronization (NTP/AD); the comparison is done in UTC.",
-  },
-  { code: "0xC004F050", meaning: "Product key invalid", fix: "Use the right GVLK/CSVLK for the edition (beware pasted em-dashes)." },
-  { code: "0xC004C003", meaning: "Key blocked by the activation server", fix: "Obtain a new key." },
-  {
-    code: "0xC004C008",
-    meaning: "KMS host key used beyond its activation limit (10 activations on up to 6 hosts)",
-    fix: "Call the Microsoft Activation Center.",
-  },
-  { code: "0xC004F009", meaning: "Grace period expired (Notification)", fix: "Activate the product." },
-  {
-    code: "0xC004F035",
-    meaning: "Volume key on a machine without a qualifying OEM marker",
-    fix: "Use a MAK or retail key.",
-  },
-  { code: "0x80070005", meaning: "Access denied", fix: "Run the command elevated." },
-  {
-    code: "0x80072338",
-    meaning: "DNS_ERROR_RCODE_BADSIG: DNS signature failed to verify (12293, SRV publish refused)",
-    fix: "Give the KMS host's computer account Full Control on the existing _VLMCS SRV record, then restart sppsvc.",
-  },
-  {
-    code: "0x4004F00C",
-    meaning: "Running within the valid out-of-box grace period (informational)",
-    fix: "Activate before the grace period ends.",
-  },
-];
+/** The codes kmswatch explains: those with a meaning and fix in the catalogues (findings.hresults.<code>). */
+const KNOWN_CODES = Object.keys(CATALOGUES.en.findings.hresults);
+
+/** A known code's meaning or fix as a catalogue message, for texts shown in the reader's language. */
+export const hresultMessage = (code: string, part: "meaning" | "fix"): MessageRef => msg(`findings.hresults.${code}.${part}`);
+
+const table: HresultInfo[] = KNOWN_CODES.map((code) => ({
+  code,
+  meaning: english(hresultMessage(code, "meaning")),
+  fix: english(hresultMessage(code, "fix")),
+}));
 
 export const KNOWN_HRESULTS: ReadonlyMap<string, HresultInfo> = new Map(table.map((h) => [h.code, h]));
 

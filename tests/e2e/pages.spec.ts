@@ -55,6 +55,32 @@ test.describe("English, 1440 px", () => {
   });
 });
 
+test.describe("findings in the reader's language", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+  test("a client's findings read in French on the French page and in English on the English one", async ({ page }) => {
+    type Finding = { ruleId: string; title: string; cause: string; messages?: { title: { key: string; values?: object } } };
+    const detail = (await (await page.request.get(`/api/dashboard/clients/${ids.clientId}`)).json()) as { findings: Finding[] };
+    // Titles without values are the catalogue's text as it stands (a coverage title names its product).
+    const finding = detail.findings.find((f) => f.messages && !f.messages.title.values);
+    expect(finding, "the e2e client has a finding").toBeDefined();
+    const rules = catalogues.fr.findings.rules as Record<string, { title: string }>;
+    const french = rules[finding!.ruleId]?.title ?? "";
+    expect(french).not.toBe(finding!.title);
+    try {
+      expect((await page.request.patch("/api/dashboard/me/locale", { data: { locale: "fr" } })).status()).toBe(200);
+      await page.goto(`/clients/${ids.clientId}`);
+      await expect(page.getByText(french, { exact: true }).first()).toBeVisible();
+      await expect(page.getByText(finding!.title, { exact: true })).toHaveCount(0);
+      expect((await page.request.patch("/api/dashboard/me/locale", { data: { locale: "en" } })).status()).toBe(200);
+      await page.goto(`/clients/${ids.clientId}`);
+      await expect(page.getByText(finding!.title, { exact: true }).first()).toBeVisible();
+      await expect(page.getByText(french, { exact: true })).toHaveCount(0);
+    } finally {
+      await page.request.patch("/api/dashboard/me/locale", { data: { locale: "en" } });
+    }
+  });
+});
+
 test.describe("dark", () => {
   test.use({ colorScheme: "dark", viewport: { width: 1440, height: 900 } });
   test("follows the system's dark scheme, stays readable (axe contrast) and the switch overrides it", async ({ page }) => {

@@ -233,6 +233,22 @@ describe("alert lifecycle and notifications", () => {
     expect(all.body.alerts.find((a) => a.id === alert.id)?.state).toBe("resolved");
   });
 
+  it("writes a channel's messages in its language, changed from the channel list", async () => {
+    const emailId = channelIds[1]!;
+    const changed = await api<{ locale: string }>("PATCH", `/api/dashboard/notifications/channels/${emailId}`, { locale: "fr" });
+    expect(changed.status).toBe(200);
+    expect(changed.body.locale).toBe("fr");
+    expect((await api("PATCH", `/api/dashboard/notifications/channels/${emailId}`, { locale: "de" })).status).toBe(400);
+    mails.length = 0;
+    const test = await api<{ status: string }>("POST", `/api/dashboard/notifications/channels/${emailId}/test`);
+    expect(test.body.status).toBe("sent");
+    await waitFor("the French test e-mail", () => mails.length >= 1);
+    const mail = decodeQp(mails[0]!);
+    expect(mail).toContain("Subject: notification de test kmswatch");
+    expect(mail).toContain("Notification de test");
+    expect(mail).not.toContain("Test notification");
+  });
+
   it("disables and deletes channels", async () => {
     const patched = await api<{ enabled: boolean }>("PATCH", `/api/dashboard/notifications/channels/${channelIds[0]}`, { enabled: false });
     expect(patched.body.enabled).toBe(false);

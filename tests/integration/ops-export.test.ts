@@ -37,8 +37,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function csv(route: string) {
-  const response = await fetch(`${inject("baseUrl")}${route}`, { headers: { cookie } });
+async function csv(route: string, language?: string) {
+  const response = await fetch(`${inject("baseUrl")}${route}`, {
+    headers: { cookie, ...(language ? { "accept-language": language } : {}) },
+  });
   const bytes = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) return { response, bytes, header: [], rows: [] as Record<string, string>[] };
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -145,6 +147,21 @@ describe("CSV exports", () => {
     expect((await csv("/api/dashboard/export/alerts.csv?state=bogus")).response.status).toBe(400);
     const critical = await csv("/api/dashboard/export/alerts.csv?severity=critical&kind=client");
     expect(critical.rows).toHaveLength(api.body.alerts.filter((a) => a.severity === "critical" && a.subject.kind === "client").length);
+  });
+
+  it("headers (and the alerts' texts) in the reader's language, columns in the same order", async () => {
+    const english = await csv("/api/dashboard/export/hosts.csv");
+    const french = await csv("/api/dashboard/export/hosts.csv", "fr-FR,fr;q=0.9");
+    expect(french.header.slice(0, 4)).toEqual(["FQDN", "Nom d’hôte", "État de licence", "Décompte actuel"]);
+    expect(french.header).toHaveLength(english.header.length);
+    expect(french.rows.map((r) => r.FQDN)).toEqual(english.rows.map((r) => r.fqdn));
+    const alerts = await csv("/api/dashboard/export/alerts.csv", "fr");
+    expect(alerts.header.slice(0, 3)).toEqual(["Gravité", "État", "Type de machine"]);
+    // Every alert of this run carries its messages: its French title differs from the English one.
+    const englishAlerts = await csv("/api/dashboard/export/alerts.csv");
+    const row = alerts.rows.find((r) => r.Règle === "client-in-grace");
+    expect(row?.Titre).toBe("Le client n’est pas activé (période de grâce)");
+    expect(englishAlerts.rows.find((r) => r.rule_id === "client-in-grace")?.title).toBe("Client is not activated (grace period)");
   });
 
   it("duplicate-cmids.csv and audit.csv match their pages", async () => {

@@ -5,11 +5,11 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { AlertView } from "@/lib/evaluate/alerts/view";
 import type { AlertGroup } from "@/lib/present/alerts/groupAlerts";
-import { InlineCode } from "@/app/_components/InlineCode";
 import { TimeAgo } from "@/app/_components/TimeAgo";
-import { subjectHref } from "@/app/_components/FindingList";
+import { subjectHref, WhyAndFix } from "@/app/_components/FindingList";
 import styles from "@/app/_components/FindingList.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { useLocalizeFinding } from "@/app/_components/useRenderMessage";
 
 const stateClass: Record<AlertView["state"], string> = { open: "critical", acknowledged: "warning", resolved: "ok" };
 const stateKey = { open: "stateBadgeOpen", acknowledged: "stateBadgeAcknowledged", resolved: "stateBadgeResolved" } as const;
@@ -33,14 +33,15 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
   const f = useTranslations("findings");
   const severity = useTranslations("severity");
   const format = useFormatter();
+  const text = useLocalizeFinding()(group);
   const ids = group.alerts.map((a) => a.id);
   const allSelected = ids.every((id) => selected.has(id));
   const known = group.severity === "critical" || group.severity === "warning" || group.severity === "info";
   return (
-    <section className={`card ${styles[group.severity] ?? ""}`} aria-label={group.title}>
+    <section className={`card ${styles[group.severity] ?? ""}`} aria-label={text.title}>
       <div className="groupHead">
         <span className={`badge ${group.severity}`}>{known ? severity(group.severity as "critical") : group.severity}</span>
-        <h2 className="groupTitle">{group.title}</h2>
+        <h2 className="groupTitle">{text.title}</h2>
         <span className="muted">{t("groupCount", { listed: group.alerts.length, total })}</span>
         <button type="button" className="secondary small" onClick={onOnlyThis}>
           {onlyThis ? t("allCauses") : t("onlyThisCause")}
@@ -48,14 +49,7 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
       </div>
       <details className="groupText" open={textOpen}>
         <summary>{group.sameText ? t("whyAndFix") : t("whyAndFixFor", { fqdn: group.example })}</summary>
-        <p className={styles.text}>
-          <span className={styles.label}>{f("why")}</span>
-          <InlineCode text={group.cause} />
-        </p>
-        <p className={styles.text}>
-          <span className={styles.label}>{f("fix")}</span>
-          <InlineCode text={group.fix} />
-        </p>
+        <WhyAndFix cause={text.cause} fix={text.fix} />
         <div className="muted small">{f("rule", { id: group.ruleId })}</div>
       </details>
       <TableScroll>
@@ -68,7 +62,7 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
                     type="checkbox"
                     checked={allSelected}
                     onChange={() => onToggleGroup(ids)}
-                    aria-label={t("selectGroup", { title: group.title })}
+                    aria-label={t("selectGroup", { title: text.title })}
                   />
                 </th>
               )}

@@ -1,14 +1,17 @@
 "use client";
-// Configured channels (secrets masked) with enable/disable, test and delete.
+// Configured channels (secrets masked) with their language, enable/disable, test and delete.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useNotificationChannelsQuery } from "@/lib/client/useNotificationChannelsQuery";
 import { useNotificationChannelMutation } from "@/lib/client/useNotificationChannelMutations";
 import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
+import { ChannelLocaleSelect } from "@/app/_components/alerts/ChannelForm";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
 
 function ChannelRow({ channel }: { channel: ChannelView }) {
+  const t = useTranslations("channels");
   const mutation = useNotificationChannelMutation();
   const [result, setResult] = useState("");
   const test = () =>
@@ -17,20 +20,28 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
       {
         onSuccess: (data) => {
           const answer = data as { status: string; lastError: string | null };
-          setResult(answer.status === "sent" ? "test sent" : `test failed: ${answer.lastError ?? "unknown error"}`);
+          setResult(answer.status === "sent" ? t("testSent") : t("testFailed", { error: answer.lastError ?? t("unknownError") }));
         },
       },
     );
   return (
     <tr className={channel.enabled ? undefined : styles.dim}>
       <td>{channel.name}</td>
-      <td>{channel.kind}</td>
+      <td>{t(`kinds.${channel.kind}`)}</td>
       <td className={styles.mono}>
         {Object.entries(channel.config)
           .map(([k, v]) => `${k}: ${v}`)
           .join(" · ")}
       </td>
-      <td>{channel.enabled ? "enabled" : "disabled"}</td>
+      <td>
+        <ChannelLocaleSelect
+          value={channel.locale}
+          label={t("languageOf", { name: channel.name })}
+          disabled={mutation.isPending}
+          onChange={(locale) => mutation.mutate({ op: "update", id: channel.id, locale })}
+        />
+      </td>
+      <td>{channel.enabled ? t("enabled") : t("disabled")}</td>
       <td className={styles.nowrap}>
         <button
           type="button"
@@ -38,20 +49,20 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
           disabled={mutation.isPending}
           onClick={() => mutation.mutate({ op: "update", id: channel.id, enabled: !channel.enabled })}
         >
-          {channel.enabled ? "Disable" : "Enable"}
+          {channel.enabled ? t("disable") : t("enable")}
         </button>{" "}
         <button type="button" className={styles.secondary} disabled={mutation.isPending} onClick={test}>
-          Send test
+          {t("sendTest")}
         </button>{" "}
         <button
           type="button"
           className={styles.danger}
           disabled={mutation.isPending}
           onClick={() => {
-            if (window.confirm(`Delete channel "${channel.name}" and its delivery log?`)) mutation.mutate({ op: "delete", id: channel.id });
+            if (window.confirm(t("confirmDelete", { name: channel.name }))) mutation.mutate({ op: "delete", id: channel.id });
           }}
         >
-          Delete
+          {t("delete")}
         </button>
         {result && <div className="small">{result}</div>}
         {mutation.isError && <div className="error small">{mutation.error.message}</div>}
@@ -61,19 +72,21 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
 }
 
 export function ChannelTable() {
+  const t = useTranslations("channels");
   const query = useNotificationChannelsQuery();
-  if (query.isPending) return <Loading what="channels" />;
-  if (query.isError) return <ErrorMessage error={query.error} what="the channels" onRetry={() => void query.refetch()} />;
-  if (query.data.channels.length === 0) return <p className="muted">No channel yet: alerts are only shown in the dashboard.</p>;
+  if (query.isPending) return <Loading what={t("loadingChannels")} />;
+  if (query.isError) return <ErrorMessage error={query.error} what={t("theChannels")} onRetry={() => void query.refetch()} />;
+  if (query.data.channels.length === 0) return <p className="muted">{t("none")}</p>;
   return (
     <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Settings</th>
-            <th>State</th>
+            <th>{t("name")}</th>
+            <th>{t("kind")}</th>
+            <th>{t("settings")}</th>
+            <th>{t("language")}</th>
+            <th>{t("state")}</th>
             <th />
           </tr>
         </thead>

@@ -1,5 +1,6 @@
 "use client";
 // The delivery log: one row per grouped message and channel, with every attempt and its error.
+import { useFormatter, useTranslations } from "next-intl";
 import { useNotificationDeliveriesQuery } from "@/lib/client/useNotificationDeliveriesQuery";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
@@ -7,22 +8,26 @@ import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
 
 const statusClass: Record<string, string> = { sent: "ok", pending: "warning", failed: "critical" };
+const STATUSES = ["sent", "pending", "failed"] as const;
+const isStatus = (s: string): s is (typeof STATUSES)[number] => (STATUSES as readonly string[]).includes(s);
 
 export function DeliveryLog() {
+  const t = useTranslations("channels");
+  const format = useFormatter();
   const query = useNotificationDeliveriesQuery();
-  if (query.isPending) return <Loading what="deliveries" />;
-  if (query.isError) return <ErrorMessage error={query.error} what="the delivery log" onRetry={() => void query.refetch()} />;
-  if (query.data.deliveries.length === 0) return <p className="muted">Nothing sent yet.</p>;
+  if (query.isPending) return <Loading what={t("loadingDeliveries")} />;
+  if (query.isError) return <ErrorMessage error={query.error} what={t("theDeliveryLog")} onRetry={() => void query.refetch()} />;
+  if (query.data.deliveries.length === 0) return <p className="muted">{t("nothingSent")}</p>;
   return (
     <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>Created</th>
-            <th>Channel</th>
-            <th>Message</th>
-            <th>Status</th>
-            <th>Attempts</th>
+            <th>{t("created")}</th>
+            <th>{t("channel")}</th>
+            <th>{t("message")}</th>
+            <th>{t("status")}</th>
+            <th>{t("attempts")}</th>
           </tr>
         </thead>
         <tbody>
@@ -36,11 +41,9 @@ export function DeliveryLog() {
               </td>
               <td>{d.summary}</td>
               <td>
-                <span className={`badge ${statusClass[d.status] ?? ""}`}>{d.status}</span>
+                <span className={`badge ${statusClass[d.status] ?? ""}`}>{isStatus(d.status) ? t(`statuses.${d.status}`) : d.status}</span>
                 {d.nextAttemptAt && (
-                  <div className="muted small">
-                    next try <TimeAgo iso={d.nextAttemptAt} />
-                  </div>
+                  <div className="muted small">{t.rich("nextTry", { time: () => <TimeAgo iso={d.nextAttemptAt} /> })}</div>
                 )}
               </td>
               <td>
@@ -48,8 +51,8 @@ export function DeliveryLog() {
                 <ol className={`${styles.list} small`}>
                   {d.attemptLog.map((a, i) => (
                     <li key={i}>
-                      <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time>:{" "}
-                      {a.ok ? "sent" : <span className="error">{a.error}</span>}
+                      <time dateTime={a.at}>{format.dateTime(new Date(a.at), { dateStyle: "short", timeStyle: "medium" })}</time>:{" "}
+                      {a.ok ? t("statuses.sent") : <span className="error">{a.error}</span>}
                     </li>
                   ))}
                 </ol>

@@ -2,6 +2,7 @@
 // the routes answer through and the hooks parse with. In the evaluate stage because lib/evaluate/intent and
 // lib/evaluate/notify build these answers; pure zod, not server-only, so the browser's hooks import it too.
 import { z } from "zod";
+import { LOCALES } from "@/lib/core/locales";
 import { isoSchema } from "@/lib/kms/finding";
 import { intendedChannelKinds } from "@/lib/kms/intendedChannels";
 
@@ -22,6 +23,8 @@ export const channelViewSchema = z.object({
   kind: z.enum(["webhook", "slack", "teams", "email"]),
   name: z.string(),
   enabled: z.boolean(),
+  /** The language its messages are written in. */
+  locale: z.enum(LOCALES),
   createdAt: isoSchema,
   /** Masked: URLs without credentials or query, never a secret. */
   config: z.record(z.string(), z.string()),

@@ -1,6 +1,10 @@
 // Channel kinds and their configuration, validated once here for the API and for sending.
 // Secrets (webhook secret, SMTP password) are write-only: listings show them masked.
 import { z } from "zod";
+import { LOCALES } from "@/lib/core/locales";
+
+/** The language a channel writes its messages in. */
+export const channelLocaleSchema = z.enum(LOCALES);
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const smtpUrl = z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" });
@@ -22,29 +26,39 @@ export const createChannelSchema = z.discriminatedUnion("kind", [
     name: z.string().trim().min(1).max(100),
     config: webhookConfigSchema,
     enabled: z.boolean().default(true),
+    locale: channelLocaleSchema.default("en"),
   }),
   z.object({
     kind: z.literal("slack"),
     name: z.string().trim().min(1).max(100),
     config: chatConfigSchema,
     enabled: z.boolean().default(true),
+    locale: channelLocaleSchema.default("en"),
   }),
   z.object({
     kind: z.literal("teams"),
     name: z.string().trim().min(1).max(100),
     config: chatConfigSchema,
     enabled: z.boolean().default(true),
+    locale: channelLocaleSchema.default("en"),
   }),
   z.object({
     kind: z.literal("email"),
     name: z.string().trim().min(1).max(100),
     config: emailConfigSchema,
     enabled: z.boolean().default(true),
+    locale: channelLocaleSchema.default("en"),
   }),
 ]);
 export type CreateChannelInput = z.infer<typeof createChannelSchema>;
 
-export const updateChannelSchema = z.object({ enabled: z.boolean().optional(), name: z.string().trim().min(1).max(100).optional() });
+export const updateChannelSchema = z.object({
+  enabled: z.boolean().optional(),
+  name: z.string().trim().min(1).max(100).optional(),
+  locale: channelLocaleSchema.optional(),
+});
+
+export type UpdateChannelInput = z.infer<typeof updateChannelSchema>;
 
 export type ChannelKind = CreateChannelInput["kind"];
 export type ChannelConfig =

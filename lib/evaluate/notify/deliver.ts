@@ -3,6 +3,7 @@
 import nodemailer from "nodemailer";
 import { env } from "@/lib/core/env";
 import type { ChannelConfig } from "@/lib/evaluate/notify/channels";
+import type { Locale } from "@/lib/core/locales";
 import type { NotificationMessage } from "@/lib/evaluate/notify/message";
 import { formatWebhook } from "@/lib/evaluate/notify/formatWebhook";
 import { formatSlack } from "@/lib/evaluate/notify/formatSlack";
@@ -27,7 +28,8 @@ async function postJson(url: string, rawBody: string, headers: Record<string, st
   await response.body?.cancel().catch(() => undefined);
 }
 
-export async function deliver(channel: ChannelConfig, message: NotificationMessage, now: Date): Promise<void> {
+/** `locale` is the channel's language: chat and e-mail messages are written in it; webhooks stay English (with message references). */
+export async function deliver(channel: ChannelConfig, message: NotificationMessage, now: Date, locale: Locale = "en"): Promise<void> {
   switch (channel.kind) {
     case "webhook": {
       // Sign exactly the bytes sent (receivers verify the raw body, not a re-serialisation), with the timestamp.
@@ -39,9 +41,9 @@ export async function deliver(channel: ChannelConfig, message: NotificationMessa
       });
     }
     case "slack":
-      return postJson(channel.config.url, JSON.stringify(formatSlack(message)));
+      return postJson(channel.config.url, JSON.stringify(formatSlack(message, locale)));
     case "teams":
-      return postJson(channel.config.url, JSON.stringify(formatTeams(message)));
+      return postJson(channel.config.url, JSON.stringify(formatTeams(message, locale)));
     case "email": {
       const smtpUrl = channel.config.smtpUrl ?? env().KMSWATCH_SMTP_URL;
       if (!smtpUrl) throw new Error("no SMTP server: set KMSWATCH_SMTP_URL or the channel's smtpUrl");
@@ -52,7 +54,7 @@ export async function deliver(channel: ChannelConfig, message: NotificationMessa
         socketTimeout: TIMEOUT_MS,
       });
       try {
-        const content = formatEmail(message);
+        const content = formatEmail(message, locale);
         await transport.sendMail({
           from: channel.config.from ?? env().KMSWATCH_SMTP_FROM ?? "kmswatch <kmswatch@localhost>",
           to: channel.config.to,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildMessage, changeLabel, machineUrl, summarize } from "@/lib/evaluate/notify/message";
+import { buildMessage, changeLabel, machineUrl } from "@/lib/evaluate/notify/message";
+import { notifyText } from "@/lib/evaluate/notify/notifyText";
+import { diagnoseHost } from "@/lib/evaluate/rules";
+import { host, NOW } from "../../../tests/support/diagnosisFacts";
+
+const summarize = notifyText("en").summary;
 import { formatWebhook } from "@/lib/evaluate/notify/formatWebhook";
 import { formatSlack, SLACK_MAX_ITEMS } from "@/lib/evaluate/notify/formatSlack";
 import { formatTeams } from "@/lib/evaluate/notify/formatTeams";
@@ -108,5 +113,49 @@ describe("formatEmail", () => {
     expect(mail.html).toContain("&lt;clients&gt;");
     expect(mail.html).not.toContain("<clients>");
     expect(mail.html.match(/<tr>/g)).toHaveLength(3);
+  });
+});
+
+describe("a channel's language", () => {
+  // A real finding, so the item carries the catalogue messages its text was rendered from.
+  const [finding] = diagnoseHost(host({ unreachableClients24h: 6 }), NOW);
+  const events = [
+    { alertId: "a1", fromState: null, toState: "open" as const, finding: finding! },
+    {
+      alertId: "a2",
+      fromState: "open" as const,
+      toState: "resolved" as const,
+      finding: { ...finding!, subject: { ...finding!.subject, fqdn: "kms2" } },
+    },
+  ];
+  const built = buildMessage(events, "https://kmswatch.example", new Date("2026-11-25T10:00:00Z"));
+
+  it("writes e-mails in French: subject, labels, severity and the finding's own words", () => {
+    const mail = formatEmail(built, "fr");
+    expect(mail.subject).toBe("kmswatch : 1 alerte ouverte, 1 résolue");
+    expect(mail.text).toContain("[CRITIQUE] Des clients n’atteignent pas cet hôte KMS — kms1.corp.example (ouverte)");
+    expect(mail.text).toContain("  Cause : 6 clients n’ont pas pu atteindre cet hôte");
+    expect(mail.text).toContain("  Correctif : Ouvrez TCP 1688");
+    expect(mail.text).toContain("(résolue)\n  Le problème a disparu.");
+    expect(mail.html).toContain("<th>Gravité</th><th>Changement</th><th>Machine</th><th>Problème</th>");
+  });
+
+  it("writes Slack and Teams messages in French, and English by default", () => {
+    expect(formatSlack(built, "fr").text).toBe("kmswatch : 1 alerte ouverte, 1 résolue");
+    expect(JSON.stringify(formatSlack(built, "fr").blocks[1])).toContain("*Correctif :* Ouvrez TCP 1688");
+    expect(JSON.stringify(formatTeams(built, "fr"))).toContain("ouverte · critique · [ouvrir]");
+    expect(JSON.stringify(formatSlack(built).blocks[1])).toContain(`*Fix:* ${finding!.fix.slice(0, 20)}`);
+  });
+
+  it("keeps the webhook machine-readable: English text plus the message references", () => {
+    const [transition] = formatWebhook(built, new Date()).transitions;
+    expect(transition?.cause).toBe(finding!.cause);
+    expect(transition?.messages?.cause.key).toBe("findings.rules.host-clients-cannot-reach.cause");
+  });
+
+  it("renders an item stored before findings carried messages in its stored English", () => {
+    const mail = formatEmail(message([item(1)]), "fr");
+    expect(mail.text).toContain("[CRITIQUE] Activation refused: KMS count too low");
+    expect(mail.subject).toBe("kmswatch : 1 alerte ouverte");
   });
 });

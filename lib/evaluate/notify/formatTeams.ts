@@ -1,6 +1,8 @@
 // Microsoft Teams body: an Adaptive Card in the message envelope that Teams incoming webhooks and
 // Workflows ("post to a channel when a webhook request is received") both accept.
-import { changeLabel, orderedItems, summarize, type NotificationMessage } from "@/lib/evaluate/notify/message";
+import type { Locale } from "@/lib/core/locales";
+import { orderedItems, type NotificationMessage } from "@/lib/evaluate/notify/message";
+import { notifyText } from "@/lib/evaluate/notify/notifyText";
 
 export const TEAMS_MAX_ITEMS = 20;
 
@@ -13,11 +15,14 @@ export type TeamsBody = {
 
 const color: Record<string, string> = { critical: "Attention", warning: "Warning", info: "Accent" };
 
-export function formatTeams(message: NotificationMessage): TeamsBody {
-  const summary = summarize(message);
+/** The message in the channel's language (English by default). */
+export function formatTeams(message: NotificationMessage, locale: Locale = "en"): TeamsBody {
+  const say = notifyText(locale);
+  const summary = say.summary(message);
   const items = orderedItems(message);
   const body: CardElement[] = [{ type: "TextBlock", size: "Large", weight: "Bolder", text: summary, wrap: true }];
   for (const item of items.slice(0, TEAMS_MAX_ITEMS)) {
+    const { title, cause, fix } = say.finding(item);
     body.push({
       type: "Container",
       separator: true,
@@ -27,26 +32,25 @@ export function formatTeams(message: NotificationMessage): TeamsBody {
           weight: "Bolder",
           color: color[item.severity] ?? "Default",
           wrap: true,
-          text: `${item.title} — ${item.subject.fqdn}`,
+          text: `${title} — ${item.subject.fqdn}`,
         },
         {
           type: "TextBlock",
           isSubtle: true,
           spacing: "None",
           wrap: true,
-          text: `${changeLabel(item)} · ${item.severity} · [open](${item.url})`,
+          text: `${say.change(item)} · ${say.severity(item.severity)} · [${say.label("open")}](${item.url})`,
         },
         ...(item.state === "resolved"
           ? []
           : [
-              { type: "TextBlock", wrap: true, text: item.cause },
-              { type: "TextBlock", wrap: true, text: `**Fix:** ${item.fix}` },
+              { type: "TextBlock", wrap: true, text: cause },
+              { type: "TextBlock", wrap: true, text: `**${say.label("fix")}** ${fix}` },
             ]),
       ],
     });
   }
-  if (items.length > TEAMS_MAX_ITEMS)
-    body.push({ type: "TextBlock", isSubtle: true, text: `…and ${items.length - TEAMS_MAX_ITEMS} more in kmswatch.` });
+  if (items.length > TEAMS_MAX_ITEMS) body.push({ type: "TextBlock", isSubtle: true, text: say.more(items.length - TEAMS_MAX_ITEMS) });
   return {
     type: "message",
     summary,

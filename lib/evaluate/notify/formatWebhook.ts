@@ -1,5 +1,5 @@
 // The generic webhook body (documented in the README): stable field names, one entry per transition.
-import type { NotificationMessage } from "@/lib/evaluate/notify/message";
+import type { NotificationItem, NotificationMessage } from "@/lib/evaluate/notify/message";
 
 export type WebhookBody = {
   event: "kmswatch.alerts";
@@ -15,6 +15,8 @@ export type WebhookBody = {
     title: string;
     cause: string;
     fix: string;
+    /** The catalogue messages title, cause and fix were rendered from (English above), when the finding has them. */
+    messages?: NotificationItem["messages"];
     url: string;
   }[];
 };
@@ -34,6 +36,7 @@ export function formatWebhook(message: NotificationMessage, sentAt: Date): Webho
       title: item.title,
       cause: item.cause,
       fix: item.fix,
+      ...(item.messages ? { messages: item.messages } : {}),
       url: item.url,
     })),
   };

@@ -1,12 +1,15 @@
 // The delivery log: newest first, with every attempt, for the notification settings page.
 import { db } from "@/lib/core/db";
 import type { AttemptLogEntry } from "@/lib/evaluate/notify/send";
-import { notificationMessageSchema, summarize } from "@/lib/evaluate/notify/message";
+import type { Locale } from "@/lib/core/locales";
+import { notificationMessageSchema } from "@/lib/evaluate/notify/message";
+import { notifyText } from "@/lib/evaluate/notify/notifyText";
 import type { DeliveryView } from "@/lib/evaluate/contract/settings";
 
 export type { DeliveryView } from "@/lib/evaluate/contract/settings";
 
-export async function listDeliveries(filter: { limit: number; channelId?: string }): Promise<DeliveryView[]> {
+/** `locale`: the reader's language, for each delivery's one-line summary. */
+export async function listDeliveries(filter: { limit: number; channelId?: string; locale?: Locale }): Promise<DeliveryView[]> {
   const rows = await db().notificationDelivery.findMany({
     where: filter.channelId ? { channelId: filter.channelId } : {},
     orderBy: { createdAt: "desc" },
@@ -19,7 +22,7 @@ export async function listDeliveries(filter: { limit: number; channelId?: string
     channelName: row.channel.name,
     channelKind: row.channel.kind,
     createdAt: row.createdAt.toISOString(),
-    summary: summaryOf(row.payload),
+    summary: summaryOf(row.payload, filter.locale ?? "en"),
     alertIds: row.alertIds,
     status: row.status,
     attempts: row.attempts,
@@ -31,7 +34,8 @@ export async function listDeliveries(filter: { limit: number; channelId?: string
 }
 
 /** A payload that no longer fits the message schema is listed, not allowed to break the delivery log. */
-function summaryOf(payload: unknown): string {
+function summaryOf(payload: unknown, locale: Locale): string {
   const message = notificationMessageSchema.safeParse(payload);
-  return message.success ? summarize(message.data) : "kmswatch: payload in an older format";
+  const say = notifyText(locale);
+  return message.success ? say.summary(message.data) : say.older();
 }

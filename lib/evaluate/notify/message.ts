@@ -14,9 +14,11 @@ export const notificationItemSchema = z.object({
   /** The state it left; null when the alert was just created. */
   from: alertStateSchema.nullable(),
   subject: findingSchema.shape.subject,
+  /** In English; `messages` renders them in the channel's language (absent in payloads stored before it existed). */
   title: z.string(),
   cause: z.string(),
   fix: z.string(),
+  messages: findingSchema.shape.messages,
   /** The machine's page in the dashboard. */
   url: z.string(),
 });
@@ -55,6 +57,7 @@ export function buildMessage(events: readonly PendingEvent[], baseUrl: string, c
       title: e.finding.title,
       cause: e.finding.cause,
       fix: e.finding.fix,
+      ...(e.finding.messages ? { messages: e.finding.messages } : {}),
       url: machineUrl(baseUrl, e.finding.subject),
     })),
   };
@@ -66,15 +69,6 @@ export function changeLabel(item: Pick<NotificationItem, "from" | "state">): str
   if (item.from === "resolved" && item.state === "open") return "reopened";
   if (item.from === item.state) return "escalated";
   return item.state;
-}
-
-/** "3 alerts opened, 1 resolved" — the one-line summary every format starts with. */
-export function summarize(message: NotificationMessage): string {
-  if (message.test) return "kmswatch test notification";
-  const counts = new Map<string, number>();
-  for (const item of message.items) counts.set(changeLabel(item), (counts.get(changeLabel(item)) ?? 0) + 1);
-  const parts = [...counts].map(([label, n], i) => (i === 0 ? `${n} alert${n === 1 ? "" : "s"} ${label}` : `${n} ${label}`));
-  return `kmswatch: ${parts.join(", ") || "no change"}`;
 }
 
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };

@@ -3,6 +3,7 @@
 import { db } from "@/lib/core/db";
 import { toJsonValue } from "@/lib/core/json";
 import { parseChannelConfig } from "@/lib/evaluate/notify/channels";
+import { channelLocale } from "@/lib/evaluate/notify/listChannels";
 import { deliver } from "@/lib/evaluate/notify/deliver";
 import { notificationMessageSchema } from "@/lib/evaluate/notify/message";
 import { nextAttemptAt } from "@/lib/evaluate/notify/schedule";
@@ -31,7 +32,7 @@ export async function attemptDelivery(id: string, options: { ignoreDisabled?: bo
   try {
     if (!delivery.channel.enabled && !options.ignoreDisabled) throw new Error("channel is disabled");
     const channel = parseChannelConfig(delivery.channel.kind, delivery.channel.config);
-    await deliver(channel, notificationMessageSchema.parse(delivery.payload), started);
+    await deliver(channel, notificationMessageSchema.parse(delivery.payload), started, channelLocale(delivery.channel.locale));
   } catch (caught) {
     error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 500) || "unknown error";
   }

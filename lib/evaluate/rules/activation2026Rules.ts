@@ -1,34 +1,54 @@
 // Findings of "activation in 2026" (issue #16): hardware-secured KMS readiness, host-key coverage, channel
 // drift and ADBA. Pure, like the other rules; evaluated when a host/client page or the fleet view is read
 // (their facts come from lib/read/activation2026), so they are not stored as alerts.
-import type { Finding } from "./types";
+import { type Finding, findingTexts, joinMessages, type MessageValue, msg, ruleMessage } from "./types";
 import type { CoverageVerdict } from "../../kms/coverage";
 import type { Readiness } from "../../kms/hardwareSecured";
-import { reasonText } from "../../kms/hardwareSecured";
 import type { ClientProduct } from "../../kms/productIdentity";
 
 type Subject = { machineId: string; fqdn: string };
-const finding = (kind: "host" | "client", s: Subject, f: Omit<Finding, "subject" | "since"> & { since?: string | null }): Finding => ({
-  ...f,
-  subject: { kind, machineId: s.machineId, fqdn: s.fqdn },
-  since: f.since ?? null,
-});
+type Values = Record<string, MessageValue>;
+/** A finding whose title, cause and fix are its rule's messages (findings.rules.<ruleId>.*), filled with `values`. */
+const finding = (
+  kind: "host" | "client",
+  s: Subject,
+  f: Omit<Finding, "subject" | "since" | "title" | "cause" | "fix" | "messages"> & { since?: string | null },
+  values: { title?: Values; cause?: Values; fix?: Values } = {},
+): Finding => {
+  const m = ruleMessage(f.ruleId);
+  return {
+    ...f,
+    ...findingTexts({ title: m("title", values.title), cause: m("cause", values.cause), fix: m("fix", values.fix) }),
+    subject: { kind, machineId: s.machineId, fqdn: s.fqdn },
+    since: f.since ?? null,
+  };
+};
 
 /** Informational by design: activation works today on a host that is not hardware-secured. */
 export function hardwareSecuredFinding(host: Subject, readiness: Readiness): Finding | null {
   if (readiness.state !== "not_ready") return null;
-  const labels = readiness.reasons.map((r) => reasonText[r].label);
-  return finding("host", host, {
-    ruleId: "host-hardware-secured-not-ready",
-    severity: "info",
-    title: "KMS host is not ready for hardware-secured activation",
-    cause:
-      `This host cannot serve as a hardware-secured KMS host: ${labels.join(", ")}. Clients keep activating today; ` +
-      "a future Windows Server may require periodic renewal on hosts that are not hardware-secured." +
-      (readiness.mustChangeHardware ? " The hardware must change before then." : ""),
-    fix: readiness.reasons.map((r) => reasonText[r].fix).join(" "),
-    evidence: { reasons: readiness.reasons.join(","), mustChangeHardware: readiness.mustChangeHardware },
-  });
+  const reason = (r: string, part: "label" | "fix") => msg(`findings.rules.host-hardware-secured-not-ready.reasons.${r}.${part}`);
+  return finding(
+    "host",
+    host,
+    {
+      ruleId: "host-hardware-secured-not-ready",
+      severity: "info",
+      evidence: { reasons: readiness.reasons.join(","), mustChangeHardware: readiness.mustChangeHardware },
+    },
+    {
+      cause: {
+        reasons: joinMessages(readiness.reasons.map((r) => reason(r, "label"))),
+        mustChange: readiness.mustChangeHardware ? "yes" : "no",
+      },
+      fix: {
+        fixes: joinMessages(
+          readiness.reasons.map((r) => reason(r, "fix")),
+          "space",
+        ),
+      },
+    },
+  );
 }
 
 /** A product asking this host that its key (or its update level / Office pack) does not cover. */
@@ -39,17 +59,22 @@ export function coverageFinding(
   asked: { clients: number; refusedNotCovered: number },
 ): Finding | null {
   if (verdict.status !== "not_covered") return null;
-  return finding("host", host, {
-    ruleId: product.family === "office" ? "host-office-pack-missing" : "host-key-does-not-cover",
-    // Refusals on record mean clients are failing now; otherwise they will on their next request.
-    severity: asked.refusedNotCovered > 0 ? "critical" : "warning",
-    title: `KMS host cannot activate ${product.name}`,
-    cause:
-      `${asked.clients} ${product.name} client(s) asked this host in the last 30 days, but ${verdict.why}.` +
-      (asked.refusedNotCovered > 0 ? ` It refused ${asked.refusedNotCovered} request(s) with 0xC004F042.` : ""),
-    fix: `${verdict.fix.charAt(0).toUpperCase()}${verdict.fix.slice(1)}.`,
-    evidence: { product: product.id, clients: asked.clients, refused0xC004F042: asked.refusedNotCovered },
-  });
+  return finding(
+    "host",
+    host,
+    {
+      ruleId: product.family === "office" ? "host-office-pack-missing" : "host-key-does-not-cover",
+      // Refusals on record mean clients are failing now; otherwise they will on their next request.
+      severity: asked.refusedNotCovered > 0 ? "critical" : "warning",
+      evidence: { product: product.id, clients: asked.clients, refused0xC004F042: asked.refusedNotCovered },
+    },
+    {
+      title: { product: product.name },
+      // The verdict's why and fix come from the coverage tables (lib/kms/coverage.ts), in English.
+      cause: { clients: asked.clients, product: product.name, why: verdict.why, refused: asked.refusedNotCovered },
+      fix: { fix: `${verdict.fix.charAt(0).toUpperCase()}${verdict.fix.slice(1)}` },
+    },
+  );
 }
 
 export type ClientDriftFacts = Subject & {
@@ -66,49 +91,41 @@ export type ClientDriftFacts = Subject & {
 
 export function retailChannelFinding(f: ClientDriftFacts): Finding | null {
   if (f.activationType !== "retail" || !f.volumeFleet) return null;
-  return finding("client", f, {
-    ruleId: "client-retail-in-volume-fleet",
-    severity: "warning",
-    title: "Machine installed from retail media in a volume fleet",
-    cause:
-      `${f.productName ?? "Windows"} has a RETAIL channel: it was installed from retail or MSDN media and will never ` +
-      "activate by KMS or Active Directory, whatever the network does.",
-    fix:
-      "Install the KMS client setup key (GVLK) of its edition: `slmgr.vbs /ipk <GVLK>` (table in Microsoft's " +
-      "'KMS client activation and product keys'), then `slmgr.vbs /ato`.",
-    evidence: { activationType: f.activationType, licenseStatus: f.licenseStatus },
-  });
+  return finding(
+    "client",
+    f,
+    {
+      ruleId: "client-retail-in-volume-fleet",
+      severity: "warning",
+      evidence: { activationType: f.activationType, licenseStatus: f.licenseStatus },
+    },
+    { cause: { product: f.productName ?? "Windows" } },
+  );
 }
 
 export function adOnlyWithoutObjectFinding(f: ClientDriftFacts): Finding | null {
   const adOnly = (f.configuredActivationType ?? "").toUpperCase() === "AD";
   if (!adOnly || f.licenseStatus === "Licensed" || f.adObjectForProduct !== null) return null;
-  return finding("client", f, {
-    ruleId: "client-ad-only-no-activation-object",
-    severity: "warning",
-    title: "Configured for Active Directory activation only, with no activation object for its product",
-    cause:
-      `${f.productName ?? "This product"} is set to activate by AD only (Configured Activation Type: AD), is not licensed, ` +
-      "and no machine of the fleet is activated by an AD activation object for this product: it will not fall back to KMS.",
-    fix:
-      "Add an activation object for this product to the forest (Volume Activation Tools, or `slmgr.vbs /ad-activation-online <CSVLK>` " +
-      "on a domain member), or let the machine use KMS: `slmgr.vbs /act-type 0`, then `slmgr.vbs /ato`.",
-    evidence: { configuredActivationType: f.configuredActivationType, licenseStatus: f.licenseStatus },
-  });
+  return finding(
+    "client",
+    f,
+    {
+      ruleId: "client-ad-only-no-activation-object",
+      severity: "warning",
+      evidence: { configuredActivationType: f.configuredActivationType, licenseStatus: f.licenseStatus },
+    },
+    { cause: { product: f.productName ?? msg("findings.rules.client-ad-only-no-activation-object.thisProduct") } },
+  );
 }
 
 export function kmsWhileAdbaFinding(f: ClientDriftFacts): Finding | null {
   if (f.activationType !== "kms" || f.adObjectForProduct === null || f.kmsHost === null) return null;
-  return finding("client", f, {
-    ruleId: "client-kms-while-adba-covers",
-    severity: "info",
-    title: "KMS client that Active Directory-based activation would cover",
-    cause: `This machine activates by KMS against ${f.kmsHost}, while the AD activation object '${f.adObjectForProduct}' activates the same product elsewhere in the fleet.`,
-    fix:
-      "Nothing is broken. If the machine is a member of that forest it can activate by AD instead (`slmgr.vbs /act-type 1` for AD only, " +
-      "or keep 0 for both) and stop counting on the KMS host.",
-    evidence: { kmsHost: f.kmsHost, adObject: f.adObjectForProduct },
-  });
+  return finding(
+    "client",
+    f,
+    { ruleId: "client-kms-while-adba-covers", severity: "info", evidence: { kmsHost: f.kmsHost, adObject: f.adObjectForProduct } },
+    { cause: { host: f.kmsHost, object: f.adObjectForProduct } },
+  );
 }
 
 export const clientDriftRules = [retailChannelFinding, adOnlyWithoutObjectFinding, kmsWhileAdbaFinding] as const;

@@ -1,7 +1,7 @@
 // KMS client rules. Causes and fixes follow the Microsoft KMS troubleshooting guide (client section):
 // license status, Description/channel (GVLK), events 12288/12289, renewal every 7 days, 180-day validity.
 import { DAY_MS, MINUTE_MS, RENEWAL_INTERVAL_MS, type ClientFacts } from "./types";
-import { days, defineRule, hresultFix, hresultLabel, SERVER_THRESHOLD, sameHresult, toMs } from "./types";
+import { days, defineRule, hresultFix, hresultLabel, hresultText, SERVER_THRESHOLD, sameHresult, toMs } from "./types";
 import { lastFailureCode } from "./clientRefusals";
 
 /** A 12289 normally follows its 12288 within seconds; the facts call "answered" a reply within 10 minutes. */
@@ -27,8 +27,7 @@ export function hasGvlk(f: Pick<ClientFacts, "channel" | "productKeyChannel">): 
 export const clientHostUnreachable = clientRule({
   id: "client-host-unreachable",
   severity: "critical",
-  title: "Client cannot reach its KMS host",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const req = f.lastRequest;
     const reqAt = toMs(req?.at);
     // A request younger than the answer window may just not have its 12289 pushed yet.
@@ -36,39 +35,26 @@ export const clientHostUnreachable = clientRule({
     if ((toMs(f.lastResponse?.at) ?? -Infinity) >= reqAt) return null;
     const host = req.kmsHost ?? f.kmsHost;
     const port = req.kmsPort ?? f.kmsPort ?? 1688;
-    const target = f.probe?.target ?? (host ? `${host}:${port}` : "the KMS host");
+    const target = f.probe?.target ?? (host ? `${host}:${port}` : m("theHost"));
     const noSrv = f.probe?.dnsSrvFound === false,
       tcp = f.probe?.tcpReachable ?? null;
-    let cause: string, fix: string;
-    if (tcp === false) {
-      cause =
-        `The agent's probe could not open TCP to ${target}: the host is down or the port is blocked` +
-        (noSrv ? ", and DNS has no _vlmcs._tcp SRV record either." : ".");
-      fix =
-        `Check the KMS host is up and sppsvc runs; open TCP ${port} on every firewall, including the host's own ` +
-        "KMS exception (not enabled by default). Remove stale SRV records that point to a dead host.";
-    } else if (noSrv) {
-      cause = "DNS has no _vlmcs._tcp SRV record for the client's domain, so auto-discovery finds no KMS host.";
-      fix =
-        "Enable DNS publishing on the host (`slmgr.vbs /sdns`) or create the SRV record by hand in the client's " +
-        "DNS suffix domain, or point the client at the host with `slmgr.vbs /skms <host>:<port>`.";
-    } else if (tcp === true) {
-      cause =
-        `The probe reaches ${target} now: the outage was transient, or the host did not answer RPC ` +
-        "(KMS not enabled or sppsvc stopped, 0xC004F039).";
-      fix = "Check sppsvc and `slmgr.vbs /dlv` on the host, then run `slmgr.vbs /ato` on the client.";
-    } else {
-      cause = "Network outage, host not resolvable or not registered in DNS, or TCP 1688 blocked by a firewall.";
-      fix =
-        "Check `nslookup -type=srv _vlmcs._tcp.<domain>`, that TCP 1688 is open up to the host (the host's " +
-        "KMS firewall exception is not enabled by default), then `slmgr.vbs /ato` on the client.";
-    }
+    // Which probe result explains the silence: each case has its own why and fix.
+    const [why, todo] =
+      tcp === false
+        ? [m("whyTcpClosed", { target, noSrv: noSrv ? "yes" : "no" }), m("fixTcpClosed", { port })]
+        : noSrv
+          ? [m("whyNoSrv"), m("fixNoSrv")]
+          : tcp === true
+            ? [m("whyTcpOpen", { target }), m("fixTcpOpen")]
+            : [m("whyUnknown"), m("fixUnknown")];
     return {
-      cause:
-        `The last activation request (12288, ${req.at}) to ${host ?? "the KMS host"} got no response (12289)` +
-        (req.hresult ? `; request code ${hresultLabel(req.hresult)}` : "") +
-        `. ${cause}`,
-      fix: fix + hresultFix(req.hresult),
+      cause: m("cause", {
+        at: req.at,
+        host: host ?? m("theHost"),
+        code: req.hresult ? m("requestCode", { code: hresultText(req.hresult) }) : "",
+        why,
+      }),
+      fix: m("fix", { fix: todo, hresultFix: hresultFix(req.hresult) }),
       evidence: {
         requestAt: req.at,
         hresult: hresultLabel(req.hresult),
@@ -87,21 +73,15 @@ export const clientInGrace = clientRule({
   id: "client-in-grace",
   severity: "warning",
   maxSeverity: "critical",
-  title: "Client is not activated (grace period)",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     // A machine whose MAK/retail key is intended has its own finding (intendedChannel.ts), without GVLK advice.
     if (f.licenseStatus === null || !GRACE_STATES.has(f.licenseStatus) || f.intendedChannel !== null) return null;
     const left = f.graceRemainingMin;
     const leftDays = left === null ? null : days(left * MINUTE_MS);
     return {
       severity: left !== null && left < GRACE_CRITICAL_MIN ? "critical" : "warning",
-      cause:
-        `The client is not activated: ${f.licenseStatus}, ${leftDays ?? "unknown"} days left. If the KMS host ` +
-        "is healthy, something keeps the client from it (firewall, network, DNS) or its key is not a GVLK. " +
-        "When grace runs out, Windows goes to Notification.",
-      fix:
-        "Run `slmgr.vbs /ato` on the client and read its 12288/12289 events (see its other findings); " +
-        "once the cause is fixed it also retries by itself every 2 hours.",
+      cause: m("cause", { status: f.licenseStatus, left: leftDays === null ? m("daysUnknown") : m("daysLeft", { days: leftDays }) }),
+      fix: m("fix"),
       evidence: { licenseStatus: f.licenseStatus, graceRemainingMin: left, graceRemainingDays: leftDays },
     };
   },
@@ -110,16 +90,12 @@ export const clientInGrace = clientRule({
 export const clientNotification = clientRule({
   id: "client-notification",
   severity: "critical",
-  title: "Client grace period expired (Notification)",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     if (f.licenseStatus !== "Notification" || f.intendedChannel !== null) return null;
-    const reason = f.notificationReason ? ` Reason: ${hresultLabel(f.notificationReason)}.` : "";
+    const reason = f.notificationReason ? m("reason", { code: hresultText(f.notificationReason) }) : "";
     return {
-      cause: `Windows is in Notification mode: the grace period ended without activation.${reason}`,
-      fix:
-        "Fix what blocks activation (see this machine's other findings), then `slmgr.vbs /ato`; install the GVLK " +
-        "first with `slmgr.vbs /ipk <GVLK>` if the key is not a KMS client key." +
-        hresultFix(f.notificationReason),
+      cause: m("cause", { reason }),
+      fix: m("fix", { hresultFix: hresultFix(f.notificationReason) }),
       evidence: { licenseStatus: f.licenseStatus, notificationReason: hresultLabel(f.notificationReason) },
     };
   },
@@ -129,8 +105,7 @@ export const clientNotGvlk = clientRule({
   id: "client-not-gvlk",
   severity: "info",
   maxSeverity: "warning",
-  title: "Client does not have a KMS client key (GVLK)",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     // An admin marked this machine's channel as intended (MAK by intent): say nothing about the key.
     if (hasGvlk(f) !== false || f.intendedChannel !== null) return null;
     if (HOST_KEY.test(f.channel ?? "") || HOST_KEY.test(f.productKeyChannel ?? "")) return null;
@@ -140,13 +115,8 @@ export const clientNotGvlk = clientRule({
     const meantForKms = f.kmsHost !== null || kmsRequestAt !== null;
     return {
       severity: meantForKms ? "warning" : "info",
-      cause:
-        `The installed key is ${f.productKeyChannel ?? f.channel}, not a GVLK (Description VOLUME_KMSCLIENT)` +
-        (meantForKms ? ", although this machine is set up for KMS." : ", so this machine does not activate against KMS.") +
-        " Only a GVLK makes Windows a KMS client (MAK is often used until there are enough systems for KMS).",
-      fix:
-        "If the edition uses volume activation, install the KMS client setup key for it: `slmgr.vbs /ipk <GVLK>` " +
-        "(or with VAMT), then `slmgr.vbs /ato`.",
+      cause: m("cause", { key: f.productKeyChannel ?? f.channel, meantForKms: meantForKms ? "yes" : "no" }),
+      fix: m("fix"),
       evidence: { channel: f.channel, productKeyChannel: f.productKeyChannel, kmsHost: f.kmsHost, kmsRequestAt },
     };
   },
@@ -155,8 +125,7 @@ export const clientNotGvlk = clientRule({
 export const clientRenewalOverdue = clientRule({
   id: "client-renewal-overdue",
   severity: "warning",
-  title: "Client has not renewed its KMS activation",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const renewed = toMs(f.lastRenewalAt);
     if (f.licenseStatus !== "Licensed" || hasGvlk(f) === false || renewed === null) return null;
     // Measured up to the last check-in (an offline laptop is no KMS problem), with one day of margin.
@@ -164,10 +133,8 @@ export const clientRenewalOverdue = clientRule({
     const daysSinceRenewal = days(asOf - renewed);
     if (asOf - renewed <= RENEWAL_INTERVAL_MS + DAY_MS) return null;
     return {
-      cause:
-        `Last successful renewal (12289) was ${daysSinceRenewal} days before the client's latest report; ` +
-        "activated clients renew every 7 days. It stays activated until expiry, then falls into grace.",
-      fix: "Run `slmgr.vbs /ato` on the client and read its 12288/12289 events: host unreachable or refusing.",
+      cause: m("cause", { days: daysSinceRenewal }),
+      fix: m("fix"),
       evidence: { lastRenewalAt: f.lastRenewalAt, lastCheckInAt: f.lastCheckInAt, daysSinceRenewal },
       since: new Date(renewed + RENEWAL_INTERVAL_MS).toISOString(),
     };
@@ -178,8 +145,7 @@ export const clientExpiringSoon = clientRule({
   id: "client-expiring-soon",
   severity: "warning",
   maxSeverity: "critical",
-  title: "Client KMS activation expires soon",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const expires = toMs(f.expiresAt);
     // Grace/Notification clients have their own rules; their expiry is the end of grace, not of activation.
     if (expires === null || (f.licenseStatus !== null && f.licenseStatus !== "Licensed")) return null;
@@ -187,10 +153,8 @@ export const clientExpiringSoon = clientRule({
     if (left > EXPIRY_WARNING_MS) return null;
     return {
       severity: left <= EXPIRY_CRITICAL_MS ? "critical" : "warning",
-      cause:
-        `The 180-day KMS activation expires ${f.expiresAt} (in ${days(Math.max(0, left))} days): the client has ` +
-        "not renewed for months (renewal is every 7 days). At expiry it falls into grace, then Notification.",
-      fix: "Run `slmgr.vbs /ato` on the client; read its 12288/12289 events and the host findings if it fails.",
+      cause: m("cause", { at: f.expiresAt, days: days(Math.max(0, left)) }),
+      fix: m("fix"),
       evidence: { expiresAt: f.expiresAt, daysLeft: days(left), lastRenewalAt: f.lastRenewalAt },
       since: new Date(expires - EXPIRY_WARNING_MS).toISOString(),
     };
@@ -200,17 +164,11 @@ export const clientExpiringSoon = clientRule({
 export const clientUnapprovedHost = clientRule({
   id: "client-unapproved-host",
   severity: "critical",
-  title: "Client uses an unapproved (rogue) KMS host",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     if (f.kmsHostApproved !== false) return null;
-    const host = f.kmsHost ?? "an unknown host";
     return {
-      cause:
-        `The client's KMS host ${host} is not one of ours: a rogue KMS host (test host, unauthorized activator) ` +
-        "publishing _vlmcs._tcp records. It splits the count between hosts and activates outside our control.",
-      fix:
-        "Remove the rogue host's _vlmcs._tcp SRV record and stop it publishing (`slmgr.vbs /cdns` on it). " +
-        "On the client: `slmgr.vbs /ckms`, `slmgr.vbs /skms <approved-host>:1688`, then `slmgr.vbs /ato`.",
+      cause: m("cause", { host: f.kmsHost ?? m("unknownHost") }),
+      fix: m("fix"),
       evidence: {
         kmsHost: f.kmsHost,
         kmsPort: f.kmsPort,
@@ -226,8 +184,7 @@ export const clientUnapprovedHost = clientRule({
 export const clientRefusedLowCount = clientRule({
   id: "client-refused-low-count",
   severity: "critical",
-  title: "KMS host refused the client: count too low",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     const r = f.lastResponse;
     if (r === null || r.activated !== false) return null;
     const { hostCurrentCount: count, minCount } = r;
@@ -239,15 +196,13 @@ export const clientRefusedLowCount = clientRule({
     if (!countLow && !sameHresult(r.hresult, "0xC004F038")) return null;
     const cloned = f.cmidMachines !== null && f.cmidMachines >= 2;
     return {
-      cause:
-        `The host answered (12289, ${r.at}) without activating: its count ${count ?? "?"} is below the ` +
-        `${minCount ?? "minimum"} this client needs (0xC004F038; Windows clients need 25, servers 5).` +
-        (cloned ? ` This machine's CMID is shared by ${f.cmidMachines} machines, which keeps the count low.` : ""),
-      fix: cloned
-        ? "Give the clones their own CMIDs first (see the CMID finding); the count then rises by itself and the client " +
-          "retries every 2 hours."
-        : "Raise the count on the host (see its findings): more distinct clients within 30 days, no duplicate " +
-          "CMIDs, no clients spread over extra KMS hosts. The client retries every 2 hours.",
+      cause: m("cause", {
+        at: r.at,
+        count: count ?? "?",
+        minCount: minCount ?? m("minimum"),
+        cloned: cloned ? m("cloned", { machines: f.cmidMachines }) : "",
+      }),
+      fix: cloned ? m("fixCloned") : m("fix"),
       evidence: { responseAt: r.at, hresult: hresultLabel(r.hresult), hostCurrentCount: count, minCount },
       since: r.at,
     };

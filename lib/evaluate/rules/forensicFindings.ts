@@ -5,7 +5,7 @@
 import { normalizeHostName } from "@/lib/kms/hostNames";
 import { CHURN_WINDOW_MS, diagnoseHostForensics } from "./forensicRules";
 import { type ForensicSignal, type HostForensicFacts, verdictLabels } from "./forensicTypes";
-import type { ClientFacts, Finding, Severity } from "./types";
+import { type ClientFacts, type Finding, findingTexts, joinMessages, ruleMessage, type Severity } from "./types";
 
 /** The KMS host ePID a client holds now (its newest per product family), with the name it got it from. */
 export type ReceivedEpid = {
@@ -20,6 +20,7 @@ export type ReceivedEpid = {
 };
 
 export const CLIENT_EMULATOR_RULE = "client-epid-emulator";
+const m = ruleMessage(CLIENT_EMULATOR_RULE);
 /** Host signals that say "not a genuine Windows KMS host" about a name with no machine (the "Emulator likely" verdict). */
 const EMULATOR_SIGNALS = new Set(["host-epid-churn", "host-epid-implausible"]);
 const rank: Record<Severity, number> = { critical: 2, warning: 1, info: 0 };
@@ -49,6 +50,7 @@ function hostFindings(hosts: readonly HostForensicFacts[], scope: Scope, now: Da
         fix: s.fix,
         evidence: { hostName: f.host, ...s.evidence },
         since: s.since,
+        ...(s.messages ? { messages: s.messages } : {}),
       };
       const key = `${s.ruleId}\u0000${f.machineId}`;
       const kept = byKey.get(key);
@@ -73,14 +75,19 @@ function emulatorClientFindings(f: HostForensicFacts, signals: ForensicSignal[],
         ruleId: CLIENT_EMULATOR_RULE,
         severity,
         subject: { kind: "client", machineId: client.machineId, fqdn: client.fqdn },
-        title: "Client activated by a KMS host that looks like an emulator",
-        cause:
-          `This client holds the ePID ${r.epid} it received from ${r.host}, a name no kmswatch agent runs on, whose ePIDs ` +
-          `a genuine Windows KMS host does not produce (${signals.map((s) => s.title.toLowerCase()).join("; ")}). ` +
-          `${f.activatedClients} client(s) were activated by it: their activation is outside your control.`,
-        fix:
-          `On this client: \`slmgr.vbs /ckms\`, \`slmgr.vbs /skms <approved-host>:1688\`, then \`slmgr.vbs /ato\` (\`slmgr.vbs /dlv\` must then show your host's ePID). ` +
-          `Find and stop the machine answering as ${r.host}${r.ip ? ` (reached at ${r.ip})` : ""} and remove its _vlmcs._tcp record; see Host audit.`,
+        ...findingTexts({
+          title: m("title"),
+          cause: m("cause", {
+            epid: r.epid,
+            host: r.host,
+            signals: joinMessages(
+              signals.map((s) => s.messages?.title ?? s.title),
+              "semicolon",
+            ),
+            activated: f.activatedClients,
+          }),
+          fix: m("fix", { host: r.host, ip: r.ip ? m("reachedAt", { ip: r.ip }) : "" }),
+        }),
         evidence: {
           kmsHost: r.host,
           receivedEpid: r.epid,

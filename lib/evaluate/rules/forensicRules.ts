@@ -3,15 +3,20 @@
 // verdict. Pure: `now` is a parameter. Every signal is evidence to check, never proof (see README "Host audit").
 import { checkAgainstHost, decodeEpid, differingParts, sameKeyOtherInstall, type EpidProblem } from "@/lib/kms/epid";
 import { DAY_MS } from "@/lib/core/time";
-import type { Severity } from "./types";
+import { findingTexts, type MessageRef, type RuleMessage, ruleMessage, type Severity } from "./types";
 import type { ForensicSignal, HostForensicFacts, ServedEpid, Verdict } from "./forensicTypes";
 
 /** A genuine host keeps one ePID per host key: two within this window are churn. */
 export const CHURN_WINDOW_MS = 30 * DAY_MS;
 const MAX_LISTED = 10;
 
-type Hit = Omit<ForensicSignal, "subject" | "title" | "ruleId"> & { severity: Severity };
-type ForensicRule = { id: string; title: string; evaluate: (f: HostForensicFacts, now: Date) => Hit | null };
+type Hit = Omit<ForensicSignal, "subject" | "title" | "ruleId" | "cause" | "fix" | "messages"> & {
+  severity: Severity;
+  cause: MessageRef;
+  fix: MessageRef;
+};
+/** The title, cause and fix are the rule's catalogue messages (findings.rules.<id>.*). */
+type ForensicRule = { id: string; evaluate: (f: HostForensicFacts, now: Date, m: RuleMessage) => Hit | null };
 
 const recent = (f: HostForensicFacts, now: Date) => f.served.filter((s) => Date.parse(s.lastSeenAt) >= now.getTime() - CHURN_WINDOW_MS);
 const families = (served: ServedEpid[]) => [...new Set(served.map((s) => s.family))].sort();
@@ -38,8 +43,7 @@ export function foreignServed(f: HostForensicFacts, now: Date): ServedEpid[] {
 
 const churn: ForensicRule = {
   id: "host-epid-churn",
-  title: "KMS host name hands out more than one ePID",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const byFamily = families(recent(f, now)).map((family) => recent(f, now).filter((s) => s.family === family));
     const churned = byFamily.filter((served) => served.length > 1);
     if (churned.length === 0) return null;
@@ -48,17 +52,8 @@ const churn: ForensicRule = {
     const sameKey = decoded.slice(1).every((d) => sameKeyOtherInstall(decoded[0] ?? null, d));
     return {
       severity: all.length >= 3 ? "critical" : "warning",
-      cause:
-        `Within 30 days, clients received ${all.length} different ePIDs from ${f.host} for the same product family. ` +
-        "A genuine KMS host keeps one ePID per host key. " +
-        (sameKey
-          ? "They share the host key and differ only in the activation day: the same key installed twice, as on a copied or restored host VM answering beside the original (or a host reinstalled within the month)."
-          : "They come from different keys: an emulator that randomises its ePID (py-kms, vlmcsd), or two machines answering under one name (stale or hijacked _vlmcs._tcp record, DNS).") +
-        " If you re-keyed or reinstalled this host within the month, this is expected and clears within 30 days.",
-      fix:
-        `Find every machine answering as ${f.host}: \`nslookup -type=srv _vlmcs._tcp.<domain>\` and \`nslookup ${f.host}\` from the affected sites, ` +
-        "compare the IPs below with the real host's, then ask each machine for its own ePID (`slmgr.vbs /dlv` on it). " +
-        "Remove the records that do not lead to the real host; on the clients run `slmgr.vbs /skms <real host>:1688` and `slmgr.vbs /ato`.",
+      cause: m("cause", { count: all.length, host: f.host, sameKey: sameKey ? "yes" : "no" }),
+      fix: m("fix", { host: f.host }),
       evidence: {
         families: churned.map((s) => s[0]?.family ?? "").join(", "),
         distinctEpids: all.length,
@@ -72,8 +67,7 @@ const churn: ForensicRule = {
 
 const impostor: ForensicRule = {
   id: "host-epid-impostor",
-  title: "Clients got another ePID than the host reports: something else answers under its name",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const foreign = foreignServed(f, now);
     if (foreign.length === 0) return null;
     const first = foreign[0];
@@ -86,16 +80,14 @@ const impostor: ForensicRule = {
     const ips = [...new Set(foreign.flatMap((s) => s.ips))].sort();
     return {
       severity: "critical",
-      cause:
-        `The agent on ${f.host} reports its ePID ${ownEpid}, but ${foreign.reduce((n, s) => n + s.clients, 0)} client(s) received ` +
-        `${foreign.map((s) => s.epid).join(", ")} under the same name: another machine answered them. ` +
-        (copied
-          ? "Same host key, other activation day: a copy of this host's VM (or a restored backup) is running and answering."
-          : "Another host key: a stale or hijacked _vlmcs._tcp record or DNS entry leads these clients to a machine you did not expect."),
-      fix:
-        `Locate the machine at ${ips.length > 0 ? ips.join(", ") : "the address these clients resolve for the name"} and shut its KMS service down ` +
-        `(\`slmgr.vbs /dlv\` on it shows the ePID; a copied VM must be deleted or re-keyed). Fix the DNS/SRV records so ${f.host} leads to the real host, ` +
-        "then on the listed clients run `slmgr.vbs /ato` to re-activate against it.",
+      cause: m("cause", {
+        host: f.host,
+        own: ownEpid,
+        clients: foreign.reduce((n, s) => n + s.clients, 0),
+        received: foreign.map((s) => s.epid).join(", "),
+        copied: copied ? "yes" : "no",
+      }),
+      fix: m("fix", { where: ips.length > 0 ? ips.join(", ") : m("theAddress"), host: f.host }),
       evidence: {
         hostOwnEpid: ownEpid,
         receivedEpids: list(foreign.map(describeServed)),
@@ -111,8 +103,7 @@ const impostor: ForensicRule = {
 
 const implausible: ForensicRule = {
   id: "host-epid-implausible",
-  title: "KMS host ePID that a genuine host could not have",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const own = (family: string) => decodeEpid(f.ownEpids.find((o) => o.family === family)?.epid, now);
     const findings: { message: string; malformed: boolean }[] = [];
     const add = (label: string, problems: EpidProblem[]) => {
@@ -129,12 +120,8 @@ const implausible: ForensicRule = {
     if (findings.length === 0) return null;
     return {
       severity: "warning",
-      cause:
-        `${findings.length} part(s) of the ePIDs seen for ${f.host} contradict what a genuine host produces or what the host reports about itself. ` +
-        "Emulators generate ePIDs from tables or at random, and get details wrong. The ePID layout is community knowledge, not documented by Microsoft: check before acting.",
-      fix:
-        `Ask the machine answering as ${f.host} for its own ePID (\`slmgr.vbs /dlv\`) and build (\`winver\`); if it is not a Windows KMS host you run, ` +
-        "remove its _vlmcs._tcp record and re-activate its clients against an approved host (`slmgr.vbs /skms <host>:1688`, `slmgr.vbs /ato`).",
+      cause: m("cause", { count: findings.length, host: f.host }),
+      fix: m("fix", { host: f.host }),
       evidence: { problems: list(findings.map((x) => x.message)), malformed: findings.some((x) => x.malformed), hostBuild: f.osBuild },
       since: since(served),
     };
@@ -143,19 +130,16 @@ const implausible: ForensicRule = {
 
 const unknownHost: ForensicRule = {
   id: "host-epid-unknown-activator",
-  title: "Unknown KMS host activating clients",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     if (f.machineId !== null || f.approved !== false || f.clientsReporting === 0) return null;
     return {
       severity: "critical",
-      cause:
-        `${f.host} runs no kmswatch agent and is not on the approved list, yet ${f.clientsReporting} client(s) report it as their KMS host` +
-        (f.served.length > 0
-          ? ` and ${f.activatedClients} were activated by it, with the ePID(s) shown.`
-          : "; none has reported the ePID it received yet."),
-      fix:
-        `If ${f.host} is yours, install the agent on it and approve it; otherwise remove its _vlmcs._tcp record, stop it publishing ` +
-        "(`slmgr.vbs /cdns` on it), and on its clients run `slmgr.vbs /ckms`, `slmgr.vbs /skms <approved-host>:1688`, `slmgr.vbs /ato`.",
+      cause: m("cause", {
+        host: f.host,
+        reporting: f.clientsReporting,
+        activated: f.served.length > 0 ? m("activated", { count: f.activatedClients }) : m("noEpidYet"),
+      }),
+      fix: m("fix", { host: f.host }),
       evidence: {
         clientsReporting: f.clientsReporting,
         activatedClients: f.activatedClients,
@@ -171,8 +155,11 @@ export const forensicRules: readonly ForensicRule[] = [impostor, churn, implausi
 
 export function diagnoseHostForensics(f: HostForensicFacts, now: Date): { verdict: Verdict; signals: ForensicSignal[] } {
   const signals = forensicRules.flatMap((rule): ForensicSignal[] => {
-    const hit = rule.evaluate(f, now);
-    return hit ? [{ ...hit, ruleId: rule.id, title: rule.title, subject: { kind: "host", host: f.host, machineId: f.machineId } }] : [];
+    const m = ruleMessage(rule.id);
+    const hit = rule.evaluate(f, now, m);
+    if (!hit) return [];
+    const texts = findingTexts({ title: m("title"), cause: hit.cause, fix: hit.fix });
+    return [{ ...hit, ...texts, ruleId: rule.id, subject: { kind: "host", host: f.host, machineId: f.machineId } }];
   });
   const has = (id: string) => signals.some((s) => s.ruleId === id);
   const verdict: Verdict = has(impostor.id)

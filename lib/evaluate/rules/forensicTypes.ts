@@ -1,7 +1,7 @@
 // Inputs and outputs of the rogue-host forensics (issue #21): facts per KMS host *name* as clients see it
 // (an emulator or impostor has no machine row, so the subject is the name, with the agent's machine when any).
 import { z } from "zod";
-import { evidenceValueSchema, severitySchema } from "./types";
+import { evidenceValueSchema, findingSchema, severitySchema } from "./types";
 
 const isoSchema = z.iso.datetime({ offset: true });
 
@@ -68,5 +68,7 @@ export const forensicSignalSchema = z.object({
   fix: z.string(),
   evidence: z.record(z.string(), evidenceValueSchema),
   since: isoSchema.nullable(),
+  /** The catalogue messages title, cause and fix were rendered from (as on a finding). */
+  messages: findingSchema.shape.messages,
 });
 export type ForensicSignal = z.infer<typeof forensicSignalSchema>;

@@ -1,8 +1,20 @@
 // KMS host rules. Causes and fixes follow the Microsoft KMS troubleshooting guide (host section):
 // license status, current count, duplicate CMIDs, failed requests, 12290 and 12293 events, port.
 import { CLIENT_THRESHOLD, DAY_MS, DEFAULT_PORT, RENEWAL_INTERVAL_MS, SERVER_THRESHOLD, type HostFacts } from "./types";
-import { days, defineRule, hresultFix, hresultLabel, sameHresult, toMs } from "./types";
-import { describeHresult } from "../../kms/hresults";
+import {
+  days,
+  defineRule,
+  hresultFix,
+  hresultLabel,
+  hresultText,
+  joinMessages,
+  type MessageRef,
+  type MessageValue,
+  msg,
+  sameHresult,
+  toMs,
+} from "./types";
+import { describeHresult, hresultMessage } from "../../kms/hresults";
 
 const FORECAST_HORIZON_MS = 14 * DAY_MS;
 /** Share of last week's new requests that may fail before we call it a trend rather than noise. */
@@ -13,17 +25,12 @@ const hostRule = defineRule<HostFacts>("host");
 export const hostNotLicensed = hostRule({
   id: "host-not-licensed",
   severity: "critical",
-  title: "KMS host is not activated",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     if (f.licenseStatus === null || f.licenseStatus === "Licensed") return null;
-    const reason = f.notificationReason ? `; reason: ${hresultLabel(f.notificationReason)}` : "";
+    const reason = f.notificationReason ? m("reason", { code: hresultText(f.notificationReason) }) : "";
     return {
-      cause:
-        `The KMS host's own license status is ${f.licenseStatus}, not Licensed${reason}. A host whose ` +
-        "KMS host key (CSVLK) is not activated refuses clients with 0xC004F041 (KMS host not activated).",
-      fix:
-        "On the host, activate the KMS host key online with `slmgr.vbs /ato`, or by phone (`slui 4`) without " +
-        "Internet access; `slmgr.vbs /dlv` must then show License Status: Licensed.",
+      cause: m("cause", { status: f.licenseStatus, reason }),
+      fix: m("fix"),
       evidence: { licenseStatus: f.licenseStatus, notificationReason: f.notificationReason },
     };
   },
@@ -32,8 +39,7 @@ export const hostNotLicensed = hostRule({
 export const hostCountBelowThreshold = hostRule({
   id: "host-count-below-threshold",
   severity: "critical",
-  title: "KMS current count below the activation threshold",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     if (f.currentCount === null) return null;
     // serverOnly is vacuously true on an empty set; with no request at all the client threshold is the safe one.
     const serverOnly = f.serverOnly && f.distinctClients30d > 0;
@@ -41,16 +47,8 @@ export const hostCountBelowThreshold = hostRule({
     if (f.currentCount >= threshold) return null;
     const refused = f.refusedInsufficientCount30d;
     return {
-      cause:
-        `Current count is ${f.currentCount}, below the ${threshold} needed ` +
-        (serverOnly ? "(only Windows Server clients seen, they need 5). " : "(Windows clients need 25, servers 5). ") +
-        "Clients get 0xC004F038 (count insufficient)" +
-        (refused > 0 ? `: ${refused} refused request(s) in 30 days. ` : ". ") +
-        "The count is the number of distinct CMIDs that asked in the last 30 days; it stays low when too few " +
-        "clients reach this host, when clones share a CMID, or when clients are spread over several KMS hosts.",
-      fix:
-        "More distinct clients must request activation from this host within 30 days (`slmgr.vbs /ato` on them). " +
-        "Check for duplicate CMIDs (images not `sysprep /generalize`d) and remove extra KMS hosts.",
+      cause: m("cause", { count: f.currentCount, threshold, serverOnly: serverOnly ? "yes" : "no", refused }),
+      fix: m("fix"),
       evidence: {
         currentCount: f.currentCount,
         threshold,
@@ -66,8 +64,7 @@ export const hostCountBelowThreshold = hostRule({
 export const hostCountStuckDuplicateCmids = hostRule({
   id: "host-count-stuck-duplicate-cmids",
   severity: "critical",
-  title: "KMS count stuck: clients share duplicate CMIDs",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     if (f.currentCount === null || f.currentCount >= CLIENT_THRESHOLD) return null;
     // The larger unique-CMID measure, so CMIDs lost by the parser cannot fake duplicates.
     const uniqueIds = Math.max(f.distinctCmids30d, f.currentCount);
@@ -76,13 +73,8 @@ export const hostCountStuckDuplicateCmids = hostRule({
     const clients = f.distinctClients30d;
     if (clients < 2 * uniqueIds || clients - uniqueIds < 5) return null;
     return {
-      cause:
-        `${clients} distinct machines asked this host in 30 days, but only ${f.distinctCmids30d} ` +
-        `distinct CMID(s) were seen and the count is ${f.currentCount}. Clones of an image that was not prepared ` +
-        "with `sysprep /generalize` share one CMID, so the host counts them once.",
-      fix:
-        "On each clone run `slmgr.vbs /rearm` (or `sysprep /generalize`) and reboot, then `slmgr.vbs /ato`. " +
-        "Generalize the golden image before capture so new deployments get unique CMIDs.",
+      cause: m("cause", { clients, cmids: f.distinctCmids30d, count: f.currentCount }),
+      fix: m("fix"),
       evidence: {
         currentCount: f.currentCount,
         distinctClients30d: clients,
@@ -96,8 +88,7 @@ export const hostCountStuckDuplicateCmids = hostRule({
 export const hostFailedRequestsRising = hostRule({
   id: "host-failed-requests-rising",
   severity: "warning",
-  title: "Failed KMS requests are rising",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     const { failedRequests: failed, failedRequests7dAgo: failedBefore } = f;
     const { totalRequests: total, totalRequests7dAgo: totalBefore } = f;
     if (failed === null || failedBefore === null || total === null || totalBefore === null) return null;
@@ -107,17 +98,15 @@ export const hostFailedRequestsRising = hostRule({
     const newTotal = Math.max(total - totalBefore, newFailed);
     if (newFailed <= 0 || newFailed <= FAILED_RATE_LIMIT * newTotal) return null;
     const rate = Math.round((newFailed / newTotal) * 1000) / 10;
-    const { seen, dominant } = failureBreakdown(f.failedRequestsByHresult7d);
+    const { seen, seenText, dominant } = failureBreakdown(f.failedRequestsByHresult7d);
     return {
-      cause:
-        `${newFailed} of ${newTotal} requests of the last 7 days failed (${rate}%). ` +
-        (dominant === null
-          ? "The host's 12290 events of the last 7 days carry no failure code, so the cause cannot be read from them."
-          : `Codes in the host's 12290 events of the last 7 days: ${seen}.`),
-      fix:
-        dominant === null
-          ? "Read the Key Management Service log on the host (12290 events, their hresult) and the failing clients' 12288/12289 events."
-          : `For the most frequent, ${hresultLabel(dominant)}: ${failureFix(dominant)}`,
+      cause: m("cause", {
+        failed: newFailed,
+        total: newTotal,
+        rate,
+        codes: dominant === null ? m("noCodes") : m("codes", { seen: seenText }),
+      }),
+      fix: dominant === null ? m("fixNoCode") : m("fixDominant", { code: hresultText(dominant), fix: failureFix(dominant) }),
       evidence: {
         failedRequests: failed,
         failedRequests7dAgo: failedBefore,
@@ -132,37 +121,39 @@ export const hostFailedRequestsRising = hostRule({
 });
 
 /** "0xC004F038 (KMS count insufficient …) 80%, 0xC004F041 (…) 20%" and the most frequent code, from 12290 failures. */
-export function failureBreakdown(byHresult: HostFacts["failedRequestsByHresult7d"]): { seen: string; dominant: string | null } {
+export function failureBreakdown(byHresult: HostFacts["failedRequestsByHresult7d"]): {
+  /** In English, for the evidence. */
+  seen: string;
+  /** The same list in the reader's language, for the cause. */
+  seenText: MessageValue;
+  dominant: string | null;
+} {
   const total = byHresult.reduce((n, h) => n + h.count, 0);
   const sorted = [...byHresult].sort((a, b) => b.count - a.count || a.hresult.localeCompare(b.hresult));
   const seen = sorted.map((h) => `${hresultLabel(h.hresult)} ${Math.round((h.count / total) * 100)}% (${h.count})`).join(", ");
-  return { seen, dominant: sorted[0]?.hresult ?? null };
+  const seenText = joinMessages(
+    sorted.map((h) =>
+      msg("findings.parts.hresultShare", { label: hresultText(h.hresult), percent: Math.round((h.count / total) * 100), count: h.count }),
+    ),
+  );
+  return { seen, seenText, dominant: sorted[0]?.hresult ?? null };
 }
 
 /** What to do about a host's failing requests, by the code the host logged. */
-function failureFix(hresult: string): string {
-  if (sameHresult(hresult, "0xC004F038"))
-    return (
-      "the count is too low for these clients (see this host's count findings): more distinct clients within 30 days, " +
-      "no duplicate CMIDs (`sysprep /generalize` the images), no clients spread over extra KMS hosts."
-    );
-  if (sameHresult(hresult, "0xC004F041"))
-    return "this host is not activated itself: `slmgr.vbs /ato` on it (or by phone, `slui 4`); clients retry within 2 hours.";
-  if (sameHresult(hresult, "0xC004F042"))
-    return (
-      "the host key (CSVLK) does not cover these clients' OS or product: compare its Description (`slmgr.vbs /dlv`) with " +
-      "the client versions, then install a CSVLK covering them: `slmgr.vbs /ipk <CSVLK>` and `slmgr.vbs /ato`."
-    );
-  if (sameHresult(hresult, "0xC004F06C"))
-    return "client clocks differ from this host's by more than 4 hours: fix time synchronization (NTP/AD) on the clients.";
-  return describeHresult(hresult)?.fix ?? "look this code up in the Microsoft activation error reference.";
+function failureFix(hresult: string): MessageRef {
+  const part = (name: string) => msg(`findings.rules.host-failed-requests-rising.${name}`);
+  if (sameHresult(hresult, "0xC004F038")) return part("fix038");
+  if (sameHresult(hresult, "0xC004F041")) return part("fix041");
+  if (sameHresult(hresult, "0xC004F042")) return part("fix042");
+  if (sameHresult(hresult, "0xC004F06C")) return part("fix06C");
+  const known = describeHresult(hresult);
+  return known ? hresultMessage(known.code, "fix") : part("fixUnknown");
 }
 
 export const hostDnsPublishFailed = hostRule({
   id: "host-dns-publish-failed",
   severity: "warning",
-  title: "KMS host could not publish its DNS SRV record",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     // Unparsable timestamps are dropped rather than guessed; order is not guaranteed by the query.
     const failures = f.dnsPublishFailures.flatMap((e) => (toMs(e.at) === null ? [] : [e]));
     failures.sort((a, b) => (toMs(a.at) ?? 0) - (toMs(b.at) ?? 0));
@@ -170,15 +161,12 @@ export const hostDnsPublishFailed = hostRule({
     const last = failures[failures.length - 1]!;
     const domains = [...new Set(failures.flatMap((e) => (e.domain === null ? [] : [e.domain])))].join(", ");
     return {
-      cause:
-        `${failures.length} event(s) 12293 in 30 days: the _vlmcs._tcp SRV record could not be published in ` +
-        `${domains || "the host's domain"}` +
-        (last.hresult ? `; last error: ${hresultLabel(last.hresult)}` : "") +
-        ". Clients relying on DNS auto-discovery there cannot find the host (0xC004F074, 0x8007232B).",
-      fix:
-        "Give the host's computer account rights on the _vlmcs._tcp record in that zone (Full Control on an " +
-        "existing _VLMCS record), or create the SRV record by hand (port 1688). Publishing on: `slmgr.vbs /sdns`." +
-        hresultFix(last.hresult),
+      cause: m("cause", {
+        failures: failures.length,
+        domains: domains || m("hostDomain"),
+        lastError: last.hresult ? m("lastError", { code: hresultText(last.hresult) }) : "",
+      }),
+      fix: m("fix", { hresultFix: hresultFix(last.hresult) }),
       evidence: {
         failures30d: failures.length,
         lastFailureAt: last.at,
@@ -191,25 +179,15 @@ export const hostDnsPublishFailed = hostRule({
   },
 });
 
-const IDLE_CAUSE =
-  "Activated clients renew every 7 days, so a working host logs requests (12290) weekly. Without them, clients " +
-  "cannot resolve or reach it: no _vlmcs._tcp SRV record, TCP port blocked (the KMS firewall exception is not " +
-  "enabled by default), network outage, clients using another host, or the Key Management Service log is full.";
-const IDLE_FIX =
-  "Check `nslookup -type=srv _vlmcs._tcp.<domain>` names this host, enable the KMS firewall exception, check the " +
-  "Key Management Service log is not full, then run `slmgr.vbs /ato` on a client and read its 12288/12289 events.";
-
 export const hostIdle = hostRule({
   id: "host-idle",
   severity: "warning",
-  title: "No client has contacted the KMS host recently",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const checkIn = toMs(f.lastCheckInAt);
     const lastRequest = toMs(f.lastRequestAt);
     if (lastRequest === null) {
       const evidence = { lastRequestAt: null, lastCheckInAt: f.lastCheckInAt, idleDays: null };
-      const cause = `No request (12290) was ever recorded although the host checks in. ${IDLE_CAUSE}`;
-      return checkIn === null ? null : { cause, fix: IDLE_FIX, evidence };
+      return checkIn === null ? null : { cause: m("causeNever"), fix: m("fix"), evidence };
     }
     // Measured up to the last check-in: a silent agent must not pass for an idle host.
     const asOf = Math.min(now.getTime(), checkIn ?? now.getTime());
@@ -217,8 +195,8 @@ export const hostIdle = hostRule({
     if (asOf - lastRequest <= RENEWAL_INTERVAL_MS) return null;
     const idleDays = days(asOf - lastRequest);
     return {
-      cause: `The last request (12290) came ${idleDays} days before the host's latest report. ${IDLE_CAUSE}`,
-      fix: IDLE_FIX,
+      cause: m("cause", { days: idleDays }),
+      fix: m("fix"),
       evidence: { lastRequestAt: f.lastRequestAt, lastCheckInAt: f.lastCheckInAt, idleDays },
       since: f.lastRequestAt,
     };
@@ -228,19 +206,13 @@ export const hostIdle = hostRule({
 export const hostNonstandardPort = hostRule({
   id: "host-nonstandard-port",
   severity: "info",
-  title: "KMS host listens on a non-default port",
-  evaluate: (f) => {
+  evaluate: (f, _now, m) => {
     const port = f.listeningPort;
     // CIM reports 0 when the port was never changed; slmgr prints 1688 for it.
     if (port === null || port === 0 || port === DEFAULT_PORT) return null;
     return {
-      cause:
-        `The host listens on TCP ${port}, not 1688. Clients reach it only through an SRV record with that port ` +
-        (f.dnsPublishing === false ? "(DNS publishing is off here) " : "") +
-        "or an explicit host:port setting, and every firewall on the way must allow it.",
-      fix:
-        `Set clients with \`slmgr.vbs /skms <host>:${port}\` or keep an SRV record _vlmcs._tcp with port ` +
-        `${port}, and open TCP ${port} on host and network firewalls; or go back with \`slmgr.vbs /sprt 1688\`.`,
+      cause: m("cause", { port, publishingOff: f.dnsPublishing === false ? "yes" : "no" }),
+      fix: m("fix", { port }),
       evidence: { listeningPort: port, dnsPublishing: f.dnsPublishing },
     };
   },
@@ -249,8 +221,7 @@ export const hostNonstandardPort = hostRule({
 export const hostCountForecastDrop = hostRule({
   id: "host-count-forecast-drop",
   severity: "warning",
-  title: "KMS count forecast to drop below the threshold",
-  evaluate: (f, now) => {
+  evaluate: (f, now, m) => {
     const at = toMs(f.forecast?.crossesBelowAt);
     if (f.forecast === null || at === null || at - now.getTime() > FORECAST_HORIZON_MS) return null;
     // Already below: host-count-below-threshold describes the present better than a forecast.
@@ -258,13 +229,8 @@ export const hostCountForecastDrop = hostRule({
     const daysUntil = days(Math.max(0, at - now.getTime()));
     const { threshold, crossesBelowAt } = f.forecast;
     return {
-      cause:
-        `The count (distinct CMIDs of the last 30 days, now ${f.currentCount ?? "unknown"}) should fall below ` +
-        `${threshold} around ${crossesBelowAt} (in ${daysUntil} days) as older requests age out. ` +
-        "Below it, activations and renewals are refused with 0xC004F038.",
-      fix:
-        "Find why fewer clients reach this host: decommissioned machines, clients moved to another KMS host, " +
-        "DNS or firewall changes, duplicate CMIDs. If the fleet really shrank, activate the rest with MAK.",
+      cause: m("cause", { count: f.currentCount ?? m("unknown"), threshold, at: crossesBelowAt, days: daysUntil }),
+      fix: m("fix"),
       evidence: { crossesBelowAt, threshold, currentCount: f.currentCount, daysUntil },
     };
   },

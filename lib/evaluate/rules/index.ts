@@ -7,6 +7,7 @@ import { clientCmidShared, clientHostKeyUnsupported, clientHostNotActivated } fr
 import { clientClockSkew, hostClockSkew } from "./clockSkew";
 import { clientIntendedKeyFailing } from "./intendedChannel";
 import type { ClientFacts, Finding, HostFacts, Rule, RuleMeta, Severity, SubjectKind } from "./types";
+import { findingTexts, ruleMessage } from "./types";
 
 export type { ClientFacts, EvidenceValue, Finding, HostFacts, Rule, RuleHit, RuleMeta, Severity, SubjectKind } from "./types";
 export { clientFactsSchema, findingSchema, hostFactsSchema, severityValues } from "./types";
@@ -72,9 +73,7 @@ function run<F extends { machineId: string; fqdn: string }>(rules: readonly Rule
       ruleId: rule.id,
       severity: hit.severity ?? rule.severity,
       subject: { kind, machineId: facts.machineId, fqdn: facts.fqdn },
-      title: rule.title,
-      cause: hit.cause,
-      fix: hit.fix,
+      ...findingTexts({ title: ruleMessage(rule.id)("title"), cause: hit.cause, fix: hit.fix }),
       evidence: hit.evidence,
       since: hit.since ?? null,
     });

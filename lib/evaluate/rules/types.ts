@@ -2,9 +2,12 @@
 // Facts are plain, already-aggregated values so the rules stay pure and testable without a database.
 // Every "unknown" is null, never 0/false: a rule must not fire on data it does not have.
 import { z } from "zod";
-import { describeHresult, formatHresult } from "../../kms/hresults";
+import { describeHresult, formatHresult, hresultMessage } from "../../kms/hresults";
 import { licenseStatusSchema } from "../../kms/parsed";
 import { DAY_MS } from "@/lib/core/time";
+import { type MessageRef, type MessageValue, msg } from "@/lib/core/i18n/messageRef";
+import { english } from "@/lib/core/i18n/translate";
+export { msg, type MessageRef, type MessageValue } from "@/lib/core/i18n/messageRef";
 export { DAY_MS, MINUTE_MS } from "@/lib/core/time";
 
 import { isoSchema } from "../../kms/finding";
@@ -19,7 +22,7 @@ export {
   type Severity,
   type SubjectKind,
 } from "../../kms/finding";
-import type { EvidenceValue, Severity, SubjectKind } from "../../kms/finding";
+import type { EvidenceValue, Finding, FindingMessages, Severity, SubjectKind } from "../../kms/finding";
 
 export const hostFactsSchema = z.object({
   machineId: z.string(),
@@ -141,6 +144,7 @@ export type RuleMeta = {
   id: string;
   severity: Severity;
   maxSeverity: Severity;
+  /** English, rendered from the catalogue (findings.rules.<id>.title); pages render it in the reader's language. */
   title: string;
   subjectKind: SubjectKind;
 };
@@ -148,20 +152,53 @@ export type RuleMeta = {
 /** What a rule decides; index.ts adds ruleId, title and subject so rules cannot get them wrong. */
 export type RuleHit = {
   severity?: Severity;
-  cause: string;
-  fix: string;
+  /** Catalogue messages (findings.rules.<id>.cause/fix), rendered in English for the finding and per reader on pages. */
+  cause: MessageRef;
+  fix: MessageRef;
   evidence: Record<string, EvidenceValue>;
   /** Omitted when the facts do not say when the condition started. */
   since?: string | null;
 };
 
+/** This rule's message `part` (cause, fix or a sentence part): findings.rules.<id>.<part>. */
+export type RuleMessage = (part: string, values?: Record<string, MessageValue>) => MessageRef;
+export const ruleMessage =
+  (id: string): RuleMessage =>
+  (part, values) =>
+    msg(`findings.rules.${id}.${part}`, values);
+
 export type Rule<F> = RuleMeta & { evaluate: (facts: F, now: Date) => RuleHit | null };
 
-type RuleSpec<F> = Omit<Rule<F>, "subjectKind" | "maxSeverity"> & { maxSeverity?: Severity };
-/** maxSeverity defaults to severity: only escalating rules have to say more. */
+type RuleSpec<F> = Pick<RuleMeta, "id" | "severity"> & {
+  maxSeverity?: Severity;
+  evaluate: (facts: F, now: Date, m: RuleMessage) => RuleHit | null;
+};
+/** maxSeverity defaults to severity: only escalating rules have to say more. The title comes from the catalogue. */
 export const defineRule =
   <F>(subjectKind: SubjectKind) =>
-  (spec: RuleSpec<F>): Rule<F> => ({ ...spec, maxSeverity: spec.maxSeverity ?? spec.severity, subjectKind });
+  (spec: RuleSpec<F>): Rule<F> => {
+    const m = ruleMessage(spec.id);
+    return {
+      id: spec.id,
+      severity: spec.severity,
+      maxSeverity: spec.maxSeverity ?? spec.severity,
+      title: english(m("title")),
+      subjectKind,
+      evaluate: (facts, now) => spec.evaluate(facts, now, m),
+    };
+  };
+
+/** A finding's title, cause and fix: the English text and the messages it was rendered from. */
+export function findingTexts(messages: FindingMessages): Pick<Finding, "title" | "cause" | "fix" | "messages"> {
+  return { title: english(messages.title), cause: english(messages.cause), fix: english(messages.fix), messages };
+}
+
+/** Sentence parts joined with ", " (or "; ", " "), each in the reader's language: findings.parts.join. */
+export function joinMessages(parts: readonly MessageValue[], separator: "comma" | "semicolon" | "space" = "comma"): MessageValue {
+  const [first, ...rest] = parts;
+  if (first === undefined) return "";
+  return rest.length === 0 ? first : msg(`findings.parts.join.${separator}`, { a: first, b: joinMessages(rest, separator) });
+}
 
 // ---- small helpers shared by the rule files ----
 
@@ -191,10 +228,20 @@ export function hresultLabel(value: string | null): string | null {
   return formatHresult(value) ?? value;
 }
 
-/** The known fix for an HRESULT, as an extra sentence; "" when unknown or success. */
-export function hresultFix(value: string | null): string {
+/** hresultLabel for a sentence: "0x800706BA (RPC server unavailable)" in the reader's language. */
+export function hresultText(value: string | null): MessageValue {
+  if (value === null) return null;
   const info = describeHresult(value);
-  return info && info.code !== "0x00000000" ? ` For ${info.code}: ${info.fix}` : "";
+  if (info) return msg("findings.parts.hresultLabel", { code: info.code, meaning: hresultMessage(info.code, "meaning") });
+  return formatHresult(value) ?? value;
+}
+
+/** The known fix for an HRESULT, as an extra sentence (" For 0x…: …"); "" when unknown or success. */
+export function hresultFix(value: string | null): MessageValue {
+  const info = describeHresult(value);
+  return info && info.code !== "0x00000000"
+    ? msg("findings.parts.hresultFix", { code: info.code, fix: hresultMessage(info.code, "fix") })
+    : "";
 }
 
 export function sameHresult(value: string | null, code: string): boolean {

@@ -1,5 +1,6 @@
 // The alerts page groups the listed alerts by cause: one card per rule, its machines as rows, the cause and
 // fix written once. Pure: the page passes the alerts in the API's order (most severe, KMS hosts first).
+import type { Finding } from "@/lib/kms/finding";
 
 export type GroupableAlert = {
   id: string;
@@ -9,6 +10,8 @@ export type GroupableAlert = {
   cause: string;
   fix: string;
   subject: { fqdn: string };
+  /** The catalogue messages of title, cause and fix (absent on alerts stored before findings carried them). */
+  messages?: Finding["messages"];
 };
 
 export type AlertGroup<A extends GroupableAlert> = {
@@ -18,6 +21,7 @@ export type AlertGroup<A extends GroupableAlert> = {
   /** The first alert's cause and fix; `sameText` says whether every listed alert reads the same. */
   cause: string;
   fix: string;
+  messages?: Finding["messages"];
   sameText: boolean;
   example: string;
   alerts: A[];
@@ -35,6 +39,7 @@ export function groupAlertsByRule<A extends GroupableAlert>(alerts: readonly A[]
         title: alert.title,
         cause: alert.cause,
         fix: alert.fix,
+        ...(alert.messages ? { messages: alert.messages } : {}),
         sameText: true,
         example: alert.subject.fqdn,
         alerts: [alert],

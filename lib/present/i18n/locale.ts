@@ -31,3 +31,13 @@ export function resolveLocale(input: { userLocale?: string | null; cookie?: stri
   if (isLocale(input.cookie)) return input.cookie;
   return localeFromAcceptLanguage(input.acceptLanguage) ?? DEFAULT_LOCALE;
 }
+
+/** The language of an API request (CSV headers, the delivery log), in the pages' order, from its headers. */
+export function requestLocale(request: Request, userLocale: string | null | undefined): Locale {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${LOCALE_COOKIE}=`))
+    ?.slice(LOCALE_COOKIE.length + 1);
+  return resolveLocale({ userLocale, cookie, acceptLanguage: request.headers.get("accept-language") });
+}

@@ -1,6 +1,7 @@
 // Answers of the KMS host API: the hosts table, one host, its events, its clients, its count over time.
 // (Why here and not server-only: lib/read/contract/shared.ts.)
 import { z } from "zod";
+import { messageRefSchema } from "@/lib/core/i18n/messageRef";
 import { findingSchema, isoSchema } from "@/lib/kms/finding";
 import { bucketUnitSchema, rangeSchema } from "@/lib/core/timeBuckets";
 import { hostFactsSchema } from "@/lib/evaluate/rules/types";
@@ -91,6 +92,8 @@ export const hostCountTrendSchema = z.object({
   outlook: z.object({
     state: z.enum(["no-data", "below", "falling", "steady"]),
     text: z.string(),
+    /** The same sentence as a catalogue message, for the reader's language. */
+    message: messageRefSchema,
     reachesThresholdAt: isoSchema.nullable(),
   }),
 });

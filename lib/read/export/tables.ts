@@ -12,8 +12,13 @@ import { arrayBatches, cursorBatches } from "@/lib/read/export/cursor";
 import { clientExportQuerySchema, clientRowsQuery, type ClientExportRow } from "@/lib/read/clients/clientRowsQuery";
 import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuery";
 import { alertRows } from "@/lib/read/export/alertRows";
+import type { Locale } from "@/lib/core/locales";
+import { msg } from "@/lib/core/i18n/messageRef";
+import { translate } from "@/lib/core/i18n/translate";
+import { localizeFinding } from "@/lib/kms/localizeFinding";
 
-export type ExportTable = { base: string; open(url: string): Promise<ReadableStream<Uint8Array>> };
+/** `locale`: the requesting user's language, for the header line (and the alerts' texts); columns keep their order. */
+export type ExportTable = { base: string; open(url: string, locale: Locale): Promise<ReadableStream<Uint8Array>> };
 
 /**
  * Fetches the first batch before the response starts, so a bad query or a database outage still
@@ -39,8 +44,19 @@ async function primed<T>(batches: AsyncIterable<T[]>): Promise<AsyncIterable<T[]
   return { [Symbol.asyncIterator]: () => primedIterator };
 }
 
-async function streamOf<T>(columns: CsvColumn<T>[], batches: AsyncIterable<T[]>) {
-  return csvStream(columns, await primed(batches));
+type TableName = "clients" | "hosts" | "alerts" | "duplicates" | "audit";
+
+/**
+ * Each column's header in the reader's language (csv.<table>.<column>); the English ones are the machine names
+ * scripts read (fqdn, license_status…), and a column the catalogue lacks keeps its machine name.
+ */
+function localized<T>(table: TableName, columns: CsvColumn<T>[], locale: Locale): CsvColumn<T>[] {
+  const render = translate(locale);
+  return columns.map((c) => ({ ...c, header: render(msg(`csv.${table}.${c.header}`)) ?? c.header }));
+}
+
+async function streamOf<T>(table: TableName, columns: CsvColumn<T>[], batches: AsyncIterable<T[]>, locale: Locale) {
+  return csvStream(localized(table, columns, locale), await primed(batches));
 }
 
 const clientColumns: CsvColumn<ClientExportRow>[] = [
@@ -76,24 +92,29 @@ const hostColumns: CsvColumn<HostExportRow>[] = [
   { header: "id", value: (r) => r.id },
 ];
 
-const alertColumns: CsvColumn<AlertView>[] = [
-  { header: "severity", value: (f) => f.severity },
-  { header: "state", value: (f) => f.state },
-  { header: "subject_kind", value: (f) => f.subject.kind },
-  { header: "subject_fqdn", value: (f) => f.subject.fqdn },
-  { header: "rule_id", value: (f) => f.ruleId },
-  { header: "title", value: (f) => f.title },
-  { header: "since", value: (f) => f.since },
-  { header: "cause", value: (f) => f.cause },
-  { header: "fix", value: (f) => f.fix },
-  { header: "evidence", value: (f) => JSON.stringify(f.evidence) },
-  { header: "first_seen_at", value: (f) => f.firstSeenAt },
-  { header: "last_seen_at", value: (f) => f.lastSeenAt },
-  { header: "resolved_at", value: (f) => f.resolvedAt },
-  { header: "snoozed_until", value: (f) => f.snoozedUntil },
-  { header: "alert_id", value: (f) => f.id },
-  { header: "machine_id", value: (f) => f.subject.machineId },
-];
+/** The alerts' title, cause and fix in the reader's language (stored English for alerts recorded without messages). */
+const alertColumns = (locale: Locale): CsvColumn<AlertView>[] => {
+  const render = translate(locale);
+  const text = (f: AlertView) => localizeFinding(f, render);
+  return [
+    { header: "severity", value: (f) => f.severity },
+    { header: "state", value: (f) => f.state },
+    { header: "subject_kind", value: (f) => f.subject.kind },
+    { header: "subject_fqdn", value: (f) => f.subject.fqdn },
+    { header: "rule_id", value: (f) => f.ruleId },
+    { header: "title", value: (f) => text(f).title },
+    { header: "since", value: (f) => f.since },
+    { header: "cause", value: (f) => text(f).cause },
+    { header: "fix", value: (f) => text(f).fix },
+    { header: "evidence", value: (f) => JSON.stringify(f.evidence) },
+    { header: "first_seen_at", value: (f) => f.firstSeenAt },
+    { header: "last_seen_at", value: (f) => f.lastSeenAt },
+    { header: "resolved_at", value: (f) => f.resolvedAt },
+    { header: "snoozed_until", value: (f) => f.snoozedUntil },
+    { header: "alert_id", value: (f) => f.id },
+    { header: "machine_id", value: (f) => f.subject.machineId },
+  ];
+};
 
 const duplicateColumns: CsvColumn<DuplicateCmidGroup>[] = [
   { header: "cmid", value: (g) => g.cmid },
@@ -119,13 +140,28 @@ const auditColumns: CsvColumn<HostAudit["hosts"][number]>[] = [
 export const exportTables: Record<string, ExportTable> = {
   "clients.csv": {
     base: "clients",
-    open: (url) => streamOf(clientColumns, cursorBatches<ClientExportRow>(clientRowsQuery(searchParams(url, clientExportQuerySchema)))),
+    open: (url, locale) =>
+      streamOf(
+        "clients",
+        clientColumns,
+        cursorBatches<ClientExportRow>(clientRowsQuery(searchParams(url, clientExportQuerySchema))),
+        locale,
+      ),
   },
-  "hosts.csv": { base: "kms-hosts", open: () => streamOf(hostColumns, cursorBatches<HostExportRow>(hostRowsQuery())) },
+  "hosts.csv": {
+    base: "kms-hosts",
+    open: (_url, locale) => streamOf("hosts", hostColumns, cursorBatches<HostExportRow>(hostRowsQuery()), locale),
+  },
   "alerts.csv": {
     base: "alerts",
-    open: async (url) => streamOf(alertColumns, arrayBatches(await alertRows(url))),
+    open: async (url, locale) => streamOf("alerts", alertColumns(locale), arrayBatches(await alertRows(url)), locale),
   },
-  "duplicate-cmids.csv": { base: "duplicate-cmids", open: async () => streamOf(duplicateColumns, arrayBatches(await getDuplicateCmids())) },
-  "audit.csv": { base: "kms-host-audit", open: async () => streamOf(auditColumns, arrayBatches((await getHostAudit()).hosts)) },
+  "duplicate-cmids.csv": {
+    base: "duplicate-cmids",
+    open: async (_url, locale) => streamOf("duplicates", duplicateColumns, arrayBatches(await getDuplicateCmids()), locale),
+  },
+  "audit.csv": {
+    base: "kms-host-audit",
+    open: async (_url, locale) => streamOf("audit", auditColumns, arrayBatches((await getHostAudit()).hosts), locale),
+  },
 };

@@ -5,10 +5,14 @@ import { z } from "zod";
 import { withUser } from "@/lib/access/http/handlers";
 import { searchParams } from "@/lib/access/http/params";
 import { listDeliveries } from "@/lib/evaluate/notify/listDeliveries";
+import { requestLocale } from "@/lib/present/i18n/locale";
 
 const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), channelId: z.uuid().optional() });
 
 export const GET = withUser(
-  async (request) => json(deliveryListSchema, { deliveries: await listDeliveries(searchParams(request.url, querySchema)) }),
+  async (request, user) =>
+    json(deliveryListSchema, {
+      deliveries: await listDeliveries({ ...searchParams(request.url, querySchema), locale: requestLocale(request, user.locale) }),
+    }),
   { role: "admin" },
 );
