@@ -1,5 +1,6 @@
 "use client";
 // Enrolled agents with their token state; revoke or rotate a token (admins).
+import { useTranslations } from "next-intl";
 import type { AgentRow } from "@/lib/access/admin/agentList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
@@ -7,21 +8,23 @@ import { TableScroll } from "@/app/_components/table/TableScroll";
 
 type Props = { agents: AgentRow[]; busyId: string | null; onRevoke: (agent: AgentRow) => void; onRotate: (agent: AgentRow) => void };
 
-const roleLabel: Record<string, string> = { kms_host: "KMS host", client: "client", unknown: "not reported yet" };
+const roles = ["kms_host", "client", "unknown"] as const;
+const isKnownRole = (role: string): role is (typeof roles)[number] => (roles as readonly string[]).includes(role);
 
 export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
+  const t = useTranslations("admin.agents");
   return (
     <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>Machine</th>
-            <th>Role</th>
-            <th>Agent version</th>
-            <th>Enrolled</th>
-            <th>Last seen</th>
-            <th>Token</th>
-            <th>State</th>
+            <th>{t("colMachine")}</th>
+            <th>{t("colRole")}</th>
+            <th>{t("colVersion")}</th>
+            <th>{t("colEnrolled")}</th>
+            <th>{t("colLastSeen")}</th>
+            <th>{t("colToken")}</th>
+            <th>{t("colState")}</th>
             <th />
           </tr>
         </thead>
@@ -29,28 +32,28 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
           {agents.map((agent) => (
             <tr key={agent.id} className={agent.revokedAt ? styles.dim : undefined}>
               <td className={styles.mono}>{agent.fqdn}</td>
-              <td>{roleLabel[agent.role] ?? agent.role}</td>
+              <td>{isKnownRole(agent.role) ? t(`role.${agent.role}`) : agent.role}</td>
               <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
               <td>
                 <TimeAgo iso={agent.enrolledAt} />
               </td>
               <td>
-                <TimeAgo iso={agent.lastSeenAt} empty="never" />
+                <TimeAgo iso={agent.lastSeenAt} empty={t("never")} />
               </td>
               <td className={styles.mono}>{agent.tokenPrefix}…</td>
               <td>
                 {agent.revokedAt ? (
                   <span className="badge">
-                    revoked <TimeAgo iso={agent.revokedAt} />
+                    {t("revoked")} <TimeAgo iso={agent.revokedAt} />
                   </span>
                 ) : (
-                  <span className="badge ok">active</span>
+                  <span className="badge ok">{t("active")}</span>
                 )}
               </td>
               <td className={styles.nowrap}>
                 {!agent.revokedAt && (
                   <button type="button" className={styles.danger} disabled={busyId !== null} onClick={() => onRevoke(agent)}>
-                    {busyId === agent.id ? "Working…" : "Revoke"}
+                    {busyId === agent.id ? t("working") : t("revoke")}
                   </button>
                 )}{" "}
                 <button
@@ -58,9 +61,9 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
                   className={styles.secondary}
                   disabled={busyId !== null}
                   onClick={() => onRotate(agent)}
-                  title="Revoke this token and issue a new one for the same machine, to install by hand"
+                  title={t("rotateTitle")}
                 >
-                  Rotate
+                  {t("rotate")}
                 </button>
               </td>
             </tr>

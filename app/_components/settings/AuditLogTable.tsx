@@ -1,20 +1,22 @@
 "use client";
 // The audit log: who changed what, newest first.
+import { useTranslations } from "next-intl";
 import type { AuditLogEntry } from "@/lib/access/audit/list";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
 
 export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
+  const t = useTranslations("admin.auditLog");
   return (
     <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>What</th>
-            <th>Target</th>
+            <th>{t("colWhen")}</th>
+            <th>{t("colWho")}</th>
+            <th>{t("colWhat")}</th>
+            <th>{t("colTarget")}</th>
           </tr>
         </thead>
         <tbody>
@@ -25,7 +27,7 @@ export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
               </td>
               <td>
                 {entry.actorEmail}
-                {entry.actorId === null && <span className="muted small"> (deleted user)</span>}
+                {entry.actorId === null && <span className="muted small"> {t("deletedUser")}</span>}
               </td>
               <td>{entry.summary}</td>
               <td className="muted small">

@@ -1,12 +1,15 @@
 "use client";
 // Create a dashboard user with an initial password the administrator passes on to them.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useCreateUserMutation } from "@/lib/client/useUsersMutations";
 import type { Role } from "@/lib/access/admin/userRules";
 import { InlineError } from "@/app/_components/clients/QueryState";
 
 export function CreateUserForm() {
   const mutation = useCreateUserMutation();
+  const t = useTranslations("admin.createUser");
+  const roleName = useTranslations("roles");
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -33,8 +36,8 @@ export function CreateUserForm() {
           type="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          placeholder="E-mail"
-          aria-label="E-mail"
+          placeholder={t("email")}
+          aria-label={t("email")}
           required
           maxLength={320}
           size={28}
@@ -42,22 +45,22 @@ export function CreateUserForm() {
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
-          placeholder="Name"
-          aria-label="Name"
+          placeholder={t("name")}
+          aria-label={t("name")}
           required
           maxLength={200}
           size={20}
         />
-        <select value={role} onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "viewer")} aria-label="Role">
-          <option value="viewer">viewer (read only)</option>
-          <option value="admin">admin</option>
+        <select value={role} onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "viewer")} aria-label={t("role")}>
+          <option value="viewer">{t("viewerOption")}</option>
+          <option value="admin">{roleName("admin")}</option>
         </select>
         <input
           type="password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          placeholder="Initial password (8+ characters)"
-          aria-label="Initial password"
+          placeholder={t("passwordPlaceholder")}
+          aria-label={t("password")}
           required
           minLength={8}
           maxLength={1024}
@@ -65,14 +68,12 @@ export function CreateUserForm() {
           autoComplete="new-password"
         />
         <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Creating…" : "Create user"}
+          {mutation.isPending ? t("creating") : t("create")}
         </button>
       </div>
       <InlineError error={mutation.error} />
       {mutation.isSuccess && (
-        <p className="muted small">
-          Created {mutation.data.email} ({mutation.data.role}). Give them the initial password through a private channel.
-        </p>
+        <p className="muted small">{t("created", { email: mutation.data.email, role: roleName(mutation.data.role) })}</p>
       )}
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Dashboard users: change role, reset password, delete. The API refuses deleting yourself and
 // removing the last admin; the buttons say so up front.
+import { useTranslations } from "next-intl";
 import type { UserView } from "@/lib/access/admin/users";
 import type { Role } from "@/lib/access/admin/userRules";
 import { TimeAgo } from "@/app/_components/TimeAgo";
@@ -17,17 +18,19 @@ type Props = {
 };
 
 export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDelete }: Props) {
+  const t = useTranslations("admin.users");
+  const roleName = useTranslations("roles");
   const admins = users.filter((u) => u.role === "admin").length;
   return (
     <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>E-mail</th>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Created</th>
-            <th>Last sign-in</th>
+            <th>{t("colEmail")}</th>
+            <th>{t("colName")}</th>
+            <th>{t("colRole")}</th>
+            <th>{t("colCreated")}</th>
+            <th>{t("colLastSignIn")}</th>
             <th />
           </tr>
         </thead>
@@ -39,45 +42,39 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
               <tr key={user.id}>
                 <td>
                   {user.email}
-                  {user.id === meId && <span className="muted small"> (you)</span>}
+                  {user.id === meId && <span className="muted small"> {t("you")}</span>}
                 </td>
                 <td>{user.name}</td>
                 <td>
                   <select
                     value={user.role}
-                    aria-label={`Role of ${user.email}`}
+                    aria-label={t("roleOf", { email: user.email })}
                     disabled={busy || lastAdmin}
-                    title={lastAdmin ? "The last administrator cannot be demoted" : undefined}
+                    title={lastAdmin ? t("lastAdminDemote") : undefined}
                     onChange={(e) => onRole(user, e.target.value === "admin" ? "admin" : "viewer")}
                   >
-                    <option value="viewer">viewer</option>
-                    <option value="admin">admin</option>
+                    <option value="viewer">{roleName("viewer")}</option>
+                    <option value="admin">{roleName("admin")}</option>
                   </select>
                 </td>
                 <td>
                   <TimeAgo iso={user.createdAt} />
                 </td>
                 <td>
-                  <TimeAgo iso={user.lastSignInAt} empty="never" />
+                  <TimeAgo iso={user.lastSignInAt} empty={t("never")} />
                 </td>
                 <td className={styles.nowrap}>
                   <button type="button" className={styles.secondary} disabled={busy} onClick={() => onResetPassword(user)}>
-                    Reset password
+                    {t("resetPassword")}
                   </button>{" "}
                   <button
                     type="button"
                     className={styles.danger}
                     disabled={busy || user.id === meId || lastAdmin}
-                    title={
-                      user.id === meId
-                        ? "You cannot delete your own account"
-                        : lastAdmin
-                          ? "The last administrator cannot be deleted"
-                          : undefined
-                    }
+                    title={user.id === meId ? t("cannotDeleteSelf") : lastAdmin ? t("lastAdminDelete") : undefined}
                     onClick={() => onDelete(user)}
                   >
-                    {busyId === user.id ? "Working…" : "Delete"}
+                    {busyId === user.id ? t("working") : t("delete")}
                   </button>
                 </td>
               </tr>
