@@ -8,6 +8,7 @@ import { activationTypes, type ActivationType } from "@/lib/kms/activationType";
 import { useActivationTypeMachinesQuery, useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { ScrollBox } from "@/app/_components/ScrollBox";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 export function ActivationTypeCounts({ counts, onPick }: { counts: Record<ActivationType, number>; onPick?: (t: ActivationType) => void }) {
   const t = useTranslations("activation2026.type");
@@ -54,14 +55,7 @@ export function ActivationTypeFilter() {
           {machines.data && (
             <ScrollBox label={t("machinesByType")}>
               <table>
-                <thead>
-                  <tr>
-                    <th>{t("colMachine")}</th>
-                    <th>{t("colProduct")}</th>
-                    <th>{t("colStatus")}</th>
-                    <th>{t("colHostOrObject")}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t("colMachine"), t("colProduct"), t("colStatus"), t("colHostOrObject")]} />
                 <tbody>
                   {machines.data.rows.map((m) => (
                     <tr key={m.id}>

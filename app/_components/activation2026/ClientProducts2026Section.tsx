@@ -9,6 +9,7 @@ import { useClientActivation2026Query } from "@/lib/client/useActivation2026Quer
 import type { ClientActivation2026 } from "@/lib/read/activation2026/getClientActivation2026";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { ScrollBox } from "@/app/_components/ScrollBox";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 type Product = ClientActivation2026["windows"][number];
 
@@ -23,15 +24,7 @@ function ProductRows({ title, products }: { title: string; products: Product[] }
       ) : (
         <ScrollBox label={t("productsLabel")}>
           <table>
-            <thead>
-              <tr>
-                <th>{t("colProduct")}</th>
-                <th>{t("colActivatedBy")}</th>
-                <th>{t("colStatus")}</th>
-                <th>{t("colExpires")}</th>
-                <th>{t("colHostCovers")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t("colProduct"), t("colActivatedBy"), t("colStatus"), t("colExpires"), t("colHostCovers")]} />
             <tbody>
               {products.map((p) => (
                 <tr key={p.productKey}>

@@ -9,6 +9,7 @@ import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge"
 import { useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import type { FleetActivation2026 } from "@/lib/read/activation2026/getFleetActivation2026";
 import { ScrollBox } from "@/app/_components/ScrollBox";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 type Coverage = FleetActivation2026["coverage"][number];
 
@@ -77,14 +78,7 @@ export function FleetActivation2026Section() {
           <h3>{t("coverageTitle")}</h3>
           <ScrollBox label={t("fleetTables")}>
             <table>
-              <thead>
-                <tr>
-                  <th>{t("colProduct")}</th>
-                  <th>{t("colMachines")}</th>
-                  <th>{t("colCoveredBy")}</th>
-                  <th>{t("colOtherwise")}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("colProduct"), t("colMachines"), t("colCoveredBy"), t("colOtherwise")]} />
               <tbody>
                 {data.coverage.map((c) => (
                   <tr key={c.product.id}>

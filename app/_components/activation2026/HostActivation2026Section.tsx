@@ -8,6 +8,7 @@ import { CoverageBadge } from "@/app/_components/activation2026/CoverageBadge";
 import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge";
 import { useHostActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import { ScrollBox } from "@/app/_components/ScrollBox";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 export function HostActivation2026Section({ hostId }: { hostId: string }) {
   const { data, isPending, error } = useHostActivation2026Query(hostId);
@@ -66,14 +67,7 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
           ) : (
             <ScrollBox label={t("hostTables")}>
               <table>
-                <thead>
-                  <tr>
-                    <th>{t("colProduct")}</th>
-                    <th>{t("colClients")}</th>
-                    <th>{t("colRefused")}</th>
-                    <th>{t("colCoveredByHost")}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t("colProduct"), t("colClients"), t("colRefused"), t("colCoveredByHost")]} />
                 <tbody>
                   {data.products.map((p) => (
                     <tr key={p.product?.id ?? p.activationId ?? "none"}>
@@ -100,14 +94,7 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
           ) : (
             <ScrollBox label={t("hostTables")}>
               <table>
-                <thead>
-                  <tr>
-                    <th>{t("colWhen")}</th>
-                    <th>{t("colId")}</th>
-                    <th>{t("colLevel")}</th>
-                    <th>{t("colMessage")}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t("colWhen"), t("colId"), t("colLevel"), t("colMessage")]} />
                 <tbody>
                   {data.otherEvents.map((e) => (
                     <tr key={e.recordId}>

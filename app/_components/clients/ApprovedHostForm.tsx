@@ -1,11 +1,13 @@
 "use client";
 // Add a host to the approved list (admins). The API normalizes the name (lower case, no port).
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useApproveHostMutation } from "@/lib/client/useApproveHostMutation";
 import { InlineError } from "./QueryState";
 
 export function ApprovedHostForm() {
   const mutation = useApproveHostMutation();
+  const t = useTranslations("audit.approveForm");
   const [host, setHost] = useState("");
   const [note, setNote] = useState("");
   function submit(event: FormEvent) {
@@ -29,27 +31,27 @@ export function ApprovedHostForm() {
           value={host}
           onChange={(e) => setHost(e.target.value)}
           placeholder="kms01.corp.example.com"
-          aria-label="Host name"
+          aria-label={t("host")}
           required
           maxLength={255}
           size={30}
           pattern="[A-Za-z0-9._\-]+(:[0-9]{1,5})?"
-          title="A host name or IP address (letters, digits, '.', '-', '_'), optionally :port"
+          title={t("hostTitle")}
         />
         <input
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          placeholder="Note (optional): owner, ticket…"
-          aria-label="Note"
+          placeholder={t("notePlaceholder")}
+          aria-label={t("note")}
           maxLength={500}
           size={36}
         />
         <button type="submit" disabled={mutation.isPending || host.trim() === ""}>
-          {mutation.isPending ? "Adding…" : "Add approved host"}
+          {mutation.isPending ? t("adding") : t("add")}
         </button>
       </div>
       <InlineError error={mutation.error} />
-      {mutation.isSuccess && <p className="muted small">Added {mutation.data.host}.</p>}
+      {mutation.isSuccess && <p className="muted small">{t("added", { host: mutation.data.host })}</p>}
     </form>
   );
 }

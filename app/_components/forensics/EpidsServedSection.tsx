@@ -1,5 +1,6 @@
 "use client";
 // Host page: the ePIDs clients received under this host's name (and its short name), beside its own, with the verdict.
+import { useTranslations } from "next-intl";
 import { useHostForensicsQuery } from "@/lib/client/useHostForensicsQuery";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { EpidTable } from "./EpidTable";
@@ -9,22 +10,23 @@ import styles from "./forensics.module.css";
 
 export function EpidsServedSection({ fqdn }: { fqdn: string }) {
   const query = useHostForensicsQuery(fqdn);
+  const t = useTranslations("forensics.served");
   return (
     <section className="card" id="epids">
-      <h2>ePIDs served</h2>
+      <h2>{t("title")}</h2>
       {query.isPending ? (
-        <Loading what="the ePIDs served" />
+        <Loading what={t("what")} />
       ) : query.isError ? (
-        <ErrorMessage error={query.error} what="the ePIDs served" onRetry={() => void query.refetch()} />
+        <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />
       ) : query.data.hosts.length === 0 ? (
-        <p className="muted">No client has reported an ePID from this host yet.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         query.data.hosts.map((h) => (
           <div key={h.host}>
             <p>
-              <span className={styles.mono}>{h.host}</span> <VerdictBadge verdict={h.verdict} label={h.verdictLabel} /> · the host reports{" "}
+              <span className={styles.mono}>{h.host}</span> <VerdictBadge verdict={h.verdict} /> · {t("hostReports")}{" "}
               {h.ownEpids.length === 0 ? (
-                <span className="muted">no ePID of its own</span>
+                <span className="muted">{t("noOwn")}</span>
               ) : (
                 h.ownEpids.map((o) => (
                   <span key={o.epid} className={styles.mono}>

@@ -5,6 +5,7 @@ import type { AgentRow } from "@/lib/access/admin/agentList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 type Props = { agents: AgentRow[]; busyId: string | null; onRevoke: (agent: AgentRow) => void; onRotate: (agent: AgentRow) => void };
 
@@ -16,18 +17,9 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
   return (
     <TableScroll>
       <table>
-        <thead>
-          <tr>
-            <th>{t("colMachine")}</th>
-            <th>{t("colRole")}</th>
-            <th>{t("colVersion")}</th>
-            <th>{t("colEnrolled")}</th>
-            <th>{t("colLastSeen")}</th>
-            <th>{t("colToken")}</th>
-            <th>{t("colState")}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t("colMachine"), t("colRole"), t("colVersion"), t("colEnrolled"), t("colLastSeen"), t("colToken"), t("colState"), ""]}
+        />
         <tbody>
           {agents.map((agent) => (
             <tr key={agent.id} className={agent.revokedAt ? styles.dim : undefined}>

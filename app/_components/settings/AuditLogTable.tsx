@@ -5,20 +5,14 @@ import type { AuditLogEntry } from "@/lib/access/audit/list";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
   const t = useTranslations("admin.auditLog");
   return (
     <TableScroll>
       <table>
-        <thead>
-          <tr>
-            <th>{t("colWhen")}</th>
-            <th>{t("colWho")}</th>
-            <th>{t("colWhat")}</th>
-            <th>{t("colTarget")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("colWhen"), t("colWho"), t("colWhat"), t("colTarget")]} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>

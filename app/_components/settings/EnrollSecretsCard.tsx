@@ -12,6 +12,7 @@ import { OneTimeSecret } from "./OneTimeSecret";
 import { AdminQueryError } from "./AdminQueryState";
 import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 function ValidBadge({ valid, expiresAt }: { valid: boolean; expiresAt: string | null }) {
   const t = useTranslations("admin.enroll");
@@ -64,14 +65,7 @@ export function EnrollSecretsCard() {
       )}
       <TableScroll>
         <table>
-          <thead>
-            <tr>
-              <th>{t("colSecret")}</th>
-              <th>{t("colCreated")}</th>
-              <th>{t("colBy")}</th>
-              <th>{t("colState")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("colSecret"), t("colCreated"), t("colBy"), t("colState")]} />
           <tbody>
             {environment.configured && !envHasRow && (
               <tr>

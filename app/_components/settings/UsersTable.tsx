@@ -7,6 +7,7 @@ import type { Role } from "@/lib/access/admin/userRules";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 type Props = {
   users: UserView[];
@@ -24,16 +25,7 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
   return (
     <TableScroll>
       <table>
-        <thead>
-          <tr>
-            <th>{t("colEmail")}</th>
-            <th>{t("colName")}</th>
-            <th>{t("colRole")}</th>
-            <th>{t("colCreated")}</th>
-            <th>{t("colLastSignIn")}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={[t("colEmail"), t("colName"), t("colRole"), t("colCreated"), t("colLastSignIn"), ""]} />
         <tbody>
           {users.map((user) => {
             const lastAdmin = user.role === "admin" && admins <= 1;
