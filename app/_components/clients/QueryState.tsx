@@ -2,6 +2,7 @@
 // Loading and error states shared by the clients/alerts/audit/parse pages.
 import { useTranslations } from "next-intl";
 import { FetchError } from "@/lib/client/fetchJson";
+import { ErrorDetail, useErrorText } from "@/app/_components/ErrorText";
 
 /** `what` is already in the user's language. */
 export function Loading({ what }: { what: string }) {
@@ -25,9 +26,13 @@ function adviceKey(error: Error) {
 export function ErrorMessage({ error, what, onRetry }: { error: Error; what: string; onRetry?: () => void }) {
   const t = useTranslations("common");
   const advice = adviceKey(error);
+  const { text, detail } = useErrorText()(error);
   return (
     <div className="card" role="alert">
-      <p className="error">{t("couldNotLoad", { what, error: error.message })}</p>
+      <p className="error">
+        {t("couldNotLoad", { what, error: text })}
+        <ErrorDetail detail={detail} />
+      </p>
       {advice && <p className="muted small">{t(advice)}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
@@ -38,14 +43,15 @@ export function ErrorMessage({ error, what, onRetry }: { error: Error; what: str
   );
 }
 
-/** Inline error of a mutation (approve, remove, parse): the API's message as is. */
+/** Inline error of a mutation (approve, remove, parse): what went wrong by its code, the API's message as the detail. */
 export function InlineError({ error }: { error: Error | null }) {
-  const t = useTranslations("common");
+  const errorText = useErrorText();
   if (!error) return null;
+  const { text, detail } = errorText(error);
   return (
     <p className="error" role="alert">
-      {error.message}
-      {error instanceof FetchError && error.status === 403 && !/admin/i.test(error.message) ? t("adminsOnly") : ""}
+      {text}
+      <ErrorDetail detail={detail} />
     </p>
   );
 }

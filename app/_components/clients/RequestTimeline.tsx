@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
+import { useHresultMeaning } from "@/app/_components/useHresultMeaning";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { hostPort } from "@/lib/present/format/channel";
 import styles from "./clients.module.css";
@@ -15,12 +16,14 @@ type Pair = ClientDetail["timeline"][number];
 function refusal(pair: Pair, t: ReturnType<typeof useTranslations<"timeline">>): string {
   const count = pair.response?.hostCurrentCount;
   const need = pair.request?.minCount;
-  if (pair.hresultMeaning && pair.hresultMeaning !== "Success") return pair.hresultMeaning;
+  if (pair.hresultMeaning && hresultOf(pair) !== "0x00000000") return pair.hresultMeaning;
   if (count !== null && count !== undefined && need && count < need) return t("countBelow");
   return t("noReason");
 }
 
 const FIRST = 20;
+
+const hresultOf = (pair: Pair) => pair.request?.hresult ?? pair.response?.hresult ?? null;
 
 function Outcome({ pair }: { pair: Pair }) {
   const t = useTranslations("timeline");
@@ -53,10 +56,11 @@ function Outcome({ pair }: { pair: Pair }) {
 
 export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline"] }) {
   const t = useTranslations("timeline");
+  const meaning = useHresultMeaning();
   const [all, setAll] = useState(false);
   if (timeline.length === 0) return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
   const unanswered = timeline.filter((p) => !p.answered).length;
-  const shown = all ? timeline : timeline.slice(0, FIRST);
+  const shown = (all ? timeline : timeline.slice(0, FIRST)).map((p) => ({ ...p, hresultMeaning: meaning(hresultOf(p), p.hresultMeaning) }));
   return (
     <>
       <p className="muted small">
@@ -98,7 +102,7 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
                   )}
                 </td>
                 <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
-                  {p.request?.hresult ?? p.response?.hresult ?? "—"}
+                  {hresultOf(p) ?? "—"}
                 </td>
                 <td>
                   <Outcome pair={p} />
