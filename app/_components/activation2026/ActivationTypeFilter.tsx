@@ -7,8 +7,7 @@ import { LoadState } from "@/app/_components/HostsLoadState";
 import { activationTypes, type ActivationType } from "@/lib/kms/activationType";
 import { useActivationTypeMachinesQuery, useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { ScrollBox } from "@/app/_components/ScrollBox";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 export function ActivationTypeCounts({ counts, onPick }: { counts: Record<ActivationType, number>; onPick?: (t: ActivationType) => void }) {
   const t = useTranslations("activation2026.type");
@@ -53,25 +52,20 @@ export function ActivationTypeFilter() {
           </p>
           <LoadState isPending={machines.isPending} error={machines.error} what={t("whatMachines")} />
           {machines.data && (
-            <ScrollBox label={t("machinesByType")}>
-              <table>
-                <TableHead columns={[t("colMachine"), t("colProduct"), t("colStatus"), t("colHostOrObject")]} />
-                <tbody>
-                  {machines.data.rows.map((m) => (
-                    <tr key={m.id}>
-                      <td>
-                        <Link href={m.role === "kms_host" ? `/hosts/${m.id}` : `/clients/${m.id}`}>{m.fqdn}</Link>
-                      </td>
-                      <td>{m.product ?? "—"}</td>
-                      <td>
-                        <LicenseStatusBadge status={m.licenseStatus} />
-                      </td>
-                      <td>{m.adObject ?? m.kmsHost ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <DataTable columns={[t("colMachine"), t("colProduct"), t("colStatus"), t("colHostOrObject")]} label={t("machinesByType")}>
+              {machines.data.rows.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link href={m.role === "kms_host" ? `/hosts/${m.id}` : `/clients/${m.id}`}>{m.fqdn}</Link>
+                  </td>
+                  <td>{m.product ?? "—"}</td>
+                  <td>
+                    <LicenseStatusBadge status={m.licenseStatus} />
+                  </td>
+                  <td>{m.adObject ?? m.kmsHost ?? "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -8,8 +8,7 @@ import { CoverageBadge } from "@/app/_components/activation2026/CoverageBadge";
 import { useClientActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import type { ClientActivation2026 } from "@/lib/read/activation2026/getClientActivation2026";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { ScrollBox } from "@/app/_components/ScrollBox";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Product = ClientActivation2026["windows"][number];
 
@@ -22,37 +21,31 @@ function ProductRows({ title, products }: { title: string; products: Product[] }
       {products.length === 0 ? (
         <p className="muted small">{t("noneReported")}</p>
       ) : (
-        <ScrollBox label={t("productsLabel")}>
-          <table>
-            <TableHead columns={[t("colProduct"), t("colActivatedBy"), t("colStatus"), t("colExpires"), t("colHostCovers")]} />
-            <tbody>
-              {products.map((p) => (
-                <tr key={p.productKey}>
-                  <td>
-                    {p.product?.name ?? p.name ?? t("unknown")}
-                    {p.product && p.name && <div className="muted small">{p.name}</div>}
-                  </td>
-                  <td>
-                    {types(p.activationType)}
-                    {p.activationType === "kms" && p.kmsHost && <> ({p.kmsHost})</>}
-                    {p.activationType === "adba" && (
-                      <> ({p.adObject ?? t("noAdObject", { configured: p.configuredActivationType ?? "?" })})</>
-                    )}
-                  </td>
-                  <td>
-                    <LicenseStatusBadge status={p.licenseStatus} />
-                    {p.hresult && <span className="muted small"> {p.hresult}</span>}
-                    {p.remainingAppRearmCount !== null && (
-                      <div className="muted small">{t("rearms", { count: p.remainingAppRearmCount })}</div>
-                    )}
-                  </td>
-                  <td>{p.expiresAt ? <TimeAgo iso={p.expiresAt} /> : "—"}</td>
-                  <td>{p.coverage ? <CoverageBadge verdict={p.coverage} /> : <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable
+          columns={[t("colProduct"), t("colActivatedBy"), t("colStatus"), t("colExpires"), t("colHostCovers")]}
+          label={t("productsLabel")}
+        >
+          {products.map((p) => (
+            <tr key={p.productKey}>
+              <td>
+                {p.product?.name ?? p.name ?? t("unknown")}
+                {p.product && p.name && <div className="muted small">{p.name}</div>}
+              </td>
+              <td>
+                {types(p.activationType)}
+                {p.activationType === "kms" && p.kmsHost && <> ({p.kmsHost})</>}
+                {p.activationType === "adba" && <> ({p.adObject ?? t("noAdObject", { configured: p.configuredActivationType ?? "?" })})</>}
+              </td>
+              <td>
+                <LicenseStatusBadge status={p.licenseStatus} />
+                {p.hresult && <span className="muted small"> {p.hresult}</span>}
+                {p.remainingAppRearmCount !== null && <div className="muted small">{t("rearms", { count: p.remainingAppRearmCount })}</div>}
+              </td>
+              <td>{p.expiresAt ? <TimeAgo iso={p.expiresAt} /> : "—"}</td>
+              <td>{p.coverage ? <CoverageBadge verdict={p.coverage} /> : <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

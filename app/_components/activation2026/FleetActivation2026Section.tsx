@@ -9,7 +9,7 @@ import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge"
 import { useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import type { FleetActivation2026 } from "@/lib/read/activation2026/getFleetActivation2026";
 import { ScrollBox } from "@/app/_components/ScrollBox";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Coverage = FleetActivation2026["coverage"][number];
 
@@ -76,23 +76,18 @@ export function FleetActivation2026Section() {
             </table>
           </ScrollBox>
           <h3>{t("coverageTitle")}</h3>
-          <ScrollBox label={t("fleetTables")}>
-            <table>
-              <TableHead columns={[t("colProduct"), t("colMachines"), t("colCoveredBy"), t("colOtherwise")]} />
-              <tbody>
-                {data.coverage.map((c) => (
-                  <tr key={c.product.id}>
-                    <td>
-                      {c.severity === "critical" && <span className="badge critical">{t("noHostCovers")}</span>} {c.product.name}
-                    </td>
-                    <td>{c.machines}</td>
-                    <td>{c.coveringHosts.join(", ") || "—"}</td>
-                    <td className="small">{otherwise(c, t("noHostReports"))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <DataTable columns={[t("colProduct"), t("colMachines"), t("colCoveredBy"), t("colOtherwise")]} label={t("fleetTables")}>
+            {data.coverage.map((c) => (
+              <tr key={c.product.id}>
+                <td>
+                  {c.severity === "critical" && <span className="badge critical">{t("noHostCovers")}</span>} {c.product.name}
+                </td>
+                <td>{c.machines}</td>
+                <td>{c.coveringHosts.join(", ") || "—"}</td>
+                <td className="small">{otherwise(c, t("noHostReports"))}</td>
+              </tr>
+            ))}
+          </DataTable>
           <h3>{t("typesTitle")}</h3>
           <div className="small">Windows:</div>
           <ActivationTypeCounts counts={data.activation.windows} />

@@ -7,8 +7,7 @@ import { TimeAgo } from "@/app/_components/TimeAgo";
 import { CoverageBadge } from "@/app/_components/activation2026/CoverageBadge";
 import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge";
 import { useHostActivation2026Query } from "@/lib/client/useActivation2026Queries";
-import { ScrollBox } from "@/app/_components/ScrollBox";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 export function HostActivation2026Section({ hostId }: { hostId: string }) {
   const { data, isPending, error } = useHostActivation2026Query(hostId);
@@ -65,23 +64,18 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
           {data.products.length === 0 ? (
             <p className="muted">{t("noRequest")}</p>
           ) : (
-            <ScrollBox label={t("hostTables")}>
-              <table>
-                <TableHead columns={[t("colProduct"), t("colClients"), t("colRefused"), t("colCoveredByHost")]} />
-                <tbody>
-                  {data.products.map((p) => (
-                    <tr key={p.product?.id ?? p.activationId ?? "none"}>
-                      <td>{p.product?.name ?? t("unidentified", { id: p.activationId ?? t("none") })}</td>
-                      <td>{p.clients}</td>
-                      <td>{p.refusedNotCovered}</td>
-                      <td>
-                        <CoverageBadge verdict={p.verdict} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <DataTable columns={[t("colProduct"), t("colClients"), t("colRefused"), t("colCoveredByHost")]} label={t("hostTables")}>
+              {data.products.map((p) => (
+                <tr key={p.product?.id ?? p.activationId ?? "none"}>
+                  <td>{p.product?.name ?? t("unidentified", { id: p.activationId ?? t("none") })}</td>
+                  <td>{p.clients}</td>
+                  <td>{p.refusedNotCovered}</td>
+                  <td>
+                    <CoverageBadge verdict={p.verdict} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <p className="small">
             {t("office", { clients: data.office.clients })}
@@ -92,26 +86,21 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
           {data.otherEvents.length === 0 ? (
             <p className="muted small">{t("noOtherEvents")}</p>
           ) : (
-            <ScrollBox label={t("hostTables")}>
-              <table>
-                <TableHead columns={[t("colWhen"), t("colId"), t("colLevel"), t("colMessage")]} />
-                <tbody>
-                  {data.otherEvents.map((e) => (
-                    <tr key={e.recordId}>
-                      <td>
-                        <TimeAgo iso={e.timeCreated} />
-                      </td>
-                      <td>{e.eventId}</td>
-                      <td>{e.level ?? "?"}</td>
-                      <td>
-                        {e.message ?? <span className="muted">{t("noText")}</span>}
-                        {!e.rendered && e.message && <span className="muted small"> {t("notRendered")}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <DataTable columns={[t("colWhen"), t("colId"), t("colLevel"), t("colMessage")]} label={t("hostTables")}>
+              {data.otherEvents.map((e) => (
+                <tr key={e.recordId}>
+                  <td>
+                    <TimeAgo iso={e.timeCreated} />
+                  </td>
+                  <td>{e.eventId}</td>
+                  <td>{e.level ?? "?"}</td>
+                  <td>
+                    {e.message ?? <span className="muted">{t("noText")}</span>}
+                    {!e.rendered && e.message && <span className="muted small"> {t("notRendered")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {data.osLicense.length > 0 && (
             <details>

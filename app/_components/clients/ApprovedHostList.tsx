@@ -4,8 +4,8 @@ import { DateTime } from "@/app/_components/DateTime";
 import type { HostAudit } from "@/lib/read/audit/getHostAudit";
 import { unusedApproved } from "@/lib/present/format/approvedHosts";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { RowButton } from "@/app/_components/table/RowButton";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Props = { audit: HostAudit; isAdmin: boolean; busyHost: string | null; onRemove: (entry: string) => void };
 
@@ -25,35 +25,35 @@ export function ApprovedHostList({ audit, isAdmin, busyHost, onRemove }: Props) 
     ),
   );
   return (
-    <TableScroll>
-      <table>
-        <TableHead columns={[t("colHost"), t("colNote"), t("colAdded"), ...(isAdmin ? [""] : [])]} />
-        <tbody>
-          {audit.approved.map((a) => (
-            <tr key={a.id}>
-              <td className={styles.mono}>
-                {a.host}{" "}
-                {unused.has(a.host) && (
-                  <span className="badge" title={t("notSeenTitle")}>
-                    {t("notSeen")}
-                  </span>
-                )}
-              </td>
-              <td>{a.note ?? <span className="muted">—</span>}</td>
-              <td>
-                <DateTime iso={a.createdAt} />
-              </td>
-              {isAdmin && (
-                <td>
-                  <button type="button" className={styles.danger} disabled={busyHost !== null} onClick={() => onRemove(a.host)}>
-                    {busyHost === a.host ? t("removing") : t("remove")}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("colHost"), t("colNote"), t("colAdded"), ...(isAdmin ? [""] : [])]}>
+      {audit.approved.map((a) => (
+        <tr key={a.id}>
+          <td className={styles.mono}>
+            {a.host}{" "}
+            {unused.has(a.host) && (
+              <span className="badge" title={t("notSeenTitle")}>
+                {t("notSeen")}
+              </span>
+            )}
+          </td>
+          <td>{a.note ?? <span className="muted">—</span>}</td>
+          <td>
+            <DateTime iso={a.createdAt} />
+          </td>
+          {isAdmin && (
+            <td>
+              <RowButton
+                tone="danger"
+                disabled={busyHost !== null}
+                onClick={() => onRemove(a.host)}
+                busyLabel={busyHost === a.host && t("removing")}
+              >
+                {t("remove")}
+              </RowButton>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

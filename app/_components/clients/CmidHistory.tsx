@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
 import { CmidLink } from "@/app/_components/ClientName";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] }) {
   const t = useTranslations("cmidHistory");
@@ -15,32 +15,21 @@ export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] 
       {history.length > 1 && (
         <p className="muted small">{t.rich("changed", { count: history.length - 1, code: (c) => <code>{c}</code> })}</p>
       )}
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">CMID</th>
-              <th scope="col">{t("firstSeen")}</th>
-              <th scope="col">{t("lastSeen")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((c) => (
-              <tr key={c.cmid}>
-                <td className={styles.mono}>
-                  <CmidLink cmid={c.cmid} />
-                </td>
-                <td>
-                  <DateTime iso={c.firstSeenAt} />
-                </td>
-                <td>
-                  <DateTime iso={c.lastSeenAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable columns={["CMID", t("firstSeen"), t("lastSeen")]}>
+        {history.map((c) => (
+          <tr key={c.cmid}>
+            <td className={styles.mono}>
+              <CmidLink cmid={c.cmid} />
+            </td>
+            <td>
+              <DateTime iso={c.firstSeenAt} />
+            </td>
+            <td>
+              <DateTime iso={c.lastSeenAt} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

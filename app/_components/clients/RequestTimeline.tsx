@@ -8,7 +8,7 @@ import { useHresultMeaning } from "@/app/_components/useHresultMeaning";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { hostPort } from "@/lib/present/format/channel";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Pair = ClientDetail["timeline"][number];
 
@@ -67,51 +67,38 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
         {t("requests", { count: timeline.length })}{" "}
         {unanswered === 0 ? t("allAnswered") : <span className={styles.critical}>{t("unanswered", { count: unanswered })}</span>}
       </p>
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("colTime")}</th>
-              <th scope="col">{t("colRequest")}</th>
-              <th scope="col">{t("colHost")}</th>
-              <th scope="col">HRESULT</th>
-              <th scope="col">{t("colResponse")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p, i) => (
-              <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
-                <td>
-                  <DateTime iso={p.at} />
-                </td>
-                <td>
-                  {p.request ? (
-                    <>
-                      {t("sent")}
-                      {p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}
-                    </>
-                  ) : (
-                    <span className="muted">{t("noRequest")}</span>
-                  )}
-                </td>
-                <td className={styles.mono}>
-                  {p.request?.kmsHost ? (
-                    <a href={`/audit/hosts/${encodeURIComponent(p.request.kmsHost)}`}>{hostPort(p.request.kmsHost, p.request.kmsPort)}</a>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
-                  {hresultOf(p) ?? "—"}
-                </td>
-                <td>
-                  <Outcome pair={p} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable columns={[t("colTime"), t("colRequest"), t("colHost"), "HRESULT", t("colResponse")]}>
+        {shown.map((p, i) => (
+          <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
+            <td>
+              <DateTime iso={p.at} />
+            </td>
+            <td>
+              {p.request ? (
+                <>
+                  {t("sent")}
+                  {p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}
+                </>
+              ) : (
+                <span className="muted">{t("noRequest")}</span>
+              )}
+            </td>
+            <td className={styles.mono}>
+              {p.request?.kmsHost ? (
+                <a href={`/audit/hosts/${encodeURIComponent(p.request.kmsHost)}`}>{hostPort(p.request.kmsHost, p.request.kmsPort)}</a>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
+              {hresultOf(p) ?? "—"}
+            </td>
+            <td>
+              <Outcome pair={p} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {timeline.length > FIRST && (
         <button type="button" className={styles.secondary} onClick={() => setAll(!all)}>
           {all ? t("showLatest", { count: FIRST }) : t("showAll", { count: timeline.length })}

@@ -8,6 +8,7 @@ import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { RawTextViewer } from "./RawTextViewer";
 import styles from "./clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapshotHistory"] }) {
   const t = useTranslations("snapshots");
@@ -17,17 +18,7 @@ export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapsh
     <TableScroll>
       <p className="muted small">{t("note")}</p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("colCollected")}</th>
-            <th scope="col">{t("colLastSeen")}</th>
-            <th scope="col">{t("colSource")}</th>
-            <th scope="col">{t("colProduct")}</th>
-            <th scope="col">{t("colLicense")}</th>
-            <th scope="col">CMID</th>
-            <th scope="col">{t("colRaw")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("colCollected"), t("colLastSeen"), t("colSource"), t("colProduct"), t("colLicense"), "CMID", t("colRaw")]} />
         <tbody>
           {snapshots.map((s) => (
             <Fragment key={s.id}>

@@ -7,8 +7,7 @@ import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { VerdictBadge } from "./VerdictBadge";
 import styles from "./forensics.module.css";
-import { ScrollBox } from "@/app/_components/ScrollBox";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 const matchBadge = { match: "ok", mismatch: "critical", unknown: "" } as const;
 
@@ -25,37 +24,32 @@ export function ClientEpidSection({ clientId }: { clientId: string }) {
       ) : query.data.received.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (
-        <ScrollBox label={t("label")}>
-          <table>
-            <TableHead columns={[t("colHost"), t("colEpid"), t("colMatches"), t("colVerdict"), t("colIp"), t("colSeen")]} />
-            <tbody>
-              {query.data.received.map((r) => {
-                return (
-                  <tr key={`${r.host}:${r.family}:${r.epid}`} data-match={r.match}>
-                    <td className={styles.mono}>{r.hostMachineId ? <Link href={`/hosts/${r.hostMachineId}`}>{r.host}</Link> : r.host}</td>
-                    <td className={styles.mono}>
-                      {r.epid} <span className="muted small">({r.family})</span>
-                    </td>
-                    <td>
-                      <span className={`badge ${matchBadge[r.match]}`}>{t(`match.${r.match}`)}</span>{" "}
-                      <span className="small">{t(`matchText.${r.match}`)}</span>
-                      {r.match === "mismatch" && (
-                        <div className={`${styles.mono} small`}>{t("hostEpids", { epids: r.hostEpids.join(", ") })}</div>
-                      )}
-                    </td>
-                    <td>
-                      <VerdictBadge verdict={r.hostVerdict} />
-                    </td>
-                    <td className={styles.mono}>{r.ip ?? <span className="muted">{t("notReported")}</span>}</td>
-                    <td className="small">
-                      <TimeAgo iso={r.firstSeenAt} /> / <TimeAgo iso={r.lastSeenAt} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable columns={[t("colHost"), t("colEpid"), t("colMatches"), t("colVerdict"), t("colIp"), t("colSeen")]} label={t("label")}>
+          {query.data.received.map((r) => {
+            return (
+              <tr key={`${r.host}:${r.family}:${r.epid}`} data-match={r.match}>
+                <td className={styles.mono}>{r.hostMachineId ? <Link href={`/hosts/${r.hostMachineId}`}>{r.host}</Link> : r.host}</td>
+                <td className={styles.mono}>
+                  {r.epid} <span className="muted small">({r.family})</span>
+                </td>
+                <td>
+                  <span className={`badge ${matchBadge[r.match]}`}>{t(`match.${r.match}`)}</span>{" "}
+                  <span className="small">{t(`matchText.${r.match}`)}</span>
+                  {r.match === "mismatch" && (
+                    <div className={`${styles.mono} small`}>{t("hostEpids", { epids: r.hostEpids.join(", ") })}</div>
+                  )}
+                </td>
+                <td>
+                  <VerdictBadge verdict={r.hostVerdict} />
+                </td>
+                <td className={styles.mono}>{r.ip ?? <span className="muted">{t("notReported")}</span>}</td>
+                <td className="small">
+                  <TimeAgo iso={r.firstSeenAt} /> / <TimeAgo iso={r.lastSeenAt} />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

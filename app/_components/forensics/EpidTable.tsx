@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import type { HostForensicsEntry } from "@/lib/read/audit/getHostForensics";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./forensics.module.css";
-import { ScrollBox } from "@/app/_components/ScrollBox";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Served = HostForensicsEntry["served"][number];
 
@@ -27,44 +26,40 @@ export function EpidTable({ served }: { served: Served[] }) {
   const t = useTranslations("forensics.epids");
   if (served.length === 0) return <p className="muted">{t("none")}</p>;
   return (
-    <ScrollBox label={t("label")}>
-      <table>
-        <TableHead
-          columns={[t("colFamily"), t("colEpid"), t("colDecoded"), t("colClients"), t("colIps"), t("colSeen"), t("colHostReports")]}
-        />
-        <tbody>
-          {served.map((s) => (
-            <tr key={`${s.family}:${s.epid}`}>
-              <td>{s.family}</td>
-              <td className={styles.mono}>{s.epid}</td>
-              <td>
-                <Parts decoded={s.decoded} />
-                {s.decoded?.problems
-                  .filter((p) => p.kind !== "unverified")
-                  .map((p) => (
-                    <div key={p.message} className="small">
-                      <span className="badge warning">{p.part}</span> {p.message}
-                    </div>
-                  ))}
-              </td>
-              <td title={s.clientSample.join("\n")}>{t("clients", { clients: s.clients, activated: s.licensedClients })}</td>
-              <td className={styles.mono}>{s.ips.join(", ") || <span className="muted">{t("notReported")}</span>}</td>
-              <td className="small">
-                <TimeAgo iso={s.firstSeenAt} /> / <TimeAgo iso={s.lastSeenAt} />
-              </td>
-              <td>
-                {s.matchesHost === null ? (
-                  <span className="muted">{t("noAgentEpid")}</span>
-                ) : s.matchesHost ? (
-                  <span className="badge ok">{t("yes")}</span>
-                ) : (
-                  <span className="badge critical">{t("no")}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <DataTable
+      columns={[t("colFamily"), t("colEpid"), t("colDecoded"), t("colClients"), t("colIps"), t("colSeen"), t("colHostReports")]}
+      label={t("label")}
+    >
+      {served.map((s) => (
+        <tr key={`${s.family}:${s.epid}`}>
+          <td>{s.family}</td>
+          <td className={styles.mono}>{s.epid}</td>
+          <td>
+            <Parts decoded={s.decoded} />
+            {s.decoded?.problems
+              .filter((p) => p.kind !== "unverified")
+              .map((p) => (
+                <div key={p.message} className="small">
+                  <span className="badge warning">{p.part}</span> {p.message}
+                </div>
+              ))}
+          </td>
+          <td title={s.clientSample.join("\n")}>{t("clients", { clients: s.clients, activated: s.licensedClients })}</td>
+          <td className={styles.mono}>{s.ips.join(", ") || <span className="muted">{t("notReported")}</span>}</td>
+          <td className="small">
+            <TimeAgo iso={s.firstSeenAt} /> / <TimeAgo iso={s.lastSeenAt} />
+          </td>
+          <td>
+            {s.matchesHost === null ? (
+              <span className="muted">{t("noAgentEpid")}</span>
+            ) : s.matchesHost ? (
+              <span className="badge ok">{t("yes")}</span>
+            ) : (
+              <span className="badge critical">{t("no")}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import type { AgentRow } from "@/lib/access/admin/agentList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { RowButton } from "@/app/_components/table/RowButton";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Props = { agents: AgentRow[]; busyId: string | null; onRevoke: (agent: AgentRow) => void; onRotate: (agent: AgentRow) => void };
 
@@ -15,53 +15,47 @@ const isKnownRole = (role: string): role is (typeof roles)[number] => (roles as 
 export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
   const t = useTranslations("admin.agents");
   return (
-    <TableScroll>
-      <table>
-        <TableHead
-          columns={[t("colMachine"), t("colRole"), t("colVersion"), t("colEnrolled"), t("colLastSeen"), t("colToken"), t("colState"), ""]}
-        />
-        <tbody>
-          {agents.map((agent) => (
-            <tr key={agent.id} className={agent.revokedAt ? styles.dim : undefined}>
-              <td className={styles.mono}>{agent.fqdn}</td>
-              <td>{isKnownRole(agent.role) ? t(`role.${agent.role}`) : agent.role}</td>
-              <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
-              <td>
-                <TimeAgo iso={agent.enrolledAt} />
-              </td>
-              <td>
-                <TimeAgo iso={agent.lastSeenAt} empty={t("never")} />
-              </td>
-              <td className={styles.mono}>{agent.tokenPrefix}…</td>
-              <td>
-                {agent.revokedAt ? (
-                  <span className="badge">
-                    {t("revoked")} <TimeAgo iso={agent.revokedAt} />
-                  </span>
-                ) : (
-                  <span className="badge ok">{t("active")}</span>
-                )}
-              </td>
-              <td className={styles.nowrap}>
-                {!agent.revokedAt && (
-                  <button type="button" className={styles.danger} disabled={busyId !== null} onClick={() => onRevoke(agent)}>
-                    {busyId === agent.id ? t("working") : t("revoke")}
-                  </button>
-                )}{" "}
-                <button
-                  type="button"
-                  className={styles.secondary}
-                  disabled={busyId !== null}
-                  onClick={() => onRotate(agent)}
-                  title={t("rotateTitle")}
-                >
-                  {t("rotate")}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      columns={[t("colMachine"), t("colRole"), t("colVersion"), t("colEnrolled"), t("colLastSeen"), t("colToken"), t("colState"), ""]}
+    >
+      {agents.map((agent) => (
+        <tr key={agent.id} className={agent.revokedAt ? styles.dim : undefined}>
+          <td className={styles.mono}>{agent.fqdn}</td>
+          <td>{isKnownRole(agent.role) ? t(`role.${agent.role}`) : agent.role}</td>
+          <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
+          <td>
+            <TimeAgo iso={agent.enrolledAt} />
+          </td>
+          <td>
+            <TimeAgo iso={agent.lastSeenAt} empty={t("never")} />
+          </td>
+          <td className={styles.mono}>{agent.tokenPrefix}…</td>
+          <td>
+            {agent.revokedAt ? (
+              <span className="badge">
+                {t("revoked")} <TimeAgo iso={agent.revokedAt} />
+              </span>
+            ) : (
+              <span className="badge ok">{t("active")}</span>
+            )}
+          </td>
+          <td className={styles.nowrap}>
+            {!agent.revokedAt && (
+              <RowButton
+                tone="danger"
+                disabled={busyId !== null}
+                onClick={() => onRevoke(agent)}
+                busyLabel={busyId === agent.id && t("working")}
+              >
+                {t("revoke")}
+              </RowButton>
+            )}{" "}
+            <RowButton tone="secondary" disabled={busyId !== null} onClick={() => onRotate(agent)} title={t("rotateTitle")}>
+              {t("rotate")}
+            </RowButton>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,39 +4,33 @@ import { useTranslations } from "next-intl";
 import type { AuditLogEntry } from "@/lib/access/audit/list";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
   const t = useTranslations("admin.auditLog");
   return (
-    <TableScroll>
-      <table>
-        <TableHead columns={[t("colWhen"), t("colWho"), t("colWhat"), t("colTarget")]} />
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td className={styles.nowrap}>
-                <TimeAgo iso={entry.at} />
-              </td>
-              <td>
-                {entry.actorEmail}
-                {entry.actorId === null && <span className="muted small"> {t("deletedUser")}</span>}
-              </td>
-              <td>{entry.summary}</td>
-              <td className="muted small">
-                {entry.targetKind}
-                {entry.targetId && (
-                  <>
-                    {" "}
-                    <code title={entry.targetId}>{entry.targetId.slice(0, 8)}</code>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("colWhen"), t("colWho"), t("colWhat"), t("colTarget")]}>
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <td className={styles.nowrap}>
+            <TimeAgo iso={entry.at} />
+          </td>
+          <td>
+            {entry.actorEmail}
+            {entry.actorId === null && <span className="muted small"> {t("deletedUser")}</span>}
+          </td>
+          <td>{entry.summary}</td>
+          <td className="muted small">
+            {entry.targetKind}
+            {entry.targetId && (
+              <>
+                {" "}
+                <code title={entry.targetId}>{entry.targetId.slice(0, 8)}</code>
+              </>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

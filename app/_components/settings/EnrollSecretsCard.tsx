@@ -11,8 +11,7 @@ import { TimeAgo } from "@/app/_components/TimeAgo";
 import { OneTimeSecret } from "./OneTimeSecret";
 import { AdminQueryError } from "./AdminQueryState";
 import styles from "@/app/_components/clients/clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 function ValidBadge({ valid, expiresAt }: { valid: boolean; expiresAt: string | null }) {
   const t = useTranslations("admin.enroll");
@@ -63,51 +62,46 @@ export function EnrollSecretsCard() {
           </p>
         </OneTimeSecret>
       )}
-      <TableScroll>
-        <table>
-          <TableHead columns={[t("colSecret"), t("colCreated"), t("colBy"), t("colState")]} />
-          <tbody>
-            {environment.configured && !envHasRow && (
-              <tr>
-                <td>
-                  <code>KMSWATCH_ENROLL_SECRET</code> {t("environment")}
-                </td>
-                <td className="muted">{t("atStartup")}</td>
-                <td className="muted">—</td>
-                <td>
-                  <span className="badge ok">{t("valid")}</span> <span className="muted small">{t("untilFirstRotation")}</span>
-                </td>
-              </tr>
-            )}
-            {secrets.map((s) => (
-              <tr key={s.id} className={s.valid ? undefined : styles.dim}>
-                <td>
-                  {s.source === "environment" ? (
-                    <>
-                      <code>KMSWATCH_ENROLL_SECRET</code> {s.isCurrentEnvSecret ? t("environment") : t("formerValue")}
-                    </>
-                  ) : (
-                    <code>{s.prefix}…</code>
-                  )}
-                </td>
-                {/* The environment secret's row is written at the first rotation, not when the secret was made. */}
-                <td>{s.source === "environment" ? <span className="muted">—</span> : <TimeAgo iso={s.createdAt} />}</td>
-                <td>{s.createdBy ?? <span className="muted">—</span>}</td>
-                <td>
-                  <ValidBadge valid={s.valid} expiresAt={s.expiresAt} />
-                </td>
-              </tr>
-            ))}
-            {!environment.configured && secrets.length === 0 && (
-              <tr>
-                <td colSpan={4} className="muted">
-                  {t("none")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable columns={[t("colSecret"), t("colCreated"), t("colBy"), t("colState")]}>
+        {environment.configured && !envHasRow && (
+          <tr>
+            <td>
+              <code>KMSWATCH_ENROLL_SECRET</code> {t("environment")}
+            </td>
+            <td className="muted">{t("atStartup")}</td>
+            <td className="muted">—</td>
+            <td>
+              <span className="badge ok">{t("valid")}</span> <span className="muted small">{t("untilFirstRotation")}</span>
+            </td>
+          </tr>
+        )}
+        {secrets.map((s) => (
+          <tr key={s.id} className={s.valid ? undefined : styles.dim}>
+            <td>
+              {s.source === "environment" ? (
+                <>
+                  <code>KMSWATCH_ENROLL_SECRET</code> {s.isCurrentEnvSecret ? t("environment") : t("formerValue")}
+                </>
+              ) : (
+                <code>{s.prefix}…</code>
+              )}
+            </td>
+            {/* The environment secret's row is written at the first rotation, not when the secret was made. */}
+            <td>{s.source === "environment" ? <span className="muted">—</span> : <TimeAgo iso={s.createdAt} />}</td>
+            <td>{s.createdBy ?? <span className="muted">—</span>}</td>
+            <td>
+              <ValidBadge valid={s.valid} expiresAt={s.expiresAt} />
+            </td>
+          </tr>
+        ))}
+        {!environment.configured && secrets.length === 0 && (
+          <tr>
+            <td colSpan={4} className="muted">
+              {t("none")}
+            </td>
+          </tr>
+        )}
+      </DataTable>
       <form onSubmit={submit} className={styles.pad}>
         <div className="toolbar">
           <label>

@@ -6,8 +6,8 @@ import type { UserView } from "@/lib/access/admin/users";
 import type { Role } from "@/lib/access/admin/userRules";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
-import { TableHead } from "@/app/_components/table/TableHead";
+import { RowButton } from "@/app/_components/table/RowButton";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Props = {
   users: UserView[];
@@ -23,57 +23,52 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
   const roleName = useTranslations("roles");
   const admins = users.filter((u) => u.role === "admin").length;
   return (
-    <TableScroll>
-      <table>
-        <TableHead columns={[t("colEmail"), t("colName"), t("colRole"), t("colCreated"), t("colLastSignIn"), ""]} />
-        <tbody>
-          {users.map((user) => {
-            const lastAdmin = user.role === "admin" && admins <= 1;
-            const busy = busyId !== null;
-            return (
-              <tr key={user.id}>
-                <td>
-                  {user.email}
-                  {user.id === meId && <span className="muted small"> {t("you")}</span>}
-                </td>
-                <td>{user.name}</td>
-                <td>
-                  <select
-                    value={user.role}
-                    aria-label={t("roleOf", { email: user.email })}
-                    disabled={busy || lastAdmin}
-                    title={lastAdmin ? t("lastAdminDemote") : undefined}
-                    onChange={(e) => onRole(user, e.target.value === "admin" ? "admin" : "viewer")}
-                  >
-                    <option value="viewer">{roleName("viewer")}</option>
-                    <option value="admin">{roleName("admin")}</option>
-                  </select>
-                </td>
-                <td>
-                  <TimeAgo iso={user.createdAt} />
-                </td>
-                <td>
-                  <TimeAgo iso={user.lastSignInAt} empty={t("never")} />
-                </td>
-                <td className={styles.nowrap}>
-                  <button type="button" className={styles.secondary} disabled={busy} onClick={() => onResetPassword(user)}>
-                    {t("resetPassword")}
-                  </button>{" "}
-                  <button
-                    type="button"
-                    className={styles.danger}
-                    disabled={busy || user.id === meId || lastAdmin}
-                    title={user.id === meId ? t("cannotDeleteSelf") : lastAdmin ? t("lastAdminDelete") : undefined}
-                    onClick={() => onDelete(user)}
-                  >
-                    {busyId === user.id ? t("working") : t("delete")}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("colEmail"), t("colName"), t("colRole"), t("colCreated"), t("colLastSignIn"), ""]}>
+      {users.map((user) => {
+        const lastAdmin = user.role === "admin" && admins <= 1;
+        const busy = busyId !== null;
+        return (
+          <tr key={user.id}>
+            <td>
+              {user.email}
+              {user.id === meId && <span className="muted small"> {t("you")}</span>}
+            </td>
+            <td>{user.name}</td>
+            <td>
+              <select
+                value={user.role}
+                aria-label={t("roleOf", { email: user.email })}
+                disabled={busy || lastAdmin}
+                title={lastAdmin ? t("lastAdminDemote") : undefined}
+                onChange={(e) => onRole(user, e.target.value === "admin" ? "admin" : "viewer")}
+              >
+                <option value="viewer">{roleName("viewer")}</option>
+                <option value="admin">{roleName("admin")}</option>
+              </select>
+            </td>
+            <td>
+              <TimeAgo iso={user.createdAt} />
+            </td>
+            <td>
+              <TimeAgo iso={user.lastSignInAt} empty={t("never")} />
+            </td>
+            <td className={styles.nowrap}>
+              <RowButton tone="secondary" disabled={busy} onClick={() => onResetPassword(user)}>
+                {t("resetPassword")}
+              </RowButton>{" "}
+              <RowButton
+                tone="danger"
+                disabled={busy || user.id === meId || lastAdmin}
+                title={user.id === meId ? t("cannotDeleteSelf") : lastAdmin ? t("lastAdminDelete") : undefined}
+                onClick={() => onDelete(user)}
+                busyLabel={busyId === user.id && t("working")}
+              >
+                {t("delete")}
+              </RowButton>
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
