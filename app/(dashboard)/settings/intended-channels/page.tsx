@@ -1,35 +1,30 @@
 "use client";
 // Intended channels (admins): MAK, retail or OEM keys used on purpose, for all machines or a group; those machines
 // get no "install the GVLK" advice, only a finding when their own activation fails (README, "Intended channels").
-import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useMeQuery } from "@/lib/client/useMeQuery";
 import { useIntendedChannelMutation, useIntendedChannelsQuery } from "@/lib/client/useIntendedChannels";
 import { intendedChannelKinds, type IntendedChannelKind } from "@/lib/kms/intendedChannels";
-import { InlineError, Loading } from "@/app/_components/clients/QueryState";
+import { Loading } from "@/app/_components/clients/QueryState";
+import { ToolbarForm } from "@/app/_components/form/ToolbarForm";
+import { useFormFields } from "@/app/_components/form/useFormFields";
 import { TableHead } from "@/app/_components/table/TableHead";
 
 function IntendedChannelsCard() {
   const list = useIntendedChannelsQuery();
   const mutation = useIntendedChannelMutation();
   const t = useTranslations("intendedChannels");
-  const [channel, setChannel] = useState<IntendedChannelKind>("MAK");
-  const [machinePattern, setPattern] = useState("");
-  const [domain, setDomain] = useState("");
-  const [note, setNote] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = { channel, machinePattern: machinePattern.trim() || null, domain: domain.trim() || null, note: note.trim() || null };
-    mutation.mutate(
-      { op: "add", input },
-      {
-        onSuccess: () => {
-          setPattern("");
-          setDomain("");
-          setNote("");
-        },
-      },
-    );
+  const form = useFormFields({ channel: "MAK", machinePattern: "", domain: "", note: "" });
+  const submit = () => {
+    const { channel, machinePattern, domain, note } = form.values;
+    const input = {
+      channel: channel as IntendedChannelKind,
+      machinePattern: machinePattern.trim() || null,
+      domain: domain.trim() || null,
+      note: note.trim() || null,
+    };
+    // The channel stays selected for the next entry.
+    mutation.mutate({ op: "add", input }, { onSuccess: () => form.set({ machinePattern: "", domain: "", note: "" }) });
   };
   return (
     <>
@@ -71,10 +66,10 @@ function IntendedChannelsCard() {
       </section>
       <section className="card">
         <h2>{t("markTitle")}</h2>
-        <form className="toolbar" onSubmit={submit}>
+        <ToolbarForm onSubmit={submit} error={mutation.error} done={null}>
           <label>
             {t("channel")}{" "}
-            <select value={channel} onChange={(e) => setChannel(e.target.value as IntendedChannelKind)}>
+            <select {...form.bind("channel")}>
               {intendedChannelKinds.map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -83,20 +78,18 @@ function IntendedChannelsCard() {
             </select>
           </label>
           <label>
-            {t("machines")} <input value={machinePattern} onChange={(e) => setPattern(e.target.value)} placeholder="LT-*" maxLength={100} />
+            {t("machines")} <input {...form.bind("machinePattern")} placeholder="LT-*" maxLength={100} />
           </label>
           <label>
-            {t("domain")}{" "}
-            <input value={domain} onChange={(e) => setDomain(e.target.value)} placeholder="sales.contoso.com" maxLength={255} />
+            {t("domain")} <input {...form.bind("domain")} placeholder="sales.contoso.com" maxLength={255} />
           </label>
           <label>
-            {t("note")} <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder={t("notePlaceholder")} />
+            {t("note")} <input {...form.bind("note")} maxLength={500} placeholder={t("notePlaceholder")} />
           </label>
           <button type="submit" disabled={mutation.isPending}>
             {t("add")}
           </button>
-        </form>
-        <InlineError error={mutation.error} />
+        </ToolbarForm>
       </section>
     </>
   );
