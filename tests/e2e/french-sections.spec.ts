@@ -52,6 +52,10 @@ const ENGLISH_LEFTOVERS = [
   "Mark a channel as intended",
   "not seen in use",
   "Add approved host",
+  "Create a user",
+  "Show revoked tokens",
+  "Each enrollment issues an agent token",
+  "Changes made through the dashboard",
 ];
 
 async function expectNoEnglish(section: Locator) {
@@ -95,6 +99,10 @@ test("the settings tables of users and agents are in French", async ({ page }) =
   await page.goto("/settings/agents");
   await expect(page.getByRole("heading", { name: fr.admin.enroll.title })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: fr.admin.agents.colVersion })).toBeVisible();
+  await expectNoEnglish(page.locator("main"));
+
+  await page.goto("/settings/audit-log");
+  await expect(page.getByText(fr.admin.auditLog.intro)).toBeVisible();
   await expectNoEnglish(page.locator("main"));
 
   await page.goto("/settings/intended-channels");
