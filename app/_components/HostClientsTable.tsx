@@ -5,7 +5,6 @@ import { useFormatter, useTranslations } from "next-intl";
 import { ClientName, CmidLink } from "@/app/_components/ClientName";
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import { SortableTableHead } from "@/app/_components/table/SortableHeader";
 import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { sortRows } from "@/lib/present/table/sort";
@@ -13,6 +12,7 @@ import type { HostClients } from "@/lib/read/hosts/getHostClients";
 import styles from "./HostClientsTable.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 function GroupSummary({ groups }: { groups: HostClients["groups"] }) {
   const t = useTranslations("hostClients");
@@ -117,9 +117,7 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
               <td>
                 <HostHresult hresult={c.hresult} meaning={c.hresultMeaning} />
               </td>
-              <td>
-                <TimeAgo iso={c.lastRequestAt} />
-              </td>
+              <WhenCell iso={c.lastRequestAt} show="ago" />
               <td className={styles.num}>{c.requests}</td>
             </tr>
           ))}

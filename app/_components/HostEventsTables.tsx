@@ -6,10 +6,10 @@ import { useTranslations } from "next-intl";
 import { ClientName, CmidLink } from "@/app/_components/ClientName";
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import type { HostEvents } from "@/lib/read/hosts/getHostEvents";
 import styles from "./HostClientsTable.module.css";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 const REQUESTS_PER_PAGE = 10;
 
@@ -27,9 +27,7 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
       <DataTable columns={[t("colWhen"), t("colClient"), columns("colMinCount"), columns("colLicense"), columns("colVm"), t("colResult")]}>
         {shown.map((e) => (
           <tr key={e.id}>
-            <td>
-              <TimeAgo iso={e.timeCreated} />
-            </td>
+            <WhenCell iso={e.timeCreated} show="ago" />
             <td>
               <ClientName fqdn={e.clientFqdn} clientId={e.clientId} />
               <div className="small">
@@ -80,9 +78,7 @@ export function HostDnsFailuresTable({ failures }: { failures: HostEvents["dnsFa
     <DataTable columns={[t("colWhen"), t("colDomain"), t("colError")]}>
       {failures.map((e) => (
         <tr key={e.id}>
-          <td>
-            <TimeAgo iso={e.timeCreated} />
-          </td>
+          <WhenCell iso={e.timeCreated} show="ago" />
           <td>{e.domain ?? <span className="muted">—</span>}</td>
           <td>
             <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />

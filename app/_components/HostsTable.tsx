@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import { WorstFinding } from "@/app/_components/WorstFinding";
 import { SortableTableHead } from "@/app/_components/table/SortableHeader";
 import { useUrlSort } from "@/app/_components/table/useUrlSort";
@@ -12,6 +11,7 @@ import { SEVERITY_RANK, sortRows } from "@/lib/present/table/sort";
 import type { HostListRow } from "@/lib/read/hosts/getHostList";
 import styles from "./HostsTable.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 /** CIM reports 0 when the port was never set: the host then listens on the default 1688. */
 export function HostPort({ port }: { port: number | null }) {
@@ -113,12 +113,8 @@ export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
                 <DnsPublishing enabled={host.dnsPublishing} />
               </td>
               <td data-label={t("colVersion")}>{host.serviceVersion ?? <span className="muted">—</span>}</td>
-              <td data-label={t("colLastRequest")}>
-                <TimeAgo iso={host.lastRequestAt} empty={common("never")} />
-              </td>
-              <td data-label={t("colLastCheckIn")}>
-                <TimeAgo iso={host.lastCheckInAt} empty={common("never")} />
-              </td>
+              <WhenCell data-label={t("colLastRequest")} iso={host.lastRequestAt} show="ago" empty={common("never")} />
+              <WhenCell data-label={t("colLastCheckIn")} iso={host.lastCheckInAt} show="ago" empty={common("never")} />
             </tr>
           ))}
         </tbody>

@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { FindingList } from "@/app/_components/FindingList";
 import { LoadState } from "@/app/_components/HostsLoadState";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import { CoverageBadge } from "@/app/_components/activation2026/CoverageBadge";
 import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge";
 import { useHostActivation2026Query } from "@/lib/client/useActivation2026Queries";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 export function HostActivation2026Section({ hostId }: { hostId: string }) {
   const { data, isPending, error } = useHostActivation2026Query(hostId);
@@ -89,9 +89,7 @@ export function HostActivation2026Section({ hostId }: { hostId: string }) {
             <DataTable columns={[t("colWhen"), t("colId"), t("colLevel"), t("colMessage")]} label={t("hostTables")}>
               {data.otherEvents.map((e) => (
                 <tr key={e.recordId}>
-                  <td>
-                    <TimeAgo iso={e.timeCreated} />
-                  </td>
+                  <WhenCell iso={e.timeCreated} show="ago" />
                   <td>{e.eventId}</td>
                   <td>{e.level ?? "?"}</td>
                   <td>

@@ -1,11 +1,11 @@
 // The approved list itself, including entries nobody has been seen using.
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
 import type { HostAudit } from "@/lib/read/audit/getHostAudit";
 import { unusedApproved } from "@/lib/present/format/approvedHosts";
 import styles from "./clients.module.css";
 import { RowButton } from "@/app/_components/table/RowButton";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = { audit: HostAudit; isAdmin: boolean; busyHost: string | null; onRemove: (entry: string) => void };
 
@@ -37,9 +37,7 @@ export function ApprovedHostList({ audit, isAdmin, busyHost, onRemove }: Props) 
             )}
           </td>
           <td>{a.note ?? <span className="muted">—</span>}</td>
-          <td>
-            <DateTime iso={a.createdAt} />
-          </td>
+          <WhenCell iso={a.createdAt} show="date" />
           {isAdmin && (
             <td>
               <RowButton

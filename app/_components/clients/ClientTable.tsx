@@ -8,7 +8,6 @@ import type { ClientSortKey } from "@/lib/read/clients/clientRowsQuery";
 import { CLIENT_SORT_KEYS } from "@/lib/read/clients/clientFilters";
 import type { SortState } from "@/lib/present/table/sort";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import { WorstFinding } from "@/app/_components/WorstFinding";
 import { CmidLink } from "@/app/_components/ClientName";
 import { SortableTableHead } from "@/app/_components/table/SortableHeader";
@@ -16,6 +15,7 @@ import { ChannelCell } from "./ChannelCell";
 import { ExpiryText } from "./ExpiryText";
 import styles from "./clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = { rows: ClientList["rows"]; dim: boolean; sort: SortState<ClientSortKey>; onSort: (key: ClientSortKey) => void };
 
@@ -80,9 +80,7 @@ export function ClientTable({ rows, dim, sort, onSort }: Props) {
               <td data-label={t("colKmsHost")} className={styles.mono}>
                 <KmsHostCell host={r.kmsHost} port={r.kmsPort} />
               </td>
-              <td data-label={t("colLastCheckIn")}>
-                <TimeAgo iso={r.lastCheckInAt} />
-              </td>
+              <WhenCell data-label={t("colLastCheckIn")} iso={r.lastCheckInAt} show="ago" />
             </tr>
           ))}
         </tbody>

@@ -2,10 +2,10 @@
 // The CMIDs this machine reported over time: a change means it was re-imaged or rearmed.
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
 import { CmidLink } from "@/app/_components/ClientName";
 import styles from "./clients.module.css";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] }) {
   const t = useTranslations("cmidHistory");
@@ -21,12 +21,8 @@ export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] 
             <td className={styles.mono}>
               <CmidLink cmid={c.cmid} />
             </td>
-            <td>
-              <DateTime iso={c.firstSeenAt} />
-            </td>
-            <td>
-              <DateTime iso={c.lastSeenAt} />
-            </td>
+            <WhenCell iso={c.firstSeenAt} show="date" />
+            <WhenCell iso={c.lastSeenAt} show="date" />
           </tr>
         ))}
       </DataTable>

@@ -3,12 +3,12 @@
 // the KMS host was never reached: highlighted, with what its HRESULT means.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
 import { useHresultMeaning } from "@/app/_components/useHresultMeaning";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { hostPort } from "@/lib/present/format/channel";
 import styles from "./clients.module.css";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Pair = ClientDetail["timeline"][number];
 
@@ -70,9 +70,7 @@ export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline
       <DataTable columns={[t("colTime"), t("colRequest"), t("colHost"), "HRESULT", t("colResponse")]}>
         {shown.map((p, i) => (
           <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
-            <td>
-              <DateTime iso={p.at} />
-            </td>
+            <WhenCell iso={p.at} show="date" />
             <td>
               {p.request ? (
                 <>

@@ -3,12 +3,12 @@
 import { Fragment, useState } from "react";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { RawTextViewer } from "./RawTextViewer";
 import styles from "./clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
 import { TableHead } from "@/app/_components/table/TableHead";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapshotHistory"] }) {
   const t = useTranslations("snapshots");
@@ -23,12 +23,8 @@ export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapsh
           {snapshots.map((s) => (
             <Fragment key={s.id}>
               <tr>
-                <td>
-                  <DateTime iso={s.collectedAt} />
-                </td>
-                <td>
-                  <DateTime iso={s.lastSeenAt} />
-                </td>
+                <WhenCell iso={s.collectedAt} show="date" />
+                <WhenCell iso={s.lastSeenAt} show="date" />
                 <td>{s.source === "dlv" ? "/dlv" : s.source.toUpperCase()}</td>
                 <td>{s.name ?? s.productKey}</td>
                 <td>

@@ -6,6 +6,7 @@ import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { RowButton } from "@/app/_components/table/RowButton";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = { agents: AgentRow[]; busyId: string | null; onRevoke: (agent: AgentRow) => void; onRotate: (agent: AgentRow) => void };
 
@@ -23,12 +24,8 @@ export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
           <td className={styles.mono}>{agent.fqdn}</td>
           <td>{isKnownRole(agent.role) ? t(`role.${agent.role}`) : agent.role}</td>
           <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
-          <td>
-            <TimeAgo iso={agent.enrolledAt} />
-          </td>
-          <td>
-            <TimeAgo iso={agent.lastSeenAt} empty={t("never")} />
-          </td>
+          <WhenCell iso={agent.enrolledAt} show="ago" />
+          <WhenCell iso={agent.lastSeenAt} show="ago" empty={t("never")} />
           <td className={styles.mono}>{agent.tokenPrefix}…</td>
           <td>
             {agent.revokedAt ? (

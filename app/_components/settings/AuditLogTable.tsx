@@ -2,9 +2,9 @@
 // The audit log: who changed what, newest first.
 import { useTranslations } from "next-intl";
 import type { AuditLogEntry } from "@/lib/access/audit/list";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
   const t = useTranslations("admin.auditLog");
@@ -12,9 +12,7 @@ export function AuditLogTable({ entries }: { entries: AuditLogEntry[] }) {
     <DataTable columns={[t("colWhen"), t("colWho"), t("colWhat"), t("colTarget")]}>
       {entries.map((entry) => (
         <tr key={entry.id}>
-          <td className={styles.nowrap}>
-            <TimeAgo iso={entry.at} />
-          </td>
+          <WhenCell className={styles.nowrap} iso={entry.at} show="ago" />
           <td>
             {entry.actorEmail}
             {entry.actorId === null && <span className="muted small"> {t("deletedUser")}</span>}

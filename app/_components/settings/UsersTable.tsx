@@ -4,10 +4,10 @@
 import { useTranslations } from "next-intl";
 import type { UserView } from "@/lib/access/admin/users";
 import type { Role } from "@/lib/access/admin/userRules";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
 import { RowButton } from "@/app/_components/table/RowButton";
 import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = {
   users: UserView[];
@@ -46,12 +46,8 @@ export function UsersTable({ users, meId, busyId, onRole, onResetPassword, onDel
                 <option value="admin">{roleName("admin")}</option>
               </select>
             </td>
-            <td>
-              <TimeAgo iso={user.createdAt} />
-            </td>
-            <td>
-              <TimeAgo iso={user.lastSignInAt} empty={t("never")} />
-            </td>
+            <WhenCell iso={user.createdAt} show="ago" />
+            <WhenCell iso={user.lastSignInAt} show="ago" empty={t("never")} />
             <td className={styles.nowrap}>
               <RowButton tone="secondary" disabled={busy} onClick={() => onResetPassword(user)}>
                 {t("resetPassword")}
