@@ -1,5 +1,7 @@
 "use client";
 // Loading and error states shared by the clients/alerts/audit/parse pages.
+import type { ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { FetchError } from "@/lib/client/fetchJson";
 import { ErrorDetail, useErrorText } from "@/app/_components/ErrorText";
@@ -55,3 +57,19 @@ export function InlineError({ error }: { error: Error | null }) {
     </p>
   );
 }
+
+/** A query's loading and error states, then what its data shows, or `empty` when `isEmpty` says there is nothing. */
+export function QueryBody<T>({ query, what, isEmpty, empty, children }: QueryBodyProps<T>) {
+  if (query.isPending) return <Loading what={what} />;
+  if (query.isError) return <ErrorMessage error={query.error} what={what} onRetry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data)) return <p className="muted">{empty}</p>;
+  return children(query.data);
+}
+
+type QueryBodyProps<T> = {
+  query: UseQueryResult<T>;
+  what: string;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+};

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useClientEpidsQuery } from "@/lib/client/useClientEpidsQuery";
-import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
+import { QueryBody } from "@/app/_components/clients/QueryState";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { VerdictBadge } from "./VerdictBadge";
 import styles from "./forensics.module.css";
@@ -17,40 +17,36 @@ export function ClientEpidSection({ clientId }: { clientId: string }) {
   return (
     <section className="card" id="epid">
       <h2>{t("title")}</h2>
-      {query.isPending ? (
-        <Loading what={t("what")} />
-      ) : query.isError ? (
-        <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />
-      ) : query.data.received.length === 0 ? (
-        <p className="muted">{t("none")}</p>
-      ) : (
-        <DataTable columns={[t("colHost"), t("colEpid"), t("colMatches"), t("colVerdict"), t("colIp"), t("colSeen")]} label={t("label")}>
-          {query.data.received.map((r) => {
-            return (
-              <tr key={`${r.host}:${r.family}:${r.epid}`} data-match={r.match}>
-                <td className={styles.mono}>{r.hostMachineId ? <Link href={`/hosts/${r.hostMachineId}`}>{r.host}</Link> : r.host}</td>
-                <td className={styles.mono}>
-                  {r.epid} <span className="muted small">({r.family})</span>
-                </td>
-                <td>
-                  <span className={`badge ${matchBadge[r.match]}`}>{t(`match.${r.match}`)}</span>{" "}
-                  <span className="small">{t(`matchText.${r.match}`)}</span>
-                  {r.match === "mismatch" && (
-                    <div className={`${styles.mono} small`}>{t("hostEpids", { epids: r.hostEpids.join(", ") })}</div>
-                  )}
-                </td>
-                <td>
-                  <VerdictBadge verdict={r.hostVerdict} />
-                </td>
-                <td className={styles.mono}>{r.ip ?? <span className="muted">{t("notReported")}</span>}</td>
-                <td className="small">
-                  <TimeAgo iso={r.firstSeenAt} /> / <TimeAgo iso={r.lastSeenAt} />
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
+      <QueryBody query={query} what={t("what")} isEmpty={(data) => data.received.length === 0} empty={t("none")}>
+        {(data) => (
+          <DataTable columns={[t("colHost"), t("colEpid"), t("colMatches"), t("colVerdict"), t("colIp"), t("colSeen")]} label={t("label")}>
+            {data.received.map((r) => {
+              return (
+                <tr key={`${r.host}:${r.family}:${r.epid}`} data-match={r.match}>
+                  <td className={styles.mono}>{r.hostMachineId ? <Link href={`/hosts/${r.hostMachineId}`}>{r.host}</Link> : r.host}</td>
+                  <td className={styles.mono}>
+                    {r.epid} <span className="muted small">({r.family})</span>
+                  </td>
+                  <td>
+                    <span className={`badge ${matchBadge[r.match]}`}>{t(`match.${r.match}`)}</span>{" "}
+                    <span className="small">{t(`matchText.${r.match}`)}</span>
+                    {r.match === "mismatch" && (
+                      <div className={`${styles.mono} small`}>{t("hostEpids", { epids: r.hostEpids.join(", ") })}</div>
+                    )}
+                  </td>
+                  <td>
+                    <VerdictBadge verdict={r.hostVerdict} />
+                  </td>
+                  <td className={styles.mono}>{r.ip ?? <span className="muted">{t("notReported")}</span>}</td>
+                  <td className="small">
+                    <TimeAgo iso={r.firstSeenAt} /> / <TimeAgo iso={r.lastSeenAt} />
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </QueryBody>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // Host page: the ePIDs clients received under this host's name (and its short name), beside its own, with the verdict.
 import { useTranslations } from "next-intl";
 import { useHostForensicsQuery } from "@/lib/client/useHostForensicsQuery";
-import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
+import { QueryBody } from "@/app/_components/clients/QueryState";
 import { EpidTable } from "./EpidTable";
 import { ForensicSignalList } from "./ForensicSignalList";
 import { VerdictBadge } from "./VerdictBadge";
@@ -14,32 +14,28 @@ export function EpidsServedSection({ fqdn }: { fqdn: string }) {
   return (
     <section className="card" id="epids">
       <h2>{t("title")}</h2>
-      {query.isPending ? (
-        <Loading what={t("what")} />
-      ) : query.isError ? (
-        <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />
-      ) : query.data.hosts.length === 0 ? (
-        <p className="muted">{t("none")}</p>
-      ) : (
-        query.data.hosts.map((h) => (
-          <div key={h.host}>
-            <p>
-              <span className={styles.mono}>{h.host}</span> <VerdictBadge verdict={h.verdict} /> · {t("hostReports")}{" "}
-              {h.ownEpids.length === 0 ? (
-                <span className="muted">{t("noOwn")}</span>
-              ) : (
-                h.ownEpids.map((o) => (
-                  <span key={o.epid} className={styles.mono}>
-                    {o.epid} ({o.family}){" "}
-                  </span>
-                ))
-              )}
-            </p>
-            <EpidTable served={h.served} />
-            <ForensicSignalList signals={h.signals} />
-          </div>
-        ))
-      )}
+      <QueryBody query={query} what={t("what")} isEmpty={(data) => data.hosts.length === 0} empty={t("none")}>
+        {(data) =>
+          data.hosts.map((h) => (
+            <div key={h.host}>
+              <p>
+                <span className={styles.mono}>{h.host}</span> <VerdictBadge verdict={h.verdict} /> · {t("hostReports")}{" "}
+                {h.ownEpids.length === 0 ? (
+                  <span className="muted">{t("noOwn")}</span>
+                ) : (
+                  h.ownEpids.map((o) => (
+                    <span key={o.epid} className={styles.mono}>
+                      {o.epid} ({o.family}){" "}
+                    </span>
+                  ))
+                )}
+              </p>
+              <EpidTable served={h.served} />
+              <ForensicSignalList signals={h.signals} />
+            </div>
+          ))
+        }
+      </QueryBody>
     </section>
   );
 }
