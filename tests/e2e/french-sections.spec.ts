@@ -56,6 +56,8 @@ const ENGLISH_LEFTOVERS = [
   "Show revoked tokens",
   "Each enrollment issues an agent token",
   "Changes made through the dashboard",
+  "on this host",
+  "does not activate",
 ];
 
 async function expectNoEnglish(section: Locator) {

@@ -7,6 +7,8 @@ import { LoadState } from "@/app/_components/HostsLoadState";
 import { ActivationTypeCounts } from "@/app/_components/activation2026/ActivationTypeFilter";
 import { ReadinessBadge } from "@/app/_components/activation2026/ReadinessBadge";
 import { useFleetActivation2026Query } from "@/lib/client/useActivation2026Queries";
+import type { CoverageText } from "@/lib/kms/coverage";
+import { useCoverageText } from "./useCoverageText";
 import type { FleetActivation2026 } from "@/lib/read/activation2026/getFleetActivation2026";
 import { ScrollBox } from "@/app/_components/ScrollBox";
 import { DataTable } from "@/app/_components/table/DataTable";
@@ -14,18 +16,19 @@ import { DataTable } from "@/app/_components/table/DataTable";
 type Coverage = FleetActivation2026["coverage"][number];
 
 /** What the first host that does not (surely) cover a product would need. */
-function otherwise(c: Coverage, noHost: string): string {
+function otherwise(c: Coverage, noHost: string, say: (text: CoverageText) => string): string {
   if (c.status === "covered") return "";
   const fix = c.fixes[0];
-  if (fix) return `${fix.fqdn}: ${fix.fix}`;
+  if (fix) return `${fix.fqdn}: ${say(fix.text.fix)}`;
   const uncertain = c.uncertainHosts[0];
-  if (uncertain) return `${uncertain.fqdn}: ${uncertain.fix ?? uncertain.why}`;
+  if (uncertain) return `${uncertain.fqdn}: ${say(uncertain.text.fix ?? uncertain.text.why)}`;
   return noHost;
 }
 
 export function FleetActivation2026Section() {
   const { data, isPending, error } = useFleetActivation2026Query();
   const t = useTranslations("activation2026");
+  const say = useCoverageText();
   return (
     <section className="card" data-testid="fleet-activation-2026">
       <h2>{t("fleetTitle")}</h2>
@@ -84,7 +87,7 @@ export function FleetActivation2026Section() {
                 </td>
                 <td>{c.machines}</td>
                 <td>{c.coveringHosts.join(", ") || "—"}</td>
-                <td className="small">{otherwise(c, t("noHostReports"))}</td>
+                <td className="small">{otherwise(c, t("noHostReports"), say)}</td>
               </tr>
             ))}
           </DataTable>
