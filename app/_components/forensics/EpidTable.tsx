@@ -24,6 +24,7 @@ function Parts({ decoded }: { decoded: Served["decoded"] }) {
 
 export function EpidTable({ served }: { served: Served[] }) {
   const t = useTranslations("forensics.epids");
+  const problem = useTranslations("forensics.problem");
   if (served.length === 0) return <p className="muted">{t("none")}</p>;
   return (
     <DataTable
@@ -40,7 +41,7 @@ export function EpidTable({ served }: { served: Served[] }) {
               .filter((p) => p.kind !== "unverified")
               .map((p) => (
                 <div key={p.message} className="small">
-                  <span className="badge warning">{p.part}</span> {p.message}
+                  <span className="badge warning">{p.part}</span> {problem(p.text.key, p.text.values)}
                 </div>
               ))}
           </td>
