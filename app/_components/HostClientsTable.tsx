@@ -5,53 +5,43 @@ import { useFormatter, useTranslations } from "next-intl";
 import { ClientName, CmidLink } from "@/app/_components/ClientName";
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
-import { SortableHeader } from "@/app/_components/table/SortableHeader";
+import { SortableTableHead } from "@/app/_components/table/SortableHeader";
 import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { sortRows } from "@/lib/present/table/sort";
 import type { HostClients } from "@/lib/read/hosts/getHostClients";
 import styles from "./HostClientsTable.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 function GroupSummary({ groups }: { groups: HostClients["groups"] }) {
   const t = useTranslations("hostClients");
   const format = useFormatter();
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("colEditionId")}</th>
-            <th scope="col">{t("colMinCount")}</th>
-            <th scope="col" className={styles.num}>
-              {t("colClients")}
-            </th>
-            <th scope="col" className={styles.num}>
-              {t("colVms")}
-            </th>
-            <th scope="col" className={styles.num}>
-              {t("colFailing")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={`${g.activationId}|${g.minCount}`}>
-              <td>
-                {g.edition ?? <span className="muted">{t("unknownEdition")}</span>}
-                <div className={`${styles.mono} muted`}>{g.activationId ?? "—"}</div>
-              </td>
-              <td>
-                <MinCount minCount={g.minCount} />
-              </td>
-              <td className={styles.num}>{format.number(g.clients)}</td>
-              <td className={styles.num}>{format.number(g.vms)}</td>
-              <td className={`${styles.num} ${g.failing > 0 ? styles.bad : ""}`}>{format.number(g.failing)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      columns={[
+        t("colEditionId"),
+        t("colMinCount"),
+        { label: t("colClients"), className: styles.num },
+        { label: t("colVms"), className: styles.num },
+        { label: t("colFailing"), className: styles.num },
+      ]}
+    >
+      {groups.map((g) => (
+        <tr key={`${g.activationId}|${g.minCount}`}>
+          <td>
+            {g.edition ?? <span className="muted">{t("unknownEdition")}</span>}
+            <div className={`${styles.mono} muted`}>{g.activationId ?? "—"}</div>
+          </td>
+          <td>
+            <MinCount minCount={g.minCount} />
+          </td>
+          <td className={styles.num}>{format.number(g.clients)}</td>
+          <td className={styles.num}>{format.number(g.vms)}</td>
+          <td className={`${styles.num} ${g.failing > 0 ? styles.bad : ""}`}>{format.number(g.failing)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -84,26 +74,25 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
   const t = useTranslations("hostClients");
   const { sort, toggle } = useUrlSort(COLUMNS, { key: "client", dir: "asc" }, "clientSort");
   const rows = sortRows(clients, sort, sortValue);
-  const header = (column: Column, label: string, className?: string) => (
-    <SortableHeader column={column} sort={sort} onSort={toggle} className={className}>
-      {label}
-    </SortableHeader>
-  );
   return (
     <TableScroll>
       <table>
-        <thead>
-          <tr>
-            {header("client", t("colClient"))}
-            {header("edition", t("colEdition"))}
-            {header("minCount", t("colMinCount"))}
-            {header("license", t("colLicense"))}
-            {header("vm", t("colVm"))}
-            {header("result", t("colLastResult"))}
-            {header("lastRequest", t("colLastRequest"))}
-            {header("requests", t("colRequests"), styles.num)}
-          </tr>
-        </thead>
+        <SortableTableHead
+          columns={COLUMNS}
+          sort={sort}
+          onSort={toggle}
+          numeric={{ columns: ["requests"], className: styles.num }}
+          labels={{
+            client: t("colClient"),
+            edition: t("colEdition"),
+            minCount: t("colMinCount"),
+            license: t("colLicense"),
+            vm: t("colVm"),
+            result: t("colLastResult"),
+            lastRequest: t("colLastRequest"),
+            requests: t("colRequests"),
+          }}
+        />
         <tbody>
           {rows.map((c) => (
             <tr key={c.clientFqdn}>
@@ -128,9 +117,7 @@ function ClientRows({ clients }: { clients: HostClients["clients"] }) {
               <td>
                 <HostHresult hresult={c.hresult} meaning={c.hresultMeaning} />
               </td>
-              <td>
-                <TimeAgo iso={c.lastRequestAt} />
-              </td>
+              <WhenCell iso={c.lastRequestAt} show="ago" />
               <td className={styles.num}>{c.requests}</td>
             </tr>
           ))}

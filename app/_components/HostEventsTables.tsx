@@ -6,10 +6,10 @@ import { useTranslations } from "next-intl";
 import { ClientName, CmidLink } from "@/app/_components/ClientName";
 import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import type { HostEvents } from "@/lib/read/hosts/getHostEvents";
 import styles from "./HostClientsTable.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 const REQUESTS_PER_PAGE = 10;
 
@@ -24,47 +24,31 @@ export function HostRequestsTable({ requests }: { requests: HostEvents["requests
   const shown = requests.slice((current - 1) * REQUESTS_PER_PAGE, current * REQUESTS_PER_PAGE);
   return (
     <>
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("colWhen")}</th>
-              <th scope="col">{t("colClient")}</th>
-              <th scope="col">{columns("colMinCount")}</th>
-              <th scope="col">{columns("colLicense")}</th>
-              <th scope="col">{columns("colVm")}</th>
-              <th scope="col">{t("colResult")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <TimeAgo iso={e.timeCreated} />
-                </td>
-                <td>
-                  <ClientName fqdn={e.clientFqdn} clientId={e.clientId} />
-                  <div className="small">
-                    <CmidLink cmid={e.cmid} className={styles.mono} />
-                  </div>
-                </td>
-                <td>
-                  <MinCount minCount={e.minCount} />
-                </td>
-                <td>
-                  <LicenseStatusBadge status={e.licenseStatus} />
-                </td>
-                <td>
-                  <YesNo value={e.isVm} />
-                </td>
-                <td>
-                  <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable columns={[t("colWhen"), t("colClient"), columns("colMinCount"), columns("colLicense"), columns("colVm"), t("colResult")]}>
+        {shown.map((e) => (
+          <tr key={e.id}>
+            <WhenCell iso={e.timeCreated} show="ago" />
+            <td>
+              <ClientName fqdn={e.clientFqdn} clientId={e.clientId} />
+              <div className="small">
+                <CmidLink cmid={e.cmid} className={styles.mono} />
+              </div>
+            </td>
+            <td>
+              <MinCount minCount={e.minCount} />
+            </td>
+            <td>
+              <LicenseStatusBadge status={e.licenseStatus} />
+            </td>
+            <td>
+              <YesNo value={e.isVm} />
+            </td>
+            <td>
+              <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {pages > 1 && (
         <div className="pager">
           <button type="button" disabled={current <= 1} onClick={() => setPage(current - 1)}>
@@ -91,29 +75,16 @@ export function HostDnsFailuresTable({ failures }: { failures: HostEvents["dnsFa
   const t = useTranslations("hostEvents");
   if (failures.length === 0) return <p className="muted">{t("noDns")}</p>;
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("colWhen")}</th>
-            <th scope="col">{t("colDomain")}</th>
-            <th scope="col">{t("colError")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {failures.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <TimeAgo iso={e.timeCreated} />
-              </td>
-              <td>{e.domain ?? <span className="muted">—</span>}</td>
-              <td>
-                <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("colWhen"), t("colDomain"), t("colError")]}>
+      {failures.map((e) => (
+        <tr key={e.id}>
+          <WhenCell iso={e.timeCreated} show="ago" />
+          <td>{e.domain ?? <span className="muted">—</span>}</td>
+          <td>
+            <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 // An activation HRESULT with its meaning; success in plain grey, failures in red. HRESULTs stay as Windows writes them.
 import { useTranslations } from "next-intl";
+import { useHresultMeaning } from "@/app/_components/useHresultMeaning";
 
-export function HostHresult({ hresult, meaning }: { hresult: string | null; meaning: string | null }) {
+export function HostHresult({ hresult, meaning: serverMeaning }: { hresult: string | null; meaning: string | null }) {
+  const meaning = useHresultMeaning()(hresult, serverMeaning);
   if (hresult === null) return <span className="muted">—</span>;
   const ok = hresult === "0x00000000";
   return (

@@ -110,11 +110,11 @@ export function HostTrendSection({ hostId }: { hostId: string }) {
         <div className={styles.ranges} role="group" aria-label={t("range")}>
           {RANGES.map((r) => (
             <button key={r} type="button" aria-pressed={r === range} onClick={() => setRange(r)}>
-              {r}
+              {t(`rangeLabel.${r}`)}
             </button>
           ))}
         </div>
-        {isPlaceholderData && <span className="muted small">{t("loadingRange", { range })}</span>}
+        {isPlaceholderData && <span className="muted small">{t("loadingRange", { range: t(`rangeLabel.${range}`) })}</span>}
       </div>
       <LoadState isPending={isPending} error={error} what={t("what")} />
       {data && (

@@ -3,15 +3,15 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import { WorstFinding } from "@/app/_components/WorstFinding";
-import { SortableHeader } from "@/app/_components/table/SortableHeader";
+import { SortableTableHead } from "@/app/_components/table/SortableHeader";
 import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
 import { SEVERITY_RANK, sortRows } from "@/lib/present/table/sort";
 import type { HostListRow } from "@/lib/read/hosts/getHostList";
 import styles from "./HostsTable.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 /** CIM reports 0 when the port was never set: the host then listens on the default 1688. */
 export function HostPort({ port }: { port: number | null }) {
@@ -70,27 +70,26 @@ export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
   const common = useTranslations("common");
   const { sort, toggle } = useUrlSort(COLUMNS, { key: "fqdn", dir: "asc" });
   const rows = sortRows(hosts, sort, sortValue);
-  const header = (column: Column, label: string, className?: string) => (
-    <SortableHeader column={column} sort={sort} onSort={toggle} className={className}>
-      {label}
-    </SortableHeader>
-  );
   return (
     <TableScroll>
       <table className="stackOnPhone">
-        <thead>
-          <tr>
-            {header("fqdn", t("colHost"))}
-            {header("worst", t("colWorst"))}
-            {header("license", t("colLicense"))}
-            {header("count", t("colCount"), styles.num)}
-            {header("port", t("colPort"))}
-            {header("dns", t("colDns"))}
-            {header("version", t("colVersion"))}
-            {header("lastRequest", t("colLastRequest"))}
-            {header("lastCheckIn", t("colLastCheckIn"))}
-          </tr>
-        </thead>
+        <SortableTableHead
+          columns={COLUMNS}
+          sort={sort}
+          onSort={toggle}
+          numeric={{ columns: ["count"], className: styles.num }}
+          labels={{
+            fqdn: t("colHost"),
+            worst: t("colWorst"),
+            license: t("colLicense"),
+            count: t("colCount"),
+            port: t("colPort"),
+            dns: t("colDns"),
+            version: t("colVersion"),
+            lastRequest: t("colLastRequest"),
+            lastCheckIn: t("colLastCheckIn"),
+          }}
+        />
         <tbody>
           {rows.map((host) => (
             <tr key={host.id}>
@@ -114,12 +113,8 @@ export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
                 <DnsPublishing enabled={host.dnsPublishing} />
               </td>
               <td data-label={t("colVersion")}>{host.serviceVersion ?? <span className="muted">—</span>}</td>
-              <td data-label={t("colLastRequest")}>
-                <TimeAgo iso={host.lastRequestAt} empty={common("never")} />
-              </td>
-              <td data-label={t("colLastCheckIn")}>
-                <TimeAgo iso={host.lastCheckInAt} empty={common("never")} />
-              </td>
+              <WhenCell data-label={t("colLastRequest")} iso={host.lastRequestAt} show="ago" empty={common("never")} />
+              <WhenCell data-label={t("colLastCheckIn")} iso={host.lastCheckInAt} show="ago" empty={common("never")} />
             </tr>
           ))}
         </tbody>

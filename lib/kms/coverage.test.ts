@@ -1,3 +1,5 @@
+import { createTranslator } from "use-intl/core";
+import en from "@/lib/core/i18n/messages/en.json";
 import { describe, expect, it } from "vitest";
 import { OFFICE_APP_ID, WINDOWS_APP_ID } from "@/lib/kms/appIds";
 import { coverageOf, hostKeySetOf, type HostProductFacts } from "@/lib/kms/coverage";
@@ -172,5 +174,16 @@ describe("fleet coverage", () => {
     const c = productCoverage(hosts, WS2025, 3);
     expect(c.status).toBe(status);
     expect(c.severity).toBe(severity);
+  });
+});
+
+describe("coverage texts", () => {
+  // The dashboard says a verdict from the catalogue; findings and notifications use why/fix: the English must match.
+  const t = createTranslator({ locale: "en", messages: en, namespace: "activation2026.verdict" });
+  const say = (text: { key: string; values: Record<string, string> }) => t(text.key as "activates", text.values as never);
+  it.each(table)("%s reads the same from the catalogue", (_name, hostProducts, client) => {
+    const verdict = coverageOf(hostKeySetOf(hostProducts), client);
+    expect(say(verdict.text.why)).toBe(verdict.why);
+    if (verdict.status !== "covered") expect(verdict.text.fix ? say(verdict.text.fix) : null).toBe(verdict.fix);
   });
 });

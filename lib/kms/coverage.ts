@@ -43,10 +43,36 @@ export function hostKeySetOf(products: readonly HostProductFacts[]): HostKeySet 
   };
 }
 
+/**
+ * A verdict's sentence for the dashboard to say in the user's language: the catalogue key under
+ * activation2026.verdict and its values (names, KBs, builds, commands stay as they are). `why` and `fix` are the
+ * same sentences in English, for findings and notifications; a unit test keeps the two in step.
+ */
+export type CoverageText = { key: CoverageTextKey; values: Record<string, string> };
+export const COVERAGE_TEXT_KEYS = [
+  "channelNotInTable",
+  "keyNotReported",
+  "keyDoesNotActivate",
+  "installNewerKey",
+  "activates",
+  "activatesWithUpdate",
+  "predatesUpdate",
+  "installUpdate",
+  "needsUpdate",
+  "checkUpdate",
+  "officeActivates",
+  "noOfficeKey",
+  "installOfficePack",
+] as const;
+export type CoverageTextKey = (typeof COVERAGE_TEXT_KEYS)[number];
+
 export type CoverageVerdict =
-  | { status: "covered"; why: string }
-  | { status: "not_covered"; why: string; fix: string }
-  | { status: "unknown"; why: string; fix: string | null };
+  | { status: "covered"; why: string; text: { why: CoverageText } }
+  | { status: "not_covered"; why: string; fix: string; text: { why: CoverageText; fix: CoverageText } }
+  | { status: "unknown"; why: string; fix: string | null; text: { why: CoverageText; fix: CoverageText | null } };
+
+const say = (key: CoverageTextKey, values: Record<string, string> = {}): CoverageText => ({ key, values });
+const IPK_CSVLK = "slmgr.vbs /ipk <CSVLK>";
 
 /** The update a host of this OS needs for this client product, if the table lists one. */
 export function requiredUpdateFor(hostOs: HostOs | null, product: ClientProduct) {
@@ -76,27 +102,53 @@ function windowsVerdict(keys: HostKeySet, product: Extract<ClientProduct, { fami
         ? `the host key channel ${keys.windowsChannel} is not in kmswatch's table`
         : "the host's key (CSVLK channel) is not reported",
       fix: null,
+      text: {
+        why: keys.windowsChannel ? say("channelNotInTable", { channel: keys.windowsChannel }) : say("keyNotReported"),
+        fix: null,
+      },
     };
   }
   if (!keys.windowsKey.activates.includes(product.id)) {
     const candidates = keysFor(product, keys.hostOs);
     const key = candidates.at(-1) ?? keysFor(product, null).at(-1);
-    const where =
-      candidates.length > 0
-        ? ""
-        : ` (not installable on this host's OS: use a ${key?.hostedOn.map((os) => hostOsNames[os]).join(" / ")} host)`;
+    const oses = candidates.length > 0 ? "" : (key?.hostedOn.map((os) => hostOsNames[os]).join(" / ") ?? "");
+    const where = candidates.length > 0 ? "" : ` (not installable on this host's OS: use a ${oses} host)`;
     return {
       status: "not_covered",
       why: `${keys.windowsKey.name} does not activate ${product.name} (0xC004F042 on the client)`,
       fix: `install the ${key?.name ?? "newer"} on this host${where}${kbText}: slmgr.vbs /ipk <CSVLK>, then slmgr.vbs /ato`,
+      text: {
+        why: say("keyDoesNotActivate", { key: keys.windowsKey.name, product: product.name }),
+        fix: say("installNewerKey", {
+          key: key?.name ?? "none",
+          oses: oses || "none",
+          kb: update?.kb ?? "none",
+          ipk: IPK_CSVLK,
+          ato: "slmgr.vbs /ato",
+        }),
+      },
     };
   }
-  if (update === null) return { status: "covered", why: `${keys.windowsKey.name} activates ${product.name}` };
+  if (update === null) {
+    return {
+      status: "covered",
+      why: `${keys.windowsKey.name} activates ${product.name}`,
+      text: { why: say("activates", { key: keys.windowsKey.name, product: product.name }) },
+    };
+  }
   const installed = updateInstalled(keys.version, update.minBuild);
   if (installed === true) {
     return {
       status: "covered",
       why: `${keys.windowsKey.name} activates ${product.name}; ${update.kb} is in (build ${update.minBuild.build}.${update.minBuild.revision} or later)`,
+      text: {
+        why: say("activatesWithUpdate", {
+          key: keys.windowsKey.name,
+          product: product.name,
+          kb: update.kb,
+          build: `${update.minBuild.build}.${update.minBuild.revision}`,
+        }),
+      },
     };
   }
   if (installed === false) {
@@ -104,23 +156,50 @@ function windowsVerdict(keys: HostKeySet, product: Extract<ClientProduct, { fami
       status: "not_covered",
       why: `${keys.windowsKey.name} covers ${product.name}, but this host's build ${keys.version?.build}.${keys.version?.revision} predates ${update.kb}: it refuses these clients (0xC004F042)`,
       fix: `install ${update.kb} (or a later cumulative update) on this host, then restart the Software Protection service`,
+      text: {
+        why: say("predatesUpdate", {
+          key: keys.windowsKey.name,
+          product: product.name,
+          build: `${keys.version?.build}.${keys.version?.revision}`,
+          kb: update.kb,
+        }),
+        fix: say("installUpdate", { kb: update.kb }),
+      },
     };
   }
   return {
     status: "unknown",
     why: `${keys.windowsKey.name} covers ${product.name} only with ${update.kb} on this host; its update level is not reported`,
     fix: `check that ${update.kb} or a later cumulative update is installed on this host`,
+    text: {
+      why: say("needsUpdate", { key: keys.windowsKey.name, product: product.name, kb: update.kb }),
+      fix: say("checkUpdate", { kb: update.kb }),
+    },
   };
 }
 
 export function coverageOf(keys: HostKeySet, product: ClientProduct): CoverageVerdict {
   if (product.family === "windows") return windowsVerdict(keys, product);
   const covering = officeVersions.filter((v) => keys.officeKeys.includes(v.id) && v.hostKeyActivates.includes(product.id));
-  if (covering[0]) return { status: "covered", why: `the ${covering[0].volumeLicensePack} host key activates ${product.name}` };
+  if (covering[0]) {
+    return {
+      status: "covered",
+      why: `the ${covering[0].volumeLicensePack} host key activates ${product.name}`,
+      text: { why: say("officeActivates", { pack: covering[0].volumeLicensePack, product: product.name }) },
+    };
+  }
   const own = officeVersions.find((v) => v.id === product.id);
   return {
     status: "not_covered",
     why: `no Office host key on this host activates ${product.name} (${keys.officeKeys.length === 0 ? "no Office Volume License Pack installed" : `installed: ${keys.officeKeys.join(", ")}`})`,
     fix: `install the ${own?.volumeLicensePack ?? "Office Volume License Pack"} on this host, then its Office KMS host key: slmgr.vbs /ipk <key>, slmgr.vbs /ato <Office KMS activation ID>`,
+    text: {
+      why: say("noOfficeKey", { product: product.name, installed: keys.officeKeys.join(", ") || "none" }),
+      fix: say("installOfficePack", {
+        pack: own?.volumeLicensePack ?? "none",
+        ipk: "slmgr.vbs /ipk <key>",
+        ato: "slmgr.vbs /ato <Office KMS activation ID>",
+      }),
+    },
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildFromVersion, checkAgainstHost, decodeEpid, differingParts, sameKeyOtherInstall } from "./epid";
+import { createTranslator } from "use-intl/core";
+import en from "@/lib/core/i18n/messages/en.json";
+import { buildFromVersion, checkAgainstHost, decodeEpid, differingParts, type EpidProblem, sameKeyOtherInstall } from "./epid";
 
 const now = new Date("2026-12-04T12:00:00Z");
 const GENUINE = "03612-00206-566-123456-03-1033-17763.0000-0792019";
@@ -102,5 +104,33 @@ describe("against the host", () => {
     expect(buildFromVersion("6.3.9600")).toBe(9600);
     expect(buildFromVersion("unknown")).toBeNull();
     expect(buildFromVersion(null)).toBeNull();
+  });
+});
+
+describe("problem texts", () => {
+  // The dashboard says a problem from the catalogue; the forensic signals use `message`: the English must match.
+  const t = createTranslator({ locale: "en", messages: en, namespace: "forensics.problem" });
+  const samples = [
+    "03612-00206-566-123456-03-1033-17763.0000",
+    "03612-00206-566-123456-03-1033-17763.0000-079201",
+    "03612-00206-566-123456-03-1033-17763-0792019",
+    `${GENUINE}${"9".repeat(40)}`,
+    "03612-00206-566-123456-03-1033-17763.0000-0452015",
+    "03612-00206-566-123456-03-1033-17763.0000-3662019",
+    "03612-00206-566-123456-03-1033-17763.0000-0792099",
+    "03612-00206-566-123456-03-1033-17763.0000-0012004",
+    "99999-00206-566-123456-05-9999-12345.0000-0792019",
+    "03612-00206-566-123456-03-1033-9600.0000-0792019",
+  ];
+  const own = decode("03612-00206-566-123456-03-1036-20348.0000-0792022");
+  const problems: EpidProblem[] = samples.flatMap((raw) => decode(raw)?.problems ?? []);
+  const served = decode(GENUINE);
+  if (served) problems.push(...checkAgainstHost(served, { osBuild: 9600, ownEpid: own }));
+
+  it("covers every problem the decoder knows and reads the same from the catalogue", () => {
+    // noLayout is the fallback once every part has the right shape: the pattern then matches, so no sample reaches it.
+    const reachable = Object.keys(en.forensics.problem).filter((key) => key !== "noLayout");
+    expect(new Set(problems.map((p) => p.text.key))).toEqual(new Set(reachable));
+    for (const p of problems) expect(t(p.text.key, p.text.values)).toBe(p.message);
   });
 });

@@ -22,7 +22,37 @@ export type EpidParts = {
 };
 
 export type EpidProblemKind = "malformed" | "contradiction" | "unverified";
-export type EpidProblem = { part: string; kind: EpidProblemKind; message: string };
+/** A problem's sentence for the dashboard in the user's language: catalogue key (forensics.problem) and values. */
+export type EpidProblemText = { key: keyof typeof PROBLEM_TEXT; values: Record<string, string> };
+export type EpidProblem = { part: string; kind: EpidProblemKind; message: string; text: EpidProblemText };
+
+type V = Record<string, string | number>;
+/** The English of each problem (findings and signals use it); the catalogue holds the same, a unit test checks. */
+const PROBLEM_TEXT = {
+  tooLong: (v: V) => `${v.count} characters; an ePID has about 50`,
+  wrongParts: (v: V) => `expected 8 dash-separated parts (5-5-3-6-2-LCID-build.0000-dayYear), got ${v.count}`,
+  badPartBuild: (v: V) => `part ${v.n} "${v.text}" should be a build like 17763.0000`,
+  badPartDigits: (v: V) => `part ${v.n} "${v.text}" should be ${v.digits} digits`,
+  noLayout: (_: V) => "does not match the ePID layout",
+  platformUnknown: (v: V) => `host OS type ${v.platform} is not in the (community) table`,
+  platformBuild: (v: V) => `host OS type ${v.platform} (${v.name}) never comes with build ${v.build}`,
+  channel: (v: V) => `channel ${v.channel}: a KMS host key is a volume key (03)`,
+  lcid: (v: V) => `language ID ${v.lcid} is not a Windows display language`,
+  buildUnknown: (v: V) => `build ${v.build} is not in the table of KMS host builds`,
+  noSuchDay: (v: V) => `day ${v.day} of year ${v.year} does not exist`,
+  future: (v: V) => `activated on ${v.date}, in the future`,
+  beforeKms: (v: V) => `activated on ${v.date}, before KMS existed (${v.first})`,
+  beforeBuild: (v: V) => `activated on ${v.date}, before build ${v.build} was released (${v.released})`,
+  hostBuild: (v: V) => `ePID says build ${v.build}, the host reports build ${v.hostBuild}`,
+  hostPlatform: (v: V) => `host OS type ${v.platform} (${v.name}) does not fit the host's build ${v.hostBuild}`,
+  hostLcid: (v: V) => `language ID ${v.lcid}, the host's own ePID has ${v.ownLcid}`,
+} as const;
+
+function problem(part: string, kind: EpidProblemKind, key: keyof typeof PROBLEM_TEXT, values: V = {}): EpidProblem {
+  // Strings, not numbers: a build or a language ID is a code, never "17,763".
+  const text = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+  return { part, kind, message: PROBLEM_TEXT[key](values), text: { key, values: text } };
+}
 
 export type DecodedEpid = {
   raw: string;
@@ -32,32 +62,37 @@ export type DecodedEpid = {
   buildName: string | null;
   problems: EpidProblem[];
 };
+/** The catalogue keys of the problems (forensics.problem), for the API contract. */
+export const EPID_PROBLEM_TEXT_KEYS = Object.keys(PROBLEM_TEXT) as (keyof typeof PROBLEM_TEXT)[];
 
 const MAX_EPID_CHARS = 64;
 const EPID_PATTERN = /^(\d{5})-(\d{5})-(\d{3})-(\d{6})-(\d{2})-(\d{4,5})-(\d{4,5})\.(\d{4})-(\d{3})(\d{4})$/;
 const PART_LENGTHS = ["5", "5", "3", "6", "2", "4-5", "4-5.4", "7"];
 
-function malformed(raw: string, message: string): DecodedEpid {
+function malformed(raw: string, why: EpidProblem): DecodedEpid {
   return {
     raw,
     parts: null,
     platformName: null,
     language: null,
     buildName: null,
-    problems: [{ part: "ePID", kind: "malformed", message }],
+    problems: [why],
   };
 }
 
 /** Says which part is broken, so a damaged ePID (cut, retyped, invented) is explained, not just refused. */
-function describeMalformed(text: string): string {
+function describeMalformed(text: string): EpidProblem {
   const groups = text.split("-");
-  if (groups.length !== 8) return `expected 8 dash-separated parts (5-5-3-6-2-LCID-build.0000-dayYear), got ${groups.length}`;
+  if (groups.length !== 8) return problem("ePID", "malformed", "wrongParts", { count: groups.length });
   for (const [i, g] of groups.entries()) {
     const want = PART_LENGTHS[i] ?? "?";
     const ok = i === 6 ? /^\d{4,5}\.\d{4}$/.test(g) : i === 5 ? /^\d{4,5}$/.test(g) : new RegExp(`^\\d{${want}}$`).test(g);
-    if (!ok) return `part ${i + 1} "${g.slice(0, 12)}" should be ${i === 6 ? "a build like 17763.0000" : `${want} digits`}`;
+    if (!ok) {
+      const values = { n: i + 1, text: g.slice(0, 12), digits: want };
+      return problem("ePID", "malformed", i === 6 ? "badPartBuild" : "badPartDigits", values);
+    }
   }
-  return "does not match the ePID layout";
+  return problem("ePID", "malformed", "noLayout");
 }
 
 /** Day-of-year + year to YYYY-MM-DD; null when the day does not exist in that year. */
@@ -71,7 +106,8 @@ export function decodeEpid(input: string | null | undefined, now: Date): Decoded
   if (input === null || input === undefined) return null;
   const raw = input.trim();
   if (raw === "") return null;
-  if (raw.length > MAX_EPID_CHARS) return malformed(raw.slice(0, MAX_EPID_CHARS), `${raw.length} characters; an ePID has about 50`);
+  if (raw.length > MAX_EPID_CHARS)
+    return malformed(raw.slice(0, MAX_EPID_CHARS), problem("ePID", "malformed", "tooLong", { count: raw.length }));
   const m = EPID_PATTERN.exec(raw);
   if (!m) return malformed(raw, describeMalformed(raw));
   // Every group but the build's revision is mandatory in EPID_PATTERN: the defaults never apply.
@@ -94,22 +130,22 @@ export function decodeEpid(input: string | null | undefined, now: Date): Decoded
   const platformRow = PLATFORMS.find((p) => p.code === platform);
   const buildRow = OS_BUILDS.find((b) => b.build === osBuild);
   const problems: EpidProblem[] = [];
-  const add = (part: string, kind: EpidProblemKind, message: string) => problems.push({ part, kind, message });
+  const add = (part: string, kind: EpidProblemKind, key: keyof typeof PROBLEM_TEXT, values: V) =>
+    problems.push(problem(part, kind, key, values));
 
-  if (!platformRow) add("platform", "unverified", `host OS type ${platform} is not in the (community) table`);
+  if (!platformRow) add("platform", "unverified", "platformUnknown", { platform });
   else if (!platformRow.builds.includes(osBuild))
-    add("platform", "contradiction", `host OS type ${platform} (${platformRow.name}) never comes with build ${osBuild}`);
-  if (channel !== VOLUME_CHANNEL) add("channel", "contradiction", `channel ${channel}: a KMS host key is a volume key (03)`);
-  if (!LCIDS.has(lcid)) add("lcid", "contradiction", `language ID ${lcid} is not a Windows display language`);
-  if (!buildRow) add("osBuild", "unverified", `build ${osBuild} is not in the table of KMS host builds`);
-  if (activatedOn === null) add("activation", "contradiction", `day ${dayText} of year ${yearText} does not exist`);
+    add("platform", "contradiction", "platformBuild", { platform, name: platformRow.name, build: osBuild });
+  if (channel !== VOLUME_CHANNEL) add("channel", "contradiction", "channel", { channel });
+  if (!LCIDS.has(lcid)) add("lcid", "contradiction", "lcid", { lcid });
+  if (!buildRow) add("osBuild", "unverified", "buildUnknown", { build: osBuild });
+  if (activatedOn === null) add("activation", "contradiction", "noSuchDay", { day: dayText, year: yearText });
   else {
     const at = Date.parse(activatedOn);
-    if (at > now.getTime() + DAY_MS) add("activation", "contradiction", `activated on ${activatedOn}, in the future`);
-    if (at < Date.parse(KMS_FIRST_DAY))
-      add("activation", "contradiction", `activated on ${activatedOn}, before KMS existed (${KMS_FIRST_DAY})`);
+    if (at > now.getTime() + DAY_MS) add("activation", "contradiction", "future", { date: activatedOn });
+    if (at < Date.parse(KMS_FIRST_DAY)) add("activation", "contradiction", "beforeKms", { date: activatedOn, first: KMS_FIRST_DAY });
     else if (buildRow && at < Date.parse(buildRow.released))
-      add("activation", "contradiction", `activated on ${activatedOn}, before build ${osBuild} was released (${buildRow.released})`);
+      add("activation", "contradiction", "beforeBuild", { date: activatedOn, build: osBuild, released: buildRow.released });
   }
   return {
     raw,
@@ -133,21 +169,14 @@ export function checkAgainstHost(decoded: DecodedEpid, host: { osBuild: number |
   if (!p) return [];
   const problems: EpidProblem[] = [];
   if (host.osBuild !== null && p.osBuild !== host.osBuild)
-    problems.push({
-      part: "osBuild",
-      kind: "contradiction",
-      message: `ePID says build ${p.osBuild}, the host reports build ${host.osBuild}`,
-    });
+    problems.push(problem("osBuild", "contradiction", "hostBuild", { build: p.osBuild, hostBuild: host.osBuild }));
   const platform = PLATFORMS.find((row) => row.code === p.platform);
   if (host.osBuild !== null && platform && !platform.builds.includes(host.osBuild))
-    problems.push({
-      part: "platform",
-      kind: "contradiction",
-      message: `host OS type ${p.platform} (${platform.name}) does not fit the host's build ${host.osBuild}`,
-    });
+    problems.push(
+      problem("platform", "contradiction", "hostPlatform", { platform: p.platform, name: platform.name, hostBuild: host.osBuild }),
+    );
   const own = host.ownEpid?.parts;
-  if (own && own.lcid !== p.lcid)
-    problems.push({ part: "lcid", kind: "contradiction", message: `language ID ${p.lcid}, the host's own ePID has ${own.lcid}` });
+  if (own && own.lcid !== p.lcid) problems.push(problem("lcid", "contradiction", "hostLcid", { lcid: p.lcid, ownLcid: own.lcid }));
   return problems;
 }
 

@@ -14,7 +14,9 @@ export function productCoverage(hosts: readonly FleetHost[], product: ClientProd
   };
   const covering = verdicts.filter((v) => v.verdict.status === "covered").map((v) => v.fqdn);
   const uncertain = verdicts.flatMap((v) =>
-    v.verdict.status === "unknown" && keyKnown(v.fqdn) ? [{ fqdn: v.fqdn, why: v.verdict.why, fix: v.verdict.fix }] : [],
+    v.verdict.status === "unknown" && keyKnown(v.fqdn)
+      ? [{ fqdn: v.fqdn, why: v.verdict.why, fix: v.verdict.fix, text: v.verdict.text }]
+      : [],
   );
   const status: CoverageVerdict["status"] = covering.length > 0 ? "covered" : uncertain.length > 0 ? "unknown" : "not_covered";
   return {
@@ -25,7 +27,9 @@ export function productCoverage(hosts: readonly FleetHost[], product: ClientProd
     coveringHosts: covering,
     uncertainHosts: uncertain,
     hostsWithoutKey: verdicts.filter((v) => v.verdict.status === "unknown" && !keyKnown(v.fqdn)).map((v) => v.fqdn),
-    fixes: verdicts.flatMap((v) => (v.verdict.status === "not_covered" ? [{ fqdn: v.fqdn, why: v.verdict.why, fix: v.verdict.fix }] : [])),
+    fixes: verdicts.flatMap((v) =>
+      v.verdict.status === "not_covered" ? [{ fqdn: v.fqdn, why: v.verdict.why, fix: v.verdict.fix, text: v.verdict.text }] : [],
+    ),
   };
 }
 export type ProductCoverage = ReturnType<typeof productCoverage>;

@@ -1,24 +1,30 @@
-// "covered" / "not covered: <fix>" / "unknown: <why>" for one product against one host.
+"use client";
+// "covered" / "not covered: <fix>" / "unknown: <why>" for one product against one host, in the user's language.
+import { useTranslations } from "next-intl";
 import type { CoverageVerdict } from "@/lib/kms/coverage";
+import { useCoverageText } from "./useCoverageText";
 
 export function CoverageBadge({ verdict }: { verdict: CoverageVerdict | null }) {
-  if (verdict === null) return <span className="muted">product not identified</span>;
+  const t = useTranslations("activation2026.coverage");
+  const say = useCoverageText();
+  if (verdict === null) return <span className="muted">{t("notIdentified")}</span>;
   if (verdict.status === "covered")
     return (
-      <span title={verdict.why}>
-        <span className="badge ok">covered</span>
+      <span title={say(verdict.text.why)}>
+        <span className="badge ok">{t("covered")}</span>
       </span>
     );
   if (verdict.status === "not_covered")
     return (
       <span>
-        <span className="badge critical">not covered</span> {verdict.why}. <strong>Fix:</strong> {verdict.fix}
+        <span className="badge critical">{t("notCovered")}</span> {say(verdict.text.why)}. <strong>{t("fix")}</strong>{" "}
+        {say(verdict.text.fix)}
       </span>
     );
   return (
     <span>
-      <span className="badge warning">unknown</span> {verdict.why}
-      {verdict.fix && <>. {verdict.fix}</>}
+      <span className="badge warning">{t("unknown")}</span> {say(verdict.text.why)}
+      {verdict.text.fix && <>. {say(verdict.text.fix)}</>}
     </span>
   );
 }

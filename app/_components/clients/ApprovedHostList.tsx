@@ -1,18 +1,20 @@
 // The approved list itself, including entries nobody has been seen using.
+import { useTranslations } from "next-intl";
 import type { HostAudit } from "@/lib/read/audit/getHostAudit";
 import { unusedApproved } from "@/lib/present/format/approvedHosts";
-import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { RowButton } from "@/app/_components/table/RowButton";
+import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = { audit: HostAudit; isAdmin: boolean; busyHost: string | null; onRemove: (entry: string) => void };
 
 export function ApprovedHostList({ audit, isAdmin, busyHost, onRemove }: Props) {
+  const t = useTranslations("audit.approvedList");
   if (audit.approved.length === 0) {
     return (
       <p className="muted">
-        The approved list is empty, so no host can be called rogue yet.{" "}
-        {isAdmin ? "Approve your real KMS hosts below or in the table above." : "Ask an administrator to add your real KMS hosts."}
+        {t("empty")} {isAdmin ? t("emptyAdmin") : t("emptyViewer")}
       </p>
     );
   }
@@ -23,40 +25,33 @@ export function ApprovedHostList({ audit, isAdmin, busyHost, onRemove }: Props) 
     ),
   );
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th>Host</th>
-            <th>Note</th>
-            <th>Added</th>
-            {isAdmin && <th />}
-          </tr>
-        </thead>
-        <tbody>
-          {audit.approved.map((a) => (
-            <tr key={a.id}>
-              <td className={styles.mono}>
-                {a.host}{" "}
-                {unused.has(a.host) && (
-                  <span className="badge" title="No agent, client or event has mentioned this host">
-                    not seen in use
-                  </span>
-                )}
-              </td>
-              <td>{a.note ?? <span className="muted">—</span>}</td>
-              <td>{formatDateTime(a.createdAt)}</td>
-              {isAdmin && (
-                <td>
-                  <button type="button" className={styles.danger} disabled={busyHost !== null} onClick={() => onRemove(a.host)}>
-                    {busyHost === a.host ? "Removing…" : "Remove"}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("colHost"), t("colNote"), t("colAdded"), ...(isAdmin ? [""] : [])]}>
+      {audit.approved.map((a) => (
+        <tr key={a.id}>
+          <td className={styles.mono}>
+            {a.host}{" "}
+            {unused.has(a.host) && (
+              <span className="badge" title={t("notSeenTitle")}>
+                {t("notSeen")}
+              </span>
+            )}
+          </td>
+          <td>{a.note ?? <span className="muted">—</span>}</td>
+          <WhenCell iso={a.createdAt} show="date" />
+          {isAdmin && (
+            <td>
+              <RowButton
+                tone="danger"
+                disabled={busyHost !== null}
+                onClick={() => onRemove(a.host)}
+                busyLabel={busyHost === a.host && t("removing")}
+              >
+                {t("remove")}
+              </RowButton>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

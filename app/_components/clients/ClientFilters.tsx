@@ -1,7 +1,9 @@
 "use client";
 // Search (name or CMID) and filters of the clients table. The page keeps them in the URL.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { TextField } from "@/app/_components/form/TextField";
+import { useFormFields } from "@/app/_components/form/useFormFields";
 import { CHANNELS, hasActiveFilters, LICENSE_STATES, withFilter, type ClientFilters as Filters } from "@/lib/read/clients/clientFilters";
 
 type Props = { filters: Filters; kmsHosts: string[]; onChange: (filters: Filters) => void };
@@ -14,22 +16,14 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
   const t = useTranslations("clients");
   const license = useTranslations("license");
   // Typed text is applied on submit, not on every key stroke; the key resets it when the URL changes.
-  const [q, setQ] = useState(filters.q);
-  const [kmsHost, setKmsHost] = useState(filters.kmsHost);
+  const typed = useFormFields({ q: filters.q, kmsHost: filters.kmsHost });
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange(withFilter(filters, { q: q.trim(), kmsHost: kmsHost.trim() }));
+    onChange(withFilter(filters, { q: typed.values.q.trim(), kmsHost: typed.values.kmsHost.trim() }));
   }
   return (
     <form className="toolbar" onSubmit={submit} role="search">
-      <input
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        placeholder={t("searchPlaceholder")}
-        aria-label={t("searchLabel")}
-        size={28}
-      />
+      <TextField type="search" label={t("searchLabel")} placeholder={t("searchPlaceholder")} {...typed.bind("q")} size={28} />
       <select aria-label={t("stateLabel")} value={filters.state} onChange={(e) => onChange(withFilter(filters, { state: e.target.value }))}>
         <option value="">{t("anyState")}</option>
         {withCurrent(LICENSE_STATES, filters.state).map((s) => (
@@ -50,14 +44,7 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
           </option>
         ))}
       </select>
-      <input
-        list="kms-host-options"
-        value={kmsHost}
-        onChange={(e) => setKmsHost(e.target.value)}
-        placeholder={t("hostPlaceholder")}
-        aria-label={t("hostLabel")}
-        size={26}
-      />
+      <TextField list="kms-host-options" label={t("hostLabel")} placeholder={t("hostPlaceholder")} {...typed.bind("kmsHost")} size={26} />
       <datalist id="kms-host-options">
         {kmsHosts.map((h) => (
           <option key={h} value={h} />
@@ -69,8 +56,7 @@ export function ClientFilters({ filters, kmsHosts, onChange }: Props) {
           href="/clients"
           onClick={(e) => {
             e.preventDefault();
-            setQ("");
-            setKmsHost("");
+            typed.reset({ q: "", kmsHost: "" });
             onChange(withFilter(filters, { q: "", state: "", channel: "", kmsHost: "" }));
           }}
         >

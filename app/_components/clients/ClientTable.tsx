@@ -5,16 +5,17 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ClientList } from "@/lib/read/clients/getClientList";
 import type { ClientSortKey } from "@/lib/read/clients/clientRowsQuery";
+import { CLIENT_SORT_KEYS } from "@/lib/read/clients/clientFilters";
 import type { SortState } from "@/lib/present/table/sort";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { TimeAgo } from "@/app/_components/TimeAgo";
 import { WorstFinding } from "@/app/_components/WorstFinding";
 import { CmidLink } from "@/app/_components/ClientName";
-import { SortableHeader } from "@/app/_components/table/SortableHeader";
+import { SortableTableHead } from "@/app/_components/table/SortableHeader";
 import { ChannelCell } from "./ChannelCell";
 import { ExpiryText } from "./ExpiryText";
 import styles from "./clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = { rows: ClientList["rows"]; dim: boolean; sort: SortState<ClientSortKey>; onSort: (key: ClientSortKey) => void };
 
@@ -31,28 +32,26 @@ function KmsHostCell({ host, port }: { host: string | null; port: number | null 
 
 export function ClientTable({ rows, dim, sort, onSort }: Props) {
   const t = useTranslations("clients");
-  const header = (column: ClientSortKey, label: string) => (
-    <SortableHeader column={column} sort={sort} onSort={onSort}>
-      {label}
-    </SortableHeader>
-  );
   return (
     <TableScroll>
       <table className={`stackOnPhone ${dim ? styles.dim : ""}`}>
-        <thead>
-          <tr>
-            {header("fqdn", t("colClient"))}
-            {header("worst", t("colWorst"))}
-            {header("edition", t("colEdition"))}
-            {header("channel", t("colChannel"))}
-            {header("partialKey", t("colPartialKey"))}
-            {header("license", t("colLicense"))}
-            {header("expires", t("colExpires"))}
-            {header("cmid", t("colCmid"))}
-            {header("kmsHost", t("colKmsHost"))}
-            {header("lastCheckIn", t("colLastCheckIn"))}
-          </tr>
-        </thead>
+        <SortableTableHead
+          columns={CLIENT_SORT_KEYS}
+          sort={sort}
+          onSort={onSort}
+          labels={{
+            fqdn: t("colClient"),
+            worst: t("colWorst"),
+            edition: t("colEdition"),
+            channel: t("colChannel"),
+            partialKey: t("colPartialKey"),
+            license: t("colLicense"),
+            expires: t("colExpires"),
+            cmid: t("colCmid"),
+            kmsHost: t("colKmsHost"),
+            lastCheckIn: t("colLastCheckIn"),
+          }}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
@@ -81,9 +80,7 @@ export function ClientTable({ rows, dim, sort, onSort }: Props) {
               <td data-label={t("colKmsHost")} className={styles.mono}>
                 <KmsHostCell host={r.kmsHost} port={r.kmsPort} />
               </td>
-              <td data-label={t("colLastCheckIn")}>
-                <TimeAgo iso={r.lastCheckInAt} />
-              </td>
+              <WhenCell data-label={t("colLastCheckIn")} iso={r.lastCheckInAt} show="ago" />
             </tr>
           ))}
         </tbody>

@@ -2,10 +2,10 @@
 // The CMIDs this machine reported over time: a change means it was re-imaged or rearmed.
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
 import { CmidLink } from "@/app/_components/ClientName";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] }) {
   const t = useTranslations("cmidHistory");
@@ -15,32 +15,17 @@ export function CmidHistory({ history }: { history: ClientDetail["cmidHistory"] 
       {history.length > 1 && (
         <p className="muted small">{t.rich("changed", { count: history.length - 1, code: (c) => <code>{c}</code> })}</p>
       )}
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">CMID</th>
-              <th scope="col">{t("firstSeen")}</th>
-              <th scope="col">{t("lastSeen")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((c) => (
-              <tr key={c.cmid}>
-                <td className={styles.mono}>
-                  <CmidLink cmid={c.cmid} />
-                </td>
-                <td>
-                  <DateTime iso={c.firstSeenAt} />
-                </td>
-                <td>
-                  <DateTime iso={c.lastSeenAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable columns={["CMID", t("firstSeen"), t("lastSeen")]}>
+        {history.map((c) => (
+          <tr key={c.cmid}>
+            <td className={styles.mono}>
+              <CmidLink cmid={c.cmid} />
+            </td>
+            <WhenCell iso={c.firstSeenAt} show="date" />
+            <WhenCell iso={c.lastSeenAt} show="date" />
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,21 +1,21 @@
 // One CMID shared by several machines: who, since when, which hosts saw it, and what it costs the count.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
 import type { DuplicateCmidGroup as Group } from "@/lib/read/fleet/getDuplicateCmids";
-import { formatDateTime } from "@/lib/present/format/expiry";
 import styles from "./clients.module.css";
 
 export function DuplicateCmidGroup({ group }: { group: Group }) {
+  const t = useTranslations("duplicates.group");
   return (
     <section className="card">
       <h2>
-        CMID <span className={styles.mono}>{group.cmid}</span> <span className="badge warning">{group.machineCount} machines</span>
+        CMID <span className={styles.mono}>{group.cmid}</span>{" "}
+        <span className="badge warning">{t("machines", { count: group.machineCount })}</span>
       </h2>
-      <p>
-        <strong>The KMS host counts these {group.machineCount} machines as 1</strong> – its count is {group.countLost} lower than it should
-        be.
-      </p>
+      <p>{t.rich("countsAsOne", { count: group.machineCount, lost: group.countLost, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <dl className={styles.facts}>
-        <dt>Machines</dt>
+        <dt>{t("machinesLabel")}</dt>
         <dd>
           <ul className={styles.list}>
             {group.machines.map((m) => (
@@ -25,17 +25,21 @@ export function DuplicateCmidGroup({ group }: { group: Group }) {
             ))}
           </ul>
           <Link className="small" href={`/clients?q=${encodeURIComponent(group.cmid)}`}>
-            Open these clients ›
+            {t("open")}
           </Link>
         </dd>
-        <dt>KMS hosts that saw it</dt>
+        <dt>{t("hostsSaw")}</dt>
         <dd className={styles.mono}>
-          {group.kmsHosts.length > 0 ? group.kmsHosts.join(", ") : <span className="muted">none recorded</span>}
+          {group.kmsHosts.length > 0 ? group.kmsHosts.join(", ") : <span className="muted">{t("noneRecorded")}</span>}
         </dd>
-        <dt>First seen</dt>
-        <dd>{formatDateTime(group.firstSeenAt)}</dd>
-        <dt>Last seen</dt>
-        <dd>{formatDateTime(group.lastSeenAt)}</dd>
+        <dt>{t("firstSeen")}</dt>
+        <dd>
+          <DateTime iso={group.firstSeenAt} />
+        </dd>
+        <dt>{t("lastSeen")}</dt>
+        <dd>
+          <DateTime iso={group.lastSeenAt} />
+        </dd>
       </dl>
     </section>
   );

@@ -1,29 +1,20 @@
 "use client";
 // "Paste what you see": the type of text, the text, and the Parse button.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ParseRequest } from "@/lib/kms/protocol";
 import { CodeText } from "./CodeText";
 import styles from "./clients.module.css";
 
 export type PasteType = "dlv" | "events" | "eventText";
 
-const types: { value: PasteType; label: string; hint: string }[] = [
-  {
-    value: "dlv",
-    label: "slmgr.vbs /dlv text",
-    hint: "Run `cscript //nologo %windir%\\system32\\slmgr.vbs /dlv` (or /dlv all) and paste the whole output.",
-  },
-  {
-    value: "events",
-    label: "Event XML",
-    hint: 'Run `wevtutil qe Application /q:"*[System[(EventID=12288 or EventID=12289)]]" /f:xml /c:20 /rd:true` and paste the output.',
-  },
-  {
-    value: "eventText",
-    label: "Event text",
-    hint: "Copy an event from Event Viewer (Details → Friendly view, or Copy → Copy details as text).",
-  },
-];
+const types: readonly PasteType[] = ["dlv", "events", "eventText"];
+/** The commands of the hints, the same in every language. */
+const commands: Record<PasteType, string> = {
+  dlv: "cscript //nologo %windir%\\system32\\slmgr.vbs /dlv",
+  events: 'wevtutil qe Application /q:"*[System[(EventID=12288 or EventID=12289)]]" /f:xml /c:20 /rd:true',
+  eventText: "",
+};
 
 export function toParseRequest(type: PasteType, text: string): ParseRequest {
   if (type === "events") return { type: "events", xml: text };
@@ -33,7 +24,8 @@ export function toParseRequest(type: PasteType, text: string): ParseRequest {
 export function ParseForm({ pending, onParse }: { pending: boolean; onParse: (request: ParseRequest) => void }) {
   const [type, setType] = useState<PasteType>("dlv");
   const [text, setText] = useState("");
-  const hint = types.find((t) => t.value === type)?.hint ?? "";
+  const t = useTranslations("parse.form");
+  const hint = t(`hint.${type}`, { command: `\`${commands[type]}\`` });
   function submit(event: FormEvent) {
     event.preventDefault();
     if (text.trim()) onParse(toParseRequest(type, text));
@@ -42,11 +34,11 @@ export function ParseForm({ pending, onParse }: { pending: boolean; onParse: (re
     <form className={`card ${styles.stack}`} onSubmit={submit}>
       <div className="toolbar">
         <label>
-          What did you paste?{" "}
-          <select value={type} onChange={(e) => setType(types.find((t) => t.value === e.target.value)?.value ?? "dlv")}>
-            {types.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+          {t("what")}{" "}
+          <select value={type} onChange={(e) => setType(types.find((v) => v === e.target.value) ?? "dlv")}>
+            {types.map((v) => (
+              <option key={v} value={v}>
+                {t(`type.${v}`)}
               </option>
             ))}
           </select>
@@ -59,15 +51,15 @@ export function ParseForm({ pending, onParse }: { pending: boolean; onParse: (re
         className={styles.textarea}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        aria-label="Pasted text"
+        aria-label={t("pasted")}
         spellCheck={false}
-        placeholder="Paste here…"
+        placeholder={t("placeholder")}
       />
       <div className="toolbar">
         <button type="submit" disabled={pending || text.trim() === ""}>
-          {pending ? "Parsing…" : "Parse"}
+          {pending ? t("parsing") : t("parse")}
         </button>
-        <span className="muted small">Nothing is stored: the text is parsed and thrown away.</span>
+        <span className="muted small">{t("nothingStored")}</span>
       </div>
     </form>
   );

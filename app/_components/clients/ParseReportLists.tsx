@@ -1,4 +1,5 @@
 // What the parser understood, what it skipped, and what looked wrong.
+import { useTranslations } from "next-intl";
 import type { ParseResponse } from "@/lib/kms/protocol";
 import styles from "./clients.module.css";
 
@@ -24,12 +25,13 @@ function Lines({ title, lines, empty, tone }: { title: string; lines: string[]; 
 }
 
 export function ParseReportLists({ result }: { result: ParseResponse }) {
+  const t = useTranslations("parse.report");
   return (
     <>
-      {result.errors.length > 0 && <Lines title="Errors" lines={result.errors} empty="" tone="error" />}
-      <Lines title="Warnings" lines={result.warnings} empty="No warning." tone="warning" />
-      <Lines title="Unrecognized lines" lines={result.unrecognized} empty="Every line was understood." />
-      <Lines title="Recognized lines" lines={result.recognized} empty="No line was recognized." />
+      {result.errors.length > 0 && <Lines title={t("errors")} lines={result.errors} empty="" tone="error" />}
+      <Lines title={t("warnings")} lines={result.warnings} empty={t("noWarning")} tone="warning" />
+      <Lines title={t("unrecognized")} lines={result.unrecognized} empty={t("allUnderstood")} />
+      <Lines title={t("recognized")} lines={result.recognized} empty={t("noneRecognized")} />
     </>
   );
 }

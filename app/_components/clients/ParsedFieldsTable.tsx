@@ -1,4 +1,5 @@
 // Parsed products or events side by side: one row per field that any of them has, one column each.
+import { useTranslations } from "next-intl";
 import { fieldLabel, formatFieldValue, presentFields, type FieldRecord } from "@/lib/present/format/parsedFields";
 import styles from "./clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
@@ -6,15 +7,15 @@ import { TableScroll } from "@/app/_components/table/TableScroll";
 type Props = { items: FieldRecord[]; headings: string[] };
 
 export function ParsedFieldsTable({ items, headings }: Props) {
+  const t = useTranslations("parse.fields");
   const fields = presentFields(items);
-  if (items.length === 0)
-    return <p className="muted">Nothing was recognized as a product or an event. Check the type selected above matches what you pasted.</p>;
+  if (items.length === 0) return <p className="muted">{t("nothing")}</p>;
   return (
     <TableScroll>
       <table>
         <thead>
           <tr>
-            <th>Field</th>
+            <th>{t("field")}</th>
             {headings.map((h, i) => (
               <th key={i}>{h}</th>
             ))}
@@ -33,7 +34,7 @@ export function ParsedFieldsTable({ items, headings }: Props) {
           ))}
         </tbody>
       </table>
-      <p className="muted small">Fields with no value in any column are hidden.</p>
+      <p className="muted small">{t("hiddenEmpty")}</p>
     </TableScroll>
   );
 }

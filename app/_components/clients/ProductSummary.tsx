@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { describeChannel, hostPort } from "@/lib/present/format/channel";
-import { formatMinutes } from "@/lib/present/format/expiry";
+import { useDurationText } from "@/app/_components/useDurationText";
 import { readProductExtras } from "@/lib/present/format/productFields";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { TimeAgo } from "@/app/_components/TimeAgo";
@@ -17,6 +17,7 @@ export type ProductFallback = { cmid: string | null; kmsHost: string | null; kms
 
 export function ProductSummary({ product, fallback }: { product: Product; fallback: ProductFallback }) {
   const t = useTranslations("product");
+  const duration = useDurationText();
   const extras = readProductExtras(product.parsed);
   const source =
     extras.kmsHostSource === "dns" ? t("sourceDns") : extras.kmsHostSource === "registered" ? t("sourceRegistered") : t("sourceUnknown");
@@ -37,7 +38,7 @@ export function ProductSummary({ product, fallback }: { product: Product; fallba
           ) : product.licenseStatus === "Licensed" && channel.isGvlk === false ? (
             <span className="muted">{t("permanent")}</span>
           ) : extras.graceRemainingMin !== null && extras.graceRemainingMin > 0 ? (
-            <span className="muted small">{t("graceRemaining", { time: formatMinutes(extras.graceRemainingMin) })}</span>
+            <span className="muted small">{t("graceRemaining", { time: duration(extras.graceRemainingMin * 60_000) })}</span>
           ) : (
             <span className="muted">—</span>
           )}

@@ -1,7 +1,8 @@
 "use client";
 // The raw /dlv text or CIM JSON of a snapshot, exactly as the agent sent it.
 import { useRawArtifactQuery } from "@/lib/client/useRawArtifactQuery";
-import { formatDateTime } from "@/lib/present/format/expiry";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
 import { ErrorMessage, Loading } from "./QueryState";
 
 function pretty(type: string, body: string): string {
@@ -15,20 +16,22 @@ function pretty(type: string, body: string): string {
 
 export function RawTextViewer({ rawId }: { rawId: string }) {
   const query = useRawArtifactQuery(rawId);
-  if (query.isPending) return <Loading what="the raw text" />;
-  if (query.isError) return <ErrorMessage error={query.error} what="the raw text" onRetry={() => void query.refetch()} />;
+  const t = useTranslations("rawDlv.viewer");
+  if (query.isPending) return <Loading what={t("what")} />;
+  if (query.isError) return <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />;
   const raw = query.data;
   return (
     <div>
       <p className="muted small">
-        {raw.type === "dlv" ? "slmgr.vbs /dlv output" : raw.type === "cim" ? "CIM JSON" : raw.type} from {raw.machine.fqdn}, first received{" "}
-        {formatDateTime(raw.firstSeenAt)}, last {formatDateTime(raw.lastSeenAt)}
+        {t.rich("source", {
+          type: raw.type === "dlv" ? t("dlv") : raw.type === "cim" ? "CIM JSON" : raw.type,
+          machine: raw.machine.fqdn,
+          first: () => <DateTime iso={raw.firstSeenAt} />,
+          last: () => <DateTime iso={raw.lastSeenAt} />,
+        })}
       </p>
       {raw.body === null ? (
-        <p className="muted">
-          The text itself was removed by the retention policy on {formatDateTime(raw.prunedAt ?? raw.lastSeenAt)}; what was parsed from it
-          is kept.
-        </p>
+        <p className="muted">{t.rich("pruned", { at: () => <DateTime iso={raw.prunedAt ?? raw.lastSeenAt} /> })}</p>
       ) : (
         <pre>{pretty(raw.type, raw.body)}</pre>
       )}

@@ -3,11 +3,12 @@
 // the KMS host was never reached: highlighted, with what its HRESULT means.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
+import { useHresultMeaning } from "@/app/_components/useHresultMeaning";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { hostPort } from "@/lib/present/format/channel";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Pair = ClientDetail["timeline"][number];
 
@@ -15,12 +16,14 @@ type Pair = ClientDetail["timeline"][number];
 function refusal(pair: Pair, t: ReturnType<typeof useTranslations<"timeline">>): string {
   const count = pair.response?.hostCurrentCount;
   const need = pair.request?.minCount;
-  if (pair.hresultMeaning && pair.hresultMeaning !== "Success") return pair.hresultMeaning;
+  if (pair.hresultMeaning && hresultOf(pair) !== "0x00000000") return pair.hresultMeaning;
   if (count !== null && count !== undefined && need && count < need) return t("countBelow");
   return t("noReason");
 }
 
 const FIRST = 20;
+
+const hresultOf = (pair: Pair) => pair.request?.hresult ?? pair.response?.hresult ?? null;
 
 function Outcome({ pair }: { pair: Pair }) {
   const t = useTranslations("timeline");
@@ -53,61 +56,47 @@ function Outcome({ pair }: { pair: Pair }) {
 
 export function RequestTimeline({ timeline }: { timeline: ClientDetail["timeline"] }) {
   const t = useTranslations("timeline");
+  const meaning = useHresultMeaning();
   const [all, setAll] = useState(false);
   if (timeline.length === 0) return <p className="muted">{t.rich("empty", { code: (c) => <code>{c}</code> })}</p>;
   const unanswered = timeline.filter((p) => !p.answered).length;
-  const shown = all ? timeline : timeline.slice(0, FIRST);
+  const shown = (all ? timeline : timeline.slice(0, FIRST)).map((p) => ({ ...p, hresultMeaning: meaning(hresultOf(p), p.hresultMeaning) }));
   return (
     <>
       <p className="muted small">
         {t("requests", { count: timeline.length })}{" "}
         {unanswered === 0 ? t("allAnswered") : <span className={styles.critical}>{t("unanswered", { count: unanswered })}</span>}
       </p>
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("colTime")}</th>
-              <th scope="col">{t("colRequest")}</th>
-              <th scope="col">{t("colHost")}</th>
-              <th scope="col">HRESULT</th>
-              <th scope="col">{t("colResponse")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p, i) => (
-              <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
-                <td>
-                  <DateTime iso={p.at} />
-                </td>
-                <td>
-                  {p.request ? (
-                    <>
-                      {t("sent")}
-                      {p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}
-                    </>
-                  ) : (
-                    <span className="muted">{t("noRequest")}</span>
-                  )}
-                </td>
-                <td className={styles.mono}>
-                  {p.request?.kmsHost ? (
-                    <a href={`/audit/hosts/${encodeURIComponent(p.request.kmsHost)}`}>{hostPort(p.request.kmsHost, p.request.kmsPort)}</a>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
-                  {p.request?.hresult ?? p.response?.hresult ?? "—"}
-                </td>
-                <td>
-                  <Outcome pair={p} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable columns={[t("colTime"), t("colRequest"), t("colHost"), "HRESULT", t("colResponse")]}>
+        {shown.map((p, i) => (
+          <tr key={`${p.at}-${i}`} className={p.answered ? undefined : styles.unanswered}>
+            <WhenCell iso={p.at} show="date" />
+            <td>
+              {p.request ? (
+                <>
+                  {t("sent")}
+                  {p.request.licenseStatus ? ` (${p.request.licenseStatus})` : ""}
+                </>
+              ) : (
+                <span className="muted">{t("noRequest")}</span>
+              )}
+            </td>
+            <td className={styles.mono}>
+              {p.request?.kmsHost ? (
+                <a href={`/audit/hosts/${encodeURIComponent(p.request.kmsHost)}`}>{hostPort(p.request.kmsHost, p.request.kmsPort)}</a>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className={styles.mono} title={p.hresultMeaning ?? undefined}>
+              {hresultOf(p) ?? "—"}
+            </td>
+            <td>
+              <Outcome pair={p} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {timeline.length > FIRST && (
         <button type="button" className={styles.secondary} onClick={() => setAll(!all)}>
           {all ? t("showLatest", { count: FIRST }) : t("showAll", { count: timeline.length })}

@@ -3,11 +3,12 @@
 import { Fragment, useState } from "react";
 import type { ClientDetail } from "@/lib/read/clients/getClientDetail";
 import { useTranslations } from "next-intl";
-import { DateTime } from "@/app/_components/DateTime";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { RawTextViewer } from "./RawTextViewer";
 import styles from "./clients.module.css";
 import { TableScroll } from "@/app/_components/table/TableScroll";
+import { TableHead } from "@/app/_components/table/TableHead";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapshotHistory"] }) {
   const t = useTranslations("snapshots");
@@ -17,27 +18,13 @@ export function SnapshotHistory({ snapshots }: { snapshots: ClientDetail["snapsh
     <TableScroll>
       <p className="muted small">{t("note")}</p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("colCollected")}</th>
-            <th scope="col">{t("colLastSeen")}</th>
-            <th scope="col">{t("colSource")}</th>
-            <th scope="col">{t("colProduct")}</th>
-            <th scope="col">{t("colLicense")}</th>
-            <th scope="col">CMID</th>
-            <th scope="col">{t("colRaw")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("colCollected"), t("colLastSeen"), t("colSource"), t("colProduct"), t("colLicense"), "CMID", t("colRaw")]} />
         <tbody>
           {snapshots.map((s) => (
             <Fragment key={s.id}>
               <tr>
-                <td>
-                  <DateTime iso={s.collectedAt} />
-                </td>
-                <td>
-                  <DateTime iso={s.lastSeenAt} />
-                </td>
+                <WhenCell iso={s.collectedAt} show="date" />
+                <WhenCell iso={s.lastSeenAt} show="date" />
                 <td>{s.source === "dlv" ? "/dlv" : s.source.toUpperCase()}</td>
                 <td>{s.name ?? s.productKey}</td>
                 <td>

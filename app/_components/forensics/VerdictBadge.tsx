@@ -1,4 +1,6 @@
-// A host name's forensic verdict as a badge coloured by how bad it is.
+"use client";
+// A host name's forensic verdict as a badge coloured by how bad it is, named in the user's language.
+import { useTranslations } from "next-intl";
 import type { Verdict } from "@/lib/evaluate/rules/forensicTypes";
 
 const tone: Record<Verdict, string> = {
@@ -9,10 +11,11 @@ const tone: Record<Verdict, string> = {
   "no-evidence": "",
 };
 
-export function VerdictBadge({ verdict, label }: { verdict: Verdict; label: string }) {
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const t = useTranslations("forensics.verdict");
   return (
     <span className={`badge ${tone[verdict]}`} data-verdict={verdict}>
-      {label}
+      {t(verdict)}
     </span>
   );
 }

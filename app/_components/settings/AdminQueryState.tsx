@@ -1,16 +1,17 @@
 "use client";
 // Settings pages are for administrators: a viewer's 403 becomes an explanation, not a failure.
+import { useTranslations } from "next-intl";
 import { FetchError } from "@/lib/client/fetchJson";
 import { ErrorMessage } from "@/app/_components/clients/QueryState";
 
 export function AdminOnlyMessage() {
+  const t = useTranslations("admin.only");
   return (
     <div className="card" role="alert">
       <p>
-        <span className="badge warning">administrators only</span> This page manages agents, users and enrollment. Your account is a viewer:
-        you can read every dashboard, but only a kmswatch administrator can see or change these settings.
+        <span className="badge warning">{t("badge")}</span> {t("text")}
       </p>
-      <p className="muted small">Ask an administrator to change your role if you need access.</p>
+      <p className="muted small">{t("ask")}</p>
     </div>
   );
 }

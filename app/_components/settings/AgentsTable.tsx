@@ -1,72 +1,58 @@
 "use client";
 // Enrolled agents with their token state; revoke or rotate a token (admins).
+import { useTranslations } from "next-intl";
 import type { AgentRow } from "@/lib/access/admin/agentList";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "@/app/_components/clients/clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { RowButton } from "@/app/_components/table/RowButton";
+import { DataTable } from "@/app/_components/table/DataTable";
+import { WhenCell } from "@/app/_components/table/WhenCell";
 
 type Props = { agents: AgentRow[]; busyId: string | null; onRevoke: (agent: AgentRow) => void; onRotate: (agent: AgentRow) => void };
 
-const roleLabel: Record<string, string> = { kms_host: "KMS host", client: "client", unknown: "not reported yet" };
+const roles = ["kms_host", "client", "unknown"] as const;
+const isKnownRole = (role: string): role is (typeof roles)[number] => (roles as readonly string[]).includes(role);
 
 export function AgentsTable({ agents, busyId, onRevoke, onRotate }: Props) {
+  const t = useTranslations("admin.agents");
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th>Machine</th>
-            <th>Role</th>
-            <th>Agent version</th>
-            <th>Enrolled</th>
-            <th>Last seen</th>
-            <th>Token</th>
-            <th>State</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {agents.map((agent) => (
-            <tr key={agent.id} className={agent.revokedAt ? styles.dim : undefined}>
-              <td className={styles.mono}>{agent.fqdn}</td>
-              <td>{roleLabel[agent.role] ?? agent.role}</td>
-              <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
-              <td>
-                <TimeAgo iso={agent.enrolledAt} />
-              </td>
-              <td>
-                <TimeAgo iso={agent.lastSeenAt} empty="never" />
-              </td>
-              <td className={styles.mono}>{agent.tokenPrefix}…</td>
-              <td>
-                {agent.revokedAt ? (
-                  <span className="badge">
-                    revoked <TimeAgo iso={agent.revokedAt} />
-                  </span>
-                ) : (
-                  <span className="badge ok">active</span>
-                )}
-              </td>
-              <td className={styles.nowrap}>
-                {!agent.revokedAt && (
-                  <button type="button" className={styles.danger} disabled={busyId !== null} onClick={() => onRevoke(agent)}>
-                    {busyId === agent.id ? "Working…" : "Revoke"}
-                  </button>
-                )}{" "}
-                <button
-                  type="button"
-                  className={styles.secondary}
-                  disabled={busyId !== null}
-                  onClick={() => onRotate(agent)}
-                  title="Revoke this token and issue a new one for the same machine, to install by hand"
-                >
-                  Rotate
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      columns={[t("colMachine"), t("colRole"), t("colVersion"), t("colEnrolled"), t("colLastSeen"), t("colToken"), t("colState"), ""]}
+    >
+      {agents.map((agent) => (
+        <tr key={agent.id} className={agent.revokedAt ? styles.dim : undefined}>
+          <td className={styles.mono}>{agent.fqdn}</td>
+          <td>{isKnownRole(agent.role) ? t(`role.${agent.role}`) : agent.role}</td>
+          <td>{agent.agentVersion ?? <span className="muted">—</span>}</td>
+          <WhenCell iso={agent.enrolledAt} show="ago" />
+          <WhenCell iso={agent.lastSeenAt} show="ago" empty={t("never")} />
+          <td className={styles.mono}>{agent.tokenPrefix}…</td>
+          <td>
+            {agent.revokedAt ? (
+              <span className="badge">
+                {t("revoked")} <TimeAgo iso={agent.revokedAt} />
+              </span>
+            ) : (
+              <span className="badge ok">{t("active")}</span>
+            )}
+          </td>
+          <td className={styles.nowrap}>
+            {!agent.revokedAt && (
+              <RowButton
+                tone="danger"
+                disabled={busyId !== null}
+                onClick={() => onRevoke(agent)}
+                busyLabel={busyId === agent.id && t("working")}
+              >
+                {t("revoke")}
+              </RowButton>
+            )}{" "}
+            <RowButton tone="secondary" disabled={busyId !== null} onClick={() => onRotate(agent)} title={t("rotateTitle")}>
+              {t("rotate")}
+            </RowButton>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,79 +1,50 @@
 "use client";
 // Create a dashboard user with an initial password the administrator passes on to them.
-import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useCreateUserMutation } from "@/lib/client/useUsersMutations";
-import type { Role } from "@/lib/access/admin/userRules";
-import { InlineError } from "@/app/_components/clients/QueryState";
+import { TextField } from "@/app/_components/form/TextField";
+import { ToolbarForm } from "@/app/_components/form/ToolbarForm";
+import { useFormFields } from "@/app/_components/form/useFormFields";
 
 export function CreateUserForm() {
   const mutation = useCreateUserMutation();
-  const [email, setEmail] = useState("");
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<Role>("viewer");
-  const [password, setPassword] = useState("");
+  const t = useTranslations("admin.createUser");
+  const roleName = useTranslations("roles");
+  const form = useFormFields({ email: "", name: "", role: "viewer", password: "" });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
+    const { email, name, role, password } = form.values;
     mutation.mutate(
-      { email: email.trim(), name: name.trim(), role, password },
-      {
-        onSuccess: () => {
-          setEmail("");
-          setName("");
-          setRole("viewer");
-          setPassword("");
-        },
-      },
+      { email: email.trim(), name: name.trim(), role: role === "admin" ? "admin" : "viewer", password },
+      { onSuccess: () => form.reset() },
     );
   }
   return (
-    <form onSubmit={submit}>
-      <div className="toolbar">
-        <input
-          type="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          placeholder="E-mail"
-          aria-label="E-mail"
-          required
-          maxLength={320}
-          size={28}
-        />
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="Name"
-          aria-label="Name"
-          required
-          maxLength={200}
-          size={20}
-        />
-        <select value={role} onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "viewer")} aria-label="Role">
-          <option value="viewer">viewer (read only)</option>
-          <option value="admin">admin</option>
-        </select>
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          placeholder="Initial password (8+ characters)"
-          aria-label="Initial password"
-          required
-          minLength={8}
-          maxLength={1024}
-          size={26}
-          autoComplete="new-password"
-        />
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Creating…" : "Create user"}
-        </button>
-      </div>
-      <InlineError error={mutation.error} />
-      {mutation.isSuccess && (
-        <p className="muted small">
-          Created {mutation.data.email} ({mutation.data.role}). Give them the initial password through a private channel.
-        </p>
-      )}
-    </form>
+    <ToolbarForm
+      onSubmit={submit}
+      error={mutation.error}
+      done={mutation.isSuccess && t("created", { email: mutation.data.email, role: roleName(mutation.data.role) })}
+    >
+      <TextField type="email" label={t("email")} {...form.bind("email")} required maxLength={320} size={28} />
+      <TextField label={t("name")} {...form.bind("name")} required maxLength={200} size={20} />
+      <select {...form.bind("role")} aria-label={t("role")}>
+        <option value="viewer">{t("viewerOption")}</option>
+        <option value="admin">{roleName("admin")}</option>
+      </select>
+      <TextField
+        type="password"
+        label={t("password")}
+        placeholder={t("passwordPlaceholder")}
+        {...form.bind("password")}
+        required
+        minLength={8}
+        maxLength={1024}
+        size={26}
+        autoComplete="new-password"
+      />
+      <button type="submit" disabled={mutation.isPending}>
+        {mutation.isPending ? t("creating") : t("create")}
+      </button>
+    </ToolbarForm>
   );
 }

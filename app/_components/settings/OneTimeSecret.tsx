@@ -1,10 +1,12 @@
 "use client";
 // A token or secret the server returns once: shown with a copy button until dismissed, never stored.
 import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 type Props = { title: string; value: string; children?: ReactNode; onDismiss: () => void };
 
 export function OneTimeSecret({ title, value, children, onDismiss }: Props) {
+  const t = useTranslations("admin.secret");
   const [copied, setCopied] = useState(false);
   async function copy() {
     // The clipboard API needs a secure context; on plain HTTP the value is still selectable.
@@ -19,7 +21,7 @@ export function OneTimeSecret({ title, value, children, onDismiss }: Props) {
     <div className="card" role="status">
       <h2>{title}</h2>
       <p>
-        <span className="badge warning">shown once</span> Copy it now: kmswatch stores only its hash and cannot show it again.
+        <span className="badge warning">{t("shownOnce")}</span> {t("copyNow")}
       </p>
       <div className="toolbar">
         <input
@@ -31,10 +33,10 @@ export function OneTimeSecret({ title, value, children, onDismiss }: Props) {
           style={{ fontFamily: "monospace" }}
         />
         <button type="button" onClick={() => void copy()}>
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </button>
         <button type="button" onClick={onDismiss}>
-          I have saved it
+          {t("saved")}
         </button>
       </div>
       {children}

@@ -54,3 +54,37 @@ export function describeAudit(action: string, details: Record<string, unknown>):
       return action;
   }
 }
+
+/** Every detail an entry's sentence may name; one an older entry lacks reads "?", as in describeAudit. */
+const AUDIT_FIELDS = [
+  "host",
+  "intent",
+  "tokenPrefix",
+  "fqdn",
+  "oldTokenPrefix",
+  "newTokenPrefix",
+  "prefix",
+  "overlapDays",
+  "role",
+  "email",
+  "from",
+  "to",
+  "what",
+  "seconds",
+  "failures",
+  "attempt",
+] as const;
+
+/**
+ * An entry's sentence for the dashboard to say in the user's language: its catalogue key under
+ * admin.auditLog.action ("user.role_change" → "user_role_change") and its values; null for an unknown action.
+ */
+export function auditMessage(action: string, details: Record<string, unknown>) {
+  if (!(auditActions as readonly string[]).includes(action)) return null;
+  const values = Object.fromEntries(AUDIT_FIELDS.map((field) => [field, str(details[field])])) as Record<
+    (typeof AUDIT_FIELDS)[number],
+    string
+  >;
+  return { key: action.replace(/\./g, "_") as AuditMessageKey, values };
+}
+export type AuditMessageKey = { [A in AuditAction]: A extends `${infer K}.${infer V}` ? `${K}_${V}` : never }[AuditAction];

@@ -97,7 +97,12 @@ const fleetFindings = [
       family === "windows"
         ? { family, id: "windows-11", name: "Windows 11" }
         : { family, id: "office-ltsc-2024", name: "Office LTSC 2024" },
-      { status: "not_covered", why: "the host key is too old", fix: "install the newer CSVLK" },
+      {
+        status: "not_covered",
+        why: "the host key is too old",
+        fix: "install the newer CSVLK",
+        text: { why: { key: "keyDoesNotActivate", values: {} }, fix: { key: "installNewerKey", values: {} } },
+      },
       { clients: 4, refusedNotCovered: family === "windows" ? 2 : 0 },
     ),
   ),

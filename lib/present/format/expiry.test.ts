@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatMinutes, timeToExpiry } from "./expiry";
+import { durationParts, formatDateTime, formatDuration, formatMinutes, timeToExpiry } from "./expiry";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const plus = (ms: number) => new Date(now.getTime() + ms).toISOString();
@@ -14,6 +14,15 @@ describe("formatDuration", () => {
     expect(formatDuration(3 * DAY + 4 * 3_600_000)).toBe("3d 4h");
     expect(formatDuration(179 * DAY + 4 * 3_600_000)).toBe("179d");
     expect(formatDuration(-2 * DAY)).toBe("2d");
+  });
+});
+
+describe("durationParts", () => {
+  it("gives the numbers each language writes with its own units", () => {
+    expect(durationParts(30_000)).toEqual({ unit: "underMinute" });
+    expect(durationParts(3 * DAY + 4 * 3_600_000)).toEqual({ unit: "dh", d: 3, h: 4 });
+    expect(durationParts(-179 * DAY)).toEqual({ unit: "d", d: 179 });
+    expect(durationParts(5 * 3_600_000 + 12 * 60_000)).toEqual({ unit: "hm", h: 5, m: 12 });
   });
 });
 

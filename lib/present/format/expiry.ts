@@ -7,21 +7,40 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "3d 4h", "5h 12m", "7m", "under a minute" for a positive duration in ms. */
-export function formatDuration(ms: number): string {
+/** A duration cut the way it is shown: days (+ hours under 10 days), hours (+ minutes), minutes, or under a minute. */
+export type DurationParts =
+  | { unit: "dh"; d: number; h: number }
+  | { unit: "d"; d: number }
+  | { unit: "hm"; h: number; m: number }
+  | { unit: "h"; h: number }
+  | { unit: "m"; m: number }
+  | { unit: "underMinute" };
+
+export function durationParts(ms: number): DurationParts {
   const abs = Math.abs(ms);
-  if (abs < MINUTE) return "under a minute";
+  if (abs < MINUTE) return { unit: "underMinute" };
   if (abs >= DAY) {
     const d = Math.floor(abs / DAY);
     const h = Math.floor((abs % DAY) / HOUR);
-    return h > 0 && d < 10 ? `${d}d ${h}h` : `${d}d`;
+    return h > 0 && d < 10 ? { unit: "dh", d, h } : { unit: "d", d };
   }
   if (abs >= HOUR) {
     const h = Math.floor(abs / HOUR);
     const m = Math.floor((abs % HOUR) / MINUTE);
-    return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    return m > 0 ? { unit: "hm", h, m } : { unit: "h", h };
   }
-  return `${Math.floor(abs / MINUTE)}m`;
+  return { unit: "m", m: Math.floor(abs / MINUTE) };
+}
+
+/** "3d 4h", "5h 12m", "7m", "under a minute" for a positive duration in ms (English; the dashboard uses durationParts). */
+export function formatDuration(ms: number): string {
+  const p = durationParts(ms);
+  if (p.unit === "underMinute") return "under a minute";
+  if (p.unit === "dh") return `${p.d}d ${p.h}h`;
+  if (p.unit === "d") return `${p.d}d`;
+  if (p.unit === "hm") return `${p.h}h ${p.m}m`;
+  if (p.unit === "h") return `${p.h}h`;
+  return `${p.m}m`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/core/i18n/messages/en.json";
 import fr from "@/lib/core/i18n/messages/fr.json";
+import { KNOWN_HRESULTS } from "@/lib/kms/hresults";
+import { errorCodes } from "@/lib/core/errors";
 import { compareCatalogues, placeholders } from "./catalogue";
 
 describe("message catalogues", () => {
@@ -25,5 +27,13 @@ describe("message catalogues", () => {
       "count",
       "host",
     ]);
+  });
+
+  it("has a meaning for every known HRESULT and a text for every API error code, in each language", () => {
+    for (const messages of [en, fr]) {
+      expect(Object.keys(messages.hresults).sort()).toEqual([...KNOWN_HRESULTS.keys()].sort());
+      expect(Object.keys(messages.errors).sort()).toEqual([...Object.keys(errorCodes), "http_error", "network"].sort());
+    }
+    expect(fr.hresults["0xC004F038"]).toContain("Décompte KMS");
   });
 });

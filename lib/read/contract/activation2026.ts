@@ -2,6 +2,7 @@
 // (Why here and not server-only: lib/read/contract/shared.ts.) The pieces mirror lib/kms's pure types
 // (Readiness, ClientProduct, CoverageVerdict): the read functions return them, the compiler checks they fit.
 import { z } from "zod";
+import { COVERAGE_TEXT_KEYS } from "@/lib/kms/coverage";
 import { findingSchema, isoSchema } from "@/lib/kms/finding";
 import { activationTypes } from "@/lib/kms/activationType";
 import { notReadyReasons } from "@/lib/kms/hardwareSecured";
@@ -21,10 +22,22 @@ const clientProductSchema = z.discriminatedUnion("family", [
   z.object({ family: z.literal("windows"), id: z.enum(windowsProductIds), name: z.string() }),
   z.object({ family: z.literal("office"), id: z.enum(officeProductIds), name: z.string() }),
 ]);
+/** A verdict's sentence as a catalogue message (activation2026.verdict), for the reader's language. */
+const coverageTextSchema = z.object({ key: z.enum(COVERAGE_TEXT_KEYS), values: z.record(z.string(), z.string()) });
 const coverageVerdictSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("covered"), why: z.string() }),
-  z.object({ status: z.literal("not_covered"), why: z.string(), fix: z.string() }),
-  z.object({ status: z.literal("unknown"), why: z.string(), fix: textOrNull }),
+  z.object({ status: z.literal("covered"), why: z.string(), text: z.object({ why: coverageTextSchema }) }),
+  z.object({
+    status: z.literal("not_covered"),
+    why: z.string(),
+    fix: z.string(),
+    text: z.object({ why: coverageTextSchema, fix: coverageTextSchema }),
+  }),
+  z.object({
+    status: z.literal("unknown"),
+    why: z.string(),
+    fix: textOrNull,
+    text: z.object({ why: coverageTextSchema, fix: coverageTextSchema.nullable() }),
+  }),
 ]);
 const activationTypeSchema = z.enum(activationTypes);
 
@@ -145,9 +158,11 @@ export const fleetActivation2026Schema = z.object({
       status: z.enum(["covered", "unknown", "not_covered"]),
       severity: z.enum(["critical", "warning"]).nullable(),
       coveringHosts: z.array(z.string()),
-      uncertainHosts: z.array(fixAtSchema.extend({ fix: textOrNull })),
+      uncertainHosts: z.array(
+        fixAtSchema.extend({ fix: textOrNull, text: z.object({ why: coverageTextSchema, fix: coverageTextSchema.nullable() }) }),
+      ),
       hostsWithoutKey: z.array(z.string()),
-      fixes: z.array(fixAtSchema.extend({ fix: z.string() })),
+      fixes: z.array(fixAtSchema.extend({ fix: z.string(), text: z.object({ why: coverageTextSchema, fix: coverageTextSchema }) })),
     }),
   ),
   activation: z.object({ windows: activationCountsSchema, office: activationCountsSchema }),

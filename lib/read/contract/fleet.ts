@@ -1,6 +1,7 @@
 // Answers of the fleet-wide views: the overview, duplicate CMIDs, the alerts list, the KMS host audit and the
 // rogue-host forensics. (Why here and not server-only: lib/read/contract/shared.ts.)
 import { z } from "zod";
+import { EPID_PROBLEM_TEXT_KEYS } from "@/lib/kms/epid";
 import { isoSchema, severitySchema } from "@/lib/kms/finding";
 import { alertViewSchema } from "@/lib/evaluate/contract/alerts";
 import { forensicSignalSchema, servedEpidSchema, verdictSchema } from "@/lib/evaluate/rules/forensicTypes";
@@ -88,7 +89,15 @@ const decodedEpidSchema = z
     platformName: textOrNull,
     language: textOrNull,
     buildName: textOrNull,
-    problems: z.array(z.object({ part: z.string(), kind: z.enum(["malformed", "contradiction", "unverified"]), message: z.string() })),
+    problems: z.array(
+      z.object({
+        part: z.string(),
+        kind: z.enum(["malformed", "contradiction", "unverified"]),
+        message: z.string(),
+        /** The sentence as a catalogue message (forensics.problem), for the reader's language. */
+        text: z.object({ key: z.enum(EPID_PROBLEM_TEXT_KEYS), values: z.record(z.string(), z.string()) }),
+      }),
+    ),
   })
   .nullable();
 

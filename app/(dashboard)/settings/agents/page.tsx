@@ -18,30 +18,21 @@ function AgentsView() {
   const revoke = useRevokeAgentMutation();
   const rotate = useRotateAgentMutation();
   const busyId = revoke.isPending ? (revoke.variables ?? null) : rotate.isPending ? (rotate.variables ?? null) : null;
+  const t = useTranslations("admin.agentsPage");
 
   const onRevoke = (agent: AgentRow) => {
-    if (
-      !window.confirm(
-        `Revoke the token ${agent.tokenPrefix}… of ${agent.fqdn}? Its next check-in is refused; an agent that keeps the enroll secret enrolls again by itself.`,
-      )
-    )
-      return;
+    if (!window.confirm(t("confirmRevoke", { token: agent.tokenPrefix, machine: agent.fqdn }))) return;
     // rotate.data is not reset here: a token shown once must stay until the admin dismisses it.
     revoke.mutate(agent.id);
   };
   const onRotate = (agent: AgentRow) => {
-    if (
-      !window.confirm(
-        `Rotate the token of ${agent.fqdn}? The current token stops working now and a new one is shown once, to install on the machine by hand.`,
-      )
-    )
-      return;
+    if (!window.confirm(t("confirmRotate", { machine: agent.fqdn }))) return;
     revoke.reset();
     rotate.mutate(agent.id);
   };
 
-  if (query.isPending) return <Loading what="agents" />;
-  if (query.isError) return <AdminQueryError error={query.error} what="the agents" onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Loading what={t("what")} />;
+  if (query.isError) return <AdminQueryError error={query.error} what={t("what")} onRetry={() => void query.refetch()} />;
   const data = query.data;
   const rotated = rotate.data;
   const tokenJson = rotated
@@ -61,25 +52,20 @@ function AgentsView() {
   return (
     <>
       {rotated && (
-        <OneTimeSecret title={`New agent token for ${rotated.fqdn}`} value={rotated.token} onDismiss={() => rotate.reset()}>
-          <p className="muted small">
-            The old token is revoked. Install the new one on the machine: replace <code>token.json</code> in the agent&apos;s state folder (
-            <code>%ProgramData%\kmswatch</code> on Windows, the <code>--state-dir</code> of the Node agent) with:
-          </p>
+        <OneTimeSecret title={t("newToken", { machine: rotated.fqdn })} value={rotated.token} onDismiss={() => rotate.reset()}>
+          <p className="muted small">{t.rich("install", { code: (chunks) => <code>{chunks}</code> })}</p>
           <pre>{tokenJson}</pre>
           {/* Both agents ignore a saved token whose server differs from the URL they run with. */}
-          <p className="muted small">
-            <code>server</code> must be exactly the server URL the agent was installed with; edit it if that differs from this address.
-          </p>
-          <p className="muted small">Or skip this: an agent that has the enroll secret enrolls again by itself on its next run.</p>
+          <p className="muted small">{t.rich("serverField", { code: (chunks) => <code>{chunks}</code> })}</p>
+          <p className="muted small">{t("orSkip")}</p>
         </OneTimeSecret>
       )}
       <section className="card">
         <div className="toolbar">
           <input
             type="search"
-            placeholder="Filter by machine name"
-            aria-label="Filter by machine name"
+            placeholder={t("filter")}
+            aria-label={t("filter")}
             value={filters.q}
             size={30}
             onChange={(e) => setFilters({ ...filters, q: e.target.value, page: 1 })}
@@ -90,14 +76,12 @@ function AgentsView() {
               checked={filters.revoked === "include"}
               onChange={(e) => setFilters({ ...filters, revoked: e.target.checked ? "include" : "exclude", page: 1 })}
             />{" "}
-            Show revoked tokens
+            {t("showRevoked")}
           </label>
         </div>
         <InlineError error={revoke.error ?? rotate.error} />
         {data.total === 0 ? (
-          <p className="muted">
-            {filters.q ? "No agent matches this filter." : "No agent has enrolled yet. Install the agent with the enroll secret below."}
-          </p>
+          <p className="muted">{filters.q ? t("noMatch") : t("none")}</p>
         ) : (
           <>
             <AgentsTable agents={data.agents} busyId={busyId} onRevoke={onRevoke} onRotate={onRotate} />
@@ -118,13 +102,11 @@ function AgentsView() {
 
 export default function AgentsSettingsPage() {
   const settings = useTranslations("settings");
+  const t = useTranslations("admin.agentsPage");
   return (
     <>
       <h1>{settings("agents")}</h1>
-      <p className="muted">
-        Each enrollment issues an agent token. Revoke a token to stop a machine sending data; rotate it when a token has leaked. Every
-        change is written to the <a href="/settings/audit-log">audit log</a>.
-      </p>
+      <p className="muted">{t.rich("intro", { log: (chunks) => <a href="/settings/audit-log">{chunks}</a> })}</p>
       <AgentsView />
     </>
   );

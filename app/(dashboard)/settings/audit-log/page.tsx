@@ -11,10 +11,11 @@ import { Pagination } from "@/app/_components/clients/Pagination";
 function AuditLogView() {
   const [page, setPage] = useState(1);
   const query = useAuditLogQuery(page);
-  if (query.isPending) return <Loading what="the audit log" />;
-  if (query.isError) return <AdminQueryError error={query.error} what="the audit log" onRetry={() => void query.refetch()} />;
+  const t = useTranslations("admin.auditLog");
+  if (query.isPending) return <Loading what={t("what")} />;
+  if (query.isError) return <AdminQueryError error={query.error} what={t("what")} onRetry={() => void query.refetch()} />;
   const data = query.data;
-  if (data.total === 0) return <p className="card muted">No change has been made through the dashboard yet.</p>;
+  if (data.total === 0) return <p className="card muted">{t("none")}</p>;
   return (
     <section className="card">
       <AuditLogTable entries={data.entries} />
@@ -25,13 +26,11 @@ function AuditLogView() {
 
 export default function AuditLogPage() {
   const settings = useTranslations("settings");
+  const t = useTranslations("admin.auditLog");
   return (
     <>
       <h1>{settings("auditLog")}</h1>
-      <p className="muted">
-        Changes made through the dashboard: approved hosts, agent tokens, enroll secrets and users. The actor&apos;s e-mail is kept when
-        their account is deleted. Sign-ins are not listed here.
-      </p>
+      <p className="muted">{t("intro")}</p>
       <AuditLogView />
     </>
   );

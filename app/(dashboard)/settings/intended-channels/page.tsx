@@ -1,56 +1,59 @@
 "use client";
 // Intended channels (admins): MAK, retail or OEM keys used on purpose, for all machines or a group; those machines
 // get no "install the GVLK" advice, only a finding when their own activation fails (README, "Intended channels").
-import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useMeQuery } from "@/lib/client/useMeQuery";
 import { useIntendedChannelMutation, useIntendedChannelsQuery } from "@/lib/client/useIntendedChannels";
 import { intendedChannelKinds, type IntendedChannelKind } from "@/lib/kms/intendedChannels";
 import { Loading } from "@/app/_components/clients/QueryState";
+import { ToolbarForm } from "@/app/_components/form/ToolbarForm";
+import { useFormFields } from "@/app/_components/form/useFormFields";
+import { TableHead } from "@/app/_components/table/TableHead";
 
 function IntendedChannelsCard() {
   const list = useIntendedChannelsQuery();
   const mutation = useIntendedChannelMutation();
-  const [channel, setChannel] = useState<IntendedChannelKind>("MAK");
-  const [machinePattern, setPattern] = useState("");
-  const [domain, setDomain] = useState("");
-  const [note, setNote] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = { channel, machinePattern: machinePattern.trim() || null, domain: domain.trim() || null, note: note.trim() || null };
-    mutation.mutate(
-      { op: "add", input },
-      {
-        onSuccess: () => {
-          setPattern("");
-          setDomain("");
-          setNote("");
-        },
-      },
-    );
+  const t = useTranslations("intendedChannels");
+  const form = useFormFields({ channel: "MAK", machinePattern: "", domain: "", note: "" });
+  const submit = () => {
+    const { channel, machinePattern, domain, note } = form.values;
+    const input = {
+      channel: channel as IntendedChannelKind,
+      machinePattern: machinePattern.trim() || null,
+      domain: domain.trim() || null,
+      note: note.trim() || null,
+    };
+    // The channel stays selected for the next entry.
+    mutation.mutate({ op: "add", input }, { onSuccess: () => form.set({ machinePattern: "", domain: "", note: "" }) });
   };
   return (
     <>
       <section className="card">
-        <h2>Intended channels</h2>
+        <h2>{t("title")}</h2>
         {list.isPending ? (
-          <Loading what="intended channels" />
+          <Loading what={t("what")} />
         ) : list.data?.entries.length ? (
           <table>
-            <thead>
-              <tr>
-                <th>Intent</th>
-                <th>Note</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={[t("colIntent"), t("colNote"), ""]} />
             <tbody>
               {list.data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.description}</td>
+                  <td>
+                    {t("entry", {
+                      channel: e.channel,
+                      who:
+                        [
+                          e.machinePattern && t("whoMachines", { pattern: e.machinePattern }),
+                          e.domain && t("whoDomain", { domain: e.domain }),
+                        ]
+                          .filter(Boolean)
+                          .join(" ") || t("everyMachine"),
+                    })}
+                  </td>
                   <td>{e.note ?? ""}</td>
                   <td>
                     <button type="button" onClick={() => mutation.mutate({ op: "remove", id: e.id })} disabled={mutation.isPending}>
-                      Remove
+                      {t("remove")}
                     </button>
                   </td>
                 </tr>
@@ -58,15 +61,15 @@ function IntendedChannelsCard() {
             </tbody>
           </table>
         ) : (
-          <p className="muted">No channel is marked as intended: every machine without a KMS client key (GVLK) is told to install one.</p>
+          <p className="muted">{t("none")}</p>
         )}
       </section>
       <section className="card">
-        <h2>Mark a channel as intended</h2>
-        <form className="toolbar" onSubmit={submit}>
+        <h2>{t("markTitle")}</h2>
+        <ToolbarForm onSubmit={submit} error={mutation.error} done={null}>
           <label>
-            Channel{" "}
-            <select value={channel} onChange={(e) => setChannel(e.target.value as IntendedChannelKind)}>
+            {t("channel")}{" "}
+            <select {...form.bind("channel")}>
               {intendedChannelKinds.map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -75,22 +78,18 @@ function IntendedChannelsCard() {
             </select>
           </label>
           <label>
-            Machine names (optional){" "}
-            <input value={machinePattern} onChange={(e) => setPattern(e.target.value)} placeholder="LT-*" maxLength={100} />
+            {t("machines")} <input {...form.bind("machinePattern")} placeholder="LT-*" maxLength={100} />
           </label>
           <label>
-            Domain (optional){" "}
-            <input value={domain} onChange={(e) => setDomain(e.target.value)} placeholder="sales.contoso.com" maxLength={255} />
+            {t("domain")} <input {...form.bind("domain")} placeholder="sales.contoso.com" maxLength={255} />
           </label>
           <label>
-            Note{" "}
-            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="laptops rarely on the network" />
+            {t("note")} <input {...form.bind("note")} maxLength={500} placeholder={t("notePlaceholder")} />
           </label>
           <button type="submit" disabled={mutation.isPending}>
-            Add
+            {t("add")}
           </button>
-        </form>
-        {mutation.error && <p className="badge critical">{mutation.error.message}</p>}
+        </ToolbarForm>
       </section>
     </>
   );
@@ -98,20 +97,15 @@ function IntendedChannelsCard() {
 
 export default function IntendedChannelsPage() {
   const me = useMeQuery();
+  const t = useTranslations("intendedChannels");
   return (
     <>
-      <h1>Intended channels</h1>
-      <p className="muted">
-        Some machines activate with a MAK, a retail or an OEM key on purpose (laptops rarely on the network). Mark that channel as intended
-        — for every machine, or only for machine names matching a pattern (<code>*</code> and <code>?</code>) and/or a DNS domain — and
-        those machines no longer get “install the KMS client key (GVLK)” advice. They get a finding only when their own activation fails:
-        the MAK has no activations left (0xC004C008), the key is blocked (0xC004C003), or the machine is in grace or unlicensed. Every
-        change is in the audit log.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       {me.isPending ? (
-        <Loading what="your account" />
+        <Loading what={t("account")} />
       ) : me.data?.user.role !== "admin" ? (
-        <p className="card">Only administrators can see and change the intended channels.</p>
+        <p className="card">{t("adminsOnly")}</p>
       ) : (
         <IntendedChannelsCard />
       )}

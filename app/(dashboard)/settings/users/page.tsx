@@ -24,6 +24,7 @@ function UsersView() {
       : remove.isPending
         ? (remove.variables ?? null)
         : null;
+  const t = useTranslations("admin.usersPage");
   const resetAll = () => {
     role.reset();
     password.reset();
@@ -31,30 +32,30 @@ function UsersView() {
   };
 
   const onRole = (user: UserView, next: Role) => {
-    const self = user.id === me.data?.user.id && next === "viewer" ? " You will lose access to these settings." : "";
-    if (!window.confirm(`Make ${user.email} ${next === "admin" ? "an administrator" : "a viewer (read only)"}?${self}`)) return;
+    const self = user.id === me.data?.user.id && next === "viewer" ? ` ${t("loseAccess")}` : "";
+    if (!window.confirm(`${t(next === "admin" ? "confirmAdmin" : "confirmViewer", { email: user.email })}${self}`)) return;
     resetAll();
     role.mutate({ id: user.id, role: next });
   };
   const onResetPassword = (user: UserView) => {
-    const next = window.prompt(`New password for ${user.email} (8+ characters). Sessions already open stay signed in until they expire.`);
+    const next = window.prompt(t("promptPassword", { email: user.email }));
     if (next === null) return;
     resetAll();
     password.mutate({ id: user.id, password: next });
   };
   const onDelete = (user: UserView) => {
-    if (!window.confirm(`Delete ${user.email}? They can no longer sign in. What they did stays in the audit log.`)) return;
+    if (!window.confirm(t("confirmDelete", { email: user.email }))) return;
     resetAll();
     remove.mutate(user.id);
   };
 
-  if (query.isPending) return <Loading what="users" />;
-  if (query.isError) return <AdminQueryError error={query.error} what="the users" onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Loading what={t("what")} />;
+  if (query.isError) return <AdminQueryError error={query.error} what={t("what")} onRetry={() => void query.refetch()} />;
   return (
     <>
       <section className="card">
         <InlineError error={role.error ?? password.error ?? remove.error} />
-        {password.isSuccess && <p className="muted small">Password changed.</p>}
+        {password.isSuccess && <p className="muted small">{t("passwordChanged")}</p>}
         <UsersTable
           users={query.data.users}
           meId={me.data?.user.id ?? null}
@@ -65,7 +66,7 @@ function UsersView() {
         />
       </section>
       <section className="card">
-        <h2>Create a user</h2>
+        <h2>{t("create")}</h2>
         <CreateUserForm />
       </section>
     </>
@@ -74,13 +75,11 @@ function UsersView() {
 
 export default function UsersSettingsPage() {
   const settings = useTranslations("settings");
+  const t = useTranslations("admin.usersPage");
   return (
     <>
       <h1>{settings("users")}</h1>
-      <p className="muted">
-        Viewers read every dashboard; administrators also change the approved hosts, agents, enroll secrets and users. There is always at
-        least one administrator.
-      </p>
+      <p className="muted">{t("intro")}</p>
       <UsersView />
     </>
   );
