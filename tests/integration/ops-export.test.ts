@@ -2,7 +2,7 @@
 // neutralisation, and as many rows as the JSON API reports.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { enrollMachine, envelope, fixture, getJson, post, signIn } from "./helpers";
+import { callApi, enrollMachine, envelope, fixture, getJson, post, signIn } from "./helpers";
 
 let cookie = "";
 const tag = `opsx${randomUUID().slice(0, 6)}`;
@@ -150,15 +150,20 @@ describe("CSV exports", () => {
   });
 
   it("headers (and the alerts' texts) in the reader's language, columns in the same order", async () => {
-    const english = await csv("/api/dashboard/export/hosts.csv");
-    const french = await csv("/api/dashboard/export/hosts.csv", "fr-FR,fr;q=0.9");
+    // The reader's saved choice decides (it outranks Accept-Language), whatever another file left it at.
+    const as = async (locale: "en" | "fr", route: string) => {
+      expect((await callApi("PATCH", "/api/dashboard/me/locale", cookie, { locale })).status).toBe(200);
+      return csv(route);
+    };
+    const english = await as("en", "/api/dashboard/export/hosts.csv");
+    const french = await as("fr", "/api/dashboard/export/hosts.csv");
     expect(french.header.slice(0, 4)).toEqual(["FQDN", "Nom d’hôte", "État de licence", "Décompte actuel"]);
     expect(french.header).toHaveLength(english.header.length);
     expect(french.rows.map((r) => r.FQDN)).toEqual(english.rows.map((r) => r.fqdn));
-    const alerts = await csv("/api/dashboard/export/alerts.csv", "fr");
+    const alerts = await as("fr", "/api/dashboard/export/alerts.csv");
     expect(alerts.header.slice(0, 3)).toEqual(["Gravité", "État", "Type de machine"]);
     // Every alert of this run carries its messages: its French title differs from the English one.
-    const englishAlerts = await csv("/api/dashboard/export/alerts.csv");
+    const englishAlerts = await as("en", "/api/dashboard/export/alerts.csv");
     const row = alerts.rows.find((r) => r.Règle === "client-in-grace");
     expect(row?.Titre).toBe("Le client n’est pas activé (période de grâce)");
     expect(englishAlerts.rows.find((r) => r.rule_id === "client-in-grace")?.title).toBe("Client is not activated (grace period)");
