@@ -1,6 +1,8 @@
 // Renders message references with a catalogue, outside React (next-intl's createTranslator): the findings'
 // English texts, notifications, CSV headers, and the pages' findings in the reader's language.
-import { type AbstractIntlMessages, createTranslator } from "next-intl";
+// use-intl/core: the translator without React, so the evaluation, the notifications and the bench (react-server
+// conditions, where React has no hooks) can render messages; next-intl is built on it.
+import { type AbstractIntlMessages, createTranslator } from "use-intl/core";
 import type { Locale } from "../locales";
 import type { MessageRef } from "./messageRef";
 

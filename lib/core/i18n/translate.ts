@@ -1,5 +1,5 @@
 // A renderer per language over the app's catalogues, for the server side (rules, notifications, exports).
-import type { AbstractIntlMessages } from "next-intl";
+import type { AbstractIntlMessages } from "use-intl/core";
 import type { Locale } from "../locales";
 import { CATALOGUES } from "./catalogues";
 import type { MessageRef } from "./messageRef";
