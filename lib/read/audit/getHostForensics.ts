@@ -3,7 +3,6 @@
 import "server-only";
 import { getEpidForensicFacts } from "@/lib/evaluate/facts/getEpidForensicFacts";
 import { diagnoseHostForensics } from "@/lib/evaluate/rules";
-import { verdictLabels } from "@/lib/evaluate/rules/forensicTypes";
 import { decodeEpid, EPID_SOURCES } from "@/lib/kms/epid";
 import type { HostForensics } from "@/lib/read/contract/fleet";
 
@@ -26,7 +25,6 @@ export async function getHostForensics(now: Date, filter: { hosts?: readonly str
       clientsReporting: f.clientsReporting,
       activatedClients: f.activatedClients,
       verdict,
-      verdictLabel: verdictLabels[verdict],
       signals,
       ownEpids: f.ownEpids.map((o) => ({ ...o, decoded: decoded(o.epid, now) })),
       served: f.served.map((s) => ({

@@ -37,7 +37,6 @@ export async function getClientEpids(machineId: string, now: Date): Promise<Clie
       hostEpids: own.map((o) => o.epid),
       hostMachineId: host?.machineId ?? null,
       hostVerdict: (host?.verdict ?? "no-evidence") as Verdict,
-      hostVerdictLabel: host?.verdictLabel ?? "No ePID evidence yet",
     };
   });
   return { client: machine.fqdn, received };

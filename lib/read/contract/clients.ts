@@ -111,7 +111,6 @@ export const clientEpidsSchema = z.object({
       hostEpids: z.array(z.string()),
       hostMachineId: textOrNull,
       hostVerdict: verdictSchema,
-      hostVerdictLabel: z.string(),
     }),
   ),
 });

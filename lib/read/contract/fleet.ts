@@ -111,7 +111,6 @@ export const hostForensicsSchema = z.object({
       clientsReporting: int,
       activatedClients: int,
       verdict: verdictSchema,
-      verdictLabel: z.string(),
       signals: z.array(forensicSignalSchema),
       ownEpids: z.array(z.object({ family: z.string(), epid: z.string(), since: isoSchema.nullable(), decoded: decodedEpidSchema })),
       served: z.array(servedEpidSchema.extend({ decoded: decodedEpidSchema, matchesHost: z.boolean().nullable() })),
