@@ -55,7 +55,7 @@ const clientsCte = (H: number) => `
     SELECT i, bench_uuid('c' || i) AS id, 'ws-' || lpad(i::text, 6, '0') || '.corp.contoso.com' AS fqdn,
            bench_uuid('h' || (1 + i % ${H})) AS host_id, 'kms' || lpad((1 + i % ${H})::text, 2, '0') || '.corp.contoso.com' AS host_fqdn,
            (CASE WHEN i % 1000 = 0 THEN md5('cmid' || (i - 1)) ELSE md5('cmid' || i) END)::uuid::text AS cmid,
-           (i * 7919) % 10080 AS offset_min, i % 7 = 0 AS is_vm
+           ((i::bigint * 7919) % 10080)::int AS offset_min, i % 7 = 0 AS is_vm
       FROM generate_series($1::int, $2::int) AS i)`;
 
 /** Renewal k of a client happens at start + offset + k weeks (k = 0.. while before now). */
