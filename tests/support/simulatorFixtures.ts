@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
 import { ACT_ID_WIN_ENTERPRISE, WINDOWS_APP_ID } from "../../scripts/simulator/constants";
+import { simulate } from "../../scripts/simulator/engine";
+import { buildFleet } from "../../scripts/simulator/fleet";
+import type { ScenarioName, SimulationResult } from "../../scripts/simulator/types";
 
 const candidates = [process.env.KMSWATCH_FIXTURES_DIR, LOCAL_FIXTURES, SHARED_FIXTURES].filter((p): p is string => Boolean(p));
 
@@ -42,3 +45,8 @@ export const WIN_ENTERPRISE_GVLK = {
   extendedPid: "03612-03311-000-000000-03-1033-22631.0000-0182024",
   productKeyChannel: "Volume:GVLK",
 } as const;
+
+/** The fleet the simulator's own end-to-end tests read: two corp hosts, 150 clients, 40 days up to `end` (seed 11). */
+export function simulateTestFleet(end: number, scenarios: ScenarioName[]): SimulationResult {
+  return simulate(buildFleet({ hosts: 2, clients: 150, days: 40, seed: 11, end, scenarios }));
+}
