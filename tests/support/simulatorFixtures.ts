@@ -1,6 +1,7 @@
 // Test helper: where the shared reference fixtures live (tests skip when none is reachable).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
 import { ACT_ID_WIN_ENTERPRISE, WINDOWS_APP_ID } from "../../scripts/simulator/constants";
 import { simulate } from "../../scripts/simulator/engine";
@@ -14,6 +15,14 @@ export const FIXTURES_DIR = candidates.find((p) => existsSync(join(p, "dlv", "km
 export function fixture(rel: string): string {
   if (!FIXTURES_DIR) throw new Error("fixtures not found");
   return readFileSync(join(FIXTURES_DIR, rel), "utf8");
+}
+
+/** A renderer's output must be the reference fixture to the byte; it is compared piece by piece (split on
+ * `separator`: a line, an event) first, so a failure points at the piece that differs. */
+export function expectFixture(actual: string, rel: string, separator: string): void {
+  const expected = fixture(rel);
+  expect(actual.split(separator)).toEqual(expected.split(separator));
+  expect(actual).toBe(expected);
 }
 
 /** `2024-05-13T11:12:44.1234560Z` -> ms + 100-ns ticks below the millisecond. */
