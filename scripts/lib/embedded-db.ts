@@ -16,7 +16,8 @@ export type EmbeddedDb = {
   stop: () => Promise<void>;
 };
 
-const isAlive = (pid: number) => {
+/** Whether a process runs (EPERM: it does, under another user, as PostgreSQL may). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

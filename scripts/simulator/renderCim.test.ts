@@ -2,29 +2,16 @@ import { describe, expect, it } from "vitest";
 import { ACT_ID_SERVER_2022_STD, ACT_ID_WIN_ENTERPRISE, REASON_OOB_GRACE, WINDOWS_APP_ID } from "./constants";
 import { renderCimProduct, renderCimService, type CimObject, type CimProductInput, type CimServiceInput } from "./renderCim";
 import { FIXTURES_DIR, fixture, KMS01_COUNTERS } from "../../tests/support/simulatorFixtures";
+import { KMS_HOST_SETTINGS, NO_KMS_TARGET } from "./views";
 
 const counters = KMS01_COUNTERS;
-const noKms = {
-  kmsMachine: null,
-  kmsPort: 0,
-  lookupDomain: null,
-  discoveredName: null,
-  discoveredPort: 0,
-  activationInterval: 120,
-  renewalInterval: 10080,
-};
 const hostService: CimServiceInput = {
-  ...noKms,
+  ...NO_KMS_TARGET,
+  ...KMS_HOST_SETTINGS,
   version: "10.0.20348.2340",
   cmid: "9a3e6d2c-41b7-4c8e-8f5d-2b7a61c0e944",
   isKmsHost: true,
   currentCount: 50,
-  listeningPort: 0,
-  dnsPublishing: true,
-  lowPriority: false,
-  hostCaching: true,
-  activationDisabled: false,
-  remainingWindowsRearm: 1000,
   counters,
 };
 const clientService: CimServiceInput = {
@@ -39,7 +26,7 @@ const clientService: CimServiceInput = {
   counters: null,
 };
 const hostProduct: CimProductInput = {
-  ...noKms,
+  ...NO_KMS_TARGET,
   id: ACT_ID_SERVER_2022_STD,
   name: "Windows(R), ServerStandard edition",
   description: "Windows(R) Operating System, VOLUME_KMS_WS22 channel",

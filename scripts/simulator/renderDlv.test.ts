@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACT_ID_SERVER_2022_STD } from "./constants";
 import { renderDlv, type DlvInput } from "./renderDlv";
-import { FIXTURES_DIR, fixture, KMS01_COUNTERS, WIN_ENTERPRISE_GVLK } from "../../tests/support/simulatorFixtures";
+import { expectFixture, FIXTURES_DIR, KMS01_COUNTERS, WIN_ENTERPRISE_GVLK } from "../../tests/support/simulatorFixtures";
 
 // The fixtures print local time at UTC-4 (the CIM twin of each file carries the UTC instant).
 const EDT = -240;
@@ -151,12 +151,7 @@ const cases: [string, DlvInput][] = [
 ];
 
 describe.skipIf(!FIXTURES_DIR)("renderDlv reproduces the reference /dlv fixtures", () => {
-  it.each(cases)("%s", (file, input) => {
-    const expected = fixture(`dlv/${file}`);
-    const actual = renderDlv(input);
-    expect(actual.split("\r\n")).toEqual(expected.split("\r\n"));
-    expect(actual).toBe(expected);
-  });
+  it.each(cases)("%s", (file, input) => expectFixture(renderDlv(input), `dlv/${file}`, "\r\n"));
 });
 
 describe("renderDlv rules", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACT_ID_SERVER_2022_STD, ACT_ID_WIN_ENTERPRISE } from "./constants";
 import { renderEvents } from "./renderEvents";
-import { FIXTURES_DIR, at, fixture } from "../../tests/support/simulatorFixtures";
+import { at, expectFixture, FIXTURES_DIR } from "../../tests/support/simulatorFixtures";
 import type { LicenseCode } from "./constants";
 import type { Event12288, Event12289, Event12290, Event12293 } from "./types";
 
@@ -254,13 +254,7 @@ const cases: [string, Parameters<typeof renderEvents>[0]][] = [
 ];
 
 describe.skipIf(!FIXTURES_DIR)("renderEvents reproduces the reference event XML fixtures", () => {
-  it.each(cases)("%s", (file, events) => {
-    const expected = fixture(`events/${file}`);
-    const actual = renderEvents(events);
-    // Compare event by event first so a failure points at the record that differs.
-    expect(actual.split("</Event>")).toEqual(expected.split("</Event>"));
-    expect(actual).toBe(expected);
-  });
+  it.each(cases)("%s", (file, events) => expectFixture(renderEvents(events), `events/${file}`, "</Event>"));
 });
 
 describe("renderEvents", () => {

@@ -4,22 +4,13 @@ import { parseDlv } from "../../lib/ingest/parse/dlv";
 import { parseEventXml } from "../../lib/ingest/parse/eventXml";
 import { licenseStatusFromCode } from "../../lib/kms/parsed";
 import { PRODUCTS } from "./constants";
-import { simulate } from "./engine";
-import { buildFleet, machineById } from "./fleet";
+import { simulateTestFleet } from "../../tests/support/simulatorFixtures";
+import { machineById } from "./fleet";
 import { hex8 } from "./format";
 import { checkinBodies } from "./ingest";
 import { scenarioNames, type Checkin, type SimEvent } from "./types";
 
-const result = simulate(
-  buildFleet({
-    hosts: 2,
-    clients: 150,
-    days: 40,
-    seed: 11,
-    end: Date.parse("2024-06-01T12:00:00Z"),
-    scenarios: [...scenarioNames],
-  }),
-);
+const result = simulateTestFleet(Date.parse("2024-06-01T12:00:00Z"), [...scenarioNames]);
 // The last check-in of every machine covers every kind of snapshot; events come from all check-ins.
 const lastCheckins: Checkin[] = [...result.checkins.values()].map((l) => l[l.length - 1]!);
 

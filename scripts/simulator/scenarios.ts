@@ -1,7 +1,7 @@
 // Scenario sites layered on the healthy main site. Each scenario adds the machines that make its
 // problem visible (its own host when the symptom is a host-level one), so they combine freely.
 import { DAY, HOUR } from "./constants";
-import { makeClient, makeHost, num } from "./machines";
+import { type ClientSpec, type HostSpec, makeClient, makeHost, num } from "./machines";
 import type { Rng } from "./prng";
 import type { ClientMachine, HostMachine, ScenarioName } from "./types";
 import { epidScenarioBuilders, epidScenarioClientCounts, epidScenarioDescriptions } from "./scenarios/epid";
@@ -51,40 +51,47 @@ function recentInstall(ctx: BuildContext, daysAgo: number, spreadDays: number): 
   return ctx.end - Math.min(ctx.days, daysAgo) * DAY + ctx.rng.int(0, spreadDays * DAY);
 }
 
-function duplicateCmid(ctx: BuildContext): void {
-  const host = makeHost(ctx.seed, { hostname: "KMS-VDI01", domain: "vdi.corp.contoso.com", ip: "10.30.0.10", priorRequests: 0 }, ctx.start);
+/** A scenario's own KMS host, added to the fleet. */
+function addHost(ctx: BuildContext, spec: HostSpec): HostMachine {
+  const host = makeHost(ctx.seed, spec, ctx.start);
   ctx.hosts.push(host);
+  return host;
+}
+
+/** `count` clients named `<prefix>-001`… (`digits` wide), the rest of each one's spec from `spec(i)`. */
+function addClients(
+  ctx: BuildContext,
+  prefix: string,
+  digits: number,
+  count: number,
+  spec: (i: number) => Omit<ClientSpec, "hostname">,
+): void {
+  for (let i = 1; i <= count; i++) ctx.clients.push(makeClient(ctx.seed, { hostname: `${prefix}-${num(i, digits)}`, ...spec(i) }));
+}
+
+function duplicateCmid(ctx: BuildContext): void {
+  const host = addHost(ctx, { hostname: "KMS-VDI01", domain: "vdi.corp.contoso.com", ip: "10.30.0.10", priorRequests: 0 });
   // Two golden images captured without `sysprep /generalize`: every clone keeps its image's CMID.
   const imageCmids = [ctx.rng.guid(), ctx.rng.guid()];
-  for (let i = 1; i <= 40; i++) {
-    ctx.clients.push(
-      makeClient(ctx.seed, {
-        hostname: `VDI-POOL-${num(i, 3)}`,
-        domain: "vdi.corp.contoso.com",
-        isVm: true,
-        cmid: imageCmids[i % 2],
-        hostId: host.id,
-        installedAt: recentInstall(ctx, 25, 3),
-        activatedAt: null,
-      }),
-    );
-  }
+  addClients(ctx, "VDI-POOL", 3, 40, (i) => ({
+    domain: "vdi.corp.contoso.com",
+    isVm: true,
+    cmid: imageCmids[i % 2],
+    hostId: host.id,
+    installedAt: recentInstall(ctx, 25, 3),
+    activatedAt: null,
+  }));
 }
 
 function rogueHost(ctx: BuildContext): void {
-  const rogue = makeHost(
-    ctx.seed,
-    {
-      hostname: "KMS-ROGUE",
-      domain: "lab.contoso.com",
-      ip: "10.99.7.23",
-      approved: false,
-      hasAgent: false,
-      fakeCount: 50,
-    },
-    ctx.start,
-  );
-  ctx.hosts.push(rogue);
+  const rogue = addHost(ctx, {
+    hostname: "KMS-ROGUE",
+    domain: "lab.contoso.com",
+    ip: "10.99.7.23",
+    approved: false,
+    hasAgent: false,
+    fakeCount: 50,
+  });
   const mainHostIds = new Set(ctx.mainHosts.map((h) => h.id));
   const candidates = ctx.clients.filter((c) => c.hasAgent && c.product === "win" && c.hostId !== null && mainHostIds.has(c.hostId));
   // The rogue SRV record wins DNS discovery for the last few main-site workstations.
@@ -92,46 +99,26 @@ function rogueHost(ctx: BuildContext): void {
 }
 
 function lowCount(ctx: BuildContext): void {
-  const host = makeHost(
-    ctx.seed,
-    {
-      hostname: "KMS-BR2",
-      domain: "branch.contoso.com",
-      ip: "10.62.0.10",
-      priorRequests: 0,
-    },
-    ctx.start,
-  );
-  ctx.hosts.push(host);
-  for (let i = 1; i <= 12; i++) {
-    ctx.clients.push(
-      makeClient(ctx.seed, {
-        hostname: `WS-BR2-${num(i, 4)}`,
-        domain: "branch.contoso.com",
-        isVm: ctx.rng.chance(0.2),
-        hostId: host.id,
-        installedAt: recentInstall(ctx, 20, 2),
-        activatedAt: null,
-      }),
-    );
-  }
+  const host = addHost(ctx, { hostname: "KMS-BR2", domain: "branch.contoso.com", ip: "10.62.0.10", priorRequests: 0 });
+  addClients(ctx, "WS-BR2", 4, 12, () => ({
+    domain: "branch.contoso.com",
+    isVm: ctx.rng.chance(0.2),
+    hostId: host.id,
+    installedAt: recentInstall(ctx, 20, 2),
+    activatedAt: null,
+  }));
 }
 
 function firewall(ctx: BuildContext): void {
   const target = ctx.mainHosts[0]!;
-  for (let i = 1; i <= 15; i++) {
-    ctx.clients.push(
-      makeClient(ctx.seed, {
-        hostname: `WS-LAB-${num(i, 4)}`,
-        domain: "corp.contoso.com",
-        isVm: ctx.rng.chance(0.3),
-        hostId: target.id,
-        blocked: true,
-        installedAt: recentInstall(ctx, 20, 5),
-        activatedAt: null,
-      }),
-    );
-  }
+  addClients(ctx, "WS-LAB", 4, 15, () => ({
+    domain: "corp.contoso.com",
+    isVm: ctx.rng.chance(0.3),
+    hostId: target.id,
+    blocked: true,
+    installedAt: recentInstall(ctx, 20, 5),
+    activatedAt: null,
+  }));
 }
 
 function dnsPublishFailure(ctx: BuildContext): void {
@@ -141,48 +128,25 @@ function dnsPublishFailure(ctx: BuildContext): void {
 }
 
 function makClients(ctx: BuildContext): void {
-  for (let i = 1; i <= 25; i++) {
+  addClients(ctx, "LT-SALES", 4, 25, () => {
     const installedAt = ctx.start - ctx.rng.int(20, 600) * DAY;
-    ctx.clients.push(
-      makeClient(ctx.seed, {
-        hostname: `LT-SALES-${num(i, 4)}`,
-        domain: "corp.contoso.com",
-        channel: "mak",
-        hostId: null,
-        installedAt,
-        activatedAt: installedAt + ctx.rng.int(1, 48) * HOUR,
-      }),
-    );
-  }
+    return { domain: "corp.contoso.com", channel: "mak", hostId: null, installedAt, activatedAt: installedAt + ctx.rng.int(1, 48) * HOUR };
+  });
 }
 
 function hostUnlicensed(ctx: BuildContext): void {
-  const host = makeHost(
-    ctx.seed,
-    {
-      hostname: "KMS-OLD",
-      domain: "corp.contoso.com",
-      ip: "10.20.0.9",
-      licensed: false,
-      priorRequests: 14,
-    },
-    ctx.start,
-  );
-  ctx.hosts.push(host);
-  for (let i = 1; i <= 10; i++) {
+  const host = addHost(ctx, { hostname: "KMS-OLD", domain: "corp.contoso.com", ip: "10.20.0.9", licensed: false, priorRequests: 14 });
+  addClients(ctx, "WS-OLD", 4, 10, () => {
     // Activated by KMS-OLD before its own license lapsed; `/skms` pins them to it, so renewals now fail.
     const activatedAt = ctx.start - ctx.rng.int(30, 120) * DAY;
-    ctx.clients.push(
-      makeClient(ctx.seed, {
-        hostname: `WS-OLD-${num(i, 4)}`,
-        domain: "corp.contoso.com",
-        hostId: host.id,
-        hostSource: "registered",
-        installedAt: activatedAt - ctx.rng.int(30, 400) * DAY,
-        activatedAt,
-      }),
-    );
-  }
+    return {
+      domain: "corp.contoso.com",
+      hostId: host.id,
+      hostSource: "registered",
+      installedAt: activatedAt - ctx.rng.int(30, 400) * DAY,
+      activatedAt,
+    };
+  });
 }
 
 export const scenarioBuilders: Record<ScenarioName, (ctx: BuildContext) => void> = {

@@ -21,6 +21,27 @@ const HOST_DESCRIPTION = "Windows(R) Operating System, VOLUME_KMS_WS22 channel";
 /** The agent runs slmgr a few seconds before it posts. */
 const COLLECTION_LAG_MS = 5000;
 
+/** A machine's service with no KMS host set or discovered (a KMS host itself), intervals at their defaults. */
+export const NO_KMS_TARGET = {
+  kmsMachine: null,
+  kmsPort: 0,
+  lookupDomain: null,
+  discoveredName: null,
+  discoveredPort: 0,
+  activationInterval: ACTIVATION_INTERVAL_MIN,
+  renewalInterval: RENEWAL_INTERVAL_MIN,
+} as const;
+
+/** A KMS host service's settings as installed: default port (shown as 0), DNS publishing on, never rearmed. */
+export const KMS_HOST_SETTINGS = {
+  listeningPort: 0,
+  dnsPublishing: true,
+  lowPriority: false,
+  hostCaching: true,
+  activationDisabled: false,
+  remainingWindowsRearm: 1000,
+} as const;
+
 const reasonFor = (status: number): number =>
   status === LS.OOBGrace ? REASON_OOB_GRACE : status === LS.OOTGrace ? REASON_OOT_GRACE : status === LS.Notification ? HR.GRACE_EXPIRED : 0;
 
@@ -145,32 +166,18 @@ export function hostDlv(h: HostMachine, s: HostSnapshot): DlvInput {
 
 export function hostCim(h: HostMachine, s: HostSnapshot): { service: CimServiceInput; product: CimProductInput } {
   const p = PRODUCTS.server;
-  const none = {
-    kmsMachine: null,
-    kmsPort: 0,
-    lookupDomain: null,
-    discoveredName: null,
-    discoveredPort: 0,
-    activationInterval: ACTIVATION_INTERVAL_MIN,
-    renewalInterval: RENEWAL_INTERVAL_MIN,
-  };
   return {
     service: {
-      ...none,
+      ...NO_KMS_TARGET,
+      ...KMS_HOST_SETTINGS,
       version: p.version,
       cmid: h.cmid,
       isKmsHost: true,
       currentCount: s.count,
-      listeningPort: 0,
-      dnsPublishing: true,
-      lowPriority: false,
-      hostCaching: true,
-      activationDisabled: false,
-      remainingWindowsRearm: 1000,
       counters: s.counters,
     },
     product: {
-      ...none,
+      ...NO_KMS_TARGET,
       id: p.actId,
       name: p.name,
       description: HOST_DESCRIPTION,

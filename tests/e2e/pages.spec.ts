@@ -22,38 +22,39 @@ async function seriousViolations(page: import("@playwright/test").Page) {
     );
 }
 
-test.describe("French, 390 px", () => {
-  test.use({ locale: "fr-FR", viewport: { width: 390, height: 844 } });
-  test("every page speaks French, fits the phone and passes axe", async ({ page }) => {
-    test.setTimeout(120_000);
-    // The user's saved language wins over the browser's: say it the way the header switch does.
-    expect((await page.request.patch("/api/dashboard/me/locale", { data: { locale: "fr" } })).status()).toBe(200);
-    for (const { path, heading } of everyPage(ids, catalogues.fr)) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { name: heading, exact: true }).first(), path).toBeVisible();
-      await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-      await expect(page.getByText(/Loading|Chargement/)).toHaveCount(0);
-      expect.soft(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-      expect.soft(await seriousViolations(page), path).toEqual([]);
-    }
-  });
-});
+const layouts = [
+  {
+    name: "French, 390 px",
+    title: "every page speaks French, fits the phone and passes axe",
+    language: "fr",
+    use: { locale: "fr-FR", viewport: { width: 390, height: 844 } },
+  },
+  {
+    name: "English, 1440 px",
+    title: "every page speaks English and passes axe",
+    language: "en",
+    use: { locale: "en-US", viewport: { width: 1440, height: 900 } },
+  },
+] as const;
 
-test.describe("English, 1440 px", () => {
-  test.use({ locale: "en-US", viewport: { width: 1440, height: 900 } });
-  test("every page speaks English and passes axe", async ({ page }) => {
-    test.setTimeout(120_000);
-    expect((await page.request.patch("/api/dashboard/me/locale", { data: { locale: "en" } })).status()).toBe(200);
-    for (const { path, heading } of everyPage(ids, catalogues.en)) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { name: heading, exact: true }).first(), path).toBeVisible();
-      await expect(page.locator("html")).toHaveAttribute("lang", "en");
-      await expect(page.getByText(/Loading|Chargement/)).toHaveCount(0);
-      expect.soft(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-      expect.soft(await seriousViolations(page), path).toEqual([]);
-    }
+for (const layout of layouts) {
+  test.describe(layout.name, () => {
+    test.use(layout.use);
+    test(layout.title, async ({ page }) => {
+      test.setTimeout(120_000);
+      // The user's saved language wins over the browser's: say it the way the header switch does.
+      expect((await page.request.patch("/api/dashboard/me/locale", { data: { locale: layout.language } })).status()).toBe(200);
+      for (const { path, heading } of everyPage(ids, catalogues[layout.language])) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { name: heading, exact: true }).first(), path).toBeVisible();
+        await expect(page.locator("html")).toHaveAttribute("lang", layout.language);
+        await expect(page.getByText(/Loading|Chargement/)).toHaveCount(0);
+        expect.soft(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+        expect.soft(await seriousViolations(page), path).toEqual([]);
+      }
+    });
   });
-});
+}
 
 test.describe("findings in the reader's language", () => {
   test.use({ viewport: { width: 1440, height: 900 } });

@@ -68,6 +68,13 @@ export async function enrollMachine(prefix = "WS"): Promise<{ token: string; age
   return { ...answer.body, fqdn: fqdn.toLowerCase(), installationKey };
 }
 
+/** KMS01's Key Management Service log (several events) as an agent's events artifact. */
+export const multiLog = () => ({
+  type: "events",
+  log: "Key Management Service",
+  xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml"),
+});
+
 export function envelope(artifacts: unknown[], collectedAt = new Date().toISOString()) {
   return { collectedAt, agentVersion: "test-1.0", artifacts };
 }

@@ -8,7 +8,7 @@ import { insertEvents } from "../../lib/ingest/storeEvents";
 import { renderEvents } from "../../scripts/simulator/renderEvents";
 import { ACT_ID_WIN_ENTERPRISE, LS } from "../../scripts/simulator/constants";
 import type { Event12288, Event12289 } from "../../scripts/simulator/types";
-import { enrollMachine, envelope, fixture, post, sqlOne } from "./helpers";
+import { enrollMachine, envelope, fixture, multiLog, post, sqlOne } from "./helpers";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
 afterAll(() => pool.end());
@@ -20,11 +20,6 @@ const cimArtifacts = () => [
     products: [JSON.parse(fixture("cim", "ws-fin-0142-client.SoftwareLicensingProduct.json"))],
   },
 ];
-const multiLog = () => ({
-  type: "events",
-  log: "Key Management Service",
-  xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml"),
-});
 
 describe("storing the same events concurrently", () => {
   it("a COPY that meets events committed meanwhile falls back to the idempotent insert", async () => {

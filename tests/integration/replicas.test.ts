@@ -3,7 +3,7 @@
 // other at once: no sticky sessions, no per-replica state a load balancer would have to respect.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Replica, startReplica, stopReplica } from "./replica";
-import { checkinsFor, countFor, enrollMachine, envelope, fixture, post, signIn, sqlOne } from "./helpers";
+import { checkinsFor, countFor, enrollMachine, envelope, fixture, multiLog, post, signIn, sqlOne } from "./helpers";
 
 type IngestBody = { accepted: number; duplicates: number };
 /** A request to the second replica, as `post` and `getJson` (helpers.ts) send them to the shared server. */
@@ -25,12 +25,6 @@ beforeAll(async () => {
   replica = await startReplica();
 });
 afterAll(() => stopReplica(replica));
-
-const multiLog = () => ({
-  type: "events",
-  log: "Key Management Service",
-  xml: fixture("events", "host-kms01-keymanagementservice-log.multi.xml"),
-});
 
 describe("a second replica on the same database", () => {
   it("starts without applying a migration or creating another admin", async () => {

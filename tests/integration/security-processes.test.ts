@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ROOT } from "../../scripts/lib/app.ts";
-import { freePort } from "../../scripts/lib/embedded-db.ts";
+import { freePort, isAlive } from "../../scripts/lib/embedded-db.ts";
 import { envelope, fixture } from "./helpers";
 import { spawnServe } from "./replica";
 
@@ -56,14 +56,6 @@ const health = async (url: string) => {
 const waitHealthy = (s: Serve) =>
   until("a healthy server", async () => ((await health(s.url)).status === 200 ? true : undefined), 120_000, s.output);
 const postmasterPid = () => Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 const childrenOf = (pid: number) =>
   execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)])
     .toString()
@@ -181,7 +173,7 @@ describe("10. children die with their parent, and start-up errors say what is wr
     expect(next.length).toBeGreaterThan(0);
     process.kill(servePid, "SIGKILL"); // the process only, as the OOM killer or `kill -9` would
     await s.exited;
-    await until("the children to exit", async () => ([postgres, ...next].some(alive) ? undefined : true), 20_000, s.output);
+    await until("the children to exit", async () => ([postgres, ...next].some(isAlive) ? undefined : true), 20_000, s.output);
 
     serve = startServe();
     await waitHealthy(serve);

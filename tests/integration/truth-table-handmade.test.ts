@@ -24,19 +24,14 @@ describe("truth table: hand-made situations", () => {
 
   it("host key does not cover the client OS (0xC004F042): fix the host key, not the count", async () => {
     const cmid = newCmid();
-    const m = await enrollMachine("TT-F042");
     const at = hoursAgo(1);
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        { type: "dlv", text: clientDlv({ cmid, kmsHost, status: "grace", graceMin: 20_000 }) },
-        eventsArtifact("Application", [
-          request12288(m.fqdn, at, { kmsHost, cmid }),
-          response12289(m.fqdn, new Date(at.getTime() + 500), { hresult: "0xC004F042", activated: false, count: 50 }),
-        ]),
+    const m = await report("TT-F042", ({ fqdn }) => [
+      { type: "dlv", text: clientDlv({ cmid, kmsHost, status: "grace", graceMin: 20_000 }) },
+      eventsArtifact("Application", [
+        request12288(fqdn, at, { kmsHost, cmid }),
+        response12289(fqdn, new Date(at.getTime() + 500), { hresult: "0xC004F042", activated: false, count: 50 }),
       ]),
-      m.token,
-    );
+    ]);
     assertRow("0xC004F042", await findingsOf("client", m.fqdn), {
       first: "client-host-key-unsupported",
       hresult: "0xC004F042",
@@ -66,19 +61,14 @@ describe("truth table: hand-made situations", () => {
 
   it("expired renewal: no renewal for 10 days while checking in, activation running out", async () => {
     const cmid = newCmid();
-    const m = await enrollMachine("TT-RENEW");
     const at = hoursAgo(240);
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        { type: "dlv", text: clientDlv({ cmid, kmsHost, expiryMin: 3 * 1440 }) },
-        eventsArtifact("Application", [
-          request12288(m.fqdn, at, { kmsHost, cmid }),
-          response12289(m.fqdn, new Date(at.getTime() + 500), { activated: true, count: 50 }),
-        ]),
+    const m = await report("TT-RENEW", ({ fqdn }) => [
+      { type: "dlv", text: clientDlv({ cmid, kmsHost, expiryMin: 3 * 1440 }) },
+      eventsArtifact("Application", [
+        request12288(fqdn, at, { kmsHost, cmid }),
+        response12289(fqdn, new Date(at.getTime() + 500), { activated: true, count: 50 }),
       ]),
-      m.token,
-    );
+    ]);
     assertRow("renewal", await findingsOf("client", m.fqdn), {
       first: "client-expiring-soon",
       after: ["client-renewal-overdue"],
@@ -88,28 +78,23 @@ describe("truth table: hand-made situations", () => {
 
   it("DNS SRV missing: the probe found no _vlmcs._tcp record and the request went unanswered", async () => {
     const cmid = newCmid();
-    const m = await enrollMachine("TT-NOSRV");
     const at = hoursAgo(2);
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        {
-          type: "dlv",
-          text: clientDlv({ cmid, kmsHost, status: "grace", graceMin: 30_000 }).replace(/Registered KMS machine name: .*\n/, ""),
-        },
-        eventsArtifact("Application", [request12288(m.fqdn, at, { kmsHost: "", cmid, hresult: "0x8007232B" })]),
-        {
-          type: "probe",
-          checkedAt: hoursAgo(1).toISOString(),
-          domain: "corp.contoso.com",
-          srvRecords: [],
-          srvError: "ENOTFOUND",
-          target: null,
-          tcp: null,
-        },
-      ]),
-      m.token,
-    );
+    const m = await report("TT-NOSRV", ({ fqdn }) => [
+      {
+        type: "dlv",
+        text: clientDlv({ cmid, kmsHost, status: "grace", graceMin: 30_000 }).replace(/Registered KMS machine name: .*\n/, ""),
+      },
+      eventsArtifact("Application", [request12288(fqdn, at, { kmsHost: "", cmid, hresult: "0x8007232B" })]),
+      {
+        type: "probe",
+        checkedAt: hoursAgo(1).toISOString(),
+        domain: "corp.contoso.com",
+        srvRecords: [],
+        srvError: "ENOTFOUND",
+        target: null,
+        tcp: null,
+      },
+    ]);
     assertRow("no SRV", await findingsOf("client", m.fqdn), {
       first: "client-host-unreachable",
       causeHas: ["no _vlmcs._tcp SRV record"],
@@ -119,16 +104,11 @@ describe("truth table: hand-made situations", () => {
   });
 
   it("a host that stopped answering: checks in, but no request for 10 days", async () => {
-    const m = await enrollMachine("TT-IDLE");
     const at = hoursAgo(240);
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        { type: "dlv", text: hostDlv() },
-        eventsArtifact("Key Management Service", [host12290(m.fqdn, at, { client: "ws-x.corp.contoso.com", cmid: newCmid() })]),
-      ]),
-      m.token,
-    );
+    const m = await report("TT-IDLE", ({ fqdn }) => [
+      { type: "dlv", text: hostDlv() },
+      eventsArtifact("Key Management Service", [host12290(fqdn, at, { client: "ws-x.corp.contoso.com", cmid: newCmid() })]),
+    ]);
     const findings = await findingsOf("host", m.fqdn);
     expect(findings.map((f) => f.ruleId)).toContain("host-idle");
     const idle = findings.find((f) => f.ruleId === "host-idle")!;
@@ -138,20 +118,16 @@ describe("truth table: hand-made situations", () => {
 
 describe("truth table: more hand-made situations", () => {
   it("DNS publishing failing: the host names the domain and the SRV record's rights", async () => {
-    const m = await enrollMachine("TT-DNSPUB");
     const at = hoursAgo(3);
-    const failure = readFixture("events", "host-12293-dns-publish-failure.xml")
-      .replace(/SystemTime='[^']+'/, `SystemTime='${at.toISOString()}'`)
-      .replace(/<Computer>[^<]+<\/Computer>/, `<Computer>${m.fqdn}</Computer>`);
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        { type: "dlv", text: hostDlv() },
-        eventsArtifact("Key Management Service", [host12290(m.fqdn, hoursAgo(1), { client: "ws-y.corp.contoso.com", cmid: newCmid() })]),
-        { type: "events", log: "Application", xml: failure },
-      ]),
-      m.token,
-    );
+    const failure = (fqdn: string) =>
+      readFixture("events", "host-12293-dns-publish-failure.xml")
+        .replace(/SystemTime='[^']+'/, `SystemTime='${at.toISOString()}'`)
+        .replace(/<Computer>[^<]+<\/Computer>/, `<Computer>${fqdn}</Computer>`);
+    const m = await report("TT-DNSPUB", ({ fqdn }) => [
+      { type: "dlv", text: hostDlv() },
+      eventsArtifact("Key Management Service", [host12290(fqdn, hoursAgo(1), { client: "ws-y.corp.contoso.com", cmid: newCmid() })]),
+      { type: "events", log: "Application", xml: failure(fqdn) },
+    ]);
     assertRow("DNS publishing", await findingsOf("host", m.fqdn), {
       first: "host-dns-publish-failed",
       causeHas: ["12293", "0x80072338"],
@@ -161,29 +137,17 @@ describe("truth table: more hand-made situations", () => {
   });
 
   it("a host that stopped answering: its clients' 12288 get no 12289, and it logs no request", async () => {
-    const host = await enrollMachine("TT-MUTE");
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        { type: "dlv", text: hostDlv() },
-        eventsArtifact("Key Management Service", [
-          host12290(host.fqdn, hoursAgo(240), { client: "ws-z.corp.contoso.com", cmid: newCmid() }),
-        ]),
-      ]),
-      host.token,
-    );
+    const host = await report("TT-MUTE", ({ fqdn }) => [
+      { type: "dlv", text: hostDlv() },
+      eventsArtifact("Key Management Service", [host12290(fqdn, hoursAgo(240), { client: "ws-z.corp.contoso.com", cmid: newCmid() })]),
+    ]);
     // It is one of ours (approved), so its clients' trouble is reaching it, not a rogue host.
     expect((await callApi("POST", "/api/dashboard/audit/approved", cookie, { host: host.fqdn })).status).toBe(201);
-    const client = await enrollMachine("TT-MUTEC");
     const cmid = newCmid();
-    await post(
-      "/api/v1/ingest",
-      envelope([
-        { type: "dlv", text: clientDlv({ cmid, kmsHost: host.fqdn }) },
-        eventsArtifact("Application", [request12288(client.fqdn, hoursAgo(2), { kmsHost: host.fqdn, cmid, hresult: "0x800706BA" })]),
-      ]),
-      client.token,
-    );
+    const client = await report("TT-MUTEC", ({ fqdn }) => [
+      { type: "dlv", text: clientDlv({ cmid, kmsHost: host.fqdn }) },
+      eventsArtifact("Application", [request12288(fqdn, hoursAgo(2), { kmsHost: host.fqdn, cmid, hresult: "0x800706BA" })]),
+    ]);
     assertRow("mute host", await findingsOf("host", host.fqdn), {
       first: "host-clients-cannot-reach",
       after: ["host-idle"],

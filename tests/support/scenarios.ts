@@ -1,14 +1,5 @@
 // The simulator scenarios the fleet-wide tests were written against (each test's counts assume them);
 // scenarios added later for other features join a test by being named there, not by accident.
-import type { ScenarioName } from "../../scripts/simulator/types";
+import { activationScenarioNames, type ScenarioName } from "../../scripts/simulator/types";
 
-export const DIAGNOSIS_SCENARIOS: ScenarioName[] = [
-  "healthy",
-  "duplicate-cmid",
-  "rogue-host",
-  "low-count",
-  "firewall",
-  "dns-publish-failure",
-  "mak-clients",
-  "host-unlicensed",
-];
+export const DIAGNOSIS_SCENARIOS: ScenarioName[] = [...activationScenarioNames];

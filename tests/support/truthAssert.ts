@@ -38,10 +38,14 @@ export function assertRow(where: string, findings: Finding[], e: Expect) {
   for (const w of e.lacks ?? []) expect(`${first.cause} ${first.fix}`, `${where}: must not say "${w}"`).not.toContain(w);
 }
 
-/** Enrolls a machine and posts its artifacts, dated `collectedAt` (now by default). */
-export async function report(prefix: string, artifacts: unknown[], collectedAt?: string) {
+type Enrolled = Awaited<ReturnType<typeof enrollMachine>>;
+
+/** Enrolls a machine and posts its artifacts (a function of the machine when its events name it), dated
+ * `collectedAt` (now by default). */
+export async function report(prefix: string, artifacts: unknown[] | ((m: Enrolled) => unknown[]), collectedAt?: string) {
   const m = await enrollMachine(prefix);
-  const answer = await post("/api/v1/ingest", envelope(artifacts, collectedAt), m.token);
+  const body = envelope(typeof artifacts === "function" ? artifacts(m) : artifacts, collectedAt);
+  const answer = await post("/api/v1/ingest", body, m.token);
   expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
   return m;
 }

@@ -62,39 +62,37 @@ Describe 'enrollment and exit codes' {
         $script:enrollJson | Should -Match '^\{"enrollSecret":"s3cret","hostname":"WS-TEST","fqdn":"ws-test.corp.contoso.com","installationKey":"[A-Za-z0-9_-]{43}"\}$'
     }
 
-    It 'exits 2 without a token and without a secret' {
-        Mock Invoke-KmsWithRetry { throw 'must not be called' }
+    It 'exits 2 and keeps the payload: <Case>' -ForEach @(
+        @{ Case = 'no token and no secret'; HasToken = $false; Answer = { throw 'must not be called' }; Logged = 'not enrolled yet' }
+        @{ Case = '401 without the secret'; HasToken = $true; Answer = { New-Answer 401 '{"error":"revoked"}' }; Logged = 'token revoked or unknown' }
+    ) {
+        if ($HasToken) { Save-TestToken }
+        Mock Invoke-KmsWithRetry -MockWith $Answer
         (Send-KmsSpool).ExitCode | Should -Be 2
-        Get-Content -LiteralPath (Join-Path $script:StateDir 'agent.log') -Raw | Should -Match 'not enrolled yet'
+        Get-Content -LiteralPath (Join-Path $script:StateDir 'agent.log') -Raw | Should -Match $Logged
         (Get-SpoolEntries).Count | Should -Be 1
     }
 
-    It 're-enrolls once on 401 with the secret and resends the same payload' {
-        Save-TestToken
-        $script:EnrollSecret = 's3cret'
-        Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } { New-Answer 201 '{"agentId":"a-2","token":"t-new"}' }
-        Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/ingest' } { if ($Token -eq 't-old') { New-Answer 401 '{"error":"revoked"}' } else { New-Answer 200 } }
-        $r = Send-KmsSpool
-        $r.ExitCode | Should -Be 0
-        $r.Sent | Should -Be 1
-        Should -Invoke Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } -Times 1 -Exactly
-    }
+    Context '401 on the saved token, with the enroll secret' {
+        BeforeEach {
+            Save-TestToken
+            $script:EnrollSecret = 's3cret'
+            Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } { New-Answer 201 '{"agentId":"a-2","token":"t-new"}' }
+        }
 
-    It 'exits 2 on 401 without the secret and keeps the payload' {
-        Save-TestToken
-        Mock Invoke-KmsWithRetry { New-Answer 401 '{"error":"revoked"}' }
-        (Send-KmsSpool).ExitCode | Should -Be 2
-        Get-Content -LiteralPath (Join-Path $script:StateDir 'agent.log') -Raw | Should -Match 'token revoked or unknown'
-        (Get-SpoolEntries).Count | Should -Be 1
-    }
+        It 're-enrolls once and resends the same payload' {
+            Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/ingest' } { if ($Token -eq 't-old') { New-Answer 401 '{"error":"revoked"}' } else { New-Answer 200 } }
+            $r = Send-KmsSpool
+            $r.ExitCode | Should -Be 0
+            $r.Sent | Should -Be 1
+            Should -Invoke Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } -Times 1 -Exactly
+        }
 
-    It 'exits 2 when a fresh token is refused too (no enroll loop)' {
-        Save-TestToken
-        $script:EnrollSecret = 's3cret'
-        Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } { New-Answer 201 '{"agentId":"a-2","token":"t-new"}' }
-        Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/ingest' } { New-Answer 401 }
-        (Send-KmsSpool).ExitCode | Should -Be 2
-        Should -Invoke Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } -Times 1 -Exactly
+        It 'exits 2 when the fresh token is refused too (no enroll loop)' {
+            Mock Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/ingest' } { New-Answer 401 }
+            (Send-KmsSpool).ExitCode | Should -Be 2
+            Should -Invoke Invoke-KmsWithRetry -ParameterFilter { $Url -like '*/enroll' } -Times 1 -Exactly
+        }
     }
 
     It 'exits 2 when the server refuses the enroll secret' {

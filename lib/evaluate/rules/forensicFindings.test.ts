@@ -1,38 +1,13 @@
 // Truth table of the forensic findings the alerts keep: situation -> machine -> the rule and severity it carries.
 import { describe, expect, it } from "vitest";
 import { client } from "../../../tests/support/diagnosisFacts";
+import { BAD_EPID, daysAgo, genuineHost, HOST_EPID, NOW, OTHER_EPID, servedEpid } from "../../../tests/support/forensicFacts";
 import { diagnoseClient } from "./index";
 import { CLIENT_EMULATOR_RULE, forensicFindings, type ReceivedEpid, withKmsHostEpids } from "./forensicFindings";
-import type { HostForensicFacts, ServedEpid } from "./forensicTypes";
+import type { HostForensicFacts } from "./forensicTypes";
 
-const now = new Date("2026-12-04T12:00:00Z");
-const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
-const HOST_EPID = "03612-00206-566-123456-03-1033-20348.0000-0792022";
-const OTHER_EPID = "03612-00206-271-998877-03-1033-20348.0000-1502024";
-const BAD_EPID = "03612-00206-271-998877-03-1033-17763.0000-0452015";
 const EMU2_EPID = "06401-00206-271-123456-03-1033-9600.0000-0102019";
-
-const served = (epid: string, extra: Partial<ServedEpid> = {}): ServedEpid => ({
-  family: "windows",
-  epid,
-  clients: 1,
-  licensedClients: 1,
-  firstSeenAt: daysAgo(20),
-  lastSeenAt: daysAgo(1),
-  ips: ["10.20.0.15"],
-  clientSample: ["ws-1.corp"],
-  ...extra,
-});
-const host: HostForensicFacts = {
-  host: "kms01.corp",
-  machineId: "m-kms01",
-  approved: true,
-  osBuild: 20348,
-  ownEpids: [{ family: "windows", epid: HOST_EPID, since: daysAgo(300) }],
-  served: [served(HOST_EPID)],
-  clientsReporting: 1,
-  activatedClients: 1,
-};
+const host = genuineHost("kms01.corp", "m-kms01", servedEpid(HOST_EPID));
 const emulator: HostForensicFacts = {
   ...host,
   host: "kms-rogue.lab",
@@ -40,7 +15,7 @@ const emulator: HostForensicFacts = {
   approved: false,
   osBuild: null,
   ownEpids: [],
-  served: [served(OTHER_EPID), served(EMU2_EPID, { clientSample: ["ws-2.corp"] })],
+  served: [servedEpid(OTHER_EPID), servedEpid(EMU2_EPID, { clientSample: ["ws-2.corp"] })],
   clientsReporting: 2,
   activatedClients: 2,
 };
@@ -62,14 +37,14 @@ const scope = {
   ]),
 };
 const found = (hosts: HostForensicFacts[], received: ReceivedEpid[], s = scope) =>
-  forensicFindings(hosts, received, s, now).map((f) => [f.subject.machineId, f.ruleId, f.severity]);
+  forensicFindings(hosts, received, s, NOW).map((f) => [f.subject.machineId, f.ruleId, f.severity]);
 
 describe("forensic findings: which machine carries which signal", () => {
   it.each<[string, HostForensicFacts[], ReceivedEpid[], (string | null)[][]]>([
     ["genuine host, clients hold its ePID", [host], [got("ws-1.corp", "kms01.corp", HOST_EPID)], []],
     [
       "impostor under the host's name: on the host only (its evidence names the clients)",
-      [{ ...host, served: [served(HOST_EPID), served(OTHER_EPID)] }],
+      [{ ...host, served: [servedEpid(HOST_EPID), servedEpid(OTHER_EPID)] }],
       [got("ws-1.corp", "kms01.corp", OTHER_EPID)],
       [
         ["m-kms01", "host-epid-impostor", "critical"],
@@ -93,13 +68,13 @@ describe("forensic findings: which machine carries which signal", () => {
     ],
     [
       "approved name with one impossible ePID and no agent: a warning on its client",
-      [{ ...emulator, approved: true, served: [served(BAD_EPID)] }],
+      [{ ...emulator, approved: true, served: [servedEpid(BAD_EPID)] }],
       [got("ws-1.corp", "kms-rogue.lab", BAD_EPID)],
       [["m-ws1", CLIENT_EMULATOR_RULE, "warning"]],
     ],
     [
       "unknown activator with a plausible ePID: no emulator finding (client-unapproved-host carries it)",
-      [{ ...emulator, served: [served(OTHER_EPID)] }],
+      [{ ...emulator, served: [servedEpid(OTHER_EPID)] }],
       [got("ws-1.corp", "kms-rogue.lab", OTHER_EPID)],
       [],
     ],
@@ -110,13 +85,13 @@ describe("forensic findings: which machine carries which signal", () => {
   });
 
   it("a host outside the evaluated scope gets no finding; one known by two names gets one per rule", () => {
-    const imp = { ...host, served: [served(HOST_EPID), served(OTHER_EPID)] };
+    const imp = { ...host, served: [servedEpid(HOST_EPID), servedEpid(OTHER_EPID)] };
     expect(found([imp], [], { ...scope, hostMachines: new Map() })).toEqual([]);
     expect(found([imp, { ...imp, host: "kms01" }], []).filter(([, rule]) => rule === "host-epid-impostor")).toHaveLength(1);
   });
 
   it("the client's finding names the host, the ePID it holds and what to run", () => {
-    const [emu] = forensicFindings([emulator], [got("ws-1.corp", "kms-rogue.lab", OTHER_EPID)], scope, now);
+    const [emu] = forensicFindings([emulator], [got("ws-1.corp", "kms-rogue.lab", OTHER_EPID)], scope, NOW);
     expect(emu?.evidence).toMatchObject({
       kmsHost: "kms-rogue.lab",
       receivedEpid: OTHER_EPID,
@@ -132,13 +107,13 @@ describe("client-unapproved-host carries the ePID the client received", () => {
   it("adds the ePID and the host's activation count to the evidence", () => {
     const facts = client({ fqdn: "WS-1.corp", kmsHost: "KMS-Rogue.lab:1688", kmsHostApproved: false });
     const [withEpid] = withKmsHostEpids([facts], [emulator], [got("ws-1.corp", "kms-rogue.lab", OTHER_EPID)]);
-    const finding = diagnoseClient(withEpid ?? facts, now).find((f) => f.ruleId === "client-unapproved-host");
+    const finding = diagnoseClient(withEpid ?? facts, NOW).find((f) => f.ruleId === "client-unapproved-host");
     expect(finding?.evidence).toMatchObject({ receivedEpid: OTHER_EPID, hostActivatedClients: 2 });
   });
   it("says nothing of an ePID from another host", () => {
     const facts = client({ fqdn: "ws-1.corp", kmsHost: "kms-rogue.lab", kmsHostApproved: false });
     const [same] = withKmsHostEpids([facts], [emulator], [got("ws-1.corp", "kms01.corp", HOST_EPID)]);
-    const finding = diagnoseClient(same ?? facts, now).find((f) => f.ruleId === "client-unapproved-host");
+    const finding = diagnoseClient(same ?? facts, NOW).find((f) => f.ruleId === "client-unapproved-host");
     expect(finding?.evidence).toMatchObject({ receivedEpid: null, hostActivatedClients: null });
   });
 });

@@ -2,35 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseHostForensics } from "./forensicRules";
 import type { HostForensicFacts, ServedEpid } from "./forensicTypes";
+import { BAD_EPID, COPY_EPID, daysAgo, genuineHost, HOST_EPID, NOW, OTHER_EPID, servedEpid } from "../../../tests/support/forensicFacts";
 
-const now = new Date("2026-12-04T12:00:00Z");
-const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
-const HOST_EPID = "03612-00206-566-123456-03-1033-20348.0000-0792022";
-const COPY_EPID = "03612-00206-566-123456-03-1033-20348.0000-3012026";
-const OTHER_EPID = "03612-00206-271-998877-03-1033-20348.0000-1502024";
-const BAD_EPID = "03612-00206-271-998877-03-1033-17763.0000-0452015";
-
-const served = (epid: string, extra: Partial<ServedEpid> = {}): ServedEpid => ({
-  family: "windows",
-  epid,
-  clients: 3,
-  licensedClients: 3,
-  firstSeenAt: daysAgo(20),
-  lastSeenAt: daysAgo(1),
-  ips: ["10.20.0.15"],
-  clientSample: ["ws-0001.corp.contoso.com", "ws-0002.corp.contoso.com"],
-  ...extra,
-});
-const genuine: HostForensicFacts = {
-  host: "kms01.corp.contoso.com",
-  machineId: "m-1",
-  approved: true,
-  osBuild: 20348,
-  ownEpids: [{ family: "windows", epid: HOST_EPID, since: daysAgo(300) }],
-  served: [served(HOST_EPID)],
-  clientsReporting: 3,
-  activatedClients: 3,
-};
+/** Three clients licensed by the ePID, two of them named in the sample. */
+const served = (epid: string, extra: Partial<ServedEpid> = {}): ServedEpid =>
+  servedEpid(epid, { clients: 3, licensedClients: 3, clientSample: ["ws-0001.corp.contoso.com", "ws-0002.corp.contoso.com"], ...extra });
+const genuine = genuineHost("kms01.corp.contoso.com", "m-1", served(HOST_EPID));
 const unknownHost: HostForensicFacts = { ...genuine, host: "kms-rogue.lab", machineId: null, approved: false, osBuild: null, ownEpids: [] };
 
 const table: [string, HostForensicFacts, string, string[]][] = [
@@ -88,7 +65,7 @@ const table: [string, HostForensicFacts, string, string[]][] = [
 
 describe("rogue-host forensics truth table", () => {
   it.each(table)("%s", (_name, facts, verdict, ruleIds) => {
-    const result = diagnoseHostForensics(facts, now);
+    const result = diagnoseHostForensics(facts, NOW);
     expect(result.verdict).toBe(verdict);
     expect(result.signals.map((s) => s.ruleId).sort()).toEqual([...ruleIds].sort());
     for (const s of result.signals) expect(s.subject).toEqual({ kind: "host", host: facts.host, machineId: facts.machineId });
@@ -96,7 +73,7 @@ describe("rogue-host forensics truth table", () => {
 
   it("names the clients and the IPs an impostor reached, and says which parts differ", () => {
     const facts = { ...genuine, served: [served(HOST_EPID), served(OTHER_EPID, { ips: ["10.77.0.5"], clientSample: ["ws-site2.corp"] })] };
-    const signal = diagnoseHostForensics(facts, now).signals.find((s) => s.ruleId === "host-epid-impostor");
+    const signal = diagnoseHostForensics(facts, NOW).signals.find((s) => s.ruleId === "host-epid-impostor");
     expect(signal?.evidence).toMatchObject({
       hostOwnEpid: HOST_EPID,
       clients: "ws-site2.corp",
@@ -110,14 +87,14 @@ describe("rogue-host forensics truth table", () => {
 
   it("tells a copied host VM from another key", () => {
     const facts = { ...genuine, served: [served(HOST_EPID), served(COPY_EPID)] };
-    const signals = diagnoseHostForensics(facts, now).signals;
+    const signals = diagnoseHostForensics(facts, NOW).signals;
     expect(signals.find((s) => s.ruleId === "host-epid-impostor")?.evidence.copiedHostVm).toBe(true);
     expect(signals.find((s) => s.ruleId === "host-epid-impostor")?.cause).toContain("copy of this host's VM");
     expect(signals.find((s) => s.ruleId === "host-epid-churn")?.evidence.sameHostKey).toBe(true);
   });
 
   it("gives the unknown activator's ePIDs and activation count, and a fix that removes the record", () => {
-    const signal = diagnoseHostForensics({ ...unknownHost, served: [served(OTHER_EPID, { licensedClients: 2 })], activatedClients: 2 }, now)
+    const signal = diagnoseHostForensics({ ...unknownHost, served: [served(OTHER_EPID, { licensedClients: 2 })], activatedClients: 2 }, NOW)
       .signals[0];
     expect(signal?.evidence).toMatchObject({ clientsReporting: 3, activatedClients: 2 });
     expect(String(signal?.evidence.epids)).toContain(OTHER_EPID);
@@ -126,7 +103,7 @@ describe("rogue-host forensics truth table", () => {
   });
 
   it("explains an implausible ePID part by part", () => {
-    const signal = diagnoseHostForensics({ ...unknownHost, served: [served(BAD_EPID)] }, now).signals.find(
+    const signal = diagnoseHostForensics({ ...unknownHost, served: [served(BAD_EPID)] }, NOW).signals.find(
       (s) => s.ruleId === "host-epid-implausible",
     );
     expect(String(signal?.evidence.problems)).toContain("before build 17763 was released");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parsedEventSchema } from "../../kms/parsed";
 import { parseEventText } from "./eventText";
 import { LOCAL_FIXTURES, SHARED_FIXTURES } from "@/tests/support/fixtures";
+import { outcomeOf } from "@/tests/support/parseOutcome";
 import { copiedEvent, ev, FIXTURE_EVENTS, SPP } from "@/tests/support/eventExpectations";
 
 const local = (name: string) => readFileSync(`${LOCAL_FIXTURES}/events/${name}`, "utf8");
@@ -128,10 +129,7 @@ describe("parseEventText: variants", () => {
 });
 
 describe("parseEventText: refusals and hostile input", () => {
-  const code = (input: string) => {
-    const r = parseEventText(input);
-    return r.ok ? "ok" : r.error.code;
-  };
+  const code = outcomeOf(parseEventText);
   it("empty, too large, unrelated, binary", () => {
     expect(code("")).toBe("empty");
     expect(code(" \n```\n```\n> \n")).toBe("empty");

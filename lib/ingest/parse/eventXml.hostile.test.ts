@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parsedEventSchema } from "../../kms/parsed";
 import { parseEventXml } from "./eventXml";
+import { outcomeOf } from "@/tests/support/parseOutcome";
 
 describe("parseEventXml: refusals and hostile input", () => {
-  const code = (input: string) => {
-    const r = parseEventXml(input);
-    return r.ok ? "ok" : r.error.code;
-  };
+  const code = outcomeOf(parseEventXml);
 
   it("empty / blank / BOM only", () => {
     expect(code("")).toBe("empty");

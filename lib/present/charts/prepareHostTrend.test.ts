@@ -3,6 +3,9 @@ import { COUNT_THRESHOLDS } from "@/lib/kms/countModel";
 import { dayLabel, prepareHostTrend, summarizeTrend, type HostTrendInput } from "./prepareHostTrend";
 
 const D = (s: string) => Date.parse(s);
+/** A reported count (the API's bucket) and a reconstructed or forecast one (a point in time). */
+const bucket = (at: string, count: number | null) => ({ bucket: at, count });
+const point = (at: string, count: number) => ({ at, count });
 const base: HostTrendInput = {
   reported: [],
   reconstructed: [],
@@ -21,16 +24,8 @@ describe("prepareHostTrend", () => {
   it("merges by UTC day, sorts, keeps null buckets as gaps", () => {
     const out = prepareHostTrend({
       ...base,
-      reported: [
-        { bucket: "2026-11-24T00:00:00Z", count: 30 },
-        { bucket: "2026-11-22T00:00:00Z", count: 28 },
-        { bucket: "2026-11-23T00:00:00Z", count: null },
-      ],
-      reconstructed: [
-        { at: "2026-11-22T12:00:00Z", count: 27 },
-        { at: "2026-11-23T12:00:00Z", count: 29 },
-        { at: "2026-11-24T12:00:00Z", count: 30 },
-      ],
+      reported: [bucket("2026-11-24T00:00:00Z", 30), bucket("2026-11-22T00:00:00Z", 28), bucket("2026-11-23T00:00:00Z", null)],
+      reconstructed: [point("2026-11-22T12:00:00Z", 27), point("2026-11-23T12:00:00Z", 29), point("2026-11-24T12:00:00Z", 30)],
     });
     expect(out.rows).toEqual([
       { t: D("2026-11-22T00:00:00Z"), label: "Nov 22", reported: 28, reconstructed: 27, forecast: null },
@@ -45,11 +40,7 @@ describe("prepareHostTrend", () => {
   it("takes the latest non-null value of a day", () => {
     const out = prepareHostTrend({
       ...base,
-      reported: [
-        { bucket: "2026-11-22T18:00:00Z", count: null },
-        { bucket: "2026-11-22T12:00:00Z", count: 12 },
-        { bucket: "2026-11-22T06:00:00Z", count: 10 },
-      ],
+      reported: [bucket("2026-11-22T18:00:00Z", null), bucket("2026-11-22T12:00:00Z", 12), bucket("2026-11-22T06:00:00Z", 10)],
     });
     expect(out.rows).toHaveLength(1);
     expect(out.rows[0]!.reported).toBe(12);
@@ -58,13 +49,13 @@ describe("prepareHostTrend", () => {
   it("puts forecast rows after the last real one and connects the dashed line", () => {
     const out = prepareHostTrend({
       ...base,
-      reported: [{ bucket: "2026-11-24T00:00:00Z", count: 30 }],
-      reconstructed: [{ at: "2026-11-24T00:00:00Z", count: 31 }],
+      reported: [bucket("2026-11-24T00:00:00Z", 30)],
+      reconstructed: [point("2026-11-24T00:00:00Z", 31)],
       forecast: [
-        { at: "2026-11-23T10:00:00Z", count: 99 }, // before the last real day: history, dropped
-        { at: "2026-11-24T10:00:00Z", count: 31 },
-        { at: "2026-11-25T10:00:00Z", count: 24 },
-        { at: "2026-11-26T10:00:00Z", count: 20 },
+        point("2026-11-23T10:00:00Z", 99), // before the last real day: history, dropped
+        point("2026-11-24T10:00:00Z", 31),
+        point("2026-11-25T10:00:00Z", 24),
+        point("2026-11-26T10:00:00Z", 20),
       ],
     });
     expect(out.rows.map((r) => [r.label, r.reported, r.reconstructed, r.forecast])).toEqual([
@@ -77,14 +68,14 @@ describe("prepareHostTrend", () => {
   it("without a forecast point on the last real day, anchors it on the real value", () => {
     const out = prepareHostTrend({
       ...base,
-      reported: [{ bucket: "2026-11-24T00:00:00Z", count: 30 }],
-      forecast: [{ at: "2026-11-26T00:00:00Z", count: 20 }],
+      reported: [bucket("2026-11-24T00:00:00Z", 30)],
+      forecast: [point("2026-11-26T00:00:00Z", 20)],
     });
     expect(out.rows.map((r) => r.forecast)).toEqual([30, 20]);
   });
 
   it("forecast only, or no data at all", () => {
-    expect(prepareHostTrend({ ...base, forecast: [{ at: "2026-11-26T00:00:00Z", count: 3 }] }).rows).toHaveLength(1);
+    expect(prepareHostTrend({ ...base, forecast: [point("2026-11-26T00:00:00Z", 3)] }).rows).toHaveLength(1);
     const empty = prepareHostTrend(base);
     expect(empty.rows).toEqual([]);
     expect(empty.gapDays).toBeNull();
@@ -92,29 +83,21 @@ describe("prepareHostTrend", () => {
   });
 
   it("server-only hosts get a 0..10 range; larger data widens it to a multiple of 5", () => {
-    expect(prepareHostTrend({ ...base, serverOnly: true, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 7 }] }).yMax).toBe(10);
-    expect(prepareHostTrend({ ...base, serverOnly: true, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 12 }] }).yMax).toBe(15);
+    expect(prepareHostTrend({ ...base, serverOnly: true, reported: [bucket("2026-11-24T00:00:00Z", 7)] }).yMax).toBe(10);
+    expect(prepareHostTrend({ ...base, serverOnly: true, reported: [bucket("2026-11-24T00:00:00Z", 12)] }).yMax).toBe(15);
   });
 
   it("gap is the largest |reported - reconstructed| and ignores rows missing either", () => {
     const out = prepareHostTrend({
       ...base,
-      reported: [
-        { bucket: "2026-11-20T00:00:00Z", count: 10 },
-        { bucket: "2026-11-21T00:00:00Z", count: 4 },
-        { bucket: "2026-11-22T00:00:00Z", count: null },
-      ],
-      reconstructed: [
-        { at: "2026-11-20T00:00:00Z", count: 12 },
-        { at: "2026-11-21T00:00:00Z", count: 9 },
-        { at: "2026-11-22T00:00:00Z", count: 40 },
-      ],
+      reported: [bucket("2026-11-20T00:00:00Z", 10), bucket("2026-11-21T00:00:00Z", 4), bucket("2026-11-22T00:00:00Z", null)],
+      reconstructed: [point("2026-11-20T00:00:00Z", 12), point("2026-11-21T00:00:00Z", 9), point("2026-11-22T00:00:00Z", 40)],
     });
     expect(out.gapDays).toBe(5);
   });
 
   it("skips unparseable timestamps", () => {
-    const out = prepareHostTrend({ ...base, reported: [{ bucket: "garbage", count: 3 }] });
+    const out = prepareHostTrend({ ...base, reported: [bucket("garbage", 3)] });
     expect(out.rows).toEqual([]);
   });
 });
@@ -124,11 +107,7 @@ describe("prepareHostTrend at the API's resolution", () => {
     const out = prepareHostTrend({
       ...base,
       unit: "hour",
-      reported: [
-        { bucket: "2026-11-24T10:00:00Z", count: 24 },
-        { bucket: "2026-11-24T11:00:00Z", count: 25 },
-        { bucket: "2026-11-24T12:00:00Z", count: null },
-      ],
+      reported: [bucket("2026-11-24T10:00:00Z", 24), bucket("2026-11-24T11:00:00Z", 25), bucket("2026-11-24T12:00:00Z", null)],
     });
     expect(out.rows.map((r) => [r.label, r.reported])).toEqual([
       ["Nov 24, 10:00", 24],
@@ -146,9 +125,9 @@ describe("prepareHostTrend at the API's resolution", () => {
 
 describe("y-axis ticks and text summary", () => {
   it("puts ticks on the thresholds so a count of 2 reads against 5, 10 and 25", () => {
-    const trend = prepareHostTrend({ ...base, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 2 }] });
+    const trend = prepareHostTrend({ ...base, reported: [bucket("2026-11-24T00:00:00Z", 2)] });
     expect(trend.yTicks).toEqual([0, 5, 10, 25, 50]);
-    const serverOnly = prepareHostTrend({ ...base, serverOnly: true, reported: [{ bucket: "2026-11-24T00:00:00Z", count: 2 }] });
+    const serverOnly = prepareHostTrend({ ...base, serverOnly: true, reported: [bucket("2026-11-24T00:00:00Z", 2)] });
     expect(serverOnly.yTicks).toEqual([0, 5, 10]);
   });
 
@@ -156,10 +135,10 @@ describe("y-axis ticks and text summary", () => {
     const trend = prepareHostTrend({
       ...base,
       reported: [
-        { bucket: "2026-11-20T00:00:00Z", count: 30 },
-        { bucket: "2026-11-21T00:00:00Z", count: null },
-        { bucket: "2026-11-22T00:00:00Z", count: 2 },
-        { bucket: "2026-11-23T00:00:00Z", count: 7 },
+        bucket("2026-11-20T00:00:00Z", 30),
+        bucket("2026-11-21T00:00:00Z", null),
+        bucket("2026-11-22T00:00:00Z", 2),
+        bucket("2026-11-23T00:00:00Z", 7),
       ],
     });
     expect(summarizeTrend(trend.rows)).toEqual({

@@ -1,36 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { attachmentHeaders, CSV_BOM, csvCell, csvLine, csvStream, toCsv, type CsvColumn } from "@/lib/read/export/csv";
+import { attachmentHeaders, CSV_BOM, csvCell, csvLine, csvStream, toCsv, type CsvColumn, type CsvValue } from "@/lib/read/export/csv";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
 
+const cells: [rule: string, value: CsvValue, cell: string][] = [
+  ["plain values stay as they are", "kms01.corp.contoso.com", "kms01.corp.contoso.com"],
+  ["null is an empty cell", null, ""],
+  ["undefined is an empty cell", undefined, ""],
+  ["numbers stay as they are", 1688, "1688"],
+  ["booleans stay as they are", false, "false"],
+  ["dates are ISO 8601", new Date("2026-11-25T10:00:00Z"), "2026-11-25T10:00:00.000Z"],
+  ["lists are joined with '; '", ["a", "b"], "a; b"],
+  ["commas are quoted (RFC 4180)", "a,b", '"a,b"'],
+  ["quotes are doubled and quoted (RFC 4180)", 'say "hi"', '"say ""hi"""'],
+  ["CRLF is quoted (RFC 4180)", "line1\r\nline2", '"line1\r\nline2"'],
+  ["LF is quoted (RFC 4180)", "line1\nline2", '"line1\nline2"'],
+  ["a formula in text is neutralised", '=HYPERLINK("http://evil")', '"\'=HYPERLINK(""http://evil"")"'],
+  ["a leading + in text is neutralised", "+1", "'+1"],
+  ["a leading - in text is neutralised", "-cmd", "'-cmd"],
+  ["a leading @ in text is neutralised", "@SUM(A1)", "'@SUM(A1)"],
+  ["a leading tab in text is neutralised", "\tx", "'\tx"],
+  ["a negative number is not a formula", -5, "-5"],
+  ["an = inside text is not a formula", "a=b", "a=b"],
+];
+
 describe("csvCell", () => {
-  it("leaves plain values alone and writes empties for null", () => {
-    expect(csvCell("kms01.corp.contoso.com")).toBe("kms01.corp.contoso.com");
-    expect(csvCell(null)).toBe("");
-    expect(csvCell(undefined)).toBe("");
-    expect(csvCell(1688)).toBe("1688");
-    expect(csvCell(false)).toBe("false");
-    expect(csvCell(new Date("2026-11-25T10:00:00Z"))).toBe("2026-11-25T10:00:00.000Z");
-    expect(csvCell(["a", "b"])).toBe("a; b");
-  });
-
-  it("quotes commas, quotes and line breaks (RFC 4180)", () => {
-    expect(csvCell("a,b")).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell("line1\r\nline2")).toBe('"line1\r\nline2"');
-    expect(csvCell("line1\nline2")).toBe('"line1\nline2"');
-  });
-
-  it("neutralises spreadsheet formulas in text but not numbers", () => {
-    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
-    expect(csvCell("+1")).toBe("'+1");
-    expect(csvCell("-cmd")).toBe("'-cmd");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tx")).toBe("'\tx");
-    expect(csvCell(-5)).toBe("-5");
-    expect(csvCell("a=b")).toBe("a=b");
+  it.each(cells)("%s", (_rule, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
   });
 
   it("ends lines with CRLF", () => {

@@ -6,22 +6,13 @@ import { parseCim } from "@/lib/ingest/parse/cim";
 import { diagnoseHostForensics } from "@/lib/evaluate/rules";
 import type { HostForensicFacts, ServedEpid } from "@/lib/evaluate/rules/forensicTypes";
 import { buildFromVersion } from "@/lib/kms/epid";
-import { simulate } from "../engine";
-import { buildFleet } from "../fleet";
+import { simulateTestFleet } from "@/tests/support/simulatorFixtures";
 import { snapshotArtifacts } from "../ingest";
+import { epidScenarioNames } from "../types";
 import { EMULATOR_HOST_DNS } from "./epid";
 
 const END = Date.parse("2026-12-01T12:00:00Z");
-const result = simulate(
-  buildFleet({
-    hosts: 2,
-    clients: 150,
-    days: 40,
-    seed: 11,
-    end: END,
-    scenarios: ["healthy", "epid-emulator", "epid-impostor", "epid-copied-host"],
-  }),
-);
+const result = simulateTestFleet(END, ["healthy", ...epidScenarioNames]);
 
 function forensicFacts(): HostForensicFacts[] {
   const served = new Map<string, Map<string, ServedEpid & { set: Set<string> }>>();
