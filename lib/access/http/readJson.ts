@@ -27,15 +27,21 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 
 const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/i;
 
+/** How a route reads its body. `optional`: every field is, so no body (or a blank one) reads as `{}`. */
+export type JsonBodyOptions = { optional?: boolean };
+
 /** UTF-8 JSON bytes validated by `schema`; pure, so it also runs in the ingest parse workers. */
-export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {
+export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T, options: JsonBodyOptions = {}): z.infer<T> {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  if (!text.trim()) throw new ApiError("invalid_json", "request body is empty");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ApiError("invalid_json", `request body is not valid JSON: ${(error as Error).message}`);
+  let json: unknown = {};
+  if (text.trim()) {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ApiError("invalid_json", `request body is not valid JSON: ${(error as Error).message}`);
+    }
+  } else if (!options.optional) {
+    throw new ApiError("invalid_json", "request body is empty");
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw fromZodError(parsed.error);
@@ -46,12 +52,17 @@ export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T
  * A route's JSON body, refused with 400 when it holds a NUL character: Postgres text and jsonb cannot store one.
  * (Ingest reads its bodies through parseJsonBytes instead: an artifact with a NUL is quarantined, kept losslessly.)
  */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
-  const bytes = await readBodyBytes(request, maxBytes);
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  maxBytes: number,
+  options: JsonBodyOptions = {},
+): Promise<z.infer<T>> {
+  const bytes = options.optional && request.body === null ? new Uint8Array() : await readBodyBytes(request, maxBytes);
   // JSON carries a NUL only as the escape \u0000 (raw control characters are invalid in strings); one preceded by
   // an even number of backslashes is a real one.
   if (ESCAPED_NUL.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"))) {
     throw new ApiError("invalid_request", "text must not contain a NUL character (\\u0000)");
   }
-  return parseJsonBytes(bytes, schema);
+  return parseJsonBytes(bytes, schema, options);
 }

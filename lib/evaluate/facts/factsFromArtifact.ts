@@ -4,7 +4,8 @@
 import type { ParsedEvent, ParsedProduct } from "@/lib/kms/parsed";
 import { formatHresult } from "@/lib/kms/hresults";
 import { MINUTE_MS } from "@/lib/core/time";
-import type { ClientFacts, Finding, HostFacts } from "@/lib/evaluate/rules/types";
+import type { z } from "zod";
+import { type ClientFacts, clientFactsSchema, type Finding, type HostFacts, hostFactsSchema } from "@/lib/evaluate/rules/types";
 import { compareFindings, diagnoseClient, diagnoseHost } from "@/lib/evaluate/rules";
 
 /** Codes a KMS host answers with (in a 12289): a refusal, not an unreachable host. */
@@ -13,54 +14,51 @@ const ANSWER_WINDOW_MS = 10 * MINUTE_MS;
 /** A pasted machine has no id: "pasted:" + the name the paste gives it (unique per subject of one answer). */
 const pastedId = (fqdn: string) => `pasted:${fqdn}`;
 
-const baseClient = (fqdn: string): ClientFacts => ({
-  machineId: pastedId(fqdn),
-  fqdn,
-  channel: null,
-  productKeyChannel: null,
-  licenseStatus: null,
-  intendedChannel: null,
-  graceRemainingMin: null,
-  expiresAt: null,
-  notificationReason: null,
-  kmsHost: null,
-  kmsPort: null,
-  kmsHostApproved: null,
-  cmid: null,
-  cmidMachines: null,
-  clockAheadMs: null,
-  lastCheckInAt: null,
-  lastRenewalAt: null,
-  lastRequest: null,
-  lastResponse: null,
-  probe: null,
-});
+// Built through the schemas so that facts with a default (intendedChannel, clockAheadMs, the 7-day failures...)
+// take the value that means "unknown" or "none seen" there, where the rules' database path takes it too.
+const baseClient = (fqdn: string): ClientFacts =>
+  clientFactsSchema.parse({
+    machineId: pastedId(fqdn),
+    fqdn,
+    channel: null,
+    productKeyChannel: null,
+    licenseStatus: null,
+    graceRemainingMin: null,
+    expiresAt: null,
+    notificationReason: null,
+    kmsHost: null,
+    kmsPort: null,
+    kmsHostApproved: null,
+    cmid: null,
+    lastCheckInAt: null,
+    lastRenewalAt: null,
+    lastRequest: null,
+    lastResponse: null,
+    probe: null,
+  } satisfies z.input<typeof clientFactsSchema>);
 
-const baseHost = (fqdn: string): HostFacts => ({
-  machineId: pastedId(fqdn),
-  fqdn,
-  licenseStatus: null,
-  notificationReason: null,
-  currentCount: null,
-  listeningPort: null,
-  dnsPublishing: null,
-  totalRequests: null,
-  failedRequests: null,
-  failedRequests7dAgo: null,
-  totalRequests7dAgo: null,
-  lastCheckInAt: null,
-  lastRequestAt: null,
-  distinctClients30d: 0,
-  distinctCmids30d: 0,
-  reconstructedCount: null,
-  serverOnly: false,
-  refusedInsufficientCount30d: 0,
-  dnsPublishFailures: [],
-  failedRequestsByHresult7d: [],
-  unreachableClients24h: 0,
-  clockAheadMs: null,
-  forecast: null,
-});
+const baseHost = (fqdn: string): HostFacts =>
+  hostFactsSchema.parse({
+    machineId: pastedId(fqdn),
+    fqdn,
+    licenseStatus: null,
+    notificationReason: null,
+    currentCount: null,
+    listeningPort: null,
+    dnsPublishing: null,
+    totalRequests: null,
+    failedRequests: null,
+    failedRequests7dAgo: null,
+    totalRequests7dAgo: null,
+    lastCheckInAt: null,
+    lastRequestAt: null,
+    distinctClients30d: 0,
+    distinctCmids30d: 0,
+    serverOnly: false,
+    refusedInsufficientCount30d: 0,
+    dnsPublishFailures: [],
+    forecast: null,
+  } satisfies z.input<typeof hostFactsSchema>);
 
 /** When the paste was made: its "Trusted time" when it reads as a date not after now, else just past the answer window. */
 function pastedAt(p: ParsedProduct, now: Date): string {

@@ -19,16 +19,8 @@ function isAgentName(agentFqdns: readonly string[], name: string): boolean {
 
 export type ForensicContext = { hosts: HostForensicFacts[]; received: ReceivedEpid[] };
 
-type ReceivedRow = {
-  client: string;
-  family: string;
-  host: string;
-  epid: string;
-  ip: string | null;
-  licensed: boolean;
-  first_seen: Date;
-  last_seen: Date | null;
-};
+/** A ReceivedEpid as the query gives it: its sightings as dates, the last one null when neither row has it. */
+type ReceivedRow = Omit<ReceivedEpid, "firstSeenAt" | "lastSeenAt"> & { first_seen: Date; last_seen: Date | null };
 
 /** The newest ePID per client and product family of the given clients (lower-case FQDNs). */
 async function receivedEpids(now: Date, clients: string[]): Promise<ReceivedEpid[]> {
@@ -40,15 +32,10 @@ async function receivedEpids(now: Date, clients: string[]): Promise<ReceivedEpid
       FROM kms_epid_sighting e LEFT JOIN snapshot_seen s ON s.snapshot_id = e.snapshot_id
      WHERE e.client = ANY(${clients}::text[]) AND e.first_seen_at <= ${now}
      ORDER BY e.client, e.family, GREATEST(e.last_seen_at, s.last_seen_at) DESC, e.first_seen_at DESC`;
-  return rows.map((r) => ({
-    client: r.client,
-    family: r.family,
-    host: r.host,
-    epid: r.epid,
-    ip: r.ip,
-    licensed: r.licensed,
-    firstSeenAt: r.first_seen.toISOString(),
-    lastSeenAt: (r.last_seen ?? r.first_seen).toISOString(),
+  return rows.map(({ first_seen, last_seen, ...received }) => ({
+    ...received,
+    firstSeenAt: first_seen.toISOString(),
+    lastSeenAt: (last_seen ?? first_seen).toISOString(),
   }));
 }
 

@@ -9,17 +9,18 @@ import { retentionCutoffs, type RetentionPolicy } from "@/lib/evaluate/jobs/rete
 export const RETENTION_LOCK_KEY = 7_240_002;
 const BATCH = 5000;
 
-export type RetentionResult = {
-  ran: boolean;
-  rawArtifactsPruned: number;
-  eventXmlPruned: number;
-  eventsDeleted: number;
-  snapshotsDeleted: number;
-  rawArtifactsDeleted: number;
-  batchesDeleted: number;
-  probesDeleted: number;
-  quarantinedDeleted: number;
+/** Rows one pass emptied or deleted, by kind: all zero until the pass runs, and when another replica holds the lock. */
+const NOTHING_DONE = {
+  rawArtifactsPruned: 0,
+  eventXmlPruned: 0,
+  eventsDeleted: 0,
+  snapshotsDeleted: 0,
+  rawArtifactsDeleted: 0,
+  batchesDeleted: 0,
+  probesDeleted: 0,
+  quarantinedDeleted: 0,
 };
+export type RetentionResult = { ran: boolean } & typeof NOTHING_DONE;
 
 /** Runs `statement` until it touches fewer than BATCH rows; returns the total. */
 async function inBatches(client: pg.PoolClient, statement: string, values: unknown[]): Promise<number> {
@@ -72,17 +73,7 @@ export async function runRetention(
   policy: RetentionPolicy = { rawDays: env().KMSWATCH_RETAIN_RAW_DAYS, historyDays: env().KMSWATCH_RETAIN_HISTORY_DAYS },
   pool: pg.Pool = dbPool(),
 ): Promise<RetentionResult> {
-  const result: RetentionResult = {
-    ran: false,
-    rawArtifactsPruned: 0,
-    eventXmlPruned: 0,
-    eventsDeleted: 0,
-    snapshotsDeleted: 0,
-    rawArtifactsDeleted: 0,
-    batchesDeleted: 0,
-    probesDeleted: 0,
-    quarantinedDeleted: 0,
-  };
+  const result: RetentionResult = { ran: false, ...NOTHING_DONE };
   const { rawBefore, historyBefore } = retentionCutoffs(now, policy);
   const client = await pool.connect();
   try {

@@ -20,41 +20,31 @@ export const emailConfigSchema = z.object({
   from: z.string().min(3).optional(),
 });
 
+/** Each kind's configuration; Slack and Teams both take an incoming-webhook URL. */
+const configSchemas = { webhook: webhookConfigSchema, slack: chatConfigSchema, teams: chatConfigSchema, email: emailConfigSchema };
+const channelNameSchema = z.string().trim().min(1).max(100);
+
+/** A new channel of one kind: the fields every channel has, and that kind's configuration. */
+const newChannelSchema = <K extends keyof typeof configSchemas>(kind: K) =>
+  z.object({
+    kind: z.literal(kind),
+    name: channelNameSchema,
+    config: configSchemas[kind],
+    enabled: z.boolean().default(true),
+    locale: channelLocaleSchema.default("en"),
+  });
+
 export const createChannelSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("webhook"),
-    name: z.string().trim().min(1).max(100),
-    config: webhookConfigSchema,
-    enabled: z.boolean().default(true),
-    locale: channelLocaleSchema.default("en"),
-  }),
-  z.object({
-    kind: z.literal("slack"),
-    name: z.string().trim().min(1).max(100),
-    config: chatConfigSchema,
-    enabled: z.boolean().default(true),
-    locale: channelLocaleSchema.default("en"),
-  }),
-  z.object({
-    kind: z.literal("teams"),
-    name: z.string().trim().min(1).max(100),
-    config: chatConfigSchema,
-    enabled: z.boolean().default(true),
-    locale: channelLocaleSchema.default("en"),
-  }),
-  z.object({
-    kind: z.literal("email"),
-    name: z.string().trim().min(1).max(100),
-    config: emailConfigSchema,
-    enabled: z.boolean().default(true),
-    locale: channelLocaleSchema.default("en"),
-  }),
+  newChannelSchema("webhook"),
+  newChannelSchema("slack"),
+  newChannelSchema("teams"),
+  newChannelSchema("email"),
 ]);
 export type CreateChannelInput = z.infer<typeof createChannelSchema>;
 
 export const updateChannelSchema = z.object({
   enabled: z.boolean().optional(),
-  name: z.string().trim().min(1).max(100).optional(),
+  name: channelNameSchema.optional(),
   locale: channelLocaleSchema.optional(),
 });
 

@@ -37,34 +37,26 @@ export const clientCmidShared = clientRule({
   },
 });
 
-export const clientHostNotActivated = clientRule({
-  id: "client-host-not-activated",
-  severity: "critical",
-  evaluate: (f, _now, m) => {
-    const code = lastFailureCode(f);
-    if (code === null || !sameHresult(code, "0xC004F041")) return null;
-    const host = hostOf(f);
-    return {
-      cause: m("cause", { host, code: hresultText(code) }),
-      fix: m("fix", { host }),
-      evidence: { hresult: hresultLabel(code), kmsHost: hostNameOf(f), responseAt: f.lastResponse?.at ?? null },
-      since: f.lastResponse?.at ?? f.lastRequest?.at ?? null,
-    };
-  },
-});
+/** A client refused by its KMS host with `refusal`, a code that puts the fault on the host's side. */
+function hostRefusalRule(id: string, refusal: string) {
+  return clientRule({
+    id,
+    severity: "critical",
+    evaluate: (f, _now, m) => {
+      const code = lastFailureCode(f);
+      if (code === null || !sameHresult(code, refusal)) return null;
+      const host = hostOf(f);
+      return {
+        cause: m("cause", { host, code: hresultText(code) }),
+        fix: m("fix", { host }),
+        evidence: { hresult: hresultLabel(code), kmsHost: hostNameOf(f), responseAt: f.lastResponse?.at ?? null },
+        since: f.lastResponse?.at ?? f.lastRequest?.at ?? null,
+      };
+    },
+  });
+}
 
-export const clientHostKeyUnsupported = clientRule({
-  id: "client-host-key-unsupported",
-  severity: "critical",
-  evaluate: (f, _now, m) => {
-    const code = lastFailureCode(f);
-    if (code === null || !sameHresult(code, "0xC004F042")) return null;
-    const host = hostOf(f);
-    return {
-      cause: m("cause", { host, code: hresultText(code) }),
-      fix: m("fix", { host }),
-      evidence: { hresult: hresultLabel(code), kmsHost: hostNameOf(f), responseAt: f.lastResponse?.at ?? null },
-      since: f.lastResponse?.at ?? f.lastRequest?.at ?? null,
-    };
-  },
-});
+/** The host itself is not activated. */
+export const clientHostNotActivated = hostRefusalRule("client-host-not-activated", "0xC004F041");
+/** The host's key does not cover this client's product. */
+export const clientHostKeyUnsupported = hostRefusalRule("client-host-key-unsupported", "0xC004F042");

@@ -66,6 +66,9 @@ export const hostFactsSchema = z.object({
 });
 export type HostFacts = z.infer<typeof hostFactsSchema>;
 
+/** One side of a client's exchange with its KMS host (a 12288 request or a 12289 response): when, and the code it carried. */
+const kmsExchangeSchema = z.object({ at: isoSchema, hresult: z.string().nullable() });
+
 export const clientFactsSchema = z.object({
   machineId: z.string(),
   fqdn: z.string(),
@@ -98,20 +101,12 @@ export const clientFactsSchema = z.object({
   /** Latest 12289 with activated=true. */
   lastRenewalAt: isoSchema.nullable(),
   /** Latest 12288; answered = a 12289 followed within 10 minutes. */
-  lastRequest: z
-    .object({
-      at: isoSchema,
-      hresult: z.string().nullable(),
-      kmsHost: z.string().nullable(),
-      kmsPort: z.number().int().nullable(),
-      answered: z.boolean(),
-    })
+  lastRequest: kmsExchangeSchema
+    .extend({ kmsHost: z.string().nullable(), kmsPort: z.number().int().nullable(), answered: z.boolean() })
     .nullable(),
   /** Latest 12289; minCount comes from the 12288 it answers. */
-  lastResponse: z
-    .object({
-      at: isoSchema,
-      hresult: z.string().nullable(),
+  lastResponse: kmsExchangeSchema
+    .extend({
       activated: z.boolean().nullable(),
       hostCurrentCount: z.number().int().nullable(),
       minCount: z.number().int().nullable(),

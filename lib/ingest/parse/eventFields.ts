@@ -37,18 +37,23 @@ export function emptyEvent(eventId: number): ParsedEvent {
 type Kind = "hresult" | "int" | "flag" | "guid" | "time" | "name" | "hostport" | "license" | "unused";
 type Slot = [keyof ParsedEvent | null, Kind, string];
 
+/** What a client says of itself in an activation request: logged by the client (12288) and again by the host (12290). */
+const requestSlots = (vmLabel: string): Slot[] => [
+  ["cmid", "guid", "CMID"],
+  ["clientTime", "time", "ClientTime"],
+  ["isVm", "flag", vmLabel],
+  ["licenseStatus", "license", "LicensingStatus"],
+  ["minutesToExpiry", "int", "TimeToExpiration"],
+  ["activationId", "guid", "ActID"],
+];
+
 // Field orders from the sppsvc message table / Volume Activation 2.0 Operations Guide (kms-formats.md section 2).
 const LAYOUTS: Record<number, Slot[]> = {
   12288: [
     ["hresult", "hresult", "HRESULT"],
     ["status", "hresult", "Status"],
     ["kmsHost", "hostport", "Server:Port"],
-    ["cmid", "guid", "CMID"],
-    ["clientTime", "time", "ClientTime"],
-    ["isVm", "flag", "VMInfo"],
-    ["licenseStatus", "license", "LicensingStatus"],
-    ["minutesToExpiry", "int", "TimeToExpiration"],
-    ["activationId", "guid", "ActID"],
+    ...requestSlots("VMInfo"),
     ["minCount", "int", "MinCount"],
   ],
   12289: [
@@ -65,12 +70,7 @@ const LAYOUTS: Record<number, Slot[]> = {
     ["hresult", "hresult", "HRESULT"],
     ["minCount", "int", "MinCount"],
     ["clientFqdn", "name", "ClientFQDN"],
-    ["cmid", "guid", "CMID"],
-    ["clientTime", "time", "ClientTime"],
-    ["isVm", "flag", "IsVM"],
-    ["licenseStatus", "license", "LicensingStatus"],
-    ["minutesToExpiry", "int", "TimeToExpiration"],
-    ["activationId", "guid", "ActID"],
+    ...requestSlots("IsVM"),
   ],
   12293: [
     ["hresult", "hresult", "HRESULT"],

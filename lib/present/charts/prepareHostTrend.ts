@@ -69,13 +69,12 @@ export type HostTrend = {
 type Timed = { t: number; value: number | null };
 
 /** Sorted by time; unparseable timestamps and non-finite values are dropped/nulled rather than plotted. */
-function timed<T>(items: readonly T[], at: (x: T) => string, value: (x: T) => number | null): Timed[] {
+function timed(items: readonly { at: string; count: number | null }[]): Timed[] {
   const out: Timed[] = [];
-  for (const x of items) {
-    const t = Date.parse(at(x));
+  for (const { at, count } of items) {
+    const t = Date.parse(at);
     if (!Number.isFinite(t)) continue;
-    const v = value(x);
-    out.push({ t, value: v !== null && Number.isFinite(v) ? v : null });
+    out.push({ t, value: count !== null && Number.isFinite(count) ? count : null });
   }
   return out.sort((a, b) => a.t - b.t);
 }
@@ -94,29 +93,19 @@ export function prepareHostTrend(input: HostTrendInput): HostTrend {
   };
 
   // Counts are gauges: within one bucket the latest known value is the bucket's value.
-  for (const p of timed(
-    input.reported,
-    (r) => r.bucket,
-    (r) => r.count,
-  )) {
-    const row = rowFor(p.t);
-    if (p.value !== null) row.reported = p.value;
-  }
-  for (const p of timed(
-    input.reconstructed,
-    (r) => r.at,
-    (r) => r.count,
-  )) {
-    const row = rowFor(p.t);
-    if (p.value !== null) row.reconstructed = p.value;
+  const gauges = [
+    ["reported", input.reported.map((r) => ({ at: r.bucket, count: r.count }))],
+    ["reconstructed", input.reconstructed],
+  ] as const;
+  for (const [series, points] of gauges) {
+    for (const p of timed(points)) {
+      const row = rowFor(p.t);
+      if (p.value !== null) row[series] = p.value;
+    }
   }
 
   const lastReal = rows.size > 0 ? Math.max(...rows.keys()) : Number.NEGATIVE_INFINITY;
-  for (const p of timed(
-    input.forecast,
-    (r) => r.at,
-    (r) => r.count,
-  )) {
+  for (const p of timed(input.forecast)) {
     // The forecast starts "now": points in buckets already covered by history would duplicate it.
     if (bucketStart(p.t, input.unit) < lastReal) continue;
     const row = rowFor(p.t);

@@ -7,7 +7,7 @@ import type { AlertView } from "@/lib/evaluate/alerts/view";
 import { searchParams } from "@/lib/access/http/params";
 import { getDuplicateCmids, type DuplicateCmidGroup } from "@/lib/read/fleet/getDuplicateCmids";
 import { getHostAudit, type HostAudit } from "@/lib/read/audit/getHostAudit";
-import { csvStream, type CsvColumn } from "@/lib/read/export/csv";
+import { csvStream, type CsvColumn, type CsvValue } from "@/lib/read/export/csv";
 import { arrayBatches, cursorBatches } from "@/lib/read/export/cursor";
 import { clientExportQuerySchema, clientRowsQuery, type ClientExportRow } from "@/lib/read/clients/clientRowsQuery";
 import { hostRowsQuery, type HostExportRow } from "@/lib/read/hosts/hostRowsQuery";
@@ -59,38 +59,42 @@ async function streamOf<T>(table: TableName, columns: CsvColumn<T>[], batches: A
   return csvStream(localized(table, columns, locale), await primed(batches));
 }
 
-const clientColumns: CsvColumn<ClientExportRow>[] = [
-  { header: "fqdn", value: (r) => r.fqdn },
-  { header: "hostname", value: (r) => r.hostname },
-  { header: "license_status", value: (r) => r.license_status },
-  { header: "channel", value: (r) => r.channel },
-  { header: "product_key_channel", value: (r) => r.product_key_channel },
-  { header: "partial_product_key", value: (r) => r.partial_product_key },
-  { header: "edition", value: (r) => r.name },
-  { header: "cmid", value: (r) => r.cmid },
-  { header: "kms_host", value: (r) => r.kms_host },
-  { header: "kms_port", value: (r) => r.kms_port },
-  { header: "expires_at", value: (r) => r.expires_at },
-  { header: "last_check_in_at", value: (r) => r.last_seen_at },
-  { header: "id", value: (r) => r.id },
-];
+/** Columns that each write one field of the row, as CSV header: field, in the file's order. */
+const fieldColumns = <T extends Record<string, CsvValue>>(fields: Record<string, keyof T & string>): CsvColumn<T>[] =>
+  Object.entries(fields).map(([header, field]) => ({ header, value: (r) => r[field] }));
 
-const hostColumns: CsvColumn<HostExportRow>[] = [
-  { header: "fqdn", value: (r) => r.fqdn },
-  { header: "hostname", value: (r) => r.hostname },
-  { header: "license_status", value: (r) => r.license_status },
-  { header: "current_count", value: (r) => r.current_count },
-  { header: "listening_port", value: (r) => r.listening_port },
-  { header: "dns_publishing", value: (r) => r.dns_publishing },
-  { header: "service_version", value: (r) => r.service_version },
-  { header: "edition", value: (r) => r.name },
-  { header: "channel", value: (r) => r.channel },
-  { header: "total_requests", value: (r) => r.total_requests },
-  { header: "failed_requests", value: (r) => r.failed_requests },
-  { header: "last_request_at", value: (r) => r.last_request_at },
-  { header: "last_check_in_at", value: (r) => r.last_seen_at },
-  { header: "id", value: (r) => r.id },
-];
+const clientColumns = fieldColumns<ClientExportRow>({
+  fqdn: "fqdn",
+  hostname: "hostname",
+  license_status: "license_status",
+  channel: "channel",
+  product_key_channel: "product_key_channel",
+  partial_product_key: "partial_product_key",
+  edition: "name",
+  cmid: "cmid",
+  kms_host: "kms_host",
+  kms_port: "kms_port",
+  expires_at: "expires_at",
+  last_check_in_at: "last_seen_at",
+  id: "id",
+});
+
+const hostColumns = fieldColumns<HostExportRow>({
+  fqdn: "fqdn",
+  hostname: "hostname",
+  license_status: "license_status",
+  current_count: "current_count",
+  listening_port: "listening_port",
+  dns_publishing: "dns_publishing",
+  service_version: "service_version",
+  edition: "name",
+  channel: "channel",
+  total_requests: "total_requests",
+  failed_requests: "failed_requests",
+  last_request_at: "last_request_at",
+  last_check_in_at: "last_seen_at",
+  id: "id",
+});
 
 /** The alerts' title, cause and fix in the reader's language (stored English for alerts recorded without messages). */
 const alertColumns = (locale: Locale): CsvColumn<AlertView>[] => {
@@ -116,26 +120,26 @@ const alertColumns = (locale: Locale): CsvColumn<AlertView>[] => {
   ];
 };
 
-const duplicateColumns: CsvColumn<DuplicateCmidGroup>[] = [
-  { header: "cmid", value: (g) => g.cmid },
-  { header: "machine_count", value: (g) => g.machineCount },
-  { header: "count_lost", value: (g) => g.countLost },
-  { header: "machines", value: (g) => g.machines },
-  { header: "kms_hosts", value: (g) => g.kmsHosts },
-  { header: "first_seen_at", value: (g) => g.firstSeenAt },
-  { header: "last_seen_at", value: (g) => g.lastSeenAt },
-];
+const duplicateColumns = fieldColumns<DuplicateCmidGroup>({
+  cmid: "cmid",
+  machine_count: "machineCount",
+  count_lost: "countLost",
+  machines: "machines",
+  kms_hosts: "kmsHosts",
+  first_seen_at: "firstSeenAt",
+  last_seen_at: "lastSeenAt",
+});
 
-const auditColumns: CsvColumn<HostAudit["hosts"][number]>[] = [
-  { header: "host", value: (h) => h.host },
-  { header: "approved", value: (h) => h.approved },
-  { header: "sources", value: (h) => h.sources },
-  { header: "clients", value: (h) => h.clients },
-  { header: "current_count", value: (h) => h.currentCount },
-  { header: "first_seen_at", value: (h) => h.firstSeenAt },
-  { header: "last_seen_at", value: (h) => h.lastSeenAt },
-  { header: "client_sample", value: (h) => h.clientSample },
-];
+const auditColumns = fieldColumns<HostAudit["hosts"][number]>({
+  host: "host",
+  approved: "approved",
+  sources: "sources",
+  clients: "clients",
+  current_count: "currentCount",
+  first_seen_at: "firstSeenAt",
+  last_seen_at: "lastSeenAt",
+  client_sample: "clientSample",
+});
 
 export const exportTables: Record<string, ExportTable> = {
   "clients.csv": {

@@ -26,6 +26,40 @@ export type ProductDraft = {
   warnings: string[];
 };
 
+/** Where a KMS client looks for its host and how often it asks (schema order: it fixes the content hash). */
+const KMS_CLIENT_FIELDS = [
+  "cmid",
+  "kmsHost",
+  "kmsPort",
+  "kmsHostIp",
+  "kmsHostSource",
+  "kmsHostExtendedPid",
+  "kmsLookupDomain",
+  "activationIntervalMin",
+  "renewalIntervalMin",
+  "hostCaching",
+] as const satisfies readonly (keyof ParsedProduct)[];
+
+/** What only a KMS host reports, each one evidence that the product is a host (schema order, as above). */
+const KMS_HOST_FIELDS = [
+  "currentCount",
+  "listeningPort",
+  "dnsPublishing",
+  "kmsPriority",
+  "totalRequests",
+  "failedRequests",
+  "requestsUnlicensed",
+  "requestsLicensed",
+  "requestsInitialGrace",
+  "requestsExpiredOrOot",
+  "requestsNonGenuineGrace",
+  "requestsNotification",
+] as const satisfies readonly (keyof ParsedProduct)[];
+
+function nullFields<K extends keyof ParsedProduct>(fields: readonly K[]): Record<K, null> {
+  return Object.fromEntries(fields.map((field) => [field, null])) as Record<K, null>;
+}
+
 export function emptyProduct(): ParsedProduct {
   return {
     source: "dlv",
@@ -49,29 +83,9 @@ export function emptyProduct(): ParsedProduct {
     configuredActivationType: null,
     adActivationObjectName: null,
     kmsHardwareSecured: null,
-    cmid: null,
-    kmsHost: null,
-    kmsPort: null,
-    kmsHostIp: null,
-    kmsHostSource: null,
-    kmsHostExtendedPid: null,
-    kmsLookupDomain: null,
-    activationIntervalMin: null,
-    renewalIntervalMin: null,
-    hostCaching: null,
+    ...nullFields(KMS_CLIENT_FIELDS),
     isKmsHost: false,
-    currentCount: null,
-    listeningPort: null,
-    dnsPublishing: null,
-    kmsPriority: null,
-    totalRequests: null,
-    failedRequests: null,
-    requestsUnlicensed: null,
-    requestsLicensed: null,
-    requestsInitialGrace: null,
-    requestsExpiredOrOot: null,
-    requestsNonGenuineGrace: null,
-    requestsNotification: null,
+    ...nullFields(KMS_HOST_FIELDS),
   };
 }
 
@@ -80,6 +94,7 @@ export function newDraft(implicit: boolean): ProductDraft {
 }
 
 type IntField =
+  | "graceRemainingMin"
   | "remainingWindowsRearmCount"
   | "remainingSkuRearmCount"
   | "remainingAppRearmCount"
@@ -96,6 +111,7 @@ type IntField =
   | "requestsNotification";
 
 const INT_FIELDS: Partial<Record<LabelId, IntField>> = {
+  graceRemaining: "graceRemainingMin",
   windowsRearm: "remainingWindowsRearmCount",
   skuRearm: "remainingSkuRearmCount",
   appRearm: "remainingAppRearmCount",
@@ -112,7 +128,34 @@ const INT_FIELDS: Partial<Record<LabelId, IntField>> = {
   reqNotification: "requestsNotification",
 };
 
-function guidField(draft: ProductDraft, label: string, value: string): string | null {
+type TextField =
+  | "name"
+  | "adActivationObjectName"
+  | "extendedPid"
+  | "productKeyChannel"
+  | "trustedTime"
+  | "kmsLookupDomain"
+  | "kmsHostExtendedPid";
+
+/** Values kept as the text they are (trimmed, empty as null). */
+const TEXT_FIELDS: Partial<Record<LabelId, TextField>> = {
+  name: "name",
+  aoName: "adActivationObjectName",
+  extendedPid: "extendedPid",
+  productKeyChannel: "productKeyChannel",
+  trustedTime: "trustedTime",
+  lookupDomain: "kmsLookupDomain",
+  kmsEpid: "kmsHostExtendedPid",
+};
+
+/** GUID values, with the label a warning names when the value is not one. */
+const GUID_FIELDS: Partial<Record<LabelId, { field: "activationId" | "applicationId" | "cmid"; label: string }>> = {
+  activationId: { field: "activationId", label: "Activation ID" },
+  applicationId: { field: "applicationId", label: "Application ID" },
+  cmid: { field: "cmid", label: "CMID" },
+};
+
+function guidOf(draft: ProductDraft, label: string, value: string): string | null {
   const guid = parseGuid(value);
   if (guid === null && value.trim() !== "") draft.warnings.push(`${label} "${value.trim().slice(0, 60)}" is not a GUID`);
   return guid;
@@ -126,28 +169,26 @@ export function applyField(draft: ProductDraft, id: LabelId, value: string): voi
     p[intField] = parseIntLoose(value);
     return;
   }
+  const textField = TEXT_FIELDS[id];
+  if (textField) {
+    p[textField] = textOrNull(value);
+    return;
+  }
+  const guid = GUID_FIELDS[id];
+  if (guid) {
+    p[guid.field] = guidOf(draft, guid.label, value);
+    return;
+  }
+  applyOtherField(draft, id, value);
+}
+
+/** Labels whose value needs its own decoder, sets more than one field, or is the whole line. */
+function applyOtherField(draft: ProductDraft, id: LabelId, value: string): void {
+  const p = draft.product;
   switch (id) {
-    case "name":
-      p.name = textOrNull(value);
-      return;
-    case "aoName":
-      p.adActivationObjectName = textOrNull(value);
-      return;
     case "description":
       p.description = textOrNull(value);
       p.channel = channelOf(value);
-      return;
-    case "activationId":
-      p.activationId = guidField(draft, "Activation ID", value);
-      return;
-    case "applicationId":
-      p.applicationId = guidField(draft, "Application ID", value);
-      return;
-    case "extendedPid":
-      p.extendedPid = textOrNull(value);
-      return;
-    case "productKeyChannel":
-      p.productKeyChannel = textOrNull(value);
       return;
     case "partialProductKey":
       p.partialProductKey = isNotInUse(value) ? null : textOrNull(value);
@@ -156,23 +197,11 @@ export function applyField(draft: ProductDraft, id: LabelId, value: string): voi
       draft.sawLicenseStatus = true;
       p.licenseStatus = parseLicenseStatus(value);
       return;
-    case "graceRemaining":
-      p.graceRemainingMin = parseIntLoose(value);
-      return;
     case "notificationReason":
       p.notificationReason = parseHresult(value);
       return;
-    case "trustedTime":
-      p.trustedTime = textOrNull(value);
-      return;
     case "activationType":
       p.configuredActivationType = parseActivationType(value);
-      return;
-    case "cmid":
-      p.cmid = guidField(draft, "CMID", value);
-      return;
-    case "lookupDomain":
-      p.kmsLookupDomain = textOrNull(value);
       return;
     case "kmsRegistered":
     case "kmsFromDns": {
@@ -189,9 +218,6 @@ export function applyField(draft: ProductDraft, id: LabelId, value: string): voi
       return;
     case "kmsIp":
       p.kmsHostIp = parseIp(value);
-      return;
-    case "kmsEpid":
-      p.kmsHostExtendedPid = textOrNull(value);
       return;
     case "listeningPort":
       p.listeningPort = normalizePort(parseIntLoose(value));
@@ -217,21 +243,6 @@ export function applyField(draft: ProductDraft, id: LabelId, value: string): voi
   }
 }
 
-const HOST_EVIDENCE = [
-  "currentCount",
-  "listeningPort",
-  "dnsPublishing",
-  "kmsPriority",
-  "totalRequests",
-  "failedRequests",
-  "requestsUnlicensed",
-  "requestsLicensed",
-  "requestsInitialGrace",
-  "requestsExpiredOrOot",
-  "requestsNonGenuineGrace",
-  "requestsNotification",
-] as const;
-
 export function finalizeDraft(draft: ProductDraft, fallbackVersion: string | null): ParsedProduct {
   const p = draft.product;
   if (p.serviceVersion === null) p.serviceVersion = fallbackVersion;
@@ -239,7 +250,7 @@ export function finalizeDraft(draft: ProductDraft, fallbackVersion: string | nul
   // The "enabled on this machine" header is sometimes lost in pastes while the counters survive.
   p.isKmsHost =
     draft.kmsEnabledLine ||
-    HOST_EVIDENCE.some((k) => p[k] !== null) ||
+    KMS_HOST_FIELDS.some((k) => p[k] !== null) ||
     (channel.startsWith("VOLUME_KMS") && !channel.startsWith("VOLUME_KMSCLIENT"));
   return p;
 }
