@@ -105,7 +105,7 @@ function clientSnapshotsSql(H: number): string {
   return `WITH ${clientsCte(H)},
   rows AS (
   SELECT bench_uuid('s' || c.i || '-' || j || src.source) AS id, c.id AS machine_id, bench_uuid('r' || c.i || '-' || j || src.source) AS raw_artifact_id,
-         src.source, p.product_key, md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j) AS content_hash, s.at AS collected_at,
+         src.source, p.product_key, decode(md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), 'hex') AS content_hash, s.at AS collected_at,
          greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))) AS last_seen_at,
          p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed' AS license_status,
          (extract(epoch FROM s.expires - s.at) / 60)::int AS grace_remaining_min, s.expires AS expires_at, c.cmid, c.host_fqdn AS kms_host,
@@ -126,7 +126,7 @@ function clientRawSql(H: number): string {
   return `WITH ${clientsCte(H)}
   INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
   SELECT bench_uuid('r' || c.i || '-' || j || src.source), c.id, src.source,
-         md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), decode(b.body, 'base64'), s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
+         decode(md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), 'hex'), decode(b.body, 'base64'), s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
     FROM c ${clientStates}
     JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text) ON b.source = src.source
    WHERE s.at <= $3::timestamptz`;
@@ -158,7 +158,7 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
     `${hostStatesSql},
     rows AS (
     SELECT bench_uuid('hs' || h.n || '-' || t.hour || p.source) AS id, h.id AS machine_id, bench_uuid('hr' || h.n || '-' || t.hour || p.source) AS raw_artifact_id,
-           p.source, p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour) AS content_hash, t.at AS collected_at,
+           p.source, p.product_key, decode(md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour), 'hex') AS content_hash, t.at AS collected_at,
            t.at + interval '50 minutes' AS last_seen_at, p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel,
            p.partial_product_key, 10000 + (t.hour * $4::int / 168)::int AS total_requests, (t.hour * $4::int / 16800)::int AS failed_requests,
            md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
@@ -178,7 +178,7 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
     `${hostStatesSql}
     INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
     SELECT bench_uuid('hr' || h.n || '-' || t.hour || b.source), h.id, b.source,
-           md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), decode(b.body, 'base64'), t.at, t.at + interval '50 minutes'
+           decode(md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), 'hex'), decode(b.body, 'base64'), t.at, t.at + interval '50 minutes'
       FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
     [H, D, now, JSON.stringify(bodies)],
   );

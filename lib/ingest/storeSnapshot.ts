@@ -10,13 +10,16 @@ import { packText } from "@/lib/core/deflate";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
 
+/** A SHA-256 in hex as the column stores it (bytea, 32 bytes: migration 20261205120000). */
+export const hashBytes = (hex: string): Buffer => Buffer.from(hex, "hex");
+
 async function rawArtifactId(client: PoolClient, machineId: string, collectedAt: Date, snap: PreparedSnapshot): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $5)
      ON CONFLICT (machine_id, content_hash) DO UPDATE SET last_seen_at = GREATEST(raw_artifact.last_seen_at, EXCLUDED.last_seen_at)
      RETURNING id`,
-    [machineId, snap.rawType, snap.rawHash, packText(storableText(snap.rawBody), snap.rawType), collectedAt],
+    [machineId, snap.rawType, hashBytes(snap.rawHash), packText(storableText(snap.rawBody), snap.rawType), collectedAt],
   );
   return rows[0]!.id;
 }
@@ -33,7 +36,7 @@ export async function storeSnapshot(
     rows: [previous],
   } = await client.query<Previous>(
     // LEFT JOIN: a snapshot is found even if its seen row is missing (written by hand, say); the move below restores it.
-    `SELECT s.id, s.content_hash, s.expires_at, coalesce(seen.last_seen_at, s.collected_at) AS last_seen_at
+    `SELECT s.id, encode(s.content_hash, 'hex') AS content_hash, s.expires_at, coalesce(seen.last_seen_at, s.collected_at) AS last_seen_at
        FROM snapshot s LEFT JOIN snapshot_seen seen ON seen.snapshot_id = s.id
       WHERE s.machine_id = $1 AND s.source = $2 AND s.product_key = $3 AND s.collected_at <= $4
       ORDER BY s.collected_at DESC LIMIT 1`,
@@ -95,7 +98,7 @@ export async function storeSnapshot(
      RETURNING id, collected_at
    ), seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, collected_at FROM stored)
    SELECT id FROM stored`,
-    [machineId, rawId, snap.source, snap.productKey, snap.contentHash, collectedAt, snap.expiresAt, storableRowsJson([row])],
+    [machineId, rawId, snap.source, snap.productKey, hashBytes(snap.contentHash), collectedAt, snap.expiresAt, storableRowsJson([row])],
   );
   const stored = inserted.rows[0];
   if (!stored) throw new Error("snapshot insert returned no row");
