@@ -3,9 +3,8 @@
 import type { PoolClient } from "pg";
 import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
-import { normalizeHostName } from "@/lib/kms/hostNames";
 import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
-import { storedParsedParts } from "@/lib/kms/storedProduct";
+import { snapshotColumnsOf } from "@/lib/kms/storedProduct";
 import { packText } from "@/lib/core/deflate";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
@@ -57,32 +56,7 @@ export async function storeSnapshot(
     rawIds.set(snap.rawHash, rawId);
   }
   const p = snap.product;
-  const parts = storedParsedParts(p);
-  const row = {
-    activation_id: p.activationId,
-    application_id: p.applicationId,
-    name: p.name,
-    channel: p.channel,
-    product_key_channel: p.productKeyChannel,
-    partial_product_key: p.partialProductKey,
-    license_status: p.licenseStatus,
-    grace_remaining_min: p.graceRemainingMin,
-    notification_reason: p.notificationReason,
-    is_kms_host: p.isKmsHost,
-    current_count: p.currentCount,
-    listening_port: p.listeningPort,
-    dns_publishing: p.dnsPublishing,
-    total_requests: p.totalRequests,
-    failed_requests: p.failedRequests,
-    cmid: p.cmid,
-    kms_host: normalizeHostName(p.kmsHost),
-    kms_port: p.kmsPort,
-    kms_host_source: p.kmsHostSource,
-    service_version: p.serviceVersion,
-    parsed: parts.parsed,
-    // bytea as hex text, which json_to_recordset reads.
-    parsed_packed: parts.packed ? `\\x${parts.packed.toString("hex")}` : null,
-  };
+  const row = snapshotColumnsOf(p);
   const inserted = await client.query<{ id: string }>(
     `WITH stored AS (
      INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, expires_at,

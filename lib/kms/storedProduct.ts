@@ -4,6 +4,7 @@
 // stores only what no column holds, and no nulls, and of those only what SQL reads: the rest is packed
 // (storedParsedParts). Rows stored before keep their full or slim jsonb; `storedProductOf` reads every form.
 import { packText, unpackText } from "@/lib/core/deflate";
+import { normalizeHostName } from "@/lib/kms/hostNames";
 import { type ParsedProduct, parsedProductSchema } from "@/lib/kms/parsed";
 
 /** Product fields stored verbatim in a snapshot column of the same meaning (kmsHost is not: its column is normalised). */
@@ -90,6 +91,38 @@ export function storedParsedParts(product: ParsedProduct): { parsed: Record<stri
     else rest[field] = value;
   }
   return { parsed, packed: Object.keys(rest).length > 0 ? packText(JSON.stringify(rest), "productFields") : null };
+}
+
+/**
+ * A product's snapshot columns as ingest stores them (lib/ingest/storeSnapshot.ts), bytea as hex text, which
+ * json_to_recordset reads: also what the bench's fill writes, so that its rows have the stored shape.
+ */
+export function snapshotColumnsOf(p: ParsedProduct) {
+  const parts = storedParsedParts(p);
+  return {
+    activation_id: p.activationId,
+    application_id: p.applicationId,
+    name: p.name,
+    channel: p.channel,
+    product_key_channel: p.productKeyChannel,
+    partial_product_key: p.partialProductKey,
+    license_status: p.licenseStatus,
+    grace_remaining_min: p.graceRemainingMin,
+    notification_reason: p.notificationReason,
+    is_kms_host: p.isKmsHost,
+    current_count: p.currentCount,
+    listening_port: p.listeningPort,
+    dns_publishing: p.dnsPublishing,
+    total_requests: p.totalRequests,
+    failed_requests: p.failedRequests,
+    cmid: p.cmid,
+    kms_host: normalizeHostName(p.kmsHost),
+    kms_port: p.kmsPort,
+    kms_host_source: p.kmsHostSource,
+    service_version: p.serviceVersion,
+    parsed: parts.parsed,
+    parsed_packed: parts.packed ? `\\x${parts.packed.toString("hex")}` : null,
+  };
 }
 
 const allNull = Object.fromEntries(Object.keys(parsedProductSchema.shape).map((field) => [field, null])) as Record<string, unknown>;
