@@ -86,7 +86,7 @@ function eventsSql(H: number): string {
 // The product templates (parameter $5) as rows p, and the snapshot columns a fill writes: the client and host fills alike.
 const productTemplates = `jsonb_to_recordset($5::jsonb) AS p(source text, product_key text, activation_id text, application_id text,
   name text, channel text, product_key_channel text, partial_product_key text, listening_port int, dns_publishing boolean,
-  service_version text, parsed jsonb, parsed_packed text)`;
+  service_version text, parsed jsonb, parsed_packed bytea)`;
 const insertSnapshot = `INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at,
   activation_id, application_id, name, channel, product_key_channel, partial_product_key, license_status, grace_remaining_min,
   expires_at, notification_reason, is_kms_host, current_count, listening_port, dns_publishing, total_requests, failed_requests,
@@ -105,11 +105,11 @@ function clientSnapshotsSql(H: number): string {
   return `WITH ${clientsCte(H)},
   rows AS (
   SELECT bench_uuid('s' || c.i || '-' || j || src.source) AS id, c.id AS machine_id, bench_uuid('r' || c.i || '-' || j || src.source) AS raw_artifact_id,
-         src.source, p.product_key, md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j) AS content_hash, s.at AS collected_at,
+         src.source, p.product_key, decode(md5('hash' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), 'hex') AS content_hash, s.at AS collected_at,
          greatest(s.at, least(s.next_at, $3::timestamptz - make_interval(mins => c.i % 60))) AS last_seen_at,
          p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel, p.partial_product_key, 'Licensed' AS license_status,
          (extract(epoch FROM s.expires - s.at) / 60)::int AS grace_remaining_min, s.expires AS expires_at, c.cmid, c.host_fqdn AS kms_host,
-         p.listening_port, p.dns_publishing, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
+         p.listening_port, p.dns_publishing, p.service_version, p.parsed, p.parsed_packed AS parsed_packed
     FROM c ${clientStates}
     JOIN ${productTemplates} ON p.source = src.source
    WHERE s.at <= $3::timestamptz),
@@ -126,7 +126,7 @@ function clientRawSql(H: number): string {
   return `WITH ${clientsCte(H)}
   INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
   SELECT bench_uuid('r' || c.i || '-' || j || src.source), c.id, src.source,
-         md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), decode(b.body, 'base64'), s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
+         decode(md5('raw' || c.i || '-' || j) || md5(src.source || c.i || '-' || j), 'hex'), decode(b.body, 'base64'), s.at, greatest(s.at, least(s.next_at, $3::timestamptz))
     FROM c ${clientStates}
     JOIN jsonb_to_recordset($5::jsonb) AS b(source text, body text) ON b.source = src.source
    WHERE s.at <= $3::timestamptz`;
@@ -158,10 +158,10 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
     `${hostStatesSql},
     rows AS (
     SELECT bench_uuid('hs' || h.n || '-' || t.hour || p.source) AS id, h.id AS machine_id, bench_uuid('hr' || h.n || '-' || t.hour || p.source) AS raw_artifact_id,
-           p.source, p.product_key, md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour) AS content_hash, t.at AS collected_at,
+           p.source, p.product_key, decode(md5('hh' || h.n || '-' || t.hour) || md5(p.source || h.n || '-' || t.hour), 'hex') AS content_hash, t.at AS collected_at,
            t.at + interval '50 minutes' AS last_seen_at, p.activation_id, p.application_id, p.name, p.channel, p.product_key_channel,
            p.partial_product_key, 10000 + (t.hour * $4::int / 168)::int AS total_requests, (t.hour * $4::int / 16800)::int AS failed_requests,
-           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed, decode(p.parsed_packed, 'base64') AS parsed_packed
+           md5('hostcmid' || h.n)::uuid::text AS cmid, p.service_version, p.parsed, p.parsed_packed AS parsed_packed
       FROM h CROSS JOIN t
       CROSS JOIN ${productTemplates}),
     seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, last_seen_at FROM rows)
@@ -178,7 +178,7 @@ async function fillHosts(ctx: BenchContext, tpl: Templates, H: number, D: number
     `${hostStatesSql}
     INSERT INTO raw_artifact (id, machine_id, type, content_hash, body_packed, first_seen_at, last_seen_at)
     SELECT bench_uuid('hr' || h.n || '-' || t.hour || b.source), h.id, b.source,
-           md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), decode(b.body, 'base64'), t.at, t.at + interval '50 minutes'
+           decode(md5('hraw' || h.n || '-' || t.hour) || md5(b.source || h.n || '-' || t.hour), 'hex'), decode(b.body, 'base64'), t.at, t.at + interval '50 minutes'
       FROM h CROSS JOIN t CROSS JOIN jsonb_to_recordset($4::jsonb) AS b(source text, body text)`,
     [H, D, now, JSON.stringify(bodies)],
   );

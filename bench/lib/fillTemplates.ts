@@ -2,7 +2,7 @@
 // parsers, turned into SQL format() templates and parsed column values.
 import { createHash } from "node:crypto";
 import { packText } from "../../lib/core/deflate";
-import { storedParsedParts } from "../../lib/kms/storedProduct";
+import { snapshotColumnsOf } from "../../lib/kms/storedProduct";
 import { buildFleet, snapshotArtifacts } from "../../scripts/simulator";
 import { ACT_ID_WIN_ENTERPRISE, DAY, HR, LS } from "../../scripts/simulator/constants";
 import { renderEvent } from "../../scripts/simulator/renderEvents";
@@ -117,23 +117,9 @@ export function templates() {
 
 export type Templates = ReturnType<typeof templates>;
 
+/** A template product's snapshot row, the columns as ingest writes them (the fill sets the per-row ones itself). */
 export function productRow(source: "dlv" | "cim", p: ParsedProduct) {
-  return {
-    source,
-    product_key: (p.activationId ?? `name:${p.name ?? "unknown"}`).toLowerCase(),
-    activation_id: p.activationId,
-    application_id: p.applicationId,
-    name: p.name,
-    channel: p.channel,
-    product_key_channel: p.productKeyChannel,
-    partial_product_key: p.partialProductKey,
-    listening_port: p.listeningPort,
-    dns_publishing: p.dnsPublishing,
-    service_version: p.serviceVersion,
-    // As ingest stores it: the fields no column holds, those SQL reads as jsonb, the others packed (base64).
-    parsed: storedParsedParts(p).parsed,
-    parsed_packed: storedParsedParts(p).packed?.toString("base64") ?? null,
-  };
+  return { source, product_key: (p.activationId ?? `name:${p.name ?? "unknown"}`).toLowerCase(), ...snapshotColumnsOf(p) };
 }
 
 /** How many differently filled events of each kind the fill packs (rows take one by client number). */

@@ -3,12 +3,14 @@
 import type { PoolClient } from "pg";
 import { sameSnapshotState, type PreparedSnapshot } from "@/lib/ingest/prepare";
 import { storableRowsJson, storableText } from "@/lib/ingest/json";
-import { normalizeHostName } from "@/lib/kms/hostNames";
 import { WINDOWS_APP_ID } from "@/lib/kms/appIds";
-import { storedParsedParts } from "@/lib/kms/storedProduct";
+import { snapshotColumnsOf } from "@/lib/kms/storedProduct";
 import { packText } from "@/lib/core/deflate";
 
 type Previous = { id: string; content_hash: string; expires_at: Date | null; last_seen_at: Date };
+
+/** A SHA-256 in hex as the column stores it (bytea, 32 bytes: migration 20261205120000). */
+export const hashBytes = (hex: string): Buffer => Buffer.from(hex, "hex");
 
 async function rawArtifactId(client: PoolClient, machineId: string, collectedAt: Date, snap: PreparedSnapshot): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
@@ -16,7 +18,7 @@ async function rawArtifactId(client: PoolClient, machineId: string, collectedAt:
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $5)
      ON CONFLICT (machine_id, content_hash) DO UPDATE SET last_seen_at = GREATEST(raw_artifact.last_seen_at, EXCLUDED.last_seen_at)
      RETURNING id`,
-    [machineId, snap.rawType, snap.rawHash, packText(storableText(snap.rawBody), snap.rawType), collectedAt],
+    [machineId, snap.rawType, hashBytes(snap.rawHash), packText(storableText(snap.rawBody), snap.rawType), collectedAt],
   );
   return rows[0]!.id;
 }
@@ -33,7 +35,7 @@ export async function storeSnapshot(
     rows: [previous],
   } = await client.query<Previous>(
     // LEFT JOIN: a snapshot is found even if its seen row is missing (written by hand, say); the move below restores it.
-    `SELECT s.id, s.content_hash, s.expires_at, coalesce(seen.last_seen_at, s.collected_at) AS last_seen_at
+    `SELECT s.id, encode(s.content_hash, 'hex') AS content_hash, s.expires_at, coalesce(seen.last_seen_at, s.collected_at) AS last_seen_at
        FROM snapshot s LEFT JOIN snapshot_seen seen ON seen.snapshot_id = s.id
       WHERE s.machine_id = $1 AND s.source = $2 AND s.product_key = $3 AND s.collected_at <= $4
       ORDER BY s.collected_at DESC LIMIT 1`,
@@ -54,32 +56,7 @@ export async function storeSnapshot(
     rawIds.set(snap.rawHash, rawId);
   }
   const p = snap.product;
-  const parts = storedParsedParts(p);
-  const row = {
-    activation_id: p.activationId,
-    application_id: p.applicationId,
-    name: p.name,
-    channel: p.channel,
-    product_key_channel: p.productKeyChannel,
-    partial_product_key: p.partialProductKey,
-    license_status: p.licenseStatus,
-    grace_remaining_min: p.graceRemainingMin,
-    notification_reason: p.notificationReason,
-    is_kms_host: p.isKmsHost,
-    current_count: p.currentCount,
-    listening_port: p.listeningPort,
-    dns_publishing: p.dnsPublishing,
-    total_requests: p.totalRequests,
-    failed_requests: p.failedRequests,
-    cmid: p.cmid,
-    kms_host: normalizeHostName(p.kmsHost),
-    kms_port: p.kmsPort,
-    kms_host_source: p.kmsHostSource,
-    service_version: p.serviceVersion,
-    parsed: parts.parsed,
-    // bytea as hex text, which json_to_recordset reads.
-    parsed_packed: parts.packed ? `\\x${parts.packed.toString("hex")}` : null,
-  };
+  const row = snapshotColumnsOf(p);
   const inserted = await client.query<{ id: string }>(
     `WITH stored AS (
      INSERT INTO snapshot (id, machine_id, raw_artifact_id, source, product_key, content_hash, collected_at, expires_at,
@@ -95,7 +72,7 @@ export async function storeSnapshot(
      RETURNING id, collected_at
    ), seen AS (INSERT INTO snapshot_seen (snapshot_id, last_seen_at) SELECT id, collected_at FROM stored)
    SELECT id FROM stored`,
-    [machineId, rawId, snap.source, snap.productKey, snap.contentHash, collectedAt, snap.expiresAt, storableRowsJson([row])],
+    [machineId, rawId, snap.source, snap.productKey, hashBytes(snap.contentHash), collectedAt, snap.expiresAt, storableRowsJson([row])],
   );
   const stored = inserted.rows[0];
   if (!stored) throw new Error("snapshot insert returned no row");

@@ -38,7 +38,7 @@ async function touchAll(checkins: CheckinTouch[]): Promise<boolean[]> {
     ), latest AS (
       -- sameSnapshotState (prepare.ts) in SQL: same content, expiry moved less than the tolerance.
       SELECT i.*, s.id AS snapshot_id,
-             coalesce(s.content_hash = i.content_hash AND (s.expires_at IS NULL) = (i.expires_at IS NULL)
+             coalesce(s.content_hash = decode(i.content_hash, 'hex') AND (s.expires_at IS NULL) = (i.expires_at IS NULL)
                AND coalesce(abs(extract(epoch FROM s.expires_at - i.expires_at)) * 1000 < $2, true), false) AS same
         FROM input i
         LEFT JOIN LATERAL (

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SHARED_FIXTURES } from "../../tests/support/fixtures";
 import {
+  backfillOnlyParsedFields,
+  hostRowOnlyParsedFields,
   type ProductColumnValues,
   productColumns,
   slimParsed,
@@ -58,10 +60,37 @@ describe("stored product", () => {
         .filter((e) => e.isFile() && /\.(ts|sql)$/.test(e.name) && !e.name.endsWith(".test.ts") && !e.parentPath.includes("generated"))
         .map((e) => path.join(e.parentPath, e.name));
     const read = new Set<string>();
+    // Where a packed-for-clients or packed-everywhere field is read, that read must still find it in the jsonb.
+    const misread: string[] = [];
     for (const file of [...sources(path.join(root, "lib")), ...sources(path.join(root, "prisma/migrations"))]) {
-      for (const m of readFileSync(file, "utf8").matchAll(/parsed\s*->>?\s*'(\w+)'/g)) read.add(m[1]!);
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/parsed\s*->>?\s*'(\w+)'/g)) {
+        const field = m[1]!;
+        read.add(field);
+        // A host-only field: the statement around the read filters KMS hosts' rows.
+        const statement = text.slice(Math.max(0, m.index - 600), m.index + 600);
+        if (hostRowOnlyParsedFields.includes(field) && !/\bis_kms_host\b/.test(statement)) misread.push(`${field} in ${file}`);
+        // A backfill-only field: read by a migration older than the code that stopped keeping it in the jsonb.
+        const migration = /prisma\/migrations\/(\d{14})_/.exec(file)?.[1];
+        if (backfillOnlyParsedFields.includes(field) && !(migration && migration < "20261205120000")) misread.push(`${field} in ${file}`);
+      }
     }
     expect(read.size).toBeGreaterThan(4);
     expect([...read].filter((field) => !sqlReadParsedFields.includes(field))).toEqual([]);
+    expect(read).toContain("extendedPid");
+    expect(misread).toEqual([]);
+  });
+
+  it("packs a client's own and its KMS host's ePID, and keeps a host's own ePID in the jsonb for SQL", () => {
+    const client = products.find((p) => !p.isKmsHost && p.kmsHostExtendedPid !== null && p.extendedPid !== null);
+    const host = products.find((p) => p.isKmsHost && p.extendedPid !== null);
+    expect(client && host).toBeTruthy();
+    const clientParts = storedParsedParts(client!);
+    expect(Object.keys(clientParts.parsed)).not.toContain("extendedPid");
+    expect(Object.keys(clientParts.parsed)).not.toContain("kmsHostExtendedPid");
+    expect(storedProductOf(columnsOf(client!), clientParts.parsed, clientParts.packed)).toEqual(client);
+    const hostParts = storedParsedParts(host!);
+    expect(hostParts.parsed.extendedPid).toBe(host!.extendedPid);
+    expect(storedProductOf(columnsOf(host!), hostParts.parsed, hostParts.packed)).toEqual(host);
   });
 });

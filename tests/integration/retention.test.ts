@@ -87,7 +87,7 @@ describe("retention job", () => {
     expect(snapshots.map((s) => s.id)).toEqual([m.office, m.recent, m.current]);
     const raws = (
       await sql<{ content_hash: string; body: string | null; body_deflate: Buffer | null; body_packed: Buffer | null; pruned: boolean }>(
-        `SELECT content_hash, body, body_deflate, body_packed, pruned_at IS NOT NULL AS pruned
+        `SELECT convert_from(content_hash, 'UTF8') AS content_hash, body, body_deflate, body_packed, pruned_at IS NOT NULL AS pruned
            FROM raw_artifact WHERE machine_id = $1 ORDER BY content_hash`,
         [m.id],
       )

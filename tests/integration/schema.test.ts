@@ -38,7 +38,7 @@ describe("schema and migrations", () => {
       },
     });
     const raw = await prisma.rawArtifact.create({
-      data: { machineId: machine.id, type: "dlv", contentHash: "c", body: "text", firstSeenAt: at, lastSeenAt: at },
+      data: { machineId: machine.id, type: "dlv", contentHash: Buffer.from("c"), body: "text", firstSeenAt: at, lastSeenAt: at },
     });
     await prisma.snapshot.create({
       data: {
@@ -46,7 +46,7 @@ describe("schema and migrations", () => {
         rawArtifactId: raw.id,
         source: "dlv",
         productKey: "k",
-        contentHash: "c",
+        contentHash: Buffer.from("c"),
         collectedAt: at,
         seen: { create: { lastSeenAt: at } },
         activationId: "a",
