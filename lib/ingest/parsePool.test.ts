@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/core/errors";
 
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
 process.env.KMSWATCH_SESSION_SECRET ??= "s".repeat(32);
-const { parseThreads, prepareRequest, WORKER_MIN_BYTES } = await import("./parsePool");
+const { prepareRequest, WORKER_MIN_BYTES } = await import("./parsePool");
 
 const largeBody = (artifacts: unknown) =>
   new TextEncoder().encode(
@@ -24,13 +24,5 @@ describe("prepareRequest when its worker thread fails", () => {
     expect((invalid as ApiError).path).toBe("artifacts");
     expect(logged.mock.calls.some(([line]) => String(line).includes("parsing in place from now on"))).toBe(true);
     logged.mockRestore();
-  });
-});
-
-describe("parseThreads", () => {
-  it("parses on two threads even on two cores (the event loop mostly waits on PostgreSQL), at most four, as configured if set", () => {
-    expect([1, 2, 3, 4, 8, 64].map((cores) => parseThreads(undefined, cores))).toEqual([2, 2, 2, 3, 4, 4]);
-    expect(parseThreads(0, 8)).toBe(0);
-    expect(parseThreads(6, 2)).toBe(6);
   });
 });
