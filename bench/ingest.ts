@@ -16,6 +16,7 @@ import { parseEventXml } from "../lib/ingest/parse/eventXml";
 import { normalizeHostName } from "../lib/kms/hostNames";
 import { packText } from "../lib/core/deflate";
 import type { BenchContext, Enrolled } from "./lib/context";
+import { cpuPerThousand, postmasterPid } from "./ingestCpu";
 import { log, pool, post, postJson, stat, type Stat } from "./lib/util";
 
 export const EVENTS_PER_REQUEST = 500;
@@ -48,6 +49,12 @@ export type IngestResult = {
   copyRowsPerSec: Stat;
   ratio: Stat;
   requestMs: Stat;
+  /** CPU ms per 1,000 events through HTTP: the server (worker threads included) and PostgreSQL. */
+  httpCpuMsPer1000: { server: Stat; database: Stat };
+  /** CPU ms of PostgreSQL per 1,000 rows of the COPY. */
+  copyCpuMsPer1000: { database: Stat };
+  /** PostgreSQL's CPU per COPY row / (server + PostgreSQL) CPU per HTTP event: the ratio without the machine's load. */
+  cpuRatio: Stat;
 };
 
 export async function enroll(ctx: BenchContext, fqdn: string): Promise<Enrolled> {
@@ -139,6 +146,8 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
   const copy: number[] = [];
   const ratios: number[] = [];
   const requestTimes: number[] = [];
+  const cpu = { httpServer: [] as number[], httpDatabase: [] as number[], copyDatabase: [] as number[], ratio: [] as number[] };
+  const roots = { server: ctx.serverPid, database: await postmasterPid(ctx.pool) };
   const eventsPerRun = agentsN * requestsPerAgent * EVENTS_PER_REQUEST;
 
   for (let run = 1; run <= runs; run++) {
@@ -159,21 +168,26 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
       }),
     );
     let accepted = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      agents.map(async (agent, a) => {
-        for (const body of bodies[a]!) {
-          const r0 = performance.now();
-          const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, body.json, { authorization: `Bearer ${agent.token}` });
-          requestTimes.push(performance.now() - r0);
-          if (answer.status !== 200) throw new Error(`ingest answered ${answer.status}: ${answer.text.slice(0, 300)}`);
-          const parsed = JSON.parse(answer.text) as { accepted: number; rejected: unknown[] };
-          if (parsed.rejected.length > 0) throw new Error(`ingest rejected bench events: ${answer.text.slice(0, 300)}`);
-          accepted += parsed.accepted;
-        }
-      }),
-    );
-    const httpSeconds = (performance.now() - t0) / 1000;
+    let httpSeconds = 0;
+    // Timed inside: reading /proc before and after is not the server's time.
+    const httpCpu = await cpuPerThousand(roots, async () => {
+      const t0 = performance.now();
+      await Promise.all(
+        agents.map(async (agent, a) => {
+          for (const body of bodies[a]!) {
+            const r0 = performance.now();
+            const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, body.json, { authorization: `Bearer ${agent.token}` });
+            requestTimes.push(performance.now() - r0);
+            if (answer.status !== 200) throw new Error(`ingest answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+            const parsed = JSON.parse(answer.text) as { accepted: number; rejected: unknown[] };
+            if (parsed.rejected.length > 0) throw new Error(`ingest rejected bench events: ${answer.text.slice(0, 300)}`);
+            accepted += parsed.accepted;
+          }
+        }),
+      );
+      httpSeconds = (performance.now() - t0) / 1000;
+      return accepted;
+    });
     if (accepted !== eventsPerRun) throw new Error(`ingest accepted ${accepted} of ${eventsPerRun} events`);
     const httpRate = accepted / httpSeconds;
 
@@ -190,22 +204,32 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
       return lines;
     });
     const rows = payloads.reduce((n, p) => n + p.length, 0);
-    const c0 = performance.now();
-    await pool(payloads.length, agentsN, async (a) => {
-      const client = await ctx.pool.connect();
-      try {
-        const stream = client.query(copyFrom(`COPY activation_event (${COLUMNS.join(", ")}) FROM STDIN`));
-        await pipeline(Readable.from(payloads[a]!), stream);
-      } finally {
-        client.release();
-      }
+    let copySeconds = 0;
+    const copyCpu = await cpuPerThousand(roots, async () => {
+      const c0 = performance.now();
+      await pool(payloads.length, agentsN, async (a) => {
+        const client = await ctx.pool.connect();
+        try {
+          const stream = client.query(copyFrom(`COPY activation_event (${COLUMNS.join(", ")}) FROM STDIN`));
+          await pipeline(Readable.from(payloads[a]!), stream);
+        } finally {
+          client.release();
+        }
+      });
+      copySeconds = (performance.now() - c0) / 1000;
+      return rows;
     });
-    const copyRate = rows / ((performance.now() - c0) / 1000);
+    const copyRate = rows / copySeconds;
     http.push(httpRate);
     copy.push(copyRate);
     ratios.push(httpRate / copyRate);
+    const cpuRatio = copyCpu.database / (httpCpu.server + httpCpu.database);
+    cpu.httpServer.push(httpCpu.server);
+    cpu.httpDatabase.push(httpCpu.database);
+    cpu.copyDatabase.push(copyCpu.database);
+    cpu.ratio.push(cpuRatio);
     log(
-      `ingest run ${run}/${runs}: HTTP ${httpRate.toFixed(0)} events/s (${accepted} in ${httpSeconds.toFixed(1)} s), COPY ${copyRate.toFixed(0)} rows/s, ratio ${(httpRate / copyRate).toFixed(2)}`,
+      `ingest run ${run}/${runs}: HTTP ${httpRate.toFixed(0)} events/s (${accepted} in ${httpSeconds.toFixed(1)} s), COPY ${copyRate.toFixed(0)} rows/s, ratio ${(httpRate / copyRate).toFixed(2)}; CPU ms per 1,000: HTTP server ${httpCpu.server.toFixed(0)} + database ${httpCpu.database.toFixed(0)}, COPY database ${copyCpu.database.toFixed(0)} (ratio ${cpuRatio.toFixed(2)})`,
     );
   }
   return {
@@ -216,5 +240,8 @@ export async function runIngest(ctx: BenchContext): Promise<IngestResult> {
     copyRowsPerSec: stat(copy),
     ratio: stat(ratios),
     requestMs: stat(requestTimes),
+    httpCpuMsPer1000: { server: stat(cpu.httpServer), database: stat(cpu.httpDatabase) },
+    copyCpuMsPer1000: { database: stat(cpu.copyDatabase) },
+    cpuRatio: stat(cpu.ratio),
   };
 }

@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { deflateText, inflateText, packText, storedEventXml, storedText, unpackText } from "./deflate";
 import { DICTIONARY_ID, TEXT_DICTIONARIES } from "./textDictionaries";
@@ -63,5 +64,22 @@ describe("packText", () => {
     expect(storedEventXml({ raw_xml: "<Event/>", raw_xml_packed: null })).toBe("<Event/>");
     expect(storedEventXml({ raw_xml: "", raw_xml_packed: null })).toBe("");
     expect(storedText({ body: null, bodyDeflate: null, bodyPacked: packText("cim text", "cim") })).toBe("cim text");
+  });
+
+  it("gives the very bytes of a fresh deflateRawSync while reusing its zlib state, value after value", () => {
+    const fresh = (text: string, kind: keyof typeof DICTIONARY_ID) => {
+      const id = DICTIONARY_ID[kind];
+      const dictionary = Buffer.from(TEXT_DICTIONARIES[id], "utf8");
+      return Buffer.concat([Buffer.of(id), deflateRawSync(Buffer.from(text, "utf8"), { level: 9, dictionary })]);
+    };
+    // Incompressible and larger than zlib's 16 KB block: the output bound must hold deflate's worst case.
+    const noise = randomBytes(70_000).toString("latin1");
+    const texts = [event, event.replace("12288", "12289"), "", "é😀\u0000", noise, event, dlv];
+    for (const kind of ["eventXml", "dlv", "cim"] as const)
+      for (const text of texts) {
+        const packed = packText(text, kind);
+        expect(packed.equals(fresh(text, kind))).toBe(true);
+        expect(unpackText(packed)).toBe(text);
+      }
   });
 });

@@ -25,9 +25,13 @@ const MAX_FAILURES = 3;
 const globalForPool = globalThis as unknown as { kmswatchParsePool?: PoolState };
 const pool = (globalForPool.kmswatchParsePool ??= { slots: [], queue: [], failures: 0 });
 
-/** Worker threads: KMSWATCH_PARSE_THREADS, else one per core left beside the event loop (1 to 4). */
+/**
+ * Worker threads: KMSWATCH_PARSE_THREADS, else one per core left beside the event loop (2 to 4). During an ingest
+ * the event loop mostly waits on PostgreSQL: on 2 cores a single parse thread was the bottleneck (4 agents'
+ * batches queued for it while a core idled), so two parse there.
+ */
 export function parseThreads(configured: number | undefined, cores = availableParallelism()): number {
-  return configured ?? Math.min(4, Math.max(1, cores - 1));
+  return configured ?? Math.min(4, Math.max(2, cores - 1));
 }
 
 function parseInPlace(job: Job): void {
