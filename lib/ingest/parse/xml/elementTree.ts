@@ -1,10 +1,19 @@
 // A small element tree over saxes (strict, well-formedness checking), shaped like the fast-xml-parser
 // output eventXml.ts was written against, so the two agree on what an event says.
-import { SaxesParser } from "saxes";
-import { plainElementTree } from "./plainTree";
-import type { Attrs, XmlElement } from "./xmlElement";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 
-export type { Attrs, XmlElement } from "./xmlElement";
+/** Prototype-free, so any attribute name is safe to look up. */
+export type Attrs = Readonly<Partial<Record<string, string>>>;
+
+export type XmlElement = {
+  /** Name without its namespace prefix; only a single `prefix:` is dropped, as removeNSPrefix did. */
+  name: string;
+  /** By name without prefix, last one winning; xmlns declarations are not attributes here. */
+  attrs: Attrs;
+  /** Own text: each run between child tags or PIs is trimmed, CDATA is kept as is, comments join their neighbours. */
+  text: string;
+  children: XmlElement[];
+};
 
 /** `malformed` is false when the input may be well-formed but is past MAX_NESTING. */
 export type ElementTreeResult = { ok: true; root: XmlElement } | { ok: false; message: string; line: number; malformed: boolean };
@@ -28,7 +37,8 @@ function localName(name: string): string {
   return colon < 0 || name.includes(":", colon + 1) ? name : name.slice(colon + 1);
 }
 
-function attrsOf(raw: Record<string, string>): Attrs {
+function attrsOf(tag: SaxesTagPlain): Attrs {
+  const raw = tag.attributes;
   let plain = true;
   for (const name in raw) if (name === "xmlns" || name.includes(":")) plain = false;
   // saxes makes a fresh prototype-free record per tag, so the usual prefix-free one can be kept as is.
@@ -49,12 +59,6 @@ function strayAmpersand(xml: string, e: TreeError): { message: string; line: num
 
 /** Parses one XML document into its root element; the first well-formedness error (with its line) fails it. */
 export function parseElementTree(xml: string): ElementTreeResult {
-  const plain = plainElementTree(xml, { name: localName, attrs: attrsOf, maxNesting: MAX_NESTING });
-  return plain ? { ok: true, root: plain } : parseWithSaxes(xml);
-}
-
-/** parseElementTree through saxes, whatever the input: the reference the plain fast path (plainTree.ts) matches. */
-export function parseWithSaxes(xml: string): ElementTreeResult {
   const parser = new SaxesParser({ xmlns: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
@@ -86,7 +90,7 @@ export function parseWithSaxes(xml: string): ElementTreeResult {
       const message = `elements nested more than ${MAX_NESTING} levels below the root`;
       throw new TreeError(message, parser.line, parser.position, false);
     }
-    const el: XmlElement = { name: localName(tag.name), attrs: attrsOf(tag.attributes), text: "", children: [] };
+    const el: XmlElement = { name: localName(tag.name), attrs: attrsOf(tag), text: "", children: [] };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root ??= el;
