@@ -2,7 +2,7 @@
 // Configured channels (secrets masked) with their language, enable/disable, test and delete.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useNotificationChannelsQuery } from "@/lib/client/useNotificationChannelsQuery";
+import { useNotificationChannelsQuery } from "@/lib/client/useNotificationsQueries";
 import { useNotificationChannelMutation } from "@/lib/client/useNotificationChannelMutations";
 import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
 import { ChannelLocaleSelect } from "@/app/_components/alerts/ChannelForm";

@@ -1,7 +1,7 @@
 "use client";
 // The delivery log: one row per grouped message and channel, with every attempt and its error.
 import { useFormatter, useTranslations } from "next-intl";
-import { useNotificationDeliveriesQuery } from "@/lib/client/useNotificationDeliveriesQuery";
+import { useNotificationDeliveriesQuery } from "@/lib/client/useNotificationsQueries";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
