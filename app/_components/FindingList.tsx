@@ -1,6 +1,7 @@
 "use client";
 // Findings of the diagnosis rules: severity, title, subject, cause, fix (commands as <code>), evidence, since.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { EvidenceValue, Finding } from "@/lib/evaluate/rules/types";
 import { InlineCode } from "@/app/_components/InlineCode";
@@ -53,21 +54,21 @@ export function subjectHref(subject: Finding["subject"]): string {
   return `/${subject.kind === "host" ? "hosts" : "clients"}/${subject.machineId}`;
 }
 
-function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: boolean }) {
+/** What a finding and a forensic signal both have, and so both show. */
+type ItemFacts = Pick<Finding, "ruleId" | "severity" | "title" | "cause" | "fix" | "evidence" | "since" | "messages">;
+
+/** One finding or forensic signal: severity, title, what it is about (`subject`, when the list mixes machines),
+ * since when, cause and fix, evidence, and its rule (also as data-rule, for the browser tests). */
+export function FindingItem({ finding, subject }: { finding: ItemFacts; subject?: ReactNode }) {
   const t = useTranslations("findings");
   const severity = useTranslations("severity");
   const text = useLocalizeFinding()(finding);
   return (
-    <li className={`${styles.item} ${styles[finding.severity]}`}>
+    <li className={`${styles.item} ${styles[finding.severity]}`} data-rule={finding.ruleId}>
       <div className={styles.head}>
         <span className={`badge ${finding.severity}`}>{severity(finding.severity)}</span>
         <span className={styles.title}>{text.title}</span>
-        {showSubject && (
-          <Link href={subjectHref(finding.subject)}>
-            {finding.subject.fqdn}{" "}
-            <span className="muted small">({finding.subject.kind === "host" ? t("kindHost") : t("kindClient")})</span>
-          </Link>
-        )}
+        {subject}
         {finding.since && <span className="muted small">{t.rich("since", { time: () => <TimeAgo iso={finding.since} /> })}</span>}
       </div>
       <WhyAndFix cause={text.cause} fix={text.fix} />
@@ -77,13 +78,26 @@ function FindingItem({ finding, showSubject }: { finding: Finding; showSubject: 
   );
 }
 
+function SubjectLink({ subject }: { subject: Finding["subject"] }) {
+  const t = useTranslations("findings");
+  return (
+    <Link href={subjectHref(subject)}>
+      {subject.fqdn} <span className="muted small">({subject.kind === "host" ? t("kindHost") : t("kindClient")})</span>
+    </Link>
+  );
+}
+
 export function FindingList({ findings, showSubject = true }: { findings: Finding[]; showSubject?: boolean }) {
   const t = useTranslations("findings");
   if (findings.length === 0) return <p className="muted">{t("none")}</p>;
   return (
     <ul className={styles.list}>
       {findings.map((finding) => (
-        <FindingItem key={`${finding.ruleId}:${finding.subject.machineId}`} finding={finding} showSubject={showSubject} />
+        <FindingItem
+          key={`${finding.ruleId}:${finding.subject.machineId}`}
+          finding={finding}
+          subject={showSubject && <SubjectLink subject={finding.subject} />}
+        />
       ))}
     </ul>
   );

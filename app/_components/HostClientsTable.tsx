@@ -2,17 +2,15 @@
 // Per-host breakdown of the clients served in the last 30 days: summary by activation ID / min count, then each
 // client (name and CMID are links; every column sorts, kept in the URL as ?clientSort=).
 import { useFormatter, useTranslations } from "next-intl";
-import { ClientName, CmidLink } from "@/app/_components/ClientName";
-import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
-import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
-import { SortableTableHead } from "@/app/_components/table/SortableHeader";
+import { MinCount } from "@/app/_components/HostHresult";
+import { TimeAgo } from "@/app/_components/TimeAgo";
+import { useRequestColumns } from "@/app/_components/requestColumns";
+import { ColumnTable, type TableColumn } from "@/app/_components/table/ColumnTable";
 import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { sortRows } from "@/lib/present/table/sort";
 import type { HostClients } from "@/lib/read/hosts/getHostClients";
 import styles from "./HostClientsTable.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
 import { DataTable } from "@/app/_components/table/DataTable";
-import { WhenCell } from "@/app/_components/table/WhenCell";
 
 function GroupSummary({ groups }: { groups: HostClients["groups"] }) {
   const t = useTranslations("hostClients");
@@ -73,57 +71,29 @@ function sortValue(c: ClientRow, column: Column) {
 function ClientRows({ clients }: { clients: HostClients["clients"] }) {
   const t = useTranslations("hostClients");
   const { sort, toggle } = useUrlSort(COLUMNS, { key: "client", dir: "asc" }, "clientSort");
-  const rows = sortRows(clients, sort, sortValue);
+  const { client, facts } = useRequestColumns<ClientRow>(t("colClient"), t("colLastResult"));
+  const columns: TableColumn<ClientRow, Column>[] = [
+    client,
+    {
+      key: "edition",
+      label: t("colEdition"),
+      cell: (c) => (
+        <span title={c.activationId ?? undefined}>
+          {c.edition ?? <span className={`${styles.mono} muted`}>{c.activationId ?? "—"}</span>}
+        </span>
+      ),
+    },
+    ...facts,
+    { key: "lastRequest", label: t("colLastRequest"), cell: (c) => <TimeAgo iso={c.lastRequestAt} /> },
+    { key: "requests", label: t("colRequests"), cell: (c) => c.requests, className: styles.num, headClassName: styles.num },
+  ];
   return (
-    <TableScroll>
-      <table>
-        <SortableTableHead
-          columns={COLUMNS}
-          sort={sort}
-          onSort={toggle}
-          numeric={{ columns: ["requests"], className: styles.num }}
-          labels={{
-            client: t("colClient"),
-            edition: t("colEdition"),
-            minCount: t("colMinCount"),
-            license: t("colLicense"),
-            vm: t("colVm"),
-            result: t("colLastResult"),
-            lastRequest: t("colLastRequest"),
-            requests: t("colRequests"),
-          }}
-        />
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.clientFqdn}>
-              <td>
-                <ClientName fqdn={c.clientFqdn} clientId={c.clientId} />
-                <div className="small">
-                  <CmidLink cmid={c.cmid} className={styles.mono} />
-                </div>
-              </td>
-              <td title={c.activationId ?? undefined}>
-                {c.edition ?? <span className={`${styles.mono} muted`}>{c.activationId ?? "—"}</span>}
-              </td>
-              <td>
-                <MinCount minCount={c.minCount} />
-              </td>
-              <td>
-                <LicenseStatusBadge status={c.licenseStatus} />
-              </td>
-              <td>
-                <YesNo value={c.isVm} />
-              </td>
-              <td>
-                <HostHresult hresult={c.hresult} meaning={c.hresultMeaning} />
-              </td>
-              <WhenCell iso={c.lastRequestAt} show="ago" />
-              <td className={styles.num}>{c.requests}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ColumnTable
+      columns={columns}
+      rows={sortRows(clients, sort, sortValue)}
+      rowKey={(c) => c.clientFqdn}
+      sort={{ state: sort, onSort: toggle }}
+    />
   );
 }
 

@@ -3,52 +3,30 @@
 // (DNS publishing failed). Client names and CMIDs link to their pages.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { ClientName, CmidLink } from "@/app/_components/ClientName";
-import { HostHresult, MinCount, YesNo } from "@/app/_components/HostHresult";
-import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
+import { HostHresult } from "@/app/_components/HostHresult";
+import { TimeAgo } from "@/app/_components/TimeAgo";
+import { useRequestColumns } from "@/app/_components/requestColumns";
+import { ColumnTable, type TableColumn } from "@/app/_components/table/ColumnTable";
 import type { HostEvents } from "@/lib/read/hosts/getHostEvents";
-import styles from "./HostClientsTable.module.css";
 import { DataTable } from "@/app/_components/table/DataTable";
 import { WhenCell } from "@/app/_components/table/WhenCell";
 
 const REQUESTS_PER_PAGE = 10;
+type Request = HostEvents["requests"][number];
 
 export function HostRequestsTable({ requests }: { requests: HostEvents["requests"] }) {
   const t = useTranslations("hostEvents");
-  const columns = useTranslations("hostClients");
   const pager = useTranslations("pager");
   const [page, setPage] = useState(1);
+  const { client, facts } = useRequestColumns<Request>(t("colClient"), t("colResult"));
+  const when: TableColumn<Request, "when"> = { key: "when", label: t("colWhen"), cell: (e) => <TimeAgo iso={e.timeCreated} /> };
   if (requests.length === 0) return <p className="muted">{t("noRequests")}</p>;
   const pages = Math.max(1, Math.ceil(requests.length / REQUESTS_PER_PAGE));
   const current = Math.min(page, pages);
   const shown = requests.slice((current - 1) * REQUESTS_PER_PAGE, current * REQUESTS_PER_PAGE);
   return (
     <>
-      <DataTable columns={[t("colWhen"), t("colClient"), columns("colMinCount"), columns("colLicense"), columns("colVm"), t("colResult")]}>
-        {shown.map((e) => (
-          <tr key={e.id}>
-            <WhenCell iso={e.timeCreated} show="ago" />
-            <td>
-              <ClientName fqdn={e.clientFqdn} clientId={e.clientId} />
-              <div className="small">
-                <CmidLink cmid={e.cmid} className={styles.mono} />
-              </div>
-            </td>
-            <td>
-              <MinCount minCount={e.minCount} />
-            </td>
-            <td>
-              <LicenseStatusBadge status={e.licenseStatus} />
-            </td>
-            <td>
-              <YesNo value={e.isVm} />
-            </td>
-            <td>
-              <HostHresult hresult={e.hresult} meaning={e.hresultMeaning} />
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <ColumnTable columns={[when, client, ...facts]} rows={shown} rowKey={(e) => e.id} />
       {pages > 1 && (
         <div className="pager">
           <button type="button" disabled={current <= 1} onClick={() => setPage(current - 1)}>

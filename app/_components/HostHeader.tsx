@@ -1,5 +1,6 @@
 "use client";
 // Host page header: name, overall state (worst open finding), license state and the key /dlv facts.
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { DnsPublishing, HostCount, HostPort } from "@/app/_components/HostsTable";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
@@ -23,6 +24,16 @@ function orDash(value: string | number | null) {
   return value === null ? <span className="muted">—</span> : value;
 }
 
+/** One fact of the header: its name over its value (a <div> groups the pair inside the <dl>). */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 export function HostHeader({ detail }: { detail: HostDetail }) {
   const t = useTranslations("host");
   const common = useTranslations("common");
@@ -37,80 +48,47 @@ export function HostHeader({ detail }: { detail: HostDetail }) {
         <SupportBundleLink kind="host" id={host.id} />
       </div>
       <dl className={styles.facts}>
-        <div>
-          <dt>{t("currentCount")}</dt>
-          <dd>
-            <HostCount count={host.currentCount} />{" "}
-            <span className="muted small">
-              {facts.serverOnly ? t("needsServer", { count: needed }) : t("needsClient", { count: needed })}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("distinctCmids")}</dt>
-          <dd>{facts.distinctCmids30d}</dd>
-        </div>
-        <div>
-          <dt>{t("editionChannel")}</dt>
-          <dd>
-            {orDash(host.edition)} <span className="muted small">{host.channel}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("notificationReason")}</dt>
-          <dd>{orDash(facts.notificationReason)}</dd>
-        </div>
-        <div>
-          <dt>{t("port")}</dt>
-          <dd>
-            <HostPort port={host.listeningPort} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("dns")}</dt>
-          <dd>
-            {/* Configured on is not working: the header must agree with the 12293 finding. */}
-            {findings.some((f) => f.ruleId === "host-dns-publish-failed") ? (
-              <span className="badge warning">{host.dnsPublishing === false ? t("dnsFailingOff") : t("dnsFailingOn")}</span>
-            ) : (
-              <DnsPublishing enabled={host.dnsPublishing} />
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("serviceVersion")}</dt>
-          <dd>{orDash(host.serviceVersion)}</dd>
-        </div>
-        <div>
-          <dt>{t("requests")}</dt>
-          <dd>
-            {orDash(host.totalRequests)} / {orDash(host.failedRequests)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("lastRequest")}</dt>
-          <dd>
-            <TimeAgo iso={host.lastRequestAt} empty={common("never")} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("clientsSee")}</dt>
-          <dd>
-            {facts.unreachableClients24h > 0 ? (
-              <a href={`/clients?kmsHost=${encodeURIComponent(host.fqdn)}`} className="badge critical">
-                {t("unreachableClients", { count: facts.unreachableClients24h })}
-              </a>
-            ) : (
-              <span className="muted">{t("noUnanswered")}</span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("lastCheckIn")}</dt>
-          <dd>
-            <TimeAgo iso={host.lastCheckInAt} empty={common("never")} />
-          </dd>
-        </div>
+        <Fact label={t("currentCount")}>
+          <HostCount count={host.currentCount} />{" "}
+          <span className="muted small">
+            {facts.serverOnly ? t("needsServer", { count: needed }) : t("needsClient", { count: needed })}
+          </span>
+        </Fact>
+        <Fact label={t("distinctCmids")}>{facts.distinctCmids30d}</Fact>
+        <Fact label={t("editionChannel")}>
+          {orDash(host.edition)} <span className="muted small">{host.channel}</span>
+        </Fact>
+        <Fact label={t("notificationReason")}>{orDash(facts.notificationReason)}</Fact>
+        <Fact label={t("port")}>
+          <HostPort port={host.listeningPort} />
+        </Fact>
+        <Fact label={t("dns")}>
+          {/* Configured on is not working: the header must agree with the 12293 finding. */}
+          {findings.some((f) => f.ruleId === "host-dns-publish-failed") ? (
+            <span className="badge warning">{host.dnsPublishing === false ? t("dnsFailingOff") : t("dnsFailingOn")}</span>
+          ) : (
+            <DnsPublishing enabled={host.dnsPublishing} />
+          )}
+        </Fact>
+        <Fact label={t("serviceVersion")}>{orDash(host.serviceVersion)}</Fact>
+        <Fact label={t("requests")}>
+          {orDash(host.totalRequests)} / {orDash(host.failedRequests)}
+        </Fact>
+        <Fact label={t("lastRequest")}>
+          <TimeAgo iso={host.lastRequestAt} empty={common("never")} />
+        </Fact>
+        <Fact label={t("clientsSee")}>
+          {facts.unreachableClients24h > 0 ? (
+            <a href={`/clients?kmsHost=${encodeURIComponent(host.fqdn)}`} className="badge critical">
+              {t("unreachableClients", { count: facts.unreachableClients24h })}
+            </a>
+          ) : (
+            <span className="muted">{t("noUnanswered")}</span>
+          )}
+        </Fact>
+        <Fact label={t("lastCheckIn")}>
+          <TimeAgo iso={host.lastCheckInAt} empty={common("never")} />
+        </Fact>
       </dl>
     </div>
   );

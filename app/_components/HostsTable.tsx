@@ -4,14 +4,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { LicenseStatusBadge } from "@/app/_components/LicenseStatusBadge";
 import { WorstFinding } from "@/app/_components/WorstFinding";
-import { SortableTableHead } from "@/app/_components/table/SortableHeader";
+import { TimeAgo } from "@/app/_components/TimeAgo";
+import { ColumnTable, type TableColumn } from "@/app/_components/table/ColumnTable";
 import { useUrlSort } from "@/app/_components/table/useUrlSort";
 import { COUNT_THRESHOLDS } from "@/lib/present/charts/prepareHostTrend";
 import { SEVERITY_RANK, sortRows } from "@/lib/present/table/sort";
 import type { HostListRow } from "@/lib/read/hosts/getHostList";
 import styles from "./HostsTable.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
-import { WhenCell } from "@/app/_components/table/WhenCell";
 
 /** CIM reports 0 when the port was never set: the host then listens on the default 1688. */
 export function HostPort({ port }: { port: number | null }) {
@@ -69,56 +68,39 @@ export function HostsTable({ hosts }: { hosts: HostListRow[] }) {
   const t = useTranslations("hosts");
   const common = useTranslations("common");
   const { sort, toggle } = useUrlSort(COLUMNS, { key: "fqdn", dir: "asc" });
-  const rows = sortRows(hosts, sort, sortValue);
+  const columns: TableColumn<HostListRow, Column>[] = [
+    {
+      key: "fqdn",
+      label: t("colHost"),
+      cell: (host) => (
+        <>
+          <Link href={`/hosts/${host.id}`}>{host.fqdn}</Link>
+          {host.edition && <span className={`${styles.sub} muted small`}>{host.edition}</span>}
+        </>
+      ),
+    },
+    { key: "worst", label: t("colWorst"), cell: (host) => <WorstFinding finding={host.worstFinding} /> },
+    { key: "license", label: t("colLicense"), cell: (host) => <LicenseStatusBadge status={host.licenseStatus} /> },
+    {
+      key: "count",
+      label: t("colCount"),
+      cell: (host) => <HostCount count={host.currentCount} />,
+      className: styles.num,
+      headClassName: styles.num,
+    },
+    { key: "port", label: t("colPort"), cell: (host) => <HostPort port={host.listeningPort} /> },
+    { key: "dns", label: t("colDns"), cell: (host) => <DnsPublishing enabled={host.dnsPublishing} /> },
+    { key: "version", label: t("colVersion"), cell: (host) => host.serviceVersion ?? <span className="muted">—</span> },
+    { key: "lastRequest", label: t("colLastRequest"), cell: (host) => <TimeAgo iso={host.lastRequestAt} empty={common("never")} /> },
+    { key: "lastCheckIn", label: t("colLastCheckIn"), cell: (host) => <TimeAgo iso={host.lastCheckInAt} empty={common("never")} /> },
+  ];
   return (
-    <TableScroll>
-      <table className="stackOnPhone">
-        <SortableTableHead
-          columns={COLUMNS}
-          sort={sort}
-          onSort={toggle}
-          numeric={{ columns: ["count"], className: styles.num }}
-          labels={{
-            fqdn: t("colHost"),
-            worst: t("colWorst"),
-            license: t("colLicense"),
-            count: t("colCount"),
-            port: t("colPort"),
-            dns: t("colDns"),
-            version: t("colVersion"),
-            lastRequest: t("colLastRequest"),
-            lastCheckIn: t("colLastCheckIn"),
-          }}
-        />
-        <tbody>
-          {rows.map((host) => (
-            <tr key={host.id}>
-              <td data-label={t("colHost")}>
-                <Link href={`/hosts/${host.id}`}>{host.fqdn}</Link>
-                {host.edition && <span className={`${styles.sub} muted small`}>{host.edition}</span>}
-              </td>
-              <td data-label={t("colWorst")}>
-                <WorstFinding finding={host.worstFinding} />
-              </td>
-              <td data-label={t("colLicense")}>
-                <LicenseStatusBadge status={host.licenseStatus} />
-              </td>
-              <td data-label={t("colCount")} className={styles.num}>
-                <HostCount count={host.currentCount} />
-              </td>
-              <td data-label={t("colPort")}>
-                <HostPort port={host.listeningPort} />
-              </td>
-              <td data-label={t("colDns")}>
-                <DnsPublishing enabled={host.dnsPublishing} />
-              </td>
-              <td data-label={t("colVersion")}>{host.serviceVersion ?? <span className="muted">—</span>}</td>
-              <WhenCell data-label={t("colLastRequest")} iso={host.lastRequestAt} show="ago" empty={common("never")} />
-              <WhenCell data-label={t("colLastCheckIn")} iso={host.lastCheckInAt} show="ago" empty={common("never")} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ColumnTable
+      className="stackOnPhone"
+      columns={columns}
+      rows={sortRows(hosts, sort, sortValue)}
+      rowKey={(host) => host.id}
+      sort={{ state: sort, onSort: toggle }}
+    />
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { FleetOverview } from "@/lib/read/fleet/getFleetOverview";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
 import { useRenderMessage } from "@/app/_components/useRenderMessage";
 import { localizeRuleTitle } from "@/lib/kms/localizeFinding";
 
@@ -14,29 +14,18 @@ export function OverviewAlertsByRule({ alertsByRule }: { alertsByRule: FleetOver
   const render = useRenderMessage();
   if (alertsByRule.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("severity")}</th>
-            <th scope="col">{t("alert")}</th>
-            <th scope="col">{t("machines")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {alertsByRule.map((rule) => (
-            <tr key={rule.ruleId}>
-              <td>
-                <span className={`badge ${rule.severity}`}>{severity(rule.severity)}</span>
-              </td>
-              <td>
-                <Link href={`/alerts?rule=${encodeURIComponent(rule.ruleId)}`}>{localizeRuleTitle(rule.ruleId, rule.title, render)}</Link>
-              </td>
-              <td>{format.number(rule.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("severity"), t("alert"), t("machines")]}>
+      {alertsByRule.map((rule) => (
+        <tr key={rule.ruleId}>
+          <td>
+            <span className={`badge ${rule.severity}`}>{severity(rule.severity)}</span>
+          </td>
+          <td>
+            <Link href={`/alerts?rule=${encodeURIComponent(rule.ruleId)}`}>{localizeRuleTitle(rule.ruleId, rule.title, render)}</Link>
+          </td>
+          <td>{format.number(rule.count)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { LicenseSharesChart } from "@/app/_components/charts/LicenseSharesChart";
 import { prepareLicenseShares } from "@/lib/present/charts/prepareLicenseShares";
 import styles from "./OverviewLicenseShares.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 export function OverviewLicenseShares({ licenseStates }: { licenseStates: Record<string, number> }) {
   const t = useTranslations("licenseTable");
@@ -27,34 +27,21 @@ export function OverviewLicenseShares({ licenseStates }: { licenseStates: Record
       <figure className="chartFigure" aria-label={summary}>
         <LicenseSharesChart slices={slices} />
       </figure>
-      <TableScroll>
-        <table>
-          <caption className="visuallyHidden">{summary}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("state")}</th>
-              <th scope="col" className={styles.num}>
-                {t("clients")}
-              </th>
-              <th scope="col" className={styles.num}>
-                {t("share")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {slices.map((slice) => (
-              <tr key={slice.key}>
-                <td>
-                  <span className={styles.swatch} style={{ background: slice.color }} />
-                  {slice.name}
-                </td>
-                <td className={styles.num}>{format.number(slice.value)}</td>
-                <td className={styles.num}>{format.number(slice.share, { style: "percent", maximumFractionDigits: 1 })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={summary}
+        columns={[t("state"), { label: t("clients"), className: styles.num }, { label: t("share"), className: styles.num }]}
+      >
+        {slices.map((slice) => (
+          <tr key={slice.key}>
+            <td>
+              <span className={styles.swatch} style={{ background: slice.color }} />
+              {slice.name}
+            </td>
+            <td className={styles.num}>{format.number(slice.value)}</td>
+            <td className={styles.num}>{format.number(slice.share, { style: "percent", maximumFractionDigits: 1 })}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { EvaluateNowButton } from "@/app/_components/alerts/EvaluateNowButton";
 import { SeverityCounts } from "@/app/_components/clients/SeverityCounts";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
+import { PageShell } from "@/app/_components/PageShell";
 
 const STATES = [
   { value: "", key: "stateDefault" },
@@ -178,19 +179,18 @@ function AlertsView() {
 export default function AlertsPage() {
   const t = useTranslations("alerts");
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="muted">
-        {t.rich("intro", {
-          dup: (c) => <Link href="/alerts/duplicate-cmids">{c}</Link>,
-          notif: (c) => <Link href="/settings/notifications">{c}</Link>,
-        })}
-      </p>
+    <PageShell
+      title={t("title")}
+      intro={t.rich("intro", {
+        dup: (c) => <Link href="/alerts/duplicate-cmids">{c}</Link>,
+        notif: (c) => <Link href="/settings/notifications">{c}</Link>,
+      })}
+    >
       <EvaluateNowButton />
       <ExportCsvLink table="alerts" filterKeys={["state", "severity", "kind", "rule", "q"]} />
       <Suspense fallback={<Loading what={t("what")} />}>
         <AlertsView />
       </Suspense>
-    </>
+    </PageShell>
   );
 }

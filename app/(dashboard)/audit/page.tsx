@@ -13,6 +13,8 @@ import { ErrorMessage, InlineError, Loading } from "@/app/_components/clients/Qu
 import styles from "@/app/_components/clients/clients.module.css";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 import { HostForensicsSection } from "@/app/_components/forensics/HostForensicsSection";
+import { PageShell } from "@/app/_components/PageShell";
+import { Card } from "@/app/_components/Card";
 
 function AuditView() {
   const t = useTranslations("audit");
@@ -79,8 +81,7 @@ function AuditView() {
         <InlineError error={approve.error ?? unapprove.error} />
       </div>
       {data.hosts.length > 0 && (
-        <section className="card">
-          <h2>{t("seen")}</h2>
+        <Card title={t("seen")}>
           <AuditHostTable
             audit={data}
             isAdmin={isAdmin}
@@ -91,10 +92,9 @@ function AuditView() {
             }}
             onRemove={remove}
           />
-        </section>
+        </Card>
       )}
-      <section className="card">
-        <h2>{t("approvedTitle")}</h2>
+      <Card title={t("approvedTitle")}>
         <ApprovedHostList audit={data} isAdmin={isAdmin} busyHost={busyHost} onRemove={remove} />
         {isAdmin && (
           <>
@@ -102,7 +102,7 @@ function AuditView() {
             <ApprovedHostForm />
           </>
         )}
-      </section>
+      </Card>
     </>
   );
 }
@@ -110,12 +110,10 @@ function AuditView() {
 export default function AuditPage() {
   const t = useTranslations("audit");
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
+    <PageShell title={t("title")} intro={t("intro")}>
       <ExportCsvLink table="audit" />
       <AuditView />
       <HostForensicsSection />
-    </>
+    </PageShell>
   );
 }

@@ -20,6 +20,7 @@ import { Pagination } from "@/app/_components/clients/Pagination";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 import { nextSort, parseSort, sortParam } from "@/lib/present/table/sort";
+import { PageShell } from "@/app/_components/PageShell";
 
 function EmptyClients({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
   const t = useTranslations("clients");
@@ -101,14 +102,12 @@ function ClientsView() {
 export default function ClientsPage() {
   const t = useTranslations("clients");
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
+    <PageShell title={t("title")} intro={t("intro")}>
       <ExportCsvLink table="clients" filterKeys={["q", "state", "channel", "kmsHost"]} />
       <ActivationTypeFilter />
       <Suspense fallback={<Loading what={t("what")} />}>
         <ClientsView />
       </Suspense>
-    </>
+    </PageShell>
   );
 }

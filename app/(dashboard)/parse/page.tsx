@@ -9,6 +9,7 @@ import { ParsedFieldsTable } from "@/app/_components/clients/ParsedFieldsTable";
 import { ParseReportLists } from "@/app/_components/clients/ParseReportLists";
 import { InlineError } from "@/app/_components/clients/QueryState";
 import { FindingList } from "@/app/_components/FindingList";
+import { PageShell } from "@/app/_components/PageShell";
 
 /** What this paste alone shows is wrong, per machine it names, with the same rules as the fleet's pages. */
 function Findings({ result }: { result: ParseResponse }) {
@@ -60,9 +61,7 @@ export default function ParsePage() {
   const parse = useParseMutation();
   const unparseable = parse.error instanceof FetchError && parse.error.code === "unparseable";
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
+    <PageShell title={t("title")} intro={t("intro")}>
       <ParseForm pending={parse.isPending} onParse={(request) => parse.mutate(request)} />
       {parse.isError && (
         <div className="card">
@@ -77,6 +76,6 @@ export default function ParsePage() {
           <ParseReportLists result={parse.data} />
         </>
       )}
-    </>
+    </PageShell>
   );
 }

@@ -8,7 +8,7 @@ import type { AlertGroup } from "@/lib/present/alerts/groupAlerts";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import { subjectHref, WhyAndFix } from "@/app/_components/FindingList";
 import styles from "@/app/_components/FindingList.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { ColumnTable, type TableColumn } from "@/app/_components/table/ColumnTable";
 import { useLocalizeFinding } from "@/app/_components/useRenderMessage";
 
 const stateClass: Record<AlertView["state"], string> = { open: "critical", acknowledged: "warning", resolved: "ok" };
@@ -37,6 +37,55 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
   const ids = group.alerts.map((a) => a.id);
   const allSelected = ids.every((id) => selected.has(id));
   const known = group.severity === "critical" || group.severity === "warning" || group.severity === "info";
+  // The checkbox names its machine for screen readers; the column has no label of its own.
+  const select: TableColumn<AlertView> = {
+    key: "select",
+    label: "",
+    head: (
+      <input
+        type="checkbox"
+        checked={allSelected}
+        onChange={() => onToggleGroup(ids)}
+        aria-label={t("selectGroup", { title: text.title })}
+      />
+    ),
+    cell: (alert) => (
+      <input
+        type="checkbox"
+        checked={selected.has(alert.id)}
+        onChange={() => onToggle(alert.id)}
+        aria-label={t("selectOne", { fqdn: alert.subject.fqdn })}
+      />
+    ),
+  };
+  const columns: TableColumn<AlertView>[] = [
+    {
+      key: "machine",
+      label: t("colMachine"),
+      cell: (alert) => (
+        <>
+          <Link href={subjectHref(alert.subject)}>{alert.subject.fqdn}</Link>{" "}
+          <span className="muted small">({alert.subject.kind === "host" ? f("kindHost") : f("kindClient")})</span>
+        </>
+      ),
+    },
+    {
+      key: "state",
+      label: t("colState"),
+      cell: (alert) => (
+        <>
+          <span className={`badge ${stateClass[alert.state]}`}>{t(stateKey[alert.state])}</span>{" "}
+          {alert.snoozedUntil !== null && Date.parse(alert.snoozedUntil) > Date.now() && (
+            <span className="badge" title={format.dateTime(new Date(alert.snoozedUntil), { dateStyle: "medium", timeStyle: "short" })}>
+              {t("snoozed")}
+            </span>
+          )}
+        </>
+      ),
+    },
+    { key: "firstSeen", label: t("colFirstSeen"), cell: (alert) => <TimeAgo iso={alert.firstSeenAt} /> },
+    { key: "lastSeen", label: t("colLastSeen"), cell: (alert) => <TimeAgo iso={alert.lastSeenAt} /> },
+  ];
   return (
     <section className={`card ${styles[group.severity] ?? ""}`} aria-label={text.title}>
       <div className="groupHead">
@@ -52,68 +101,12 @@ export function AlertGroupCard({ group, total, textOpen, canAct, selected, onTog
         <WhyAndFix cause={text.cause} fix={text.fix} />
         <div className="muted small">{f("rule", { id: group.ruleId })}</div>
       </details>
-      <TableScroll>
-        <table className="stackOnPhone">
-          <thead>
-            <tr>
-              {canAct && (
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    checked={allSelected}
-                    onChange={() => onToggleGroup(ids)}
-                    aria-label={t("selectGroup", { title: text.title })}
-                  />
-                </th>
-              )}
-              <th scope="col">{t("colMachine")}</th>
-              <th scope="col">{t("colState")}</th>
-              <th scope="col">{t("colFirstSeen")}</th>
-              <th scope="col">{t("colLastSeen")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.alerts.map((alert) => {
-              const snoozed = alert.snoozedUntil !== null && Date.parse(alert.snoozedUntil) > Date.now();
-              return (
-                <tr key={alert.id}>
-                  {canAct && (
-                    <td>
-                      <input
-                        type="checkbox"
-                        checked={selected.has(alert.id)}
-                        onChange={() => onToggle(alert.id)}
-                        aria-label={t("selectOne", { fqdn: alert.subject.fqdn })}
-                      />
-                    </td>
-                  )}
-                  <td data-label={t("colMachine")}>
-                    <Link href={subjectHref(alert.subject)}>{alert.subject.fqdn}</Link>{" "}
-                    <span className="muted small">({alert.subject.kind === "host" ? f("kindHost") : f("kindClient")})</span>
-                  </td>
-                  <td data-label={t("colState")}>
-                    <span className={`badge ${stateClass[alert.state]}`}>{t(stateKey[alert.state])}</span>{" "}
-                    {snoozed && alert.snoozedUntil && (
-                      <span
-                        className="badge"
-                        title={format.dateTime(new Date(alert.snoozedUntil), { dateStyle: "medium", timeStyle: "short" })}
-                      >
-                        {t("snoozed")}
-                      </span>
-                    )}
-                  </td>
-                  <td data-label={t("colFirstSeen")}>
-                    <TimeAgo iso={alert.firstSeenAt} />
-                  </td>
-                  <td data-label={t("colLastSeen")}>
-                    <TimeAgo iso={alert.lastSeenAt} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ColumnTable
+        className="stackOnPhone"
+        columns={canAct ? [select, ...columns] : columns}
+        rows={group.alerts}
+        rowKey={(alert) => alert.id}
+      />
     </section>
   );
 }

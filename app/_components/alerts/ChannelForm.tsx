@@ -7,6 +7,7 @@ import { useNotificationChannelMutation } from "@/lib/client/useNotificationChan
 import type { CreateChannelInput } from "@/lib/evaluate/notify/channels";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/present/i18n/locale";
 import styles from "@/app/_components/clients/clients.module.css";
+import { SelectField } from "@/app/_components/form/SelectField";
 
 type Kind = CreateChannelInput["kind"];
 const KINDS: readonly Kind[] = ["webhook", "slack", "teams", "email"];
@@ -90,16 +91,7 @@ export function ChannelForm() {
   return (
     <form className={styles.stack} onSubmit={submit}>
       <div className="toolbar">
-        <label>
-          {t("kind")}{" "}
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t("kind")} value={kind} options={KINDS} optionLabel={(k) => t(`kinds.${k}`)} onChange={setKind} />
         <label>
           {t("name")} <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="KMS ops" />
         </label>

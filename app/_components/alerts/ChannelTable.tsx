@@ -2,13 +2,13 @@
 // Configured channels (secrets masked) with their language, enable/disable, test and delete.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useNotificationChannelsQuery } from "@/lib/client/useNotificationChannelsQuery";
+import { useNotificationChannelsQuery } from "@/lib/client/useNotificationsQueries";
 import { useNotificationChannelMutation } from "@/lib/client/useNotificationChannelMutations";
 import type { ChannelView } from "@/lib/evaluate/notify/listChannels";
 import { ChannelLocaleSelect } from "@/app/_components/alerts/ChannelForm";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import styles from "@/app/_components/clients/clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 function ChannelRow({ channel }: { channel: ChannelView }) {
   const t = useTranslations("channels");
@@ -78,24 +78,10 @@ export function ChannelTable() {
   if (query.isError) return <ErrorMessage error={query.error} what={t("theChannels")} onRetry={() => void query.refetch()} />;
   if (query.data.channels.length === 0) return <p className="muted">{t("none")}</p>;
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("name")}</th>
-            <th>{t("kind")}</th>
-            <th>{t("settings")}</th>
-            <th>{t("language")}</th>
-            <th>{t("state")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {query.data.channels.map((c) => (
-            <ChannelRow key={c.id} channel={c} />
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable columns={[t("name"), t("kind"), t("settings"), t("language"), t("state"), ""]}>
+      {query.data.channels.map((c) => (
+        <ChannelRow key={c.id} channel={c} />
+      ))}
+    </DataTable>
   );
 }

@@ -9,6 +9,20 @@ import { CHART, CHART_TICK, CHART_TOOLTIP } from "@/app/_components/charts/chart
 
 export const TREND_COLORS = { reported: CHART.reported, reconstructed: CHART.reconstructed, forecast: CHART.forecast } as const;
 
+// The activation thresholds, each a horizontal line labelled with its number; the cap is the faint ceiling.
+const THRESHOLD_LINES = [
+  { key: "cap", stroke: CHART.cap, dash: "2 4", labelFill: CHART.axis },
+  { key: "clientOs", stroke: CHART.critical, dash: "6 3", labelFill: CHART.critical },
+  { key: "serverOs", stroke: CHART.warning, dash: "6 3", labelFill: CHART.warning },
+] as const;
+
+// Only the reported count has dots (one per check-in); the forecast is dashed as it is not yet measured.
+const SERIES = [
+  { key: "reported", dot: { r: 2 }, dash: undefined },
+  { key: "reconstructed", dot: false, dash: undefined },
+  { key: "forecast", dot: false, dash: "6 4" },
+] as const;
+
 export function HostCountTrendChart({ trend, height = 320 }: { trend: HostTrend; height?: number }) {
   const t = useTranslations("hostTrend");
   const format = useFormatter();
@@ -31,52 +45,28 @@ export function HostCountTrendChart({ trend, height = 320 }: { trend: HostTrend;
         />
         <Tooltip {...CHART_TOOLTIP} labelFormatter={(value) => (typeof value === "number" ? day(value) : String(value))} />
         <Legend wrapperStyle={{ color: CHART.text }} />
-        <ReferenceLine
-          y={thresholds.cap}
-          stroke={CHART.cap}
-          strokeDasharray="2 4"
-          label={{ value: t("cap", { n: thresholds.cap }), position: "insideTopRight", fontSize: 11, fill: CHART.axis }}
-        />
-        <ReferenceLine
-          y={thresholds.clientOs}
-          stroke={CHART.critical}
-          strokeDasharray="6 3"
-          label={{ value: t("clientOs", { n: thresholds.clientOs }), position: "insideTopRight", fontSize: 11, fill: CHART.critical }}
-        />
-        <ReferenceLine
-          y={thresholds.serverOs}
-          stroke={CHART.warning}
-          strokeDasharray="6 3"
-          label={{ value: t("serverOs", { n: thresholds.serverOs }), position: "insideTopRight", fontSize: 11, fill: CHART.warning }}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="reported"
-          name={t("reported")}
-          stroke={TREND_COLORS.reported}
-          strokeWidth={2}
-          dot={{ r: 2 }}
-          isAnimationActive={false}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="reconstructed"
-          name={t("reconstructed")}
-          stroke={TREND_COLORS.reconstructed}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="forecast"
-          name={t("forecast")}
-          stroke={TREND_COLORS.forecast}
-          strokeWidth={2}
-          strokeDasharray="6 4"
-          dot={false}
-          isAnimationActive={false}
-        />
+        {THRESHOLD_LINES.map(({ key, stroke, dash, labelFill }) => (
+          <ReferenceLine
+            key={key}
+            y={thresholds[key]}
+            stroke={stroke}
+            strokeDasharray={dash}
+            label={{ value: t(key, { n: thresholds[key] }), position: "insideTopRight", fontSize: 11, fill: labelFill }}
+          />
+        ))}
+        {SERIES.map(({ key, dot, dash }) => (
+          <Line
+            key={key}
+            type="stepAfter"
+            dataKey={key}
+            name={t(key)}
+            stroke={TREND_COLORS[key]}
+            strokeWidth={2}
+            strokeDasharray={dash}
+            dot={dot}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
     </ResponsiveContainer>
   );

@@ -7,6 +7,16 @@ import { DAY_MS } from "@/lib/core/time";
 import type { RequestsRow } from "@/lib/present/charts/prepareRequestsChart";
 import { CHART, CHART_TICK, CHART_TOOLTIP } from "@/app/_components/charts/chartTheme";
 
+// Per bucket on the left axis (bars), running totals on the right one (lines); failures in the critical colour.
+const BARS = [
+  { key: "newRequests", fill: CHART.newRequests },
+  { key: "newFailed", fill: CHART.newFailed },
+] as const;
+const TOTAL_LINES = [
+  { key: "totalRequests", stroke: CHART.reported },
+  { key: "failedRequests", stroke: CHART.critical },
+] as const;
+
 export function RequestsChart({ rows, height = 280 }: { rows: RequestsRow[]; height?: number }) {
   const t = useTranslations("hostTrend");
   const format = useFormatter();
@@ -30,26 +40,21 @@ export function RequestsChart({ rows, height = 280 }: { rows: RequestsRow[]; hei
         <YAxis yAxisId="total" orientation="right" allowDecimals={false} tick={CHART_TICK} width={56} stroke={CHART.grid} />
         <Tooltip {...CHART_TOOLTIP} labelFormatter={when} />
         <Legend wrapperStyle={{ color: CHART.text }} />
-        <Bar yAxisId="delta" dataKey="newRequests" name={t("newRequests")} fill={CHART.newRequests} isAnimationActive={false} />
-        <Bar yAxisId="delta" dataKey="newFailed" name={t("newFailed")} fill={CHART.newFailed} isAnimationActive={false} />
-        <Line
-          yAxisId="total"
-          type="stepAfter"
-          dataKey="totalRequests"
-          name={t("totalRequests")}
-          stroke={CHART.reported}
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          yAxisId="total"
-          type="stepAfter"
-          dataKey="failedRequests"
-          name={t("failedRequests")}
-          stroke={CHART.critical}
-          dot={false}
-          isAnimationActive={false}
-        />
+        {BARS.map(({ key, fill }) => (
+          <Bar key={key} yAxisId="delta" dataKey={key} name={t(key)} fill={fill} isAnimationActive={false} />
+        ))}
+        {TOTAL_LINES.map(({ key, stroke }) => (
+          <Line
+            key={key}
+            yAxisId="total"
+            type="stepAfter"
+            dataKey={key}
+            name={t(key)}
+            stroke={stroke}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
       </ComposedChart>
     </ResponsiveContainer>
   );

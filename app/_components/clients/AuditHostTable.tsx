@@ -6,8 +6,9 @@ import type { HostAudit } from "@/lib/read/audit/getHostAudit";
 import { matchingApprovedEntry } from "@/lib/present/format/approvedHosts";
 import { TimeAgo } from "@/app/_components/TimeAgo";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { ColumnTable, type TableColumn } from "@/app/_components/table/ColumnTable";
 
+type HostRow = HostAudit["hosts"][number];
 type Props = {
   audit: HostAudit;
   isAdmin: boolean;
@@ -25,99 +26,107 @@ export function AuditHostTable({ audit, isAdmin, busyHost, onApprove, onRemove }
   const t = useTranslations("audit");
   const approvedNames = audit.approved.map((a) => a.host);
   const noList = approvedNames.length === 0;
+  const columns: TableColumn<HostRow>[] = [
+    { key: "host", label: t("colHost"), cell: (h) => <Link href={auditHostHref(h)}>{h.host}</Link>, className: styles.mono },
+    {
+      key: "approved",
+      label: t("colApproved"),
+      cell: (h) =>
+        h.approved ? (
+          <span className="badge ok">{t("approved")}</span>
+        ) : noList ? (
+          <span className="badge" title={t("notReviewedTitle")}>
+            {t("notReviewed")}
+          </span>
+        ) : (
+          <span className="badge critical">{t("notApproved")}</span>
+        ),
+    },
+    {
+      key: "seenBy",
+      label: t("colSeenBy"),
+      cell: (h) => (
+        <ul className={styles.list}>
+          {h.sources.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ul>
+      ),
+    },
+    { key: "clients", label: t("colClients"), title: t("colClientsTitle"), cell: (h) => <ClientsUsing host={h} /> },
+    {
+      key: "served",
+      label: t("colServed"),
+      title: t("colServedTitle"),
+      cell: (h) =>
+        h.servedLast30d ?? (
+          <span className="muted" title={t("servedUnknownTitle")}>
+            {t("servedUnknown")}
+          </span>
+        ),
+    },
+    {
+      key: "count",
+      label: t("colCount"),
+      cell: (h) =>
+        h.currentCount ?? (
+          <span className="muted" title={t("countUnknownTitle")}>
+            {t("countUnknown")}
+          </span>
+        ),
+    },
+    {
+      key: "seen",
+      label: t("colSeen"),
+      className: "small",
+      cell: (h) => (
+        <>
+          <TimeAgo iso={h.firstSeenAt} /> / <TimeAgo iso={h.lastSeenAt} />
+        </>
+      ),
+    },
+  ];
+  const actions: TableColumn<HostRow> = {
+    key: "actions",
+    label: t("colActions"),
+    cell: (h) => {
+      const entry = matchingApprovedEntry(approvedNames, h.host);
+      if (h.approved && entry) {
+        return (
+          <button type="button" className={styles.danger} disabled={busyHost !== null} onClick={() => onRemove(entry)}>
+            {busyHost === entry ? t("removing") : t("remove")}
+          </button>
+        );
+      }
+      if (h.approved) return null;
+      return (
+        <button type="button" disabled={busyHost !== null} onClick={() => onApprove(h.host)}>
+          {busyHost === h.host ? t("approving") : t("approve")}
+        </button>
+      );
+    },
+  };
   return (
-    <TableScroll>
-      <table className="stackOnPhone">
-        <thead>
-          <tr>
-            <th scope="col">{t("colHost")}</th>
-            <th scope="col">{t("colApproved")}</th>
-            <th scope="col">{t("colSeenBy")}</th>
-            <th scope="col" title={t("colClientsTitle")}>
-              {t("colClients")}
-            </th>
-            <th scope="col" title={t("colServedTitle")}>
-              {t("colServed")}
-            </th>
-            <th scope="col">{t("colCount")}</th>
-            <th scope="col">{t("colSeen")}</th>
-            {isAdmin && <th scope="col">{t("colActions")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {audit.hosts.map((h) => {
-            const entry = matchingApprovedEntry(approvedNames, h.host);
-            return (
-              <tr key={h.host}>
-                <td data-label={t("colHost")} className={styles.mono}>
-                  <Link href={auditHostHref(h)}>{h.host}</Link>
-                </td>
-                <td data-label={t("colApproved")}>
-                  {h.approved ? (
-                    <span className="badge ok">{t("approved")}</span>
-                  ) : noList ? (
-                    <span className="badge" title={t("notReviewedTitle")}>
-                      {t("notReviewed")}
-                    </span>
-                  ) : (
-                    <span className="badge critical">{t("notApproved")}</span>
-                  )}
-                </td>
-                <td data-label={t("colSeenBy")}>
-                  <ul className={styles.list}>
-                    {h.sources.map((s) => (
-                      <li key={s}>{s}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td data-label={t("colClients")}>
-                  {h.clients > 0 ? (
-                    <Link href={`/clients?kmsHost=${encodeURIComponent(h.host)}`}>{t("clientsUsing", { count: h.clients })}</Link>
-                  ) : (
-                    <span className="muted">{t("noClients")}</span>
-                  )}
-                  {h.clientSample.length > 0 && (
-                    <div className="small muted" title={h.clientSample.join("\n")}>
-                      {h.clientSample.slice(0, 5).join(", ")}
-                      {h.clients > 5 ? ", …" : ""}
-                    </div>
-                  )}
-                </td>
-                <td data-label={t("colServed")}>
-                  {h.servedLast30d ?? (
-                    <span className="muted" title={t("servedUnknownTitle")}>
-                      {t("servedUnknown")}
-                    </span>
-                  )}
-                </td>
-                <td data-label={t("colCount")}>
-                  {h.currentCount ?? (
-                    <span className="muted" title={t("countUnknownTitle")}>
-                      {t("countUnknown")}
-                    </span>
-                  )}
-                </td>
-                <td data-label={t("colSeen")} className="small">
-                  <TimeAgo iso={h.firstSeenAt} /> / <TimeAgo iso={h.lastSeenAt} />
-                </td>
-                {isAdmin && (
-                  <td data-label={t("colActions")}>
-                    {h.approved && entry ? (
-                      <button type="button" className={styles.danger} disabled={busyHost !== null} onClick={() => onRemove(entry)}>
-                        {busyHost === entry ? t("removing") : t("remove")}
-                      </button>
-                    ) : !h.approved ? (
-                      <button type="button" disabled={busyHost !== null} onClick={() => onApprove(h.host)}>
-                        {busyHost === h.host ? t("approving") : t("approve")}
-                      </button>
-                    ) : null}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ColumnTable className="stackOnPhone" columns={isAdmin ? [...columns, actions] : columns} rows={audit.hosts} rowKey={(h) => h.host} />
+  );
+}
+
+/** Who uses the host: a link to those clients, and the first few names. */
+function ClientsUsing({ host: h }: { host: HostRow }) {
+  const t = useTranslations("audit");
+  return (
+    <>
+      {h.clients > 0 ? (
+        <Link href={`/clients?kmsHost=${encodeURIComponent(h.host)}`}>{t("clientsUsing", { count: h.clients })}</Link>
+      ) : (
+        <span className="muted">{t("noClients")}</span>
+      )}
+      {h.clientSample.length > 0 && (
+        <div className="small muted" title={h.clientSample.join("\n")}>
+          {h.clientSample.slice(0, 5).join(", ")}
+          {h.clients > 5 ? ", …" : ""}
+        </div>
+      )}
+    </>
   );
 }

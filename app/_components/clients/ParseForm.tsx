@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ParseRequest } from "@/lib/kms/protocol";
 import { CodeText } from "./CodeText";
 import styles from "./clients.module.css";
+import { SelectField } from "@/app/_components/form/SelectField";
 
 export type PasteType = "dlv" | "events" | "eventText";
 
@@ -33,16 +34,7 @@ export function ParseForm({ pending, onParse }: { pending: boolean; onParse: (re
   return (
     <form className={`card ${styles.stack}`} onSubmit={submit}>
       <div className="toolbar">
-        <label>
-          {t("what")}{" "}
-          <select value={type} onChange={(e) => setType(types.find((v) => v === e.target.value) ?? "dlv")}>
-            {types.map((v) => (
-              <option key={v} value={v}>
-                {t(`type.${v}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t("what")} value={type} options={types} optionLabel={(v) => t(`type.${v}`)} onChange={setType} />
       </div>
       <p className="muted small">
         <CodeText text={hint} />

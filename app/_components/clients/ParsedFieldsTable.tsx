@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { fieldLabel, formatFieldValue, presentFields, type FieldRecord } from "@/lib/present/format/parsedFields";
 import styles from "./clients.module.css";
-import { TableScroll } from "@/app/_components/table/TableScroll";
+import { DataTable } from "@/app/_components/table/DataTable";
 
 type Props = { items: FieldRecord[]; headings: string[] };
 
@@ -11,30 +11,20 @@ export function ParsedFieldsTable({ items, headings }: Props) {
   const fields = presentFields(items);
   if (items.length === 0) return <p className="muted">{t("nothing")}</p>;
   return (
-    <TableScroll>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("field")}</th>
-            {headings.map((h, i) => (
-              <th key={i}>{h}</th>
+    <>
+      <DataTable columns={[t("field"), ...headings]}>
+        {fields.map((field) => (
+          <tr key={field}>
+            <td title={field}>{fieldLabel(field)}</td>
+            {items.map((item, i) => (
+              <td key={i} className={styles.mono}>
+                {formatFieldValue(item[field])}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {fields.map((field) => (
-            <tr key={field}>
-              <td title={field}>{fieldLabel(field)}</td>
-              {items.map((item, i) => (
-                <td key={i} className={styles.mono}>
-                  {formatFieldValue(item[field])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="muted small">{t("hiddenEmpty")}</p>
-    </TableScroll>
+    </>
   );
 }

@@ -22,36 +22,3 @@ export function SortableHeader<K extends string>({ column, sort, onSort, childre
     </th>
   );
 }
-
-/** The header row of a sortable table: one SortableHeader per column, in order; numeric columns align right. */
-export function SortableTableHead<K extends string>({
-  columns,
-  labels,
-  sort,
-  onSort,
-  numeric,
-}: {
-  columns: readonly K[];
-  labels: Record<K, string>;
-  sort: SortState<K>;
-  onSort: (key: K) => void;
-  numeric?: { columns: readonly K[]; className: string | undefined };
-}) {
-  return (
-    <thead>
-      <tr>
-        {columns.map((c) => (
-          <SortableHeader
-            key={c}
-            column={c}
-            sort={sort}
-            onSort={onSort}
-            className={numeric?.columns.includes(c) ? numeric.className : undefined}
-          >
-            {labels[c]}
-          </SortableHeader>
-        ))}
-      </tr>
-    </thead>
-  );
-}

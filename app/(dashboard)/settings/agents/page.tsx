@@ -11,6 +11,7 @@ import { EnrollSecretsCard } from "@/app/_components/settings/EnrollSecretsCard"
 import { OneTimeSecret } from "@/app/_components/settings/OneTimeSecret";
 import { InlineError, Loading } from "@/app/_components/clients/QueryState";
 import { Pagination } from "@/app/_components/clients/Pagination";
+import { PageShell } from "@/app/_components/PageShell";
 
 function AgentsView() {
   const [filters, setFilters] = useState<AgentFilters>({ page: 1, q: "", revoked: "exclude" });
@@ -104,10 +105,8 @@ export default function AgentsSettingsPage() {
   const settings = useTranslations("settings");
   const t = useTranslations("admin.agentsPage");
   return (
-    <>
-      <h1>{settings("agents")}</h1>
-      <p className="muted">{t.rich("intro", { log: (chunks) => <a href="/settings/audit-log">{chunks}</a> })}</p>
+    <PageShell title={settings("agents")} intro={t.rich("intro", { log: (chunks) => <a href="/settings/audit-log">{chunks}</a> })}>
       <AgentsView />
-    </>
+    </PageShell>
   );
 }

@@ -7,6 +7,7 @@ import { AuditLogTable } from "@/app/_components/settings/AuditLogTable";
 import { AdminQueryError } from "@/app/_components/settings/AdminQueryState";
 import { Loading } from "@/app/_components/clients/QueryState";
 import { Pagination } from "@/app/_components/clients/Pagination";
+import { PageShell } from "@/app/_components/PageShell";
 
 function AuditLogView() {
   const [page, setPage] = useState(1);
@@ -28,10 +29,8 @@ export default function AuditLogPage() {
   const settings = useTranslations("settings");
   const t = useTranslations("admin.auditLog");
   return (
-    <>
-      <h1>{settings("auditLog")}</h1>
-      <p className="muted">{t("intro")}</p>
+    <PageShell title={settings("auditLog")} intro={t("intro")}>
       <AuditLogView />
-    </>
+    </PageShell>
   );
 }

@@ -2,13 +2,14 @@
 // Intended channels (admins): MAK, retail or OEM keys used on purpose, for all machines or a group; those machines
 // get no "install the GVLK" advice, only a finding when their own activation fails (README, "Intended channels").
 import { useTranslations } from "next-intl";
-import { useMeQuery } from "@/lib/client/useMeQuery";
 import { useIntendedChannelMutation, useIntendedChannelsQuery } from "@/lib/client/useIntendedChannels";
 import { intendedChannelKinds, type IntendedChannelKind } from "@/lib/kms/intendedChannels";
 import { Loading } from "@/app/_components/clients/QueryState";
 import { ToolbarForm } from "@/app/_components/form/ToolbarForm";
 import { useFormFields } from "@/app/_components/form/useFormFields";
 import { TableHead } from "@/app/_components/table/TableHead";
+import { PageShell } from "@/app/_components/PageShell";
+import { AdminOnly } from "@/app/_components/settings/AdminQueryState";
 
 function IntendedChannelsCard() {
   const list = useIntendedChannelsQuery();
@@ -96,19 +97,12 @@ function IntendedChannelsCard() {
 }
 
 export default function IntendedChannelsPage() {
-  const me = useMeQuery();
   const t = useTranslations("intendedChannels");
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="muted">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
-      {me.isPending ? (
-        <Loading what={t("account")} />
-      ) : me.data?.user.role !== "admin" ? (
-        <p className="card">{t("adminsOnly")}</p>
-      ) : (
+    <PageShell title={t("title")} intro={t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}>
+      <AdminOnly account={t("account")} adminsOnly={t("adminsOnly")}>
         <IntendedChannelsCard />
-      )}
-    </>
+      </AdminOnly>
+    </PageShell>
   );
 }

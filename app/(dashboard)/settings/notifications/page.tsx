@@ -2,39 +2,28 @@
 import { useTranslations } from "next-intl";
 // Notification settings (admins): channels alerts are sent to, and the log of every delivery attempt.
 import Link from "next/link";
-import { useMeQuery } from "@/lib/client/useMeQuery";
 import { ChannelForm } from "@/app/_components/alerts/ChannelForm";
 import { ChannelTable } from "@/app/_components/alerts/ChannelTable";
 import { DeliveryLog } from "@/app/_components/alerts/DeliveryLog";
-import { Loading } from "@/app/_components/clients/QueryState";
+import { AdminOnly } from "@/app/_components/settings/AdminQueryState";
+import { Card } from "@/app/_components/Card";
+import { PageShell } from "@/app/_components/PageShell";
 
 export default function NotificationSettingsPage() {
   const t = useTranslations("notifications");
-  const me = useMeQuery();
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="muted">{t.rich("intro", { link: (c) => <Link href="/alerts">{c}</Link>, code: (c) => <code>{c}</code> })}</p>
-      {me.isPending ? (
-        <Loading what={t("account")} />
-      ) : me.data?.user.role !== "admin" ? (
-        <p className="card">{t("adminsOnly")}</p>
-      ) : (
-        <>
-          <section className="card">
-            <h2>{t("channels")}</h2>
-            <ChannelTable />
-          </section>
-          <section className="card">
-            <h2>{t("addChannel")}</h2>
-            <ChannelForm />
-          </section>
-          <section className="card">
-            <h2>{t("deliveryLog")}</h2>
-            <DeliveryLog />
-          </section>
-        </>
-      )}
-    </>
+    <PageShell title={t("title")} intro={t.rich("intro", { link: (c) => <Link href="/alerts">{c}</Link>, code: (c) => <code>{c}</code> })}>
+      <AdminOnly account={t("account")} adminsOnly={t("adminsOnly")}>
+        <Card title={t("channels")}>
+          <ChannelTable />
+        </Card>
+        <Card title={t("addChannel")}>
+          <ChannelForm />
+        </Card>
+        <Card title={t("deliveryLog")}>
+          <DeliveryLog />
+        </Card>
+      </AdminOnly>
+    </PageShell>
   );
 }

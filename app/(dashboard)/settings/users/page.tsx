@@ -10,6 +10,8 @@ import { UsersTable } from "@/app/_components/settings/UsersTable";
 import { CreateUserForm } from "@/app/_components/settings/CreateUserForm";
 import { AdminQueryError } from "@/app/_components/settings/AdminQueryState";
 import { InlineError, Loading } from "@/app/_components/clients/QueryState";
+import { PageShell } from "@/app/_components/PageShell";
+import { Card } from "@/app/_components/Card";
 
 function UsersView() {
   const me = useMeQuery();
@@ -65,10 +67,9 @@ function UsersView() {
           onDelete={onDelete}
         />
       </section>
-      <section className="card">
-        <h2>{t("create")}</h2>
+      <Card title={t("create")}>
         <CreateUserForm />
-      </section>
+      </Card>
     </>
   );
 }
@@ -77,10 +78,8 @@ export default function UsersSettingsPage() {
   const settings = useTranslations("settings");
   const t = useTranslations("admin.usersPage");
   return (
-    <>
-      <h1>{settings("users")}</h1>
-      <p className="muted">{t("intro")}</p>
+    <PageShell title={settings("users")} intro={t("intro")}>
       <UsersView />
-    </>
+    </PageShell>
   );
 }

@@ -1,4 +1,5 @@
 // PATCH /api/dashboard/users/:id { role } – change a role; DELETE – delete a user (admins; never yourself or the last admin)
+import { adminChangeRoute } from "@/app/api/dashboard/adminChangeRoute";
 import { json } from "@/lib/access/http/respond";
 import { deletedSchema, userViewSchema } from "@/lib/access/contract/admin";
 import { withUser } from "@/lib/access/http/handlers";
@@ -7,13 +8,10 @@ import { readJsonBody } from "@/lib/access/http/readJson";
 import { changeUserRole, deleteUser } from "@/lib/access/admin/users";
 import { changeRoleSchema } from "@/lib/access/admin/userRules";
 
-export const PATCH = withUser<IdContext>(
-  async (request, user, context) => {
-    const id = await idParam(context);
-    const { role } = await readJsonBody(request, changeRoleSchema, 4 * 1024);
-    return json(userViewSchema, await changeUserRole(id, role, user));
-  },
-  { role: "admin" },
+export const PATCH = adminChangeRoute(
+  (request) => readJsonBody(request, changeRoleSchema, 4 * 1024),
+  userViewSchema,
+  (id, { role }, user) => changeUserRole(id, role, user),
 );
 
 export const DELETE = withUser<IdContext>(

@@ -1,16 +1,9 @@
 // POST /api/dashboard/alerts/:id/resolve – close an alert by hand (reopened if the condition persists) (admins)
-import { json } from "@/lib/access/http/respond";
+import { adminChangeRoute } from "@/app/api/dashboard/adminChangeRoute";
 import { alertDetailSchema } from "@/lib/evaluate/contract/alerts";
-import { withUser } from "@/lib/access/http/handlers";
-import { idParam, type IdContext } from "@/lib/access/http/params";
 import { applyAlertAction } from "@/lib/evaluate/alerts/actions";
 import { readActionBody } from "@/lib/evaluate/alerts/actionSchemas";
 
-export const POST = withUser<IdContext>(
-  async (request, user, context) => {
-    const id = await idParam(context);
-    const body = await readActionBody(request);
-    return json(alertDetailSchema, await applyAlertAction(id, { kind: "resolve" }, user, body.note));
-  },
-  { role: "admin" },
+export const POST = adminChangeRoute(readActionBody, alertDetailSchema, (id, body, user) =>
+  applyAlertAction(id, { kind: "resolve" }, user, body.note),
 );

@@ -1,4 +1,5 @@
 // PATCH /api/dashboard/notifications/channels/:id – enable, disable or rename; DELETE – remove (admins)
+import { adminChangeRoute } from "@/app/api/dashboard/adminChangeRoute";
 import { json } from "@/lib/access/http/respond";
 import { channelViewSchema } from "@/lib/evaluate/contract/settings";
 import { deletedSchema } from "@/lib/access/contract/admin";
@@ -8,12 +9,10 @@ import { readJsonBody } from "@/lib/access/http/readJson";
 import { updateChannelSchema } from "@/lib/evaluate/notify/channels";
 import { deleteChannel, updateChannel } from "@/lib/evaluate/notify/channelMutations";
 
-export const PATCH = withUser<IdContext>(
-  async (request, _user, context) => {
-    const id = await idParam(context);
-    return json(channelViewSchema, await updateChannel(id, await readJsonBody(request, updateChannelSchema, 16 * 1024)));
-  },
-  { role: "admin" },
+export const PATCH = adminChangeRoute(
+  (request) => readJsonBody(request, updateChannelSchema, 16 * 1024),
+  channelViewSchema,
+  (id, change) => updateChannel(id, change),
 );
 
 export const DELETE = withUser<IdContext>(
