@@ -64,6 +64,8 @@ async function main() {
       KMSWATCH_RETAIN_RAW_DAYS: "0",
       KMSWATCH_RETAIN_HISTORY_DAYS: "0",
       NODE_ENV: "production",
+      // The server logs how long admitted check-ins spent inside it, every 10 s (scripts/lib/front-server.mjs).
+      KMSWATCH_DOOR_TIMINGS: "1",
     };
     Object.assign(process.env, env);
     await migrate(db.url, (m) => log(m));
