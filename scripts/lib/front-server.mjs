@@ -9,6 +9,7 @@
 // Plain JavaScript: it is run by node itself, as `next start` is (Node 20 does not strip types).
 // Arguments: <app dir> <port> <host> <agent requests admitted at once> <Retry-After seconds>.
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import next from "next";
 
 const [dir = ".", portText = "3000", host = "127.0.0.1", admittedText = "32", retryAfterText = "5"] = process.argv.slice(2);
@@ -32,13 +33,17 @@ let refused = 0;
 const timings = process.env.KMSWATCH_DOOR_TIMINGS === "1";
 const recent = { admittedMs: /** @type {number[]} */ ([]), refused: 0, peakInFlight: 0 };
 if (timings) {
+  // How late the event loop ran (the door included): a request waits that long before anyone here sees it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   setInterval(() => {
     const times = recent.admittedMs.sort((a, b) => a - b);
     if (times.length === 0 && recent.refused === 0) return;
     const at = (/** @type {number} */ q) => (times[Math.min(times.length - 1, Math.floor((q / 100) * times.length))] ?? 0).toFixed(0);
     console.error(
-      `[door] 10 s: ${times.length} check-ins answered (in the server p50 ${at(50)} ms, p95 ${at(95)} ms, max ${at(100)} ms), ${recent.refused} refused at the door, at most ${recent.peakInFlight} inside at once`,
+      `[door] 10 s: ${times.length} check-ins answered (in the server p50 ${at(50)} ms, p95 ${at(95)} ms, max ${at(100)} ms), ${recent.refused} refused at the door, at most ${recent.peakInFlight} inside at once, event loop late by p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
     );
+    loopDelay.reset();
     Object.assign(recent, { admittedMs: [], refused: 0, peakInFlight: inFlight });
   }, 10_000).unref();
 }
