@@ -105,4 +105,7 @@ const stop = () => {
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 
-server.listen(port, host, () => console.log(`[server] listening on http://${host}:${port} (${admittedAtOnce} check-ins admitted at once)`));
+// Said as `next start` says it ("Ready in"), which people and the replica test look for.
+server.listen(port, host, () =>
+  console.log(`✓ Ready in ${Math.round(performance.now())}ms on http://${host}:${port} (${admittedAtOnce} check-ins admitted at once)`),
+);
