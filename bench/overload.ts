@@ -23,8 +23,10 @@ const EVENTS_PER_CHECKIN = 5;
 
 export type OverloadResult = {
   agents: number;
+  /** How long the flood lasted, and the requests answered meanwhile (accepted + refused + other errors). */
   seconds: number;
   requests: number;
+  /** Answered 200 (stored) and 503/429 (nothing stored, Retry-After). */
   accepted: number;
   refused: number;
   refusedShare: number;
