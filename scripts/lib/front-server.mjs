@@ -10,13 +10,14 @@
 // Arguments: <app dir> <port> <host> <agent requests admitted at once> <Retry-After seconds>.
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import next from "next";
 
 const [dir = ".", portText = "3000", host = "127.0.0.1", admittedText = "32", retryAfterText = "5"] = process.argv.slice(2);
 const port = Number(portText);
 const admittedAtOnce = Number(admittedText);
 const retryAfterSeconds = Number(retryAfterText);
+// Before Next.js (and React) load, as `next start` does: they pick their production builds from it.
 process.env.NODE_ENV ??= "production";
+const { default: next } = await import("next");
 
 /** The agent routes the gate counts: check-ins (enrolment and the parse preview are rare and cheap). */
 const isAgentCheckin = (/** @type {http.IncomingMessage} */ req) =>
