@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { envSchema } from "./env";
+import { agentAdmissionSchema, envSchema } from "./env";
 
 const base = { DATABASE_URL: "postgresql://x@127.0.0.1/db", KMSWATCH_SESSION_SECRET: "s".repeat(32) };
 
@@ -21,10 +21,23 @@ describe("envSchema", () => {
 });
 
 describe("envSchema: admission and retention", () => {
-  it("defaults: 16 agent requests at once, 64 waiting up to 500 ms; raw text 90 days, history 400 days", () => {
+  it("defaults: 16 agent requests at once, none waiting (the door refuses the 17th); raw text 90 days, history 400 days", () => {
     const env = envSchema.parse(base);
-    expect([env.KMSWATCH_AGENT_CONCURRENCY, env.KMSWATCH_AGENT_QUEUE, env.KMSWATCH_AGENT_QUEUE_WAIT_MS]).toEqual([16, 64, 500]);
+    expect([env.KMSWATCH_AGENT_CONCURRENCY, env.KMSWATCH_AGENT_QUEUE, env.KMSWATCH_AGENT_QUEUE_WAIT_MS]).toEqual([16, 0, 500]);
     expect([env.KMSWATCH_RETAIN_RAW_DAYS, env.KMSWATCH_RETAIN_HISTORY_DAYS]).toEqual([90, 400]);
+  });
+
+  it("the server's launcher reads the same admission settings as the app, from the same variables", () => {
+    const overrides = { KMSWATCH_AGENT_CONCURRENCY: "4", KMSWATCH_AGENT_QUEUE: "2", KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS: "9" };
+    const app = envSchema.parse({ ...base, ...overrides });
+    const launcher = agentAdmissionSchema.parse(overrides);
+    expect(launcher).toEqual({
+      KMSWATCH_AGENT_CONCURRENCY: app.KMSWATCH_AGENT_CONCURRENCY,
+      KMSWATCH_AGENT_QUEUE: app.KMSWATCH_AGENT_QUEUE,
+      KMSWATCH_AGENT_QUEUE_WAIT_MS: app.KMSWATCH_AGENT_QUEUE_WAIT_MS,
+      KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS: app.KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS,
+    });
+    expect(launcher.KMSWATCH_AGENT_CONCURRENCY + launcher.KMSWATCH_AGENT_QUEUE).toBe(6);
   });
 
   it("refuses raw text kept longer than the history it belongs to", () => {

@@ -14,6 +14,20 @@ function retentionIsConsistent(e: { KMSWATCH_RETAIN_RAW_DAYS: number; KMSWATCH_R
 /** docker-compose passes unset variables as "": treat them as absent. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+/**
+ * Admission control of agent check-ins: running at once, waiting, longest wait (lib/access/http/admission.ts),
+ * and the Retry-After of a refusal. The production server (scripts/lib/front-server.mjs) admits at most
+ * CONCURRENCY + QUEUE check-ins into Next.js and answers the rest 503 at once. Apart so that the server's
+ * launcher reads the same values without the rest of the configuration.
+ */
+export const agentAdmissionSchema = z.object({
+  KMSWATCH_AGENT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  KMSWATCH_AGENT_QUEUE: z.coerce.number().int().min(0).max(100_000).default(0),
+  KMSWATCH_AGENT_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  /** Retry-After of an agent request refused as overloaded (503); agents add up to as much again of jitter. */
+  KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+});
+
 export const envSchema = z
   .object({
     DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run dev/start set it for the embedded database)"),
@@ -25,12 +39,7 @@ export const envSchema = z
       .default(5 * MB),
     /** Worker threads parsing large ingest bodies; unset: one per core beside the event loop (1–4); 0: none. */
     KMSWATCH_PARSE_THREADS: optional(z.coerce.number().int().min(0).max(64)),
-    /** Admission control of agent requests (lib/access/http/admission.ts): running at once, waiting, longest wait. */
-    KMSWATCH_AGENT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
-    KMSWATCH_AGENT_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
-    KMSWATCH_AGENT_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
-    /** Retry-After of an agent request refused as overloaded (503); agents add up to as much again of jitter. */
-    KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    ...agentAdmissionSchema.shape,
     /** Retention (lib/evaluate/jobs/retention.ts): raw text (raw artifacts, events' XML) and parsed history, in days; 0 keeps forever. */
     KMSWATCH_RETAIN_RAW_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
     KMSWATCH_RETAIN_HISTORY_DAYS: z.coerce.number().int().min(0).max(36_500).default(400),

@@ -1,10 +1,21 @@
-// Runs the real Next.js server as a child process and waits until it answers /api/health.
+// Runs the real Next.js server as a child process and waits until it answers /api/health: `next dev`, or
+// in production Next.js's handler behind the check-in gate of front-server.mjs.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { agentAdmissionSchema } from "../../lib/core/env.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const FRONT_SERVER = path.join(import.meta.dirname, "front-server.mjs");
+
+/** The child's command line: production admits at most CONCURRENCY + QUEUE check-ins into Next.js at once. */
+function serverArgs(mode: "dev" | "start", dir: string, port: number, host: string, env: NodeJS.ProcessEnv): string[] {
+  if (mode === "dev") return [NEXT_BIN, "dev", "-p", String(port), "-H", host];
+  const admission = agentAdmissionSchema.parse(env);
+  const admitted = admission.KMSWATCH_AGENT_CONCURRENCY + admission.KMSWATCH_AGENT_QUEUE;
+  return [FRONT_SERVER, dir, String(port), host, String(admitted), String(admission.KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS)];
+}
 
 export type NextServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
@@ -43,8 +54,9 @@ export async function startNext(options: {
   onSpawn?: (pid: number) => void;
 }): Promise<NextServer> {
   const host = options.host ?? "127.0.0.1";
-  const child = spawn(process.execPath, [NEXT_BIN, options.mode, "-p", String(options.port), "-H", host], {
-    cwd: options.cwd ?? ROOT,
+  const cwd = options.cwd ?? ROOT;
+  const child = spawn(process.execPath, serverArgs(options.mode, cwd, options.port, host, options.env), {
+    cwd,
     env: { NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });

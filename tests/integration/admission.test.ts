@@ -1,6 +1,9 @@
 // Overload (issue #20): a replica admitting one agent request at once and queueing one more answers the rest
 // at once with 503 `overloaded` and Retry-After, stores nothing for them, and stores each once it is sent again
 // (as the agents do after Retry-After plus jitter): nothing is lost. Started the way users start a replica.
+// The count is kept at the server's door (scripts/lib/front-server.mjs), before Next.js: check-ins still
+// sending their body hold their place, one that goes away gives it back.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Replica, startReplica, stopReplica } from "./replica";
 import { enrollMachine, envelope, fixture, sql } from "./helpers";
@@ -57,5 +60,44 @@ describe("admission control", () => {
       if (a.status === 503 && agent) expect((await checkin(agent.token, body)).status).toBe(200);
     }
     expect(await batches()).toBe(agents.length);
+  });
+
+  it("answers at the door while the admitted check-ins are still sending, and gives their places back when they go away", async () => {
+    const agent = await enrollMachine("ADM");
+    const body = JSON.stringify(envelope([{ type: "dlv", text: fixture("dlv", "client-kms-licensed-dns.en-US.txt") }]));
+    // Two check-ins (the 1 running + 1 queued admitted) that send half their body and hold on, one after the other.
+    const held: http.ClientRequest[] = [];
+    const answeredEarly: number[] = [];
+    for (let n = 0; n < 2; n++) {
+      const request = http.request(`${url}/api/v1/ingest`, {
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", "content-length": String(body.length), authorization: `Bearer ${agent.token}` },
+      });
+      request.on("error", () => undefined);
+      request.on("response", (answer) => answeredEarly.push(answer.statusCode ?? 0));
+      request.write(body.slice(0, body.length / 2));
+      await new Promise((resolve) => request.once("socket", (socket) => socket.once("connect", resolve)));
+      held.push(request);
+    }
+    // The server reads what they sent before the next one comes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Once both are counted, every further check-in is refused at once, without reaching the route.
+    let refusal = await checkin(agent.token, body);
+    for (const deadline = Date.now() + 10_000; refusal.status !== 503 && Date.now() < deadline; )
+      refusal = await checkin(agent.token, body);
+    expect(refusal.status).toBe(503);
+    expect(refusal.retryAfter).toBe("7");
+    expect(refusal.body).toMatchObject({ error: { code: "overloaded", message: expect.stringContaining("at capacity"), path: null } });
+    // Only check-ins are counted: the rest of the server answers as usual.
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    // The held check-ins go away (an agent that lost its connection): their places are given back.
+    for (const request of held) request.destroy();
+    let after = await checkin(agent.token, body);
+    for (const deadline = Date.now() + 10_000; after.status !== 200 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await checkin(agent.token, body);
+    }
+    expect(after.status).toBe(200);
   });
 });
