@@ -13,9 +13,11 @@ const BACKFILLS = [
   "20261125090001_sighting_summaries_backfill",
   "20261126060001_windows_state_facts_backfill",
   "20261126070001_machine_activation_facts_backfill",
+  "20261205130001_host_served_client_backfill",
 ];
 const SUMMARY_TABLES = [
   "machine",
+  "host_served_client",
   "approved_kms_host",
   "cmid_sighting",
   "kms_host_sighting",

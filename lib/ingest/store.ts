@@ -11,6 +11,7 @@ import { normalizeHostName } from "@/lib/kms/hostNames";
 import { sightingsOf } from "@/lib/ingest/sightings";
 import { insertEvents } from "@/lib/ingest/storeEvents";
 import { storeSightings } from "@/lib/ingest/storeSightings";
+import { storeServedClients } from "@/lib/ingest/storeServedClients";
 import { epidSightingsOf } from "@/lib/ingest/epidSightings";
 import { storeEpidSightings } from "@/lib/ingest/storeEpidSightings";
 import { storeSnapshot } from "@/lib/ingest/storeSnapshot";
@@ -82,6 +83,7 @@ export async function storeBatch(
     // snapshot in force and store it twice: their transactions take turns, from the start so no lock is held meanwhile.
     if (batch.snapshots.length > 0) await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [SNAPSHOT_LOCK_CLASS, machineId]);
     const inserted = await insertEvents(client, machineId, batch.events);
+    await storeServedClients(client, machineId, batch.events);
     const rawIds = new Map<string, string>();
     const newSnapshots: PreparedSnapshot[] = [];
     for (const snap of batch.snapshots)

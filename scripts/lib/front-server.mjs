@@ -49,6 +49,17 @@ if (timings) {
   }, 10_000).unref();
 }
 
+// Every answer carries the security headers (proxy.ts sets them on what Next.js serves; this one never reaches
+// it). A JSON refusal runs no script and loads nothing, so its policy allows nothing; HSTS as
+// lib/access/http/securityHeaders.ts sends it when the deployment is served over HTTPS.
+const REFUSAL_SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  ...(process.env.KMSWATCH_COOKIE_SECURE === "true" ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
+};
+
 /** The one JSON error shape of every route (lib/core/errors.ts), with Retry-After as errorResponse sends it. */
 function refuse(/** @type {http.ServerResponse} */ res) {
   refused += 1;
@@ -61,7 +72,7 @@ function refuse(/** @type {http.ServerResponse} */ res) {
     "content-length": Buffer.byteLength(body),
     "retry-after": String(retryAfterSeconds),
     "cache-control": "no-store",
-    "x-content-type-options": "nosniff",
+    ...REFUSAL_SECURITY_HEADERS,
   });
   res.end(body);
 }

@@ -29,7 +29,13 @@ const checkin = async (token: string, body: string) => {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body,
   });
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as unknown };
+  const { headers } = response;
+  const security = {
+    csp: headers.get("content-security-policy"),
+    frames: headers.get("x-frame-options"),
+    sniff: headers.get("x-content-type-options"),
+  };
+  return { status: response.status, retryAfter: headers.get("retry-after"), security, body: (await response.json()) as unknown };
 };
 
 describe("admission control", () => {
@@ -89,6 +95,8 @@ describe("admission control", () => {
     expect(refusal.status).toBe(503);
     expect(refusal.retryAfter).toBe("7");
     expect(refusal.body).toMatchObject({ error: { code: "overloaded", message: expect.stringContaining("at capacity"), path: null } });
+    // Refused before Next.js, it still carries the headers every answer carries.
+    expect(refusal.security).toEqual({ csp: expect.stringContaining("frame-ancestors 'none'"), frames: "DENY", sniff: "nosniff" });
     // Only check-ins are counted: the rest of the server answers as usual.
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
     // The held check-ins go away (an agent that lost its connection): their places are given back.

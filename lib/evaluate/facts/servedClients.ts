@@ -17,6 +17,10 @@ export const latestRequestPerClient = (machineId: Prisma.Sql, since: Date, colum
      ORDER BY e.client_fqdn, e.time_created DESC) latest
    WHERE latest.last_at > ${since}::timestamptz`;
 
-/** How many clients the host served in the window (a scalar subquery). */
+/**
+ * How many clients the host served in the window (a scalar subquery): the same clients as latestRequestPerClient,
+ * counted from host_served_client (each client's latest request, kept by ingest) in one index range, instead of
+ * one pass over every 12290 the host ever logged (~150,000 entries per host at 300k clients / 50 hosts).
+ */
 export const servedClientsCount = (machineId: Prisma.Sql, since: Date) =>
-  Prisma.sql`(SELECT count(*)::int FROM (${latestRequestPerClient(machineId, since)}) served)`;
+  Prisma.sql`(SELECT count(*)::int FROM host_served_client sc WHERE sc.machine_id = ${machineId} AND sc.last_request_at > ${since}::timestamptz)`;
