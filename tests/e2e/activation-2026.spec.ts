@@ -43,7 +43,10 @@ test("overview, hosts, client and clients page show the 2026 activation facts", 
 
   await page.goto("/clients");
   await page.getByTestId("activation-type-filter").getByRole("button", { name: /^KMS:/ }).click();
-  await page.getByTestId("activation-type-filter").getByRole("link", { name: `off24-01.${domain}` }).click();
+  await page
+    .getByTestId("activation-type-filter")
+    .getByRole("link", { name: `off24-01.${domain}` })
+    .click();
   const products = page.getByTestId("client-activation-2026");
   await expect(products.getByRole("heading", { name: "Office", exact: true })).toBeVisible();
   await expect(products.getByRole("row").filter({ hasText: "Office LTSC 2024" })).toContainText("covered");
