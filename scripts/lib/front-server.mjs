@@ -7,14 +7,13 @@
 // the admitted number costs a few microseconds and is answered 503 + Retry-After at once; those admitted
 // still pass the route's own gate (lib/access/http/admission.ts), which orders them.
 // Plain JavaScript: it is run by node itself, as `next start` is (Node 20 does not strip types).
-// Arguments: <app dir> <port> <host> <agent requests admitted at once> <Retry-After seconds>.
+// Arguments: <app dir> <port> <host> <agent requests admitted at once>; the refusal in KMSWATCH_DOOR_REFUSAL.
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
-const [dir = ".", portText = "3000", host = "127.0.0.1", admittedText = "32", retryAfterText = "5"] = process.argv.slice(2);
+const [dir = ".", portText = "3000", host = "127.0.0.1", admittedText = "32"] = process.argv.slice(2);
 const port = Number(portText);
 const admittedAtOnce = Number(admittedText);
-const retryAfterSeconds = Number(retryAfterText);
 // Before Next.js (and React) load, as `next start` does: they pick their production builds from it.
 process.env.NODE_ENV ??= "production";
 const { default: next } = await import("next");
@@ -49,32 +48,20 @@ if (timings) {
   }, 10_000).unref();
 }
 
-// Every answer carries the security headers (proxy.ts sets them on what Next.js serves; this one never reaches
-// it). A JSON refusal runs no script and loads nothing, so its policy allows nothing; HSTS as
-// lib/access/http/securityHeaders.ts sends it when the deployment is served over HTTPS.
-const REFUSAL_SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-  "x-frame-options": "DENY",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  ...(process.env.KMSWATCH_COOKIE_SECURE === "true" ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
-};
+/**
+ * The answer to a check-in past the admitted number, prepared by the launcher (scripts/lib/next-process.ts) from
+ * the project's own error answer and security headers: `{ status, headers, body }`.
+ */
+if (!process.env.KMSWATCH_DOOR_REFUSAL) throw new Error("KMSWATCH_DOOR_REFUSAL is not set: start the server with `npm start`");
+const refusal = /** @type {{ status: number; headers: Record<string, string>; body: string }} */ (
+  JSON.parse(process.env.KMSWATCH_DOOR_REFUSAL)
+);
 
-/** The one JSON error shape of every route (lib/core/errors.ts), with Retry-After as errorResponse sends it. */
 function refuse(/** @type {http.ServerResponse} */ res) {
   refused += 1;
   recent.refused += 1;
-  const body = JSON.stringify({
-    error: { code: "overloaded", message: `server busy (check-ins at capacity): retry after ${retryAfterSeconds} s`, path: null },
-  });
-  res.writeHead(503, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(body),
-    "retry-after": String(retryAfterSeconds),
-    "cache-control": "no-store",
-    ...REFUSAL_SECURITY_HEADERS,
-  });
-  res.end(body);
+  res.writeHead(refusal.status, { ...refusal.headers, "content-length": Buffer.byteLength(refusal.body) });
+  res.end(refusal.body);
 }
 
 const app = next({ dev: false, dir, hostname: host, port });

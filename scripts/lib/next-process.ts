@@ -4,17 +4,38 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { agentAdmissionSchema } from "../../lib/core/env.ts";
+import { ApiError, errorResponse } from "../../lib/core/errors.ts";
+import { newNonce, securityHeaders } from "../../lib/access/http/securityHeaders.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const FRONT_SERVER = path.join(import.meta.dirname, "front-server.mjs");
 
-/** The child's command line: production admits at most CONCURRENCY + QUEUE check-ins into Next.js at once. */
-function serverArgs(mode: "dev" | "start", dir: string, port: number, host: string, env: NodeJS.ProcessEnv): string[] {
-  if (mode === "dev") return [NEXT_BIN, "dev", "-p", String(port), "-H", host];
+/**
+ * How the door answers a check-in it cannot admit: the one error answer (errorResponse: status, JSON shape,
+ * Retry-After) with the headers every answer carries (securityHeaders, as proxy.ts sets them), written here
+ * once because the door runs as plain JavaScript and cannot import them.
+ */
+async function doorRefusal(retryAfterSeconds: number, env: NodeJS.ProcessEnv): Promise<string> {
+  const refusal = errorResponse(
+    new ApiError("overloaded", `server busy (check-ins at capacity): retry after ${retryAfterSeconds} s`, null, { retryAfterSeconds }),
+  );
+  const headers = {
+    ...Object.fromEntries(refusal.headers),
+    ...securityHeaders({ nonce: newNonce(), https: env.KMSWATCH_COOKIE_SECURE === "true", dev: false }),
+    "cache-control": "no-store",
+  };
+  return JSON.stringify({ status: refusal.status, headers, body: await refusal.text() });
+}
+
+/** The child's command line and environment: production admits at most CONCURRENCY + QUEUE check-ins into Next.js at once. */
+async function serverProcess(mode: "dev" | "start", dir: string, port: number, host: string, env: NodeJS.ProcessEnv) {
+  const base = { NEXT_TELEMETRY_DISABLED: "1", ...env };
+  if (mode === "dev") return { args: [NEXT_BIN, "dev", "-p", String(port), "-H", host], env: base };
   const admission = agentAdmissionSchema.parse(env);
   const admitted = admission.KMSWATCH_AGENT_CONCURRENCY + admission.KMSWATCH_AGENT_QUEUE;
-  return [FRONT_SERVER, dir, String(port), host, String(admitted), String(admission.KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS)];
+  const refusal = await doorRefusal(admission.KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS, env);
+  return { args: [FRONT_SERVER, dir, String(port), host, String(admitted)], env: { ...base, KMSWATCH_DOOR_REFUSAL: refusal } };
 }
 
 export type NextServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
@@ -55,9 +76,10 @@ export async function startNext(options: {
 }): Promise<NextServer> {
   const host = options.host ?? "127.0.0.1";
   const cwd = options.cwd ?? ROOT;
-  const child = spawn(process.execPath, serverArgs(options.mode, cwd, options.port, host, options.env), {
+  const server = await serverProcess(options.mode, cwd, options.port, host, options.env);
+  const child = spawn(process.execPath, server.args, {
     cwd,
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    env: server.env,
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });
   if (child.pid) options.onSpawn?.(child.pid);
