@@ -14,7 +14,7 @@ import { ACT_ID_WIN_ENTERPRISE, LS } from "../scripts/simulator/constants";
 import type { Event12290 } from "../scripts/simulator/types";
 import { parseEventXml } from "../lib/ingest/parse/eventXml";
 import { normalizeHostName } from "../lib/kms/hostNames";
-import { packText } from "../lib/core/deflate";
+import { byteaText, packText } from "../lib/core/deflate";
 import type { BenchContext, Enrolled } from "./lib/context";
 import { cpuPerThousand, postmasterPid } from "./ingestCpu";
 import { log, pool, post, postJson, stat, type Stat } from "./lib/util";
@@ -125,7 +125,7 @@ function copyRows(machineId: string, xml: string, log: string): { lines: string[
       e.hostCurrentCount,
       e.domain,
       // As storeEvents.ts stores it: packed with the event dictionary, bytea as hex text.
-      `\\x${packText(item.raw, "eventXml").toString("hex")}`,
+      byteaText(packText(item.raw, "eventXml")),
     ];
     lines.push(`${values.map(copyText).join("\t")}\n`);
   }

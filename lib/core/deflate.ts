@@ -87,3 +87,10 @@ export function storedEventXml(row: { raw_xml: string | null; raw_xml_packed: Ui
   if (row.raw_xml_packed) return unpackText(row.raw_xml_packed);
   return row.raw_xml ?? "";
 }
+
+/**
+ * Bytes in PostgreSQL's bytea text form (`\x` and hex), which both COPY and json_to_recordset read. A packed value
+ * from a parse worker arrives as a plain Uint8Array (no Buffer methods): viewed as a Buffer, not copied.
+ */
+export const byteaText = (bytes: Uint8Array): string =>
+  `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;

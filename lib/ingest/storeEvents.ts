@@ -12,6 +12,7 @@ import type { PreparedEvent } from "@/lib/ingest/prepare";
 import { copyLine } from "@/lib/ingest/copyText";
 import { storableRowsJson } from "@/lib/ingest/json";
 import { normalizeHostName } from "@/lib/kms/hostNames";
+import { byteaText } from "@/lib/core/deflate";
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -32,9 +33,8 @@ const eventRow = ({ log, event: e, xmlPacked }: PreparedEvent) => ({
   activated: e.activated,
   host_current_count: e.hostCurrentCount,
   domain: e.domain,
-  // Packed (~100 bytes instead of ~820) in prepare; bytea as hex text, which both COPY and json_to_recordset
-  // read. From a parse worker it arrives as a plain Uint8Array (no Buffer methods): viewed as a Buffer here.
-  raw_xml_packed: `\\x${Buffer.from(xmlPacked.buffer, xmlPacked.byteOffset, xmlPacked.byteLength).toString("hex")}`,
+  // Packed (~100 bytes instead of ~820) in prepare.
+  raw_xml_packed: byteaText(xmlPacked),
 });
 type EventRow = ReturnType<typeof eventRow>;
 

@@ -3,7 +3,7 @@
 // jsonb is the wide part of a ~2 KB row (just under the size at which PostgreSQL would compress it), so it
 // stores only what no column holds, and no nulls, and of those only what SQL reads: the rest is packed
 // (storedParsedParts). Rows stored before keep their full or slim jsonb; `storedProductOf` reads every form.
-import { packText, unpackText } from "@/lib/core/deflate";
+import { byteaText, packText, unpackText } from "@/lib/core/deflate";
 import { normalizeHostName } from "@/lib/kms/hostNames";
 import { type ParsedProduct, parsedProductSchema } from "@/lib/kms/parsed";
 
@@ -121,7 +121,7 @@ export function snapshotColumnsOf(p: ParsedProduct) {
     kms_host_source: p.kmsHostSource,
     service_version: p.serviceVersion,
     parsed: parts.parsed,
-    parsed_packed: parts.packed ? `\\x${parts.packed.toString("hex")}` : null,
+    parsed_packed: parts.packed ? byteaText(parts.packed) : null,
   };
 }
 
