@@ -12,6 +12,7 @@ import type { Checkin, ClientMachine, Fleet } from "../scripts/simulator/types";
 import type { BenchContext, Enrolled } from "./lib/context";
 import { enroll } from "./ingest";
 import { log, pool, post, stat, type Stat } from "./lib/util";
+import { cpuPerThousand, postmasterPid } from "./ingestCpu";
 
 export const CHANGE_SHARE = 0.02;
 /** A changed check-in stores a new /dlv and a new CIM snapshot, each with its raw artifact, and its batch row. */
@@ -32,6 +33,11 @@ export type CheckinResult = {
   ingestBatchRowsPerCheckin: Stat;
   /** The same route refusing a request without a token (no body parsing, no database): what the web framework alone allows. */
   frameworkCeilingPerSec: Stat;
+  /**
+   * CPU ms per 1,000 requests of the server and of PostgreSQL, for check-ins and for the 401s of the ceiling, and the
+   * ratio of their totals: the ceiling ratio without the machine's load (a shared VM swings requests/s, not CPU per request).
+   */
+  cpuMsPer1000: { checkin: { server: Stat; database: Stat }; unauthorized: { server: Stat; database: Stat }; ratio: Stat };
   /** The same measurements through one replica per core (same build, same database), agents spread over them. */
   replicas: { count: number; checkinsPerSec: Stat; frameworkCeilingPerSec: Stat };
 };
@@ -57,19 +63,25 @@ function body(fleet: Fleet, s: State, at: number): string {
   });
 }
 
-async function countRows(ctx: BenchContext, ids: string[]): Promise<{ rows: number; batches: number }> {
-  const r = await ctx.pool.query<{ n: string; batches: string }>(
+/** Rows stored for the machines, and PostgreSQL's transaction count (each statement outside a transaction is one). */
+async function countRows(ctx: BenchContext, ids: string[]): Promise<{ rows: number; batches: number; transactions: number }> {
+  // The statistics are flushed by each backend within a second: wait that out so a run's count is whole.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const r = await ctx.pool.query<{ n: string; batches: string; transactions: string }>(
     `SELECT (SELECT count(*) FROM snapshot WHERE machine_id = ANY($1::uuid[])) + (SELECT count(*) FROM raw_artifact WHERE machine_id = ANY($1::uuid[])) AS n,
-            (SELECT count(*) FROM ingest_batch WHERE machine_id = ANY($1::uuid[])) AS batches`,
+            (SELECT count(*) FROM ingest_batch WHERE machine_id = ANY($1::uuid[])) AS batches,
+            (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()) AS transactions`,
     [ids],
   );
-  return { rows: Number(r.rows[0]!.n) + Number(r.rows[0]!.batches), batches: Number(r.rows[0]!.batches) };
+  const row = r.rows[0]!;
+  return { rows: Number(row.n) + Number(row.batches), batches: Number(row.batches), transactions: Number(row.transactions) };
 }
 
 export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
   const { quick, runs } = ctx.options;
   const machinesN = quick ? 150 : 400;
-  const rounds = quick ? 4 : 8;
+  // Quick runs too last ~3 s each: at 1.5 s one scheduler hiccup moved the figure by a tenth.
+  const rounds = 8;
   const concurrency = 16;
   const end = Date.now() - 30 * DAY;
   const fleet = buildFleet({ hosts: 2, clients: machinesN + 50, days: 1, scenarios: ["healthy"], seed: 4242, end });
@@ -141,7 +153,8 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
       perCheckin.push(added / total);
     }
     log(
-      `check-ins ${label}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added`,
+      `check-ins ${label}: ${(total / seconds).toFixed(0)} check-ins/s (${total} in ${seconds.toFixed(1)} s), ${changed} changed, ${added} snapshot+raw+batch rows added, ` +
+        `${((after.transactions - before.transactions) / total).toFixed(2)} database transactions per check-in`,
     );
     return total / seconds;
   };
@@ -161,10 +174,35 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     );
     return total / ((performance.now() - t0) / 1000);
   };
-  for (let run = 1; run <= runs; run++) rates.push(await checkinRun([ctx.baseUrl], `run ${run}/${runs}`));
+  const roots = { server: ctx.serverPid, database: await postmasterPid(ctx.pool) };
+  const cpu = {
+    checkin: { server: [] as number[], database: [] as number[] },
+    unauthorized: { server: [] as number[], database: [] as number[] },
+  };
+  const measured = async (into: { server: number[]; database: number[] }, run: () => Promise<number>) => {
+    let rate = 0;
+    const used = await cpuPerThousand(roots, async () => {
+      rate = await run();
+      return states.length * rounds;
+    });
+    into.server.push(used.server);
+    into.database.push(used.database);
+    return rate;
+  };
+  for (let run = 1; run <= runs; run++) rates.push(await measured(cpu.checkin, () => checkinRun([ctx.baseUrl], `run ${run}/${runs}`)));
   const ceiling: number[] = [];
-  for (let run = 1; run <= runs; run++) ceiling.push(await ceilingRun([ctx.baseUrl]));
+  for (let run = 1; run <= runs; run++) ceiling.push(await measured(cpu.unauthorized, () => ceilingRun([ctx.baseUrl])));
   log(`check-ins: framework ceiling (401 before any work) ${stat(ceiling).median.toFixed(0)} requests/s`);
+  const cpuRatios = cpu.checkin.server.map((server, i) => {
+    const checkin = server + (cpu.checkin.database[i] ?? 0);
+    const unauthorized = (cpu.unauthorized.server[i] ?? 0) + (cpu.unauthorized.database[i] ?? 0);
+    return unauthorized / checkin;
+  });
+  const median = (values: number[]) => stat(values).median.toFixed(0);
+  log(
+    `check-ins: CPU ms per 1,000: check-in server ${median(cpu.checkin.server)} + database ${median(cpu.checkin.database)}, ` +
+      `401 server ${median(cpu.unauthorized.server)} + database ${median(cpu.unauthorized.database)} (ratio ${stat(cpuRatios).median.toFixed(2)})`,
+  );
   // Scaling out on the same machine: one replica per core (at least two), the database shared.
   const replicaCount = Math.max(2, availableParallelism());
   const extra = await Promise.all(Array.from({ length: replicaCount - 1 }, () => ctx.startReplica()));
@@ -194,6 +232,11 @@ export async function runCheckins(ctx: BenchContext): Promise<CheckinResult> {
     ingestBatchBytesPerRow: Number(batch.rows[0]!.bytes) / Math.max(1, Number(batch.rows[0]!.n)),
     ingestBatchRowsPerCheckin: stat(batchRows),
     frameworkCeilingPerSec: stat(ceiling),
+    cpuMsPer1000: {
+      checkin: { server: stat(cpu.checkin.server), database: stat(cpu.checkin.database) },
+      unauthorized: { server: stat(cpu.unauthorized.server), database: stat(cpu.unauthorized.database) },
+      ratio: stat(cpuRatios),
+    },
     replicas: { count: replicaCount, checkinsPerSec: stat(replicaRates), frameworkCeilingPerSec: stat(replicaCeiling) },
   };
 }

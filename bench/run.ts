@@ -122,6 +122,11 @@ async function main() {
       // The absolute 2,000/s goal is retired on 2 cores (issue #20): the ratio to the framework's own ceiling counts.
       const ceilingRatio = r.checkinsPerSec.median / r.frameworkCeilingPerSec.median;
       rows.push(row("2. check-ins / that framework ceiling (same run)", stat([ceilingRatio]), "", ">= 0.60", ceilingRatio >= 0.6, 2));
+      const cpu = r.cpuMsPer1000;
+      rows.push(row("2. CPU ms per 1,000 check-ins, server", cpu.checkin.server, ""));
+      rows.push(row("2. CPU ms per 1,000 check-ins, PostgreSQL", cpu.checkin.database, ""));
+      rows.push(row("2. CPU ms per 1,000 401s, server (PostgreSQL: none)", cpu.unauthorized.server, ""));
+      rows.push(row("2. 401 CPU / check-in CPU (the ceiling ratio without the machine's load)", cpu.ratio, "", "", undefined, 2));
       const { replicas } = r;
       rows.push(row(`2. check-ins/s through ${replicas.count} replicas (one per core, same database)`, replicas.checkinsPerSec, ""));
       rows.push(row(`2. 401 through ${replicas.count} replicas, requests/s`, replicas.frameworkCeilingPerSec, ""));
