@@ -31,12 +31,12 @@ const word = (text: "ASC" | "DESC" | "<" | ">") => Prisma.raw(text);
 
 /**
  * ORDER BY for a validated sort value; missing values last either way, then by name so pages never overlap.
- * Backwards is the exact mirror (values reversed, missing values first, names descending).
+ * Backwards is the exact mirror (values reversed, missing values first, names descending). `expression` stands for
+ * the sort expression when it was already computed (a page's rows, ordered again by their `sort_value`).
  */
-export function clientOrderBy(sort: string, direction: ReadDirection = "forward"): Prisma.Sql {
+export function clientOrderBy(sort: string, direction: ReadDirection = "forward", expression = sortExpression(sort)): Prisma.Sql {
   const backward = direction === "backward";
   const ascending = sort.startsWith("-") === backward;
-  const expression = sortExpression(sort);
   if (sortKeyOf(sort) === "fqdn") return Prisma.sql`m.fqdn ${word(ascending ? "ASC" : "DESC")}`;
   const nulls = Prisma.raw(backward ? "NULLS FIRST" : "NULLS LAST");
   return Prisma.sql`${expression} ${word(ascending ? "ASC" : "DESC")} ${nulls}, m.fqdn ${word(backward ? "DESC" : "ASC")}`;

@@ -18,10 +18,11 @@ type Read = { direction: ReadDirection; cursor?: ClientCursor; offset: number; l
 
 /** Rows as read (backwards reads come last row first); the worst open finding only for those rows (one probe each). */
 function readRows(query: ClientListQuery, read: Read): Promise<ClientListRow[]> {
-  const rows = clientRowsQuery(query, { sort: query.sort, direction: read.direction, cursor: read.cursor });
+  const page = { limit: read.limit, offset: read.offset };
+  const rows = clientRowsQuery(query, { sort: query.sort, direction: read.direction, cursor: read.cursor, page });
   return db().$queryRaw<ClientListRow[]>`
     SELECT p.*, w.severity AS worst_severity, w.title AS worst_title, w.rule_id AS worst_rule_id
-      FROM (SELECT q.*, row_number() OVER () AS position FROM (${rows} LIMIT ${read.limit} OFFSET ${read.offset}) q) p
+      FROM (SELECT q.*, row_number() OVER () AS position FROM (${rows}) q) p
       LEFT JOIN LATERAL (${worstOpenAlert(Prisma.sql`p.id`)}) w ON true
      ORDER BY p.position`;
 }
