@@ -2,6 +2,7 @@
 // backwards by `before` (from `last=1`) gives exactly the pages OFFSET gives (no row missing, none twice), across
 // missing values (NULLS LAST) and ties in the sort value (broken by name); a bad cursor is a 400, never a 500.
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { encodeClientCursor } from "../../lib/read/clients/clientCursor";
 import { CLIENT_SORT_KEYS } from "../../lib/read/clients/clientFilters";
 import { callApi, getJson, pushSimulatedFleet, signIn, sql, sqlOne } from "./helpers";
 
@@ -105,6 +106,18 @@ describe("client list keyset paging", () => {
           )
         ).n,
     );
+  });
+
+  it("pages from a cursor built from a row as the bench builds it (bench/dashboard.ts) like from the API's own", async () => {
+    const first = await list("-lastCheckIn");
+    const [row] = await sql<{ fqdn: string; last_seen_at: Date }>(
+      `SELECT fqdn, last_seen_at FROM machine WHERE role = 'client' AND fqdn LIKE '%.${DOMAIN}'
+        ORDER BY last_seen_at DESC NULLS LAST, fqdn OFFSET $1 LIMIT 1`,
+      [PAGE_SIZE - 1],
+    );
+    const built = encodeClientCursor({ sort: "-lastCheckIn", value: row?.last_seen_at.toISOString() ?? null, fqdn: row?.fqdn ?? "" });
+    expect(built).toBe(first.nextCursor);
+    expect(names(await list("-lastCheckIn", `after=${built}&page=2`))).toEqual(names(await list("-lastCheckIn", "page=2")));
   });
 
   it("answers an empty page with no cursors past the end (a stale cursor), and the CSV export still lists every row", async () => {
