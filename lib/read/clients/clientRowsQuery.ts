@@ -1,5 +1,5 @@
-// The clients table's SQL (search, filters, order) without paging: getClientList pages it, the CSV
-// export walks it with a cursor, so both always show the same rows.
+// The clients table's SQL (search, filters, order, keyset cursors): getClientList reads one page of it, the CSV
+// export walks all of it with a database cursor, so both always show the same rows.
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/core/generated/prisma/client";
