@@ -50,11 +50,19 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
   // A deep page of the client list (page 500 at 50 a page, or the middle of a smaller fleet): by OFFSET and by cursor.
   const clientCount = (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM machine WHERE role = 'client'`)).rows[0]!.n;
   const deepPage = Math.max(2, Math.min(500, Math.floor(clientCount / 2 / 50)));
-  const beforeDeep = await ctx.pool.query<{ fqdn: string }>(
-    `SELECT fqdn FROM machine WHERE role = 'client' ORDER BY fqdn OFFSET $1 LIMIT 1`,
+  // The row before the deep page, as the UI's cursor of page N-1 holds it: by name, and newest check-in first.
+  const beforeDeep = await ctx.pool.query<{ fqdn: string; last_seen_at: Date }>(
+    `SELECT fqdn, last_seen_at FROM machine WHERE role = 'client' ORDER BY fqdn OFFSET $1 LIMIT 1`,
     [(deepPage - 1) * 50 - 1],
   );
-  const cursor = Buffer.from(beforeDeep.rows[0]!.fqdn, "utf8").toString("base64url");
+  const beforeDeepByCheckIn = await ctx.pool.query<{ fqdn: string; last_seen_at: Date }>(
+    `SELECT fqdn, last_seen_at FROM machine WHERE role = 'client' ORDER BY last_seen_at DESC NULLS LAST, fqdn OFFSET $1 LIMIT 1`,
+    [(deepPage - 1) * 50 - 1],
+  );
+  const { encodeClientCursor } = await import("../lib/read/clients/clientCursor");
+  const cursor = encodeClientCursor({ sort: "fqdn", value: beforeDeep.rows[0]!.fqdn, fqdn: beforeDeep.rows[0]!.fqdn });
+  const byCheckIn = beforeDeepByCheckIn.rows[0]!;
+  const checkInCursor = encodeClientCursor({ sort: "-lastCheckIn", value: byCheckIn.last_seen_at.toISOString(), fqdn: byCheckIn.fqdn });
   const now = () => new Date();
   const [overview, trend, hostClients, dups, audit, list, detail, alerts, alertFilters, hostList] = await Promise.all([
     import("../lib/read/fleet/getFleetOverview"),
@@ -91,8 +99,18 @@ async function endpoints(ctx: BenchContext): Promise<Endpoint[]> {
     },
     {
       name: `clients page ${deepPage} (cursor)`,
-      path: `/api/dashboard/clients?after=${cursor}`,
-      call: () => list.getClientList(list.clientListQuerySchema.parse({ after: cursor })),
+      path: `/api/dashboard/clients?after=${cursor}&page=${deepPage}`,
+      call: () => list.getClientList(list.clientListQuerySchema.parse({ after: cursor, page: deepPage })),
+    },
+    {
+      name: "clients page 1 (-lastCheckIn)",
+      path: "/api/dashboard/clients?sort=-lastCheckIn",
+      call: () => list.getClientList(list.clientListQuerySchema.parse({ sort: "-lastCheckIn" })),
+    },
+    {
+      name: `clients page ${deepPage} (-lastCheckIn, cursor)`,
+      path: `/api/dashboard/clients?sort=-lastCheckIn&after=${checkInCursor}&page=${deepPage}`,
+      call: () => list.getClientList(list.clientListQuerySchema.parse({ sort: "-lastCheckIn", after: checkInCursor, page: deepPage })),
     },
     { name: "client detail", path: `/api/dashboard/clients/${clientId}`, call: () => detail.getClientDetail(clientId, now()) },
     { name: "alerts", path: "/api/dashboard/alerts", call: () => alerts.listAlerts(alertFilters.alertListQuerySchema.parse({})) },

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { email } from "./helpers";
+import { catalogues, email } from "./helpers";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -61,6 +61,60 @@ test("a client page puts the diagnosis first", async ({ page }) => {
     .click();
   await expect(page.getByRole("heading", { name: "Diagnosis: what is wrong and what to do" })).toBeVisible();
   await expect(page.getByText(/1688/).first()).toBeVisible();
+});
+
+test("the clients list pages by cursor: Next, Previous and Last keep the page in the URL, Back returns to it", async ({ page }) => {
+  const m = catalogues.en.pager;
+  const names = () => page.locator("tbody tr td:first-child a").allTextContents();
+  await page.goto("/clients");
+  const pager = page.getByRole("navigation", { name: m.label });
+  await expect(pager.getByText(/^Page 1 of [2-9]$/)).toBeVisible();
+  await expect(pager.getByRole("button", { name: m.first })).toBeDisabled();
+  await expect(pager.getByRole("button", { name: m.previous })).toBeDisabled();
+  const first = await names();
+  expect(first).toHaveLength(50);
+
+  await pager.getByRole("button", { name: m.next }).click();
+  await expect(page).toHaveURL(/\/clients\?after=[\w-]+&page=2$/);
+  await expect(pager.getByText(/^Page 2 of /)).toBeVisible();
+  await expect(pager.getByText(/^Showing 51–100 of \d+$/)).toBeVisible();
+  const second = await names();
+  expect(second.filter((name) => first.includes(name))).toEqual([]);
+
+  await pager.getByRole("button", { name: m.previous }).click();
+  await expect(page).toHaveURL(/\/clients\?before=[\w-]+$/);
+  await expect(pager.getByText(/^Page 1 of /)).toBeVisible();
+  expect(await names()).toEqual(first);
+
+  await pager.getByRole("button", { name: m.last }).click();
+  await expect(page).toHaveURL(/\/clients\?last=1&page=\d+$/);
+  const pages = Number(new URL(page.url()).searchParams.get("page"));
+  await expect(pager.getByText(`Page ${pages} of ${pages}`)).toBeVisible();
+  await expect(pager.getByRole("button", { name: m.next })).toBeDisabled();
+  const last = await names();
+  expect(last.filter((name) => first.includes(name) || second.includes(name))).toEqual([]);
+
+  // Back returns to the page before, by its cursor in the URL; a sort drops the cursor (page 1 of the new order).
+  await page.goBack();
+  await expect(page).toHaveURL(/\/clients\?before=[\w-]+$/);
+  await expect.poll(names).toEqual(first);
+  await pager.getByRole("button", { name: m.next }).click();
+  await expect(page).toHaveURL(/after=/);
+  await page
+    .getByRole("columnheader", { name: new RegExp(catalogues.en.clients.colLastCheckIn) })
+    .getByRole("button")
+    .click();
+  await expect(page).toHaveURL(/\/clients\?sort=lastCheckIn$/);
+  await expect(pager.getByText(/^Page 1 of /)).toBeVisible();
+});
+
+test("a cursor whose rows are gone says so and leads back to page 1", async ({ page }) => {
+  const cursor = Buffer.from(JSON.stringify({ s: "fqdn", v: "zzzz", f: "zzzz" })).toString("base64url");
+  await page.goto(`/clients?after=${cursor}&page=4`);
+  await expect(page.getByText(catalogues.en.clients.pageMoved)).toBeVisible();
+  await page.getByRole("button", { name: catalogues.en.clients.goFirst }).click();
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page.getByRole("navigation", { name: catalogues.en.pager.label }).getByText(/^Page 1 of /)).toBeVisible();
 });
 
 test("paste & parse reads a pasted /dlv without storing it", async ({ page }) => {

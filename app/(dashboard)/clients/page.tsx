@@ -1,22 +1,26 @@
 "use client";
-// Clients: search by name or CMID, filter by license state / channel / KMS host (kept in the URL), paged.
+// Clients: search by name or CMID, filter by license state / channel / KMS host (kept in the URL), paged by keyset
+// cursors (the URL keeps the cursor and the page number, so a deep page can be shared and Back returns to it).
 import { Suspense } from "react";
 import { ActivationTypeFilter } from "@/app/_components/activation2026/ActivationTypeFilter";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import {
+  emptyClientFilters,
   filtersFromSearchParams,
   filtersToQueryString,
   CLIENT_SORT_KEYS,
+  firstPage,
   hasActiveFilters,
-  PAGE_SIZE,
+  pageIsStale,
+  withFilter,
   type ClientFilters as Filters,
 } from "@/lib/read/clients/clientFilters";
 import { useClientsQuery } from "@/lib/client/useClientsQuery";
 import { useAuditQuery } from "@/lib/client/useAuditQuery";
 import { ClientFilters } from "@/app/_components/clients/ClientFilters";
 import { ClientTable } from "@/app/_components/clients/ClientTable";
-import { Pagination } from "@/app/_components/clients/Pagination";
+import { KeysetPager } from "@/app/_components/clients/KeysetPager";
 import { ErrorMessage, Loading } from "@/app/_components/clients/QueryState";
 import { ExportCsvLink } from "@/app/_components/export/ExportCsvLink";
 import { nextSort, parseSort, sortParam } from "@/lib/present/table/sort";
@@ -57,14 +61,15 @@ function ClientsView() {
     const qs = filtersToQueryString(next);
     router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
-  const clear = () => navigate({ q: "", state: "", channel: "", kmsHost: "", page: 1, sort: filters.sort });
+  const clear = () => navigate({ ...emptyClientFilters, sort: filters.sort });
+  const goFirst = () => navigate({ ...filters, ...firstPage });
   const sort = parseSort(filters.sort, CLIENT_SORT_KEYS, { key: "fqdn", dir: "asc" });
-  const onSort = (key: (typeof CLIENT_SORT_KEYS)[number]) => navigate({ ...filters, sort: sortParam(nextSort(sort, key)), page: 1 });
+  const onSort = (key: (typeof CLIENT_SORT_KEYS)[number]) => navigate(withFilter(filters, { sort: sortParam(nextSort(sort, key)) }));
 
   return (
     <>
       <ClientFilters
-        key={filtersToQueryString({ ...filters, page: 1 })}
+        key={filtersToQueryString({ ...filters, ...firstPage })}
         filters={filters}
         kmsHosts={audit.data?.hosts.map((h) => h.host) ?? []}
         onChange={navigate}
@@ -73,11 +78,11 @@ function ClientsView() {
         <Loading what={t("what")} />
       ) : query.isError ? (
         <ErrorMessage error={query.error} what={t("what")} onRetry={() => void query.refetch()} />
-      ) : query.data.rows.length === 0 && filters.page > 1 ? (
-        // The API counts only the rows of the page asked for, so past the end the total reads 0.
-        <p className="muted">
-          {t("pastEnd", { page: filters.page })}{" "}
-          <button type="button" className="link" onClick={() => navigate({ ...filters, page: 1 })}>
+      ) : query.data.rows.length === 0 && pageIsStale(query.data, 0) ? (
+        // Past the end of the list, or a cursor whose rows are gone: say so, and lead back to the start.
+        <p className="muted" role="status">
+          {t(filters.after || filters.before ? "pageMoved" : "pastEnd", { page: filters.page })}{" "}
+          <button type="button" className="link" onClick={goFirst}>
             {t("goFirst")}
           </button>
         </p>
@@ -85,13 +90,21 @@ function ClientsView() {
         <EmptyClients filtered={hasActiveFilters(filters)} onClear={clear} />
       ) : (
         <>
+          {pageIsStale(query.data, query.data.rows.length) && (
+            <p className="muted" role="status">
+              {t("pageMoved")}{" "}
+              <button type="button" className="link" onClick={goFirst}>
+                {t("goFirst")}
+              </button>
+            </p>
+          )}
           <ClientTable rows={query.data.rows} dim={query.isPlaceholderData} sort={sort} onSort={onSort} />
-          <Pagination
-            total={query.data.total}
-            page={filters.page}
-            pageSize={query.data.pageSize ?? PAGE_SIZE}
+          <KeysetPager
+            filters={filters}
+            answer={query.data}
+            rowCount={query.data.rows.length}
             busy={query.isPlaceholderData}
-            onPage={(page) => navigate({ ...filters, page })}
+            onGo={navigate}
           />
         </>
       )}

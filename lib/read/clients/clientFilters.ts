@@ -17,10 +17,18 @@ export const CLIENT_SORT_KEYS = [
 ] as const;
 export type ClientSortKey = (typeof CLIENT_SORT_KEYS)[number];
 
-/** `sort`: "fqdn" (the default), or a column key, "-" first for descending. */
-export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; page: number; sort: string };
+/**
+ * Where the page is: `page` is its number (shown, and OFFSET for a typed link without cursor); `after` / `before` a
+ * keyset cursor of the API (next / previous page), `last` the last page. At most one of the three is set.
+ */
+export type ClientPaging = { page: number; after: string; before: string; last: boolean };
 
-export const emptyClientFilters: ClientFilters = { q: "", state: "", channel: "", kmsHost: "", page: 1, sort: "fqdn" };
+/** `sort`: "fqdn" (the default), or a column key, "-" first for descending. */
+export type ClientFilters = { q: string; state: string; channel: string; kmsHost: string; sort: string } & ClientPaging;
+
+export const firstPage: ClientPaging = { page: 1, after: "", before: "", last: false };
+
+export const emptyClientFilters: ClientFilters = { q: "", state: "", channel: "", kmsHost: "", sort: "fqdn", ...firstPage };
 
 const SORT_PATTERN = new RegExp(`^-?(${CLIENT_SORT_KEYS.join("|")})$`);
 
@@ -29,6 +37,15 @@ export const PAGE_SIZE = 50;
 type ReadableParams = { get(name: string): string | null };
 
 const clean = (value: string | null, max: number) => (value ?? "").trim().slice(0, max);
+const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,1400}$/;
+const cursorParam = (value: string | null) => (value !== null && CURSOR_PATTERN.test(value) ? value : "");
+
+/** One way in: a cursor after, else one before, else the last page (the API refuses two at once). */
+function pagingFrom(params: ReadableParams, page: number): ClientPaging {
+  const after = cursorParam(params.get("after"));
+  const before = after ? "" : cursorParam(params.get("before"));
+  return { page, after, before, last: !after && !before && params.get("last") === "1" };
+}
 
 /** Reads filters from a URLSearchParams-like object; anything missing or invalid falls back to the default. */
 export function filtersFromSearchParams(params: ReadableParams): ClientFilters {
@@ -38,8 +55,8 @@ export function filtersFromSearchParams(params: ReadableParams): ClientFilters {
     state: clean(params.get("state"), 40),
     channel: clean(params.get("channel"), 60),
     kmsHost: clean(params.get("kmsHost"), 255),
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
     sort: SORT_PATTERN.test(params.get("sort") ?? "") ? (params.get("sort") ?? "fqdn") : "fqdn",
+    ...pagingFrom(params, Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1),
   };
 }
 
@@ -51,11 +68,14 @@ export function filtersToQueryString(filters: ClientFilters): string {
     if (value) params.set(key, value);
   }
   if (filters.sort && filters.sort !== "fqdn") params.set("sort", filters.sort);
+  if (filters.after) params.set("after", filters.after);
+  else if (filters.before) params.set("before", filters.before);
+  else if (filters.last) params.set("last", "1");
   if (filters.page > 1) params.set("page", String(filters.page));
   return params.toString();
 }
 
-/** The API URL for a filter set (always sends page and pageSize). */
+/** The API URL for a filter set (always sends page and pageSize; with a cursor the page is only its number). */
 export function clientListUrl(filters: ClientFilters, pageSize = PAGE_SIZE): string {
   const params = new URLSearchParams(filtersToQueryString({ ...filters, page: 1 }));
   params.set("page", String(filters.page));
@@ -63,10 +83,40 @@ export function clientListUrl(filters: ClientFilters, pageSize = PAGE_SIZE): str
   return `/api/dashboard/clients?${params.toString()}`;
 }
 
-/** Changing any filter other than the page goes back to page 1. */
-export function withFilter(filters: ClientFilters, change: Partial<Omit<ClientFilters, "page">>): ClientFilters {
-  // (A new sort also goes back to page 1: the rows of page 3 by name are not page 3 by expiry.)
-  return { ...filters, ...change, page: 1 };
+/** Changing any filter or the sort goes back to page 1 and drops the cursor (it belongs to the old list). */
+export function withFilter(filters: ClientFilters, change: Partial<Omit<ClientFilters, keyof ClientPaging>>): ClientFilters {
+  // (The rows of page 3 by name are not page 3 by expiry.)
+  return { ...filters, ...change, ...firstPage };
+}
+
+/** What the API said of the shown page: its number and the cursors of its neighbours (null at either end). */
+export type PageAnswer = { page: number; total: number; pageSize: number; nextCursor: string | null; prevCursor: string | null };
+
+/**
+ * Where First / Previous / Next / Last lead (null: disabled). Only cursors and `last`, never an OFFSET, so each
+ * costs what page 1 costs; the page number travels along for the "Page 500 of 6,000" label.
+ */
+export function pagerTargets(
+  filters: ClientFilters,
+  answer: PageAnswer,
+): Record<"first" | "previous" | "next" | "last", ClientFilters | null> {
+  const at = (paging: Partial<ClientPaging>): ClientFilters => ({ ...filters, ...firstPage, ...paging });
+  const pages = pageCount(answer.total, answer.pageSize);
+  const onFirst = answer.prevCursor === null && answer.page <= 1;
+  return {
+    first: onFirst ? null : at({}),
+    previous: answer.prevCursor === null ? null : at({ before: answer.prevCursor, page: Math.max(1, answer.page - 1) }),
+    next: answer.nextCursor === null ? null : at({ after: answer.nextCursor, page: answer.page + 1 }),
+    last: answer.nextCursor === null ? null : at({ last: true, page: pages }),
+  };
+}
+
+/** The page's rows no longer sit where its number says (clients came or went since the cursor was taken). */
+export function pageIsStale(answer: PageAnswer, rowCount: number): boolean {
+  const pages = pageCount(answer.total, answer.pageSize);
+  if (rowCount === 0) return answer.total > 0 || answer.page > 1;
+  if (answer.page > pages) return true;
+  return (answer.prevCursor === null && answer.page > 1) || (answer.nextCursor === null && answer.page < pages);
 }
 
 export function hasActiveFilters(filters: ClientFilters): boolean {

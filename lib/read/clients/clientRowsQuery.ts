@@ -1,30 +1,32 @@
-// The clients table's SQL (search, filters, order) without paging: getClientList pages it, the CSV
-// export walks it with a cursor, so both always show the same rows.
+// The clients table's SQL (search, filters, order, keyset cursors): getClientList reads one page of it, the CSV
+// export walks all of it with a database cursor, so both always show the same rows.
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/core/generated/prisma/client";
-import { CLIENT_SORT_KEYS, type ClientSortKey } from "@/lib/read/clients/clientFilters";
+import { CLIENT_SORT_KEYS } from "@/lib/read/clients/clientFilters";
+import { decodeClientCursor, type ClientCursor } from "@/lib/read/clients/clientCursor";
+import { clientOrderBy, keysetCondition, sortExpression, type ReadDirection } from "@/lib/read/clients/clientOrder";
 import type { Severity } from "@/lib/kms/finding";
 
 export type { ClientSortKey } from "@/lib/read/clients/clientFilters";
 
+const cursorText = z.string().max(1400);
 const clientListFields = z.object({
   q: z.string().trim().max(200).default(""),
   state: z.string().max(40).default(""),
   channel: z.string().max(60).default(""),
   kmsHost: z.string().max(255).default(""),
+  /** OFFSET paging (typed jumps, old links); with a cursor or `last` it is only the page number the answer shows. */
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   /**
-   * Keyset paging: the `nextCursor` of the previous page. Rows after it are read from the fqdn index directly, so
-   * page 500 costs what page 1 costs (OFFSET reads and drops every row before the page). Takes precedence over
-   * `page`; only in the default order (by name), which is the one the cursor is taken in.
+   * Keyset paging: `after` = the previous answer's `nextCursor` (the next page), `before` = its `prevCursor` (the
+   * previous page), `last=1` the last page. Read from where the cursor points, so page 500 costs what page 1 costs
+   * (OFFSET reads and drops every row before the page). A cursor holds its order: it only pages the same `sort`.
    */
-  after: z
-    .string()
-    .max(400)
-    .regex(/^[A-Za-z0-9_-]+$/, "after must be a cursor returned as nextCursor")
-    .optional(),
+  after: cursorText.optional(),
+  before: cursorText.optional(),
+  last: z.literal("1", { error: "last=1 asks for the last page" }).optional(),
   /** A column of the table, "-" first for descending ("-lastCheckIn"); the default is by name. */
   sort: z
     .string()
@@ -32,15 +34,32 @@ const clientListFields = z.object({
     .regex(new RegExp(`^-?(${CLIENT_SORT_KEYS.join("|")})$`), `one of ${CLIENT_SORT_KEYS.join(", ")}, "-" first for descending`)
     .default("fqdn"),
 });
-export const clientListQuerySchema = clientListFields.refine((query) => query.after === undefined || query.sort === "fqdn", {
-  path: ["after"],
-  message: "a cursor pages the list in its default order (by name); use page with another sort",
+
+/** Where the page starts: from the top at `page` (OFFSET), past a cursor either way, or the last page. */
+export type ClientPageStart = { kind: "offset" } | { kind: "cursor"; direction: ReadDirection; cursor: ClientCursor } | { kind: "last" };
+
+export const clientListQuerySchema = clientListFields.transform((query, ctx) => {
+  const { after, before, last, ...rest } = query;
+  if ([after, before, last].filter((given) => given !== undefined).length > 1) {
+    ctx.addIssue({ code: "custom", path: [last ? "last" : "before"], message: "give one of after, before and last" });
+    return z.NEVER;
+  }
+  const text = after ?? before;
+  if (text === undefined) return { ...rest, start: (last ? { kind: "last" } : { kind: "offset" }) as ClientPageStart };
+  const path = after === undefined ? "before" : "after";
+  const cursor = decodeClientCursor(text);
+  if (cursor === null) {
+    ctx.addIssue({ code: "custom", path: [path], message: `${path} must be a cursor returned by this API (nextCursor or prevCursor)` });
+    return z.NEVER;
+  }
+  if (cursor.sort !== rest.sort) {
+    ctx.addIssue({ code: "custom", path: [path], message: `this cursor pages the list sorted by ${cursor.sort}, not ${rest.sort}` });
+    return z.NEVER;
+  }
+  const direction: ReadDirection = path === "after" ? "forward" : "backward";
+  return { ...rest, start: { kind: "cursor", direction, cursor } as ClientPageStart };
 });
 export type ClientListQuery = z.infer<typeof clientListQuerySchema>;
-
-/** A page's cursor: the last row's fqdn (unique, the list's order), opaque to callers. */
-export const encodeClientCursor = (fqdn: string) => Buffer.from(fqdn, "utf8").toString("base64url");
-export const decodeClientCursor = (cursor: string) => Buffer.from(cursor, "base64url").toString("utf8");
 
 export const clientExportQuerySchema = clientListFields.pick({ q: true, state: true, channel: true, kmsHost: true });
 export type ClientExportQuery = z.infer<typeof clientExportQuerySchema>;
@@ -62,34 +81,12 @@ export type ClientExportRow = {
 };
 
 export type ClientListRow = ClientExportRow & {
+  /** The value the list is sorted by (a Date, text or the worst-finding rank), for the page's cursors. */
+  sort_value: unknown;
   worst_severity: Severity | null;
   worst_title: string | null;
   worst_rule_id: string | null;
 };
-
-// Each key's SQL expression; only these fixed fragments ever reach ORDER BY.
-const ORDER_EXPRESSIONS: Record<ClientSortKey, Prisma.Sql> = {
-  fqdn: Prisma.sql`m.fqdn`,
-  worst: Prisma.sql`(SELECT min(CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END) FROM alert a
-                      WHERE a.machine_id = m.id AND a.state <> 'resolved')`,
-  edition: Prisma.sql`l.name`,
-  channel: Prisma.sql`ws.channel`,
-  partialKey: Prisma.sql`l.partial_product_key`,
-  license: Prisma.sql`ws.license_status`,
-  expires: Prisma.sql`ws.expires_at`,
-  cmid: Prisma.sql`ws.cmid`,
-  kmsHost: Prisma.sql`ws.kms_host`,
-  lastCheckIn: Prisma.sql`m.last_seen_at`,
-};
-
-/** ORDER BY for a validated sort value; missing values last either way, then by name so pages never overlap. */
-export function clientOrderBy(sort: string): Prisma.Sql {
-  const descending = sort.startsWith("-");
-  const key = (descending ? sort.slice(1) : sort) as ClientSortKey;
-  const expression = ORDER_EXPRESSIONS[key] ?? ORDER_EXPRESSIONS.fqdn;
-  if (expression === ORDER_EXPRESSIONS.fqdn) return Prisma.sql`m.fqdn ${Prisma.raw(descending ? "DESC" : "ASC")}`;
-  return Prisma.sql`${expression} ${Prisma.raw(descending ? "DESC" : "ASC")} NULLS LAST, m.fqdn`;
-}
 
 /** Search and filters on the current state table (trigram indexes for the substring search). */
 export function clientConditions(query: ClientExportQuery): Prisma.Sql {
@@ -106,18 +103,30 @@ export function clientConditions(query: ClientExportQuery): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
+const COLUMNS = Prisma.sql`m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
+  l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name`;
+const FROM = Prisma.sql`machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id LEFT JOIN snapshot l ON l.id = ws.snapshot_id`;
+
+type RowsOptions = { sort?: string; direction?: ReadDirection; cursor?: ClientCursor; page?: { limit: number; offset: number } };
+
 /**
- * Rows in the asked order (by name by default, after a keyset cursor when given); the latest snapshot is only read for the rows returned, so a LIMIT pages
- * without probing every client's snapshots.
+ * Rows in the asked order (by name by default), read `direction` from the start or from past a keyset cursor, with
+ * each row's sort value (for the page's cursors). With `page`, the page's rows are chosen first from what the order
+ * and the filters need (PostgreSQL drops the joins nothing reads), and their latest snapshot is read for those rows
+ * only: sorting by check-in time never joins 300k snapshots to keep 50.
  */
-export function clientRowsQuery(query: ClientExportQuery, options: { sort?: string; afterFqdn?: string } = {}): Prisma.Sql {
-  const { sort = "fqdn", afterFqdn } = options;
-  const keyset = afterFqdn === undefined ? Prisma.empty : Prisma.sql`AND m.fqdn > ${afterFqdn}`;
+export function clientRowsQuery(query: ClientExportQuery, options: RowsOptions = {}): Prisma.Sql {
+  const { sort = "fqdn", direction = "forward", cursor, page } = options;
+  const keyset = cursor === undefined ? Prisma.empty : Prisma.sql`AND ${keysetCondition(sort, cursor, direction)}`;
+  const where = Prisma.sql`WHERE ${clientConditions(query)} ${keyset}`;
+  if (page === undefined) {
+    return Prisma.sql`SELECT ${COLUMNS}, ${sortExpression(sort)} AS sort_value FROM ${FROM} ${where} ORDER BY ${clientOrderBy(sort, direction)}`;
+  }
   return Prisma.sql`
-    SELECT m.id, m.fqdn, m.hostname, m.last_seen_at, l.license_status, l.channel, l.product_key_channel,
-           l.partial_product_key, l.expires_at, l.cmid, l.kms_host, l.kms_port, l.name
-      FROM machine m LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
+    SELECT ${COLUMNS}, p.sort_value
+      FROM (SELECT m.id, ${sortExpression(sort)} AS sort_value FROM ${FROM} ${where}
+             ORDER BY ${clientOrderBy(sort, direction)} LIMIT ${page.limit} OFFSET ${page.offset}) p
+      JOIN machine m ON m.id = p.id LEFT JOIN machine_windows_state ws ON ws.machine_id = m.id
       LEFT JOIN snapshot l ON l.id = ws.snapshot_id
-     WHERE ${clientConditions(query)} ${keyset}
-     ORDER BY ${clientOrderBy(sort)}`;
+     ORDER BY ${clientOrderBy(sort, direction, Prisma.sql`p.sort_value`)}`;
 }

@@ -9,8 +9,10 @@ export const clientListSchema = z.object({
   total: int,
   page: int,
   pageSize: int,
-  /** Pass as `after` for the next page; null when this page is not full. */
+  /** Pass as `after` for the next page; null on the last page. */
   nextCursor: textOrNull,
+  /** Pass as `before` for the previous page; null on the first page. */
+  prevCursor: textOrNull,
   rows: z.array(
     z.object({
       id: z.string(),

@@ -1,4 +1,4 @@
-// GET /api/dashboard/clients?q=&state=&channel=&kmsHost=&page=|after= – search and filter clients (page, or keyset cursor)
+// GET /api/dashboard/clients?q=&state=&channel=&kmsHost=&sort=&after=|before=|last=1|page= – search, filter and page clients (keyset cursors)
 import { json } from "@/lib/access/http/respond";
 import { clientListSchema } from "@/lib/read/contract/clients";
 import { withUser } from "@/lib/access/http/handlers";
