@@ -7,6 +7,7 @@
 // - catch-up: every agent holds 24 h of hourly check-ins at once; printed: time until every spool is empty.
 // Each check-in carries 5 new 12290 events, so every accepted one stores rows and "lost" is counted in the
 // database: events generated minus events stored for these agents' machines (must be 0).
+import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { renderEvents } from "../scripts/simulator/renderEvents";
 import type { BenchContext, Enrolled } from "./lib/context";
@@ -35,6 +36,13 @@ export type OverloadResult = {
   acceptedP99Ms: number;
   acceptedMaxMs: number;
   refusedP95Ms: number;
+  /**
+   * The refusals split by connection: on a connection the agent kept alive, the door answers at once; a new
+   * connection first waits for the busy server to accept and read it (docs/scaling.md, round 5).
+   */
+  refusedOnKeptAliveP95Ms: number;
+  refusedOnNewConnectionP95Ms: number;
+  refusedOnNewConnectionShare: number;
   /** How late the load generator's own event loop ran during the phase: time its 320 agents' answers waited on this side. */
   generatorLoopLateP99Ms: number;
   generatorLoopLateMaxMs: number;
@@ -52,8 +60,10 @@ export type OverloadResult = {
 
 type CatchUp = { agents: number; checkinsPerAgent: number; drainSeconds: number; refused: number; eventsLost: number };
 
-type Agent = Enrolled & { next: number; spool: string[] };
-type Tally = { accepted: number[]; refusedMs: number[]; refused: number; noRetryAfter: number; other: number };
+/** `connection`: each agent is its own machine, with its own kept-alive connection (not a pool shared by all). */
+type Agent = Enrolled & { next: number; spool: string[]; connection: http.Agent };
+type Tally = { accepted: number[]; refusedMs: number[]; refusedNewMs: number[]; refused: number; noRetryAfter: number; other: number };
+const emptyTally = (): Tally => ({ accepted: [], refusedMs: [], refusedNewMs: [], refused: 0, noRetryAfter: 0, other: 0 });
 
 function checkin(agent: Agent, at: number): string {
   const first = agent.next;
@@ -75,14 +85,14 @@ async function drain(ctx: BenchContext, agent: Agent, tally: Tally, until: numbe
     }
     const body = agent.spool[0] as string;
     const t0 = performance.now();
-    const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, body, { authorization: `Bearer ${agent.token}` });
+    const answer = await post(`${ctx.baseUrl}/api/v1/ingest`, body, { authorization: `Bearer ${agent.token}` }, agent.connection);
     const ms = performance.now() - t0;
     if (answer.status === 200) {
       tally.accepted.push(ms);
       agent.spool.shift();
     } else if (answer.status === 503 || answer.status === 429) {
       tally.refused += 1;
-      tally.refusedMs.push(ms);
+      (answer.newConnection ? tally.refusedNewMs : tally.refusedMs).push(ms);
       if (answer.retryAfter === undefined) tally.noRetryAfter += 1;
       const wait = (answer.retryAfter ?? 5) * 1000;
       await sleep(wait + Math.random() * wait);
@@ -109,7 +119,7 @@ export async function runOverload(ctx: BenchContext): Promise<OverloadResult> {
   const agents: Agent[] = new Array(agentsN);
   await pool(agentsN, 8, async (i) => {
     const enrolled = await enroll(ctx, `bench-overload-${String(i + 1).padStart(4, "0")}.corp.contoso.com`);
-    agents[i] = { ...enrolled, next: 1, spool: [] };
+    agents[i] = { ...enrolled, next: 1, spool: [], connection: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
   });
   let clock = Date.now() - 20 * 86_400_000;
   let generated = 0;
@@ -118,7 +128,7 @@ export async function runOverload(ctx: BenchContext): Promise<OverloadResult> {
     clock += 1000;
     return checkin(agent, clock);
   };
-  const tally: Tally = { accepted: [], refusedMs: [], refused: 0, noRetryAfter: 0, other: 0 };
+  const tally = emptyTally();
   const rssBefore = treeRssMiB(ctx.serverPid);
   const memory = peakRss(ctx.serverPid);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -130,7 +140,7 @@ export async function runOverload(ctx: BenchContext): Promise<OverloadResult> {
   loopDelay.disable();
   const generatorLoopLateP99Ms = loopDelay.percentile(99) / 1e6;
   const generatorLoopLateMaxMs = loopDelay.max / 1e6;
-  await Promise.all(agents.map((a) => drain(ctx, a, { accepted: [], refusedMs: [], refused: 0, noRetryAfter: 0, other: 0 }, Infinity)));
+  await Promise.all(agents.map((a) => drain(ctx, a, emptyTally(), Infinity)));
   const peak = memory.stop();
   const stored = await storedEvents(ctx, agents);
   const requests = tally.accepted.length + tally.refused + tally.other;
@@ -139,6 +149,7 @@ export async function runOverload(ctx: BenchContext): Promise<OverloadResult> {
   );
 
   const catchUp = ctx.options.skip.has("catchup") ? null : await runCatchUp(ctx, agents, clock);
+  for (const agent of agents) agent.connection.destroy();
   return {
     agents: agentsN,
     seconds: elapsed,
@@ -150,7 +161,10 @@ export async function runOverload(ctx: BenchContext): Promise<OverloadResult> {
     acceptedP95Ms: percentile(tally.accepted, 95),
     acceptedP99Ms: percentile(tally.accepted, 99),
     acceptedMaxMs: Math.max(...tally.accepted),
-    refusedP95Ms: percentile(tally.refusedMs, 95),
+    refusedP95Ms: percentile([...tally.refusedMs, ...tally.refusedNewMs], 95),
+    refusedOnKeptAliveP95Ms: percentile(tally.refusedMs, 95),
+    refusedOnNewConnectionP95Ms: percentile(tally.refusedNewMs, 95),
+    refusedOnNewConnectionShare: tally.refusedNewMs.length / Math.max(1, tally.refused),
     generatorLoopLateP99Ms,
     generatorLoopLateMaxMs,
     refusedWithoutRetryAfter: tally.noRetryAfter,
@@ -173,7 +187,7 @@ async function runCatchUp(ctx: BenchContext, agents: Agent[], clock: number): Pr
     catchUpGenerated += hours * EVENTS_PER_CHECKIN;
   }
   const before = await storedEvents(ctx, agents);
-  const catchTally: Tally = { accepted: [], refusedMs: [], refused: 0, noRetryAfter: 0, other: 0 };
+  const catchTally = emptyTally();
   const c0 = performance.now();
   await Promise.all(agents.map((a) => drain(ctx, a, catchTally, Infinity)));
   const drainSeconds = (performance.now() - c0) / 1000;

@@ -168,6 +168,9 @@ async function main() {
       one("2b.   accepted max ms", o.acceptedMaxMs);
       one("2b.   refused share (503 + Retry-After)", o.refusedShare, "", undefined, 2);
       one("2b.   refused answered in, p95 ms", o.refusedP95Ms);
+      one("2b.     on a kept-alive connection, p95 ms", o.refusedOnKeptAliveP95Ms);
+      one("2b.     on a new connection, p95 ms", o.refusedOnNewConnectionP95Ms);
+      one("2b.     share of refusals on a new connection", o.refusedOnNewConnectionShare, "", undefined, 2);
       one("2b.   load generator's own event loop late by, p99 ms", o.generatorLoopLateP99Ms);
       one("2b.   load generator's own event loop late by, max ms", o.generatorLoopLateMaxMs);
       one("2b.   refusals without Retry-After", o.refusedWithoutRetryAfter, "0", o.refusedWithoutRetryAfter === 0);

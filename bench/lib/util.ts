@@ -43,8 +43,11 @@ export function machineInfo() {
   };
 }
 
-/** retryAfter: the Retry-After header in seconds, when the server sent one (503 overloaded, 429). */
-export type HttpAnswer = { status: number; text: string; retryAfter?: number };
+/**
+ * retryAfter: the Retry-After header in seconds, when the server sent one (503 overloaded, 429); newConnection: the
+ * request opened its own connection (none of the agent's kept-alive ones was free).
+ */
+export type HttpAnswer = { status: number; text: string; retryAfter?: number; newConnection: boolean };
 
 // node:http with keep-alive rather than fetch: undici costs the harness about as much CPU per request as
 // the server spends answering it, and on a 2-core machine that CPU is taken from the server being measured.
@@ -56,18 +59,23 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1024 });
  * (the documented race of HTTP keep-alive): that request is sent once more on a fresh socket, which is
  * safe here because ingest is idempotent.
  */
-export async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  connections: http.Agent = keepAlive,
+): Promise<HttpAnswer> {
   try {
-    return await postOnce(url, body, headers);
+    return await postOnce(url, body, headers, connections);
   } catch (error) {
     if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
-      return postOnce(url, body, headers);
+      return postOnce(url, body, headers, connections);
     }
     throw error;
   }
 }
 
-function postOnce(url: string, body: string, headers: Record<string, string>): Promise<HttpAnswer> {
+function postOnce(url: string, body: string, headers: Record<string, string>, connections: http.Agent): Promise<HttpAnswer> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -76,7 +84,7 @@ function postOnce(url: string, body: string, headers: Record<string, string>): P
         port: target.port,
         path: target.pathname + target.search,
         method: "POST",
-        agent: keepAlive,
+        agent: connections,
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
       },
       (response) => {
@@ -86,6 +94,7 @@ function postOnce(url: string, body: string, headers: Record<string, string>): P
         response.on("end", () =>
           resolve({
             status: response.statusCode ?? 0,
+            newConnection: !request.reusedSocket,
             text: Buffer.concat(chunks).toString("utf8"),
             ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
           }),
