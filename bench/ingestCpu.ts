@@ -15,9 +15,13 @@ function procStats(): Map<number, ProcStat> {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const text = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // After the command name in parentheses (which may hold spaces): state, ppid, … utime (14th), stime (15th).
+      // After the command name in parentheses (which may hold spaces): state, ppid, … utime (14th), stime (15th),
+      // cutime (16th), cstime (17th).
       const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { parent: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK });
+      // utime + stime, plus cutime + cstime: the CPU of its children that ended and were reaped (PostgreSQL's
+      // backends end when the server's pool closes an idle connection; without these their CPU left the sum).
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      stats.set(Number(entry), { parent: Number(fields[1]), cpuMs: ticks * MS_PER_TICK });
     } catch {
       // The process ended meanwhile.
     }
