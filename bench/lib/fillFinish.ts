@@ -14,6 +14,7 @@ const BACKFILLS = [
   "20261126060001_windows_state_facts_backfill",
   "20261126070001_machine_activation_facts_backfill",
   "20261205130001_host_served_client_backfill",
+  "20261205160001_host_served_client_latest_backfill",
 ];
 const SUMMARY_TABLES = [
   "machine",
