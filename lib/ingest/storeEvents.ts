@@ -71,9 +71,21 @@ function distinctRows(rows: EventRow[]): EventRow[] {
   });
 }
 
+/** Rows per chunk of COPY text: ~60 KB, under V8's large-object size (128 KB). */
+const ROWS_PER_CHUNK = 100;
+
 async function copyRows(client: PoolClient, machineId: string, rows: EventRow[]) {
-  const text = rows.map((r) => copyLine([machineId, ...COLUMNS.map(([name]) => r[name])])).join("");
-  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY activation_event (machine_id, ${COLUMN_NAMES}) FROM STDIN`)));
+  // Sent in chunks, not as one string: a 500-event batch made a 300 KB string per request, which V8 keeps in its
+  // large-object space until a full collection (the server's GC threads then marked the heap over and over).
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK)
+    chunks.push(
+      rows
+        .slice(i, i + ROWS_PER_CHUNK)
+        .map((r) => copyLine([machineId, ...COLUMNS.map(([name]) => r[name])]))
+        .join(""),
+    );
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY activation_event (machine_id, ${COLUMN_NAMES}) FROM STDIN`)));
 }
 
 async function insertIdempotently(client: PoolClient, machineId: string, rows: EventRow[]): Promise<number> {

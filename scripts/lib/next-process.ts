@@ -28,14 +28,26 @@ async function doorRefusal(retryAfterSeconds: number, env: NodeJS.ProcessEnv): P
   return JSON.stringify({ status: refusal.status, headers, body: await refusal.text() });
 }
 
+/**
+ * KMSWATCH_SERVER_CPU_PROF_DIR (set by `npm run bench -- --profile`): the server writes V8 CPU profiles there
+ * (`--cpu-prof`), one for its main thread and one per worker thread, when it exits (it stops gracefully on SIGTERM).
+ */
+const profileArgs = (env: NodeJS.ProcessEnv) => {
+  const dir = env.KMSWATCH_SERVER_CPU_PROF_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+};
+
 /** The child's command line and environment: production admits at most CONCURRENCY + QUEUE check-ins into Next.js at once. */
 async function serverProcess(mode: "dev" | "start", dir: string, port: number, host: string, env: NodeJS.ProcessEnv) {
   const base = { NEXT_TELEMETRY_DISABLED: "1", ...env };
-  if (mode === "dev") return { args: [NEXT_BIN, "dev", "-p", String(port), "-H", host], env: base };
+  if (mode === "dev") return { args: [...profileArgs(env), NEXT_BIN, "dev", "-p", String(port), "-H", host], env: base };
   const admission = agentAdmissionSchema.parse(env);
   const admitted = admission.KMSWATCH_AGENT_CONCURRENCY + admission.KMSWATCH_AGENT_QUEUE;
   const refusal = await doorRefusal(admission.KMSWATCH_OVERLOAD_RETRY_AFTER_SECONDS, env);
-  return { args: [FRONT_SERVER, dir, String(port), host, String(admitted)], env: { ...base, KMSWATCH_DOOR_REFUSAL: refusal } };
+  return {
+    args: [...profileArgs(env), FRONT_SERVER, dir, String(port), host, String(admitted)],
+    env: { ...base, KMSWATCH_DOOR_REFUSAL: refusal },
+  };
 }
 
 export type NextServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
