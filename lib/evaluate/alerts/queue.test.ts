@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextEvaluationDelay } from "./queue";
+import { nextEvaluationDelay, retryDelay } from "./queue";
 
 describe("nextEvaluationDelay", () => {
   it("debounces by a second after quick passes", () => {
@@ -14,5 +14,13 @@ describe("nextEvaluationDelay", () => {
 
   it("never waits more than ten seconds", () => {
     expect(nextEvaluationDelay(60_000)).toBe(10_000);
+  });
+});
+
+describe("retryDelay", () => {
+  it("waits 5 s after a failed pass, doubling with each failure in a row, at most 5 minutes", () => {
+    expect([1, 2, 3, 4].map(retryDelay)).toEqual([5_000, 10_000, 20_000, 40_000]);
+    expect(retryDelay(7)).toBe(300_000);
+    expect(retryDelay(40)).toBe(300_000);
   });
 });

@@ -14,6 +14,10 @@ const MAX_DELAY_MS = 10_000;
 /** One pass evaluates at most this many machines; beyond it the whole fleet is cheaper in one pass. */
 const MACHINES_PER_PASS = 2_000;
 
+/** After a failed pass (a busy database: its transaction timed out), the retry waits this, doubling up to RETRY_MAX_MS. */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 5 * 60_000;
+
 /** A KMS host's new requests only move 30-day aggregates (clients, refusals, forecast): evaluated within this. */
 export const HOST_REQUESTS_DELAY_MS = 30_000;
 
@@ -26,6 +30,8 @@ type QueueState = {
   timer: NodeJS.Timeout | null;
   running: Promise<void> | null;
   lastPassMs: number;
+  /** Passes failed in a row; while above 0 the next pass waits retryDelay(failures). */
+  failures: number;
 };
 
 // On globalThis so dev hot reloads and the route bundles share one queue per process.
@@ -38,9 +44,11 @@ const state = (globalForQueue.kmswatchAlertQueue ??= {
   timer: null,
   running: null,
   lastPassMs: 0,
+  failures: 0,
 });
-// A queue created by an older build of this module (dev hot reload) has no `later` yet.
+// A queue created by an older build of this module (dev hot reload) has no `later` or `failures` yet.
 state.later ??= new Set();
+state.failures ??= 0;
 
 /**
  * Marks a machine for evaluation. `hostRequestsOnly`: the batch only added a KMS host's request log (12290),
@@ -79,6 +87,11 @@ export function nextEvaluationDelay(lastPassMs: number): number {
   return Math.min(MAX_DELAY_MS, Math.max(DEBOUNCE_MS, BUDGET_FACTOR * lastPassMs));
 }
 
+/** The pause before retrying after `failures` failed passes in a row (1, 2, …): 5 s, 10 s, 20 s … at most 5 minutes. */
+export function retryDelay(failures: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1));
+}
+
 function start(): void {
   state.timer = null;
   state.running = drain().finally(() => {
@@ -89,7 +102,7 @@ function start(): void {
 
 function schedule(): void {
   if (state.timer || state.running) return;
-  state.timer = setTimeout(start, nextEvaluationDelay(state.lastPassMs));
+  state.timer = setTimeout(start, state.failures > 0 ? retryDelay(state.failures) : nextEvaluationDelay(state.lastPassMs));
 }
 
 async function drain(): Promise<void> {
@@ -101,10 +114,17 @@ async function drain(): Promise<void> {
     const started = performance.now();
     try {
       await evaluateAlerts(fleet ? {} : { machineIds });
+      state.failures = 0;
     } catch (error) {
-      console.error("[alerts] evaluation after ingest failed", error);
+      // The machines go back to the queue: dropped, their alerts would wait for the next scheduled fleet pass.
+      for (const id of machineIds) state.dirty.add(id);
+      state.fleet ||= fleet;
+      state.failures += 1;
+      console.error(`[alerts] evaluation after ingest failed; retrying in ${retryDelay(state.failures) / 1000} s`, error);
+      return;
+    } finally {
+      state.lastPassMs = performance.now() - started;
     }
-    state.lastPassMs = performance.now() - started;
   }
 }
 
@@ -116,6 +136,8 @@ export async function settleQueuedEvaluations(maxMs = 5_000): Promise<void> {
   const deadline = Date.now() + maxMs;
   promoteLater();
   while ((state.timer || state.running || state.dirty.size > 0 || state.fleet) && Date.now() < deadline) {
+    // A pass waiting to be retried is not pulled forward: the reader would only press a database that is failing.
+    if (state.failures > 0 && !state.running) return;
     if (state.timer && !state.running) {
       clearTimeout(state.timer);
       start();

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("./evaluate", () => ({ evaluateAlerts: vi.fn(async () => undefined) }));
 const { evaluateAlerts } = await import("./evaluate");
-const { HOST_REQUESTS_DELAY_MS, queueMachineEvaluation, settleQueuedEvaluations } = await import("./queue");
+const { HOST_REQUESTS_DELAY_MS, queueMachineEvaluation, retryDelay, settleQueuedEvaluations } = await import("./queue");
 const evaluated = vi.mocked(evaluateAlerts);
 
 beforeEach(() => {
@@ -38,5 +38,25 @@ describe("evaluation after ingest", () => {
     await vi.advanceTimersByTimeAsync(200);
     await settled;
     expect(evaluated.mock.calls).toEqual([[{ machineIds: ["host-d"] }]]);
+  });
+
+  it("puts a failed pass's machines back and retries them after a backoff, which a reader does not cut short", async () => {
+    evaluated.mockRejectedValueOnce(new Error("Transaction already closed (P2028)"));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    queueMachineEvaluation("client-e");
+    await vi.advanceTimersByTimeAsync(1_050);
+    expect(evaluated.mock.calls).toEqual([[{ machineIds: ["client-e"] }]]);
+    expect(logged).toHaveBeenCalledTimes(1);
+    queueMachineEvaluation("client-f");
+    await settleQueuedEvaluations();
+    await vi.advanceTimersByTimeAsync(retryDelay(1) - 100);
+    expect(evaluated).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(evaluated.mock.calls[1]).toEqual([{ machineIds: ["client-e", "client-f"] }]);
+    // Once a pass succeeds, the next change waits the usual debounce again.
+    queueMachineEvaluation("client-g");
+    await vi.advanceTimersByTimeAsync(1_050);
+    expect(evaluated.mock.calls[2]).toEqual([{ machineIds: ["client-g"] }]);
+    logged.mockRestore();
   });
 });
