@@ -63,6 +63,21 @@ describe("a host's count trend from its latest requests", () => {
     }
   });
 
+  it("requests older than a point's window stay out of its sample, even when the window holds few", async () => {
+    const host = await hostWithRequests("kms-aged", 400, 0);
+    // 300 clients 95 days ago, then none until the renewals start 60 days ago: the points of the 90-day range
+    // whose window (30 days) ends before the renewals hold almost nothing, and the sample must not reach back.
+    await sql(
+      `INSERT INTO activation_event (machine_id, log, record_id, event_id, time_created, cmid, min_count, hresult, client_fqdn, raw_xml)
+       SELECT $1::uuid, 'Application', 2000000 + i, 12290, now() - interval '95 days' + i * interval '1 minute',
+              format('eeeeeeee-0000-4000-8000-%s', lpad(i::text, 12, '0')), 25, '0x00000000', 'old' || i || '.contoso.com', '<Event/>'
+         FROM generate_series(1, 300) AS i`,
+      [host],
+    );
+    const body = await trendMatchingModel(host, "90d");
+    expect(body.reconstructed.some((p) => p.count < COUNT_CAP)).toBe(true);
+  });
+
   it("a host with no requests has a zero count and a flat forecast", async () => {
     const host = await hostWithRequests("kms-empty", 0, 0);
     const body = await trendMatchingModel(host, "30d");

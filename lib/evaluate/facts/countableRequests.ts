@@ -21,9 +21,13 @@ export const countableCmid = Prisma.sql`lower(btrim(e.cmid))`;
 /** Whether a request holds the 50 cap (a client policy, or an unknown one). */
 export const clientPolicyRequest = Prisma.sql`e.min_count IS DISTINCT FROM ${SERVER_OS_THRESHOLD}`;
 
+/** Whether `time` is after the start of the count window ending at `at` (the window is (at - 30 days, at]). */
+export const afterCountWindowStart = (time: Prisma.Sql, at: Date | Prisma.Sql) =>
+  Prisma.sql`${time} > ${at}::timestamptz - make_interval(days => ${COUNT_WINDOW_DAYS})`;
+
 /** The count window ending at `at`: (at - 30 days, at]. */
 export const inCountWindow = (at: Date | Prisma.Sql) =>
-  Prisma.sql`e.time_created > ${at}::timestamptz - make_interval(days => ${COUNT_WINDOW_DAYS}) AND e.time_created <= ${at}::timestamptz`;
+  Prisma.sql`${afterCountWindowStart(Prisma.sql`e.time_created`, at)} AND e.time_created <= ${at}::timestamptz`;
 
 /** Distinct countable CMIDs of the window, uncapped (the duplicate-CMID rule compares them with the clients). */
 export const countableCmidsAt = (machineId: Prisma.Sql, at: Date) => Prisma.sql`
