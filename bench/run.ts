@@ -120,8 +120,17 @@ async function main() {
       rows.push(row(`2. check-ins/s (dlv + CIM, ${r.machines} agents, ${r.concurrency} at once)`, r.checkinsPerSec, ""));
       rows.push(row("2. same route answering 401 (no parsing, no database), requests/s", r.frameworkCeilingPerSec, ""));
       // The absolute 2,000/s goal is retired on 2 cores (issue #20): the ratio to the framework's own ceiling counts.
-      const ceilingRatio = r.checkinsPerSec.median / r.frameworkCeilingPerSec.median;
-      rows.push(row("2. check-ins / that framework ceiling (same run)", stat([ceilingRatio]), "", ">= 0.60", ceilingRatio >= 0.6, 2));
+      const ceilingRatio = r.ceilingRatio.median;
+      rows.push(
+        row(
+          "2. check-ins / that framework ceiling (each run / the 401 run after it)",
+          r.ceilingRatio,
+          "",
+          ">= 0.60",
+          ceilingRatio >= 0.6,
+          2,
+        ),
+      );
       const cpu = r.cpuMsPer1000;
       rows.push(row("2. CPU ms per 1,000 check-ins, server", cpu.checkin.server, ""));
       rows.push(row("2. CPU ms per 1,000 check-ins, PostgreSQL", cpu.checkin.database, ""));

@@ -11,13 +11,15 @@ type TokenOwner = AuthenticatedAgent & { revoked: boolean };
 async function lookUpTokens(hashes: string[]): Promise<(TokenOwner | undefined)[]> {
   // Every agent request passes here, and on the pool (about a tenth of the CPU of a relational findUnique
   // through Prisma's query compiler: 0.2 ms against 1.7 ms). The hashes are matched by position, never selected.
-  const { rows } = await dbPool().query<{ n: string; agent_id: string; machine_id: string; fqdn: string; revoked: boolean }>(
-    `SELECT t.n, a.id AS agent_id, m.id AS machine_id, m.fqdn, a.revoked_at IS NOT NULL AS revoked
+  // Named: parsed and planned once per pooled connection, not once per batch.
+  const { rows } = await dbPool().query<{ n: string; agent_id: string; machine_id: string; fqdn: string; revoked: boolean }>({
+    name: "look-up-agent-tokens",
+    text: `SELECT t.n, a.id AS agent_id, m.id AS machine_id, m.fqdn, a.revoked_at IS NOT NULL AS revoked
        FROM unnest($1::text[]) WITH ORDINALITY AS t(token_hash, n)
        JOIN agent a ON a.token_hash = t.token_hash
        JOIN machine m ON m.id = a.machine_id`,
-    [hashes],
-  );
+    values: [hashes],
+  });
   const owners: (TokenOwner | undefined)[] = hashes.map(() => undefined);
   for (const r of rows) owners[Number(r.n) - 1] = { agentId: r.agent_id, machineId: r.machine_id, fqdn: r.fqdn, revoked: r.revoked };
   return owners;
