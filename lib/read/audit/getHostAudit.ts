@@ -7,9 +7,8 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { getApprovedHosts, isApproved } from "@/lib/access/admin/getApprovedHosts";
 import { countSplitWarning } from "@/lib/kms/countSplit";
-import { Prisma } from "@/lib/core/generated/prisma/client";
 import { DAY_MS } from "@/lib/core/time";
-import { servedClientsCount } from "@/lib/evaluate/facts/servedClients";
+import { servedClientsPerHost } from "@/lib/evaluate/facts/servedClients";
 import type { HostAudit } from "@/lib/read/contract/fleet";
 
 export type { HostAudit } from "@/lib/read/contract/fleet";
@@ -37,6 +36,8 @@ export async function getHostAudit(now = new Date()): Promise<HostAudit> {
         FROM machine m WHERE m.role = 'kms_host'
       UNION ALL
       SELECT host, source, first_seen_at, last_seen_at FROM kms_host_source
+    ), served AS MATERIALIZED (
+      ${servedClientsPerHost(since)}
     ), per_host AS (
       SELECT host, array_agg(DISTINCT source) AS sources, min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen
         FROM seen GROUP BY host
@@ -48,7 +49,8 @@ export async function getHostAudit(now = new Date()): Promise<HostAudit> {
               JOIN snapshot s ON s.id = ws.snapshot_id
              WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count,
            (SELECT hm.id FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS machine_id,
-           (SELECT ${servedClientsCount(Prisma.sql`hm.id`, since)} FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS served_30d
+           (SELECT coalesce(sv.clients, 0) FROM machine hm LEFT JOIN served sv ON sv.machine_id = hm.id
+             WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS served_30d
       FROM per_host p ORDER BY p.host`;
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
