@@ -36,7 +36,7 @@ export async function getHostAudit(now = new Date()): Promise<HostAudit> {
         FROM machine m WHERE m.role = 'kms_host'
       UNION ALL
       SELECT host, source, first_seen_at, last_seen_at FROM kms_host_source
-    ), served AS MATERIALIZED (
+    ), served AS (
       ${servedClientsPerHost(since)}
     ), per_host AS (
       SELECT host, array_agg(DISTINCT source) AS sources, min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen
@@ -48,10 +48,12 @@ export async function getHostAudit(now = new Date()): Promise<HostAudit> {
            (SELECT s.current_count FROM machine hm JOIN machine_windows_state ws ON ws.machine_id = hm.id
               JOIN snapshot s ON s.id = ws.snapshot_id
              WHERE hm.fqdn = p.host AND s.is_kms_host) AS current_count,
-           (SELECT hm.id FROM machine hm WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS machine_id,
-           (SELECT coalesce(sv.clients, 0) FROM machine hm LEFT JOIN served sv ON sv.machine_id = hm.id
-             WHERE hm.fqdn = p.host AND hm.role = 'kms_host') AS served_30d
-      FROM per_host p ORDER BY p.host`;
+           hm.id AS machine_id, CASE WHEN hm.id IS NOT NULL THEN coalesce(sv.clients, 0) END AS served_30d
+      FROM per_host p
+      -- The agent on the host (fqdn is unique): its page, and its own log's count; none for a host seen only by clients.
+      LEFT JOIN machine hm ON hm.fqdn = p.host AND hm.role = 'kms_host'
+      LEFT JOIN served sv ON sv.machine_id = hm.id
+     ORDER BY p.host`;
   const approvedList = await getApprovedHosts();
   const approvedNames = approvedList.map((a) => a.host);
   const hosts = rows.map((r) => ({
